@@ -1,0 +1,53 @@
+// What taskDispatch needs from the outside: screening against the lists and open tasks, village staff, notices.
+import type { Db } from '../prisma/client';
+import type { DispatchScreening, StaffMember } from '../workflows/taskDispatch/messages';
+import { screenCode } from './catalogue/store';
+
+export interface DispatchScreeningInput {
+  countyId: string;
+  code?: string;
+  villageIds: string[];
+  /** The dispatch itself and its own village tasks are not duplicates of themselves. */
+  excludePrefix: string;
+}
+
+export async function screenDispatch(db: Db, input: DispatchScreeningInput): Promise<Omit<DispatchScreening, 'unclear'>> {
+  if (!input.code) return { catalogue: 'NO_CODE', duplicates: [] };
+  const [screening, open] = await Promise.all([
+    screenCode(db, input.countyId, input.code),
+    db.processRecord.findMany({
+      where: { processType: 'villageTask', status: 'RUNNING', screeningCode: input.code, villageId: { in: input.villageIds }, NOT: { workflowId: { startsWith: input.excludePrefix } } },
+      orderBy: { startedAt: 'asc' },
+    }),
+  ]);
+  return {
+    catalogue: screening.result,
+    matchedName: screening.matchedName,
+    duplicates: open.map((r) => ({ villageId: r.villageId!, workflowId: r.workflowId })),
+  };
+}
+
+/** The cadres of a village and the grid members of its grids: who a task may be assigned to. */
+export async function villageStaff(db: Db, villageId: string): Promise<StaffMember[]> {
+  const rows = await db.roleAssignment.findMany({
+    where: {
+      OR: [
+        { role: 'VILLAGE_CADRE', orgId: villageId },
+        { role: 'GRID_MEMBER', org: { parentId: villageId } },
+      ],
+    },
+    include: { person: true },
+    orderBy: { personId: 'asc' },
+  });
+  return rows.map((r) => ({ personId: r.personId, name: r.person.name, role: r.role as StaffMember['role'], orgId: r.orgId }));
+}
+
+export async function notifyOrganisations(db: Db, input: { workflowId: string; orgIds: string[]; message: string }): Promise<void> {
+  for (const orgId of input.orgIds) {
+    await db.notification.upsert({
+      where: { orgId_workflowId: { orgId, workflowId: input.workflowId } },
+      create: { orgId, workflowId: input.workflowId, message: input.message },
+      update: {},
+    });
+  }
+}

@@ -1,0 +1,24 @@
+// Activities: side effects, built from injected dependencies.
+import type { Db } from '../prisma/client';
+import type { ProcessView } from '../workflows/common/process';
+import { applyAdmissionDecision, type AdmissionDecisionInput } from './admission';
+import { endOfWorkingDaysAfter } from './calendar';
+import { screenCode } from './catalogue/store';
+import { notifyOrganisations, screenDispatch, villageStaff, type DispatchScreeningInput } from './dispatch';
+import { townsOfCounty } from './organisation';
+import { projectProcess } from './processes';
+
+export function createActivities(db: Db) {
+  return {
+    publishProcess: (view: ProcessView) => projectProcess(db, view),
+    endOfWorkingDays: async (input: { fromIso: string; workingDays: number }) => endOfWorkingDaysAfter(input.fromIso, input.workingDays),
+    listTowns: (countyId: string) => townsOfCounty(db, countyId),
+    screenCode: (input: { countyId: string; code: string }) => screenCode(db, input.countyId, input.code),
+    applyAdmissionDecision: (input: AdmissionDecisionInput) => applyAdmissionDecision(db, input),
+    screenDispatch: (input: DispatchScreeningInput) => screenDispatch(db, input),
+    villageStaff: (villageId: string) => villageStaff(db, villageId),
+    notifyOrganisations: (input: { workflowId: string; orgIds: string[]; message: string }) => notifyOrganisations(db, input),
+  };
+}
+
+export type PlatformActivities = ReturnType<typeof createActivities>;

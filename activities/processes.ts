@@ -1,0 +1,36 @@
+// Read models and inbox, projected from every process at every step.
+import type { Db } from '../prisma/client';
+import type { ProcessView } from '../workflows/common/process';
+
+export async function projectProcess(db: Db, view: ProcessView): Promise<void> {
+  const record = {
+    processType: view.processType,
+    countyId: view.countyId,
+    townId: view.townId ?? null,
+    villageId: view.villageId ?? null,
+    screeningCode: view.screeningCode ?? null,
+    title: view.title,
+    step: view.step,
+    status: view.status,
+    nextRoles: view.nextActors.map((a) => a.role).join(','),
+    dueAt: view.dueAt ? new Date(view.dueAt) : null,
+    overdue: view.overdue,
+    startedAt: new Date(view.startedAt),
+    updatedAt: new Date(view.updatedAt),
+    state: JSON.stringify(view),
+  };
+  const inbox = view.nextActors.map((a) => ({
+    workflowId: view.workflowId,
+    processType: view.processType,
+    role: a.role,
+    orgId: a.orgId,
+    title: view.title,
+    action: a.action,
+    dueAt: a.dueAt ? new Date(a.dueAt) : null,
+  }));
+  await db.$transaction([
+    db.processRecord.upsert({ where: { workflowId: view.workflowId }, create: { workflowId: view.workflowId, ...record }, update: record }),
+    db.inboxItem.updateMany({ where: { workflowId: view.workflowId, closedAt: null }, data: { closedAt: new Date() } }),
+    db.inboxItem.createMany({ data: inbox }),
+  ]);
+}

@@ -1,0 +1,70 @@
+// The weekly rhythm (周一清单式部署、周五条目式汇报), computed from the processes' own records.
+import type { Db } from '../prisma/client';
+import { BEIJING_OFFSET_MS } from '../workflows/common/durations';
+import type { VillageTaskView } from '../workflows/taskDispatch/messages';
+
+const DAY_MS = 86_400_000;
+
+/** Monday 00:00 to the next Monday 00:00, Beijing time, of the week holding `at`. */
+export function weekOf(at: Date): { from: Date; to: Date; monday: string; friday: string } {
+  const beijing = new Date(at.getTime() + BEIJING_OFFSET_MS);
+  const sinceMonday = (beijing.getUTCDay() + 6) % 7;
+  const mondayUtc = Date.UTC(beijing.getUTCFullYear(), beijing.getUTCMonth(), beijing.getUTCDate() - sinceMonday);
+  const from = new Date(mondayUtc - BEIJING_OFFSET_MS);
+  return {
+    from,
+    to: new Date(from.getTime() + 7 * DAY_MS),
+    monday: new Date(mondayUtc).toISOString().slice(0, 10),
+    friday: new Date(mondayUtc + 4 * DAY_MS).toISOString().slice(0, 10),
+  };
+}
+
+async function villageTasks(db: Db, where: { villageId?: string; townId?: string }) {
+  const rows = await db.processRecord.findMany({ where: { processType: 'villageTask', ...where }, orderBy: [{ dueAt: 'asc' }] });
+  return rows.map((r) => JSON.parse(r.state) as VillageTaskView);
+}
+
+const within = (iso: string | undefined, week: { from: Date; to: Date }) => !!iso && Date.parse(iso) >= week.from.getTime() && Date.parse(iso) < week.to.getTime();
+
+/** Monday's list for one village: every open task, its due date, whether it is late or due this week. */
+export async function deploymentList(db: Db, villageId: string, at: Date) {
+  const week = weekOf(at);
+  const open = (await villageTasks(db, { villageId })).filter((t) => t.status === 'RUNNING');
+  return {
+    villageId,
+    weekStarting: week.monday,
+    tasks: open.map((t) => ({
+      workflowId: t.workflowId,
+      title: t.title,
+      screeningCode: t.screeningCode ?? null,
+      step: t.step,
+      deadline: t.details.deadline,
+      overdue: t.overdue,
+      dueThisWeek: within(t.details.deadline, week),
+      nextReportDueAt: t.details.nextReportDueAt ?? null,
+      assignees: t.details.assignees.map((a) => a.name),
+    })),
+  };
+}
+
+/** Friday's roll-up for a town: per village, what is open, late, done and reported this week. */
+export async function townWeeklyReport(db: Db, townId: string, at: Date) {
+  const week = weekOf(at);
+  const tasks = await villageTasks(db, { townId });
+  const byVillage = new Map<string, VillageTaskView[]>();
+  for (const t of tasks) byVillage.set(t.villageId!, [...(byVillage.get(t.villageId!) ?? []), t]);
+  const villages = [...byVillage.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([villageId, list]) => {
+    const open = list.filter((t) => t.status === 'RUNNING');
+    const inProgress = open.filter((t) => t.step === 'IN_PROGRESS');
+    return {
+      villageId,
+      open: open.length,
+      overdue: open.filter((t) => t.overdue).length,
+      acceptedThisWeek: list.filter((t) => t.record.some((r) => r.step === 'ACCEPT' && within(r.at, week))).length,
+      reworkedThisWeek: list.filter((t) => t.record.some((r) => r.step === 'REWORK' && within(r.at, week))).length,
+      reportsThisWeek: list.reduce((n, t) => n + t.details.reports.filter((r) => within(r.at, week)).length, 0),
+      withoutReportThisWeek: inProgress.filter((t) => !t.details.reports.some((r) => within(r.at, week))).map((t) => t.workflowId),
+    };
+  });
+  return { townId, weekStarting: week.monday, weekEnding: week.friday, villages };
+}

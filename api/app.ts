@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import pinoHttp from 'pino-http';
+import swaggerUi from 'swagger-ui-express';
+import type { Logger } from '../platform/logger';
+import type { Db } from '../prisma/client';
+import type { HttpDeps } from './http';
+import { createRegistry, openApiDocument } from './openapi';
+import { Problem } from './problem';
+import { recordRefusal, type ProcessRef } from './refusals';
+import { admissionRoutes } from './routes/admissions';
+import { auditRoutes } from './routes/audit';
+import { catalogueRoutes } from './routes/catalogue';
+import { dispatchRoutes } from './routes/dispatches';
+import { healthRoutes } from './routes/health';
+import { meRoutes } from './routes/me';
+import { weeklyRoutes } from './routes/weekly';
+
+export interface AppDeps {
+  db: Db;
+  temporal: Client;
+  taskQueue: string;
+  jwtSecret: string;
+  logger: Logger;
+}
+
+const REFUSAL_STATUSES = new Set([403, 409, 422]);
+
+function toProblem(error: unknown): Problem | undefined {
+  if (error instanceof Problem) return error;
+  const status = (error as { status?: number; type?: string }).status;
+  if (status === 400 || status === 413 || status === 415) {
+    return new Problem(status, 'INVALID_REQUEST', `The request body could not be read: ${(error as Error).message}`);
+  }
+  return undefined;
+}
+
+export function createApp(deps: AppDeps) {
+  const app = express();
+  const registry = createRegistry();
+  const router = express.Router();
+  const http: HttpDeps = { router, registry, jwtSecret: deps.jwtSecret };
+
+  app.disable('x-powered-by');
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: (req, res) => {
+        const id = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+    }),
+  );
+  app.use(express.json({ limit: '1mb' }));
+
+  healthRoutes(http, deps);
+  meRoutes(http, deps);
+  catalogueRoutes(http, deps);
+  admissionRoutes(http, deps);
+  dispatchRoutes(http, deps);
+  weeklyRoutes(http, deps);
+  auditRoutes(http, deps);
+  app.use(router);
+
+  const document = openApiDocument(registry);
+  app.get('/openapi.json', (_req, res) => {
+    res.json(document);
+  });
+  app.use('/docs', swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: 'Cunwu Flow API' }));
+
+  app.use((req: Request) => {
+    throw new Problem(404, 'NOT_FOUND', `No route ${req.method} ${req.path}.`);
+  });
+
+  app.use(async (error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const problem = toProblem(error);
+    if (!problem) {
+      req.log.error({ err: error }, 'unhandled error');
+      res.status(500).type('application/problem+json').json(new Problem(500, 'INTERNAL', 'An internal error occurred; it has been logged.').body(req.originalUrl));
+      return;
+    }
+    if (REFUSAL_STATUSES.has(problem.status) && res.locals.actor) {
+      const action = `${req.method} ${req.route?.path ?? req.path}`;
+      await recordRefusal(deps.db, res.locals.actor, action, problem, res.locals.process as ProcessRef | undefined).catch((err) =>
+        req.log.error({ err }, 'could not record a refusal'),
+      );
+    }
+    res.status(problem.status).type('application/problem+json').json(problem.body(req.originalUrl));
+  });
+  return app;
+}

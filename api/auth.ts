@@ -1,0 +1,56 @@
+// Bearer tokens: signed JWTs carrying the person and their role assignments.
+import jwt from 'jsonwebtoken';
+import { z } from 'zod';
+import type { Actor, RoleAssignment } from '../workflows/common/actor';
+import { ROLES, type Role } from '../workflows/common/roles';
+import { forbidden, Problem } from './problem';
+
+const claimsSchema = z.object({
+  sub: z.string().min(1),
+  name: z.string().min(1),
+  roles: z.array(z.object({ role: z.enum(ROLES), orgId: z.string().min(1), countyId: z.string().min(1) })),
+});
+
+export type TokenClaims = z.infer<typeof claimsSchema>;
+
+export const TOKEN_ISSUER = 'cunwu-flow';
+
+export function signToken(claims: TokenClaims, secret: string, expiresIn: jwt.SignOptions['expiresIn'] = '12h'): string {
+  return jwt.sign({ name: claims.name, roles: claims.roles }, secret, { subject: claims.sub, issuer: TOKEN_ISSUER, expiresIn, algorithm: 'HS256' });
+}
+
+const unauthenticated = (detail: string) =>
+  new Problem(401, 'UNAUTHENTICATED', detail, {});
+
+/** The actor behind an Authorization header, or a 401. */
+export function actorFromHeader(header: string | undefined, secret: string, requestId: string): Actor {
+  const token = header?.match(/^Bearer (.+)$/i)?.[1];
+  if (!token) throw unauthenticated('A bearer token is required (Authorization: Bearer <token>).');
+  let payload: unknown;
+  try {
+    payload = jwt.verify(token, secret, { issuer: TOKEN_ISSUER, algorithms: ['HS256'] });
+  } catch (error) {
+    throw unauthenticated(`The token is not valid: ${(error as Error).message}.`);
+  }
+  const claims = claimsSchema.safeParse(payload);
+  if (!claims.success) throw unauthenticated('The token does not carry a person and role assignments.');
+  return { personId: claims.data.sub, name: claims.data.name, roles: claims.data.roles, requestId };
+}
+
+/** The actor's assignment of `role` in `orgId`, or a 403 naming what is missing. */
+export function requireRole(actor: Actor, role: Role, orgId: string): RoleAssignment {
+  const found = actor.roles.find((r) => r.role === role && r.orgId === orgId);
+  if (!found) throw forbidden(`This needs the role ${role} in ${orgId}.`);
+  return found;
+}
+
+/** The actor acts anywhere in the county (reading its processes and lists). */
+export function requireCounty(actor: Actor, countyId: string): void {
+  if (!actor.roles.some((r) => r.countyId === countyId)) throw forbidden(`You hold no role in county ${countyId}.`);
+}
+
+export function requireAnyRole(actor: Actor, roles: Role[], countyId: string): void {
+  if (!actor.roles.some((r) => r.countyId === countyId && roles.includes(r.role))) {
+    throw forbidden(`This needs one of the roles ${roles.join(', ')} in county ${countyId}.`);
+  }
+}

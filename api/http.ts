@@ -1,0 +1,102 @@
+// One place that turns a route definition into an express handler and an OpenAPI path,
+// so the document is generated from the very schemas the route validates with.
+import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi';
+import type { Request, Response, Router } from 'express';
+import { z, type ZodType } from 'zod';
+import type { Actor } from '../workflows/common/actor';
+import { actorFromHeader } from './auth';
+import { problemSchema } from './openapi';
+import { Problem } from './problem';
+
+type AnyObject = z.ZodObject<z.ZodRawShape>;
+
+export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends ZodType> {
+  method: 'get' | 'post';
+  path: string;
+  summary: string;
+  tag: string;
+  params?: P;
+  query?: Q;
+  body?: B;
+  response: ZodType;
+  status?: 200 | 201;
+  public?: boolean;
+  refusals?: number[];
+}
+
+export interface RouteContext<P extends AnyObject, Q extends AnyObject, B extends ZodType> {
+  params: z.infer<P>;
+  query: z.infer<Q>;
+  body: z.infer<B>;
+  actor: Actor;
+  req: Request;
+  res: Response;
+}
+
+export interface HttpDeps {
+  router: Router;
+  registry: OpenAPIRegistry;
+  jwtSecret: string;
+}
+
+function parse<T extends ZodType>(schema: T | undefined, value: unknown, where: string): z.infer<T> {
+  if (!schema) return undefined as z.infer<T>;
+  const result = schema.safeParse(value ?? {});
+  if (!result.success) {
+    const issues = result.error.issues.map((i) => ({ path: [where, ...i.path].join('.'), message: i.message }));
+    throw new Problem(400, 'INVALID_REQUEST', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
+  }
+  return result.data;
+}
+
+function problemResponse(description: string) {
+  return { description, content: { 'application/problem+json': { schema: problemSchema } } };
+}
+
+function openApiPath(spec: RouteSpec<AnyObject, AnyObject, ZodType>): RouteConfig {
+  const refusals = Object.fromEntries(
+    (spec.refusals ?? []).map((s) => [s, problemResponse(s === 404 ? 'Not found' : s === 409 ? 'Out of order' : s === 422 ? 'Breaks a rule' : 'Refused')]),
+  );
+  return {
+    method: spec.method,
+    path: spec.path,
+    summary: spec.summary,
+    tags: [spec.tag],
+    security: spec.public ? [] : [{ bearerAuth: [] }],
+    request: {
+      params: spec.params,
+      query: spec.query,
+      body: spec.body ? { content: { 'application/json': { schema: spec.body } } } : undefined,
+    },
+    responses: {
+      [spec.status ?? 200]: { description: 'OK', content: { 'application/json': { schema: spec.response } } },
+      400: problemResponse('Invalid request'),
+      ...(spec.public ? {} : { 401: problemResponse('No valid token'), 403: problemResponse('Wrong role or organisation') }),
+      ...refusals,
+    },
+  };
+}
+
+export function route<P extends AnyObject, Q extends AnyObject, B extends ZodType>(
+  deps: HttpDeps,
+  spec: RouteSpec<P, Q, B>,
+  handler: (ctx: RouteContext<P, Q, B>) => Promise<unknown>,
+): void {
+  deps.registry.registerPath(openApiPath(spec as unknown as RouteSpec<AnyObject, AnyObject, ZodType>));
+  const expressPath = spec.path.replace(/\{(\w+)\}/g, ':$1');
+  deps.router[spec.method](expressPath, async (req: Request, res: Response) => {
+    const actor = spec.public
+      ? (undefined as unknown as Actor)
+      : actorFromHeader(req.headers.authorization, deps.jwtSecret, String(req.id));
+    res.locals.actor = actor;
+    const result = await handler({
+      params: parse(spec.params, req.params, 'params'),
+      query: parse(spec.query, req.query, 'query'),
+      body: parse(spec.body, req.body, 'body'),
+      actor,
+      req,
+      res,
+    });
+    res.status(spec.status ?? 200).json(result);
+  });
+}

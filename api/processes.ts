@@ -1,0 +1,135 @@
+// Calling processes: starting, querying and stepping workflows, with refusals as problems.
+import { WorkflowExecutionAlreadyStartedError, type WorkflowHandle } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { ROLES } from '../workflows/common/roles';
+import type { Actor } from '../workflows/common/actor';
+import type { AppDeps } from './app';
+import { route, type HttpDeps } from './http';
+import { problemFromTemporal } from './problem';
+import type { ProcessRef } from './refusals';
+
+export const requestIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{6,64}$/, '6 to 64 letters, digits, - or _')
+  .openapi({ description: 'Client-chosen idempotency key: the same key never starts a second process' });
+
+const actedAs = z.object({ personId: z.string(), name: z.string(), role: z.enum(ROLES), orgId: z.string() });
+
+export const processViewSchema = z
+  .object({
+    processType: z.string(),
+    workflowId: z.string(),
+    title: z.string(),
+    countyId: z.string(),
+    townId: z.string().optional(),
+    villageId: z.string().optional(),
+    screeningCode: z.string().optional(),
+    step: z.string(),
+    status: z.enum(['RUNNING', 'COMPLETED', 'REJECTED', 'WITHDRAWN', 'CANCELLED']),
+    outcome: z.object({ status: z.string(), reason: z.string() }).optional(),
+    nextActors: z.array(z.object({ role: z.enum(ROLES), orgId: z.string(), action: z.string(), dueAt: z.string().optional() })),
+    dueAt: z.string().optional(),
+    overdue: z.boolean(),
+    startedAt: z.string(),
+    updatedAt: z.string(),
+    record: z.array(
+      z.object({
+        seq: z.number().int(),
+        at: z.string(),
+        step: z.string(),
+        actor: actedAs.optional(),
+        requestId: z.string().optional(),
+        rule: z.string().optional(),
+        summary: z.string(),
+        data: z.unknown().optional(),
+      }),
+    ),
+    details: z.record(z.string(), z.unknown()),
+  })
+  .openapi('ProcessView');
+
+export const processSummarySchema = z
+  .object({
+    workflowId: z.string(),
+    processType: z.string(),
+    title: z.string(),
+    countyId: z.string(),
+    townId: z.string().nullable(),
+    villageId: z.string().nullable(),
+    step: z.string(),
+    status: z.string(),
+    nextRoles: z.array(z.string()),
+    dueAt: z.string().nullable(),
+    overdue: z.boolean(),
+    updatedAt: z.string(),
+  })
+  .openapi('ProcessSummary');
+
+/** Runs `call` on a process, turning Temporal's refusals into problems; marks the request for the refusal log. */
+export async function onProcess<T>(deps: AppDeps, res: Response, ref: ProcessRef & { workflowId: string }, call: (handle: WorkflowHandle) => Promise<T>): Promise<T> {
+  res.locals.process = ref;
+  try {
+    return await call(deps.temporal.workflow.getHandle(ref.workflowId));
+  } catch (error) {
+    throw problemFromTemporal(error, `Process ${ref.workflowId}`) ?? error;
+  }
+}
+
+/** Starts a process once: a repeated request id returns the process already started. */
+export async function startOnce(start: () => Promise<unknown>): Promise<'started' | 'existing'> {
+  try {
+    await start();
+    return 'started';
+  } catch (error) {
+    if (error instanceof WorkflowExecutionAlreadyStartedError) return 'existing';
+    throw error;
+  }
+}
+
+export async function listProcesses(deps: AppDeps, where: { processType: string; countyId: string; status?: string; step?: string; townId?: string; villageId?: string; overdue?: boolean }, take: number) {
+  const rows = await deps.db.processRecord.findMany({ where, orderBy: { updatedAt: 'desc' }, take });
+  return rows.map((r) => ({
+    workflowId: r.workflowId,
+    processType: r.processType,
+    title: r.title,
+    countyId: r.countyId,
+    townId: r.townId,
+    villageId: r.villageId,
+    step: r.step,
+    status: r.status,
+    nextRoles: r.nextRoles ? r.nextRoles.split(',') : [],
+    dueAt: r.dueAt?.toISOString() ?? null,
+    overdue: r.overdue,
+    updatedAt: r.updatedAt.toISOString(),
+  }));
+}
+
+export interface ProcessStep {
+  path: string;
+  summary: string;
+  body?: z.ZodType;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  update: UpdateDefinition<unknown, [Actor, any]> | UpdateDefinition<unknown, [Actor]>;
+}
+
+/** One POST route per step: the body validated here, the step refused or done by the workflow's Update. */
+export function stepRoutes(
+  http: HttpDeps,
+  deps: AppDeps,
+  process: { base: string; tag: string; processType: string; params: z.ZodObject<{ id: z.ZodType<string> }> },
+  steps: ProcessStep[],
+): void {
+  for (const step of steps) {
+    route(
+      http,
+      { method: 'post', path: `${process.base}/{id}/${step.path}`, summary: step.summary, tag: process.tag, params: process.params, body: step.body, response: processViewSchema, refusals: [404, 409, 422] },
+      async ({ actor, params, body, res }) => {
+        const ref = { processType: process.processType, countyId: actor.roles[0]?.countyId ?? '', workflowId: params.id };
+        const args: [Actor, ...unknown[]] = step.body ? [actor, body] : [actor];
+        return onProcess(deps, res, ref, (h) => h.executeUpdate(step.update as UpdateDefinition<unknown, [Actor, ...unknown[]]>, { args }));
+      },
+    );
+  }
+}

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { screenCode } from '../../activities/catalogue/store';
+import { coordinationOfficeOf, findOrganisation } from '../../activities/organisation';
+import {
+  admissionSummary,
+  admissionWorkflowId,
+  decideAdmission,
+  getAdmission,
+  PROCESS_TYPE,
+  respondToConsultation,
+  reviewAdmission,
+  withdrawAdmission,
+  type AdmissionStart,
+} from '../../workflows/itemAdmission/messages';
+import type { itemAdmission } from '../../workflows/itemAdmission/workflow';
+import type { PeriodOverrides } from '../../workflows/common/durations';
+import type { AppDeps } from '../app';
+import { requireCounty, requireRole } from '../auth';
+import { route, type HttpDeps } from '../http';
+import { notFound, Problem } from '../problem';
+import { listProcesses, onProcess, processSummarySchema, processViewSchema, requestIdSchema, startOnce, stepRoutes } from '../processes';
+import { periodOverridesSchema } from './periods';
+
+const tag = 'admissions';
+const idParams = z.object({ id: z.string().regex(/^admission-/, 'an admission id') });
+
+const application = z
+  .object({
+    title: z.string().min(2).max(200),
+    proposedCode: z.string().regex(/^[A-Z0-9-]{3,40}$/, 'upper-case letters, digits and dashes'),
+    kind: z.enum(['DUTY', 'ASSIST']),
+    whyVillages: z.string().min(2),
+    legalBasis: z.string().min(2),
+    expectedLoad: z.string().min(2),
+    durationMonths: z.number().int().min(1).max(120),
+    subItems: z.array(z.string().min(1)).max(50).default([]),
+    scope: z.enum(['CATALOGUE', 'ONCE']),
+    taskRef: z.string().optional(),
+  })
+  .openapi('AdmissionApplication');
+
+const startBody = z
+  .object({ requestId: requestIdSchema, departmentId: z.string().min(1), application, periods: periodOverridesSchema.optional() })
+  .openapi('AdmissionStart');
+
+const testAnswer = z.object({ met: z.boolean(), reason: z.string() });
+const review = z
+  .object({ requiredByLaw: testAnswer, customarilyNeedsVillage: testAnswer, withinVillageCapacity: testAnswer })
+  .openapi('AdmissionReview');
+const consultationResponse = z.object({ townId: z.string().min(1), objection: z.boolean(), comment: z.string().default('') }).openapi('ConsultationResponse');
+const decision = z
+  .object({
+    outcome: z.enum(['ADMIT_TO_CATALOGUE', 'ADMIT_ONCE', 'REFUSE']),
+    reason: z.string(),
+    effect: z.enum(['IMMEDIATE', 'NEXT_VERSION']).optional(),
+    responseToObjections: z.string().optional(),
+  })
+  .openapi('AdmissionDecision');
+const withdrawal = z.object({ reason: z.string() }).openapi('Withdrawal');
+
+export function admissionRoutes(http: HttpDeps, deps: AppDeps): void {
+  const { db, temporal } = deps;
+
+  route(
+    http,
+    { method: 'post', path: '/admissions', summary: 'Apply to put work on villages (准入申请)', tag, body: startBody, response: processViewSchema, status: 201, refusals: [404, 422] },
+    async ({ actor, body, res }) => {
+      const department = await findOrganisation(db, body.departmentId);
+      if (!department) throw notFound(`Organisation ${body.departmentId}`);
+      res.locals.process = { processType: PROCESS_TYPE, countyId: department.countyId };
+      requireRole(actor, 'DISPATCHER', department.id);
+      const coordinationOfficeId = await coordinationOfficeOf(db, department.countyId);
+      if (!coordinationOfficeId) throw notFound(`The coordination office of ${department.countyId}`);
+      const screening = await screenCode(db, department.countyId, body.application.proposedCode);
+      if (screening.result === 'NEGATIVE_LIST') {
+        throw new Problem(422, 'NEGATIVE_LIST', `${body.application.proposedCode} (${screening.matchedName}) is on the negative list: it cannot be put on villages.`);
+      }
+      if (screening.result === 'IN_CATALOGUE') {
+        throw new Problem(422, 'ALREADY_IN_CATALOGUE', `${body.application.proposedCode} is already in the catalogue in force (${screening.matchedName}); no admission is needed.`);
+      }
+      const start: AdmissionStart = { countyId: department.countyId, departmentId: department.id, coordinationOfficeId, applicant: actor, application: body.application, periods: body.periods as PeriodOverrides | undefined };
+      const workflowId = admissionWorkflowId(department.countyId, body.requestId);
+      const outcome = await startOnce(() =>
+        temporal.workflow.start<typeof itemAdmission>(PROCESS_TYPE, { workflowId, taskQueue: deps.taskQueue, args: [start], staticSummary: admissionSummary(start) }),
+      );
+      if (outcome === 'existing') res.status(200);
+      return temporal.workflow.getHandle(workflowId).query(getAdmission);
+    },
+  );
+
+  route(
+    http,
+    {
+      method: 'get',
+      path: '/admissions',
+      summary: 'Admissions of a county, from the read model',
+      tag,
+      query: z.object({ countyId: z.string().min(1), status: z.string().optional(), step: z.string().optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
+      response: z.array(processSummarySchema),
+    },
+    async ({ actor, query }) => {
+      requireCounty(actor, query.countyId);
+      return listProcesses(deps, { processType: PROCESS_TYPE, countyId: query.countyId, status: query.status, step: query.step }, query.limit);
+    },
+  );
+
+  route(http, { method: 'get', path: '/admissions/{id}', summary: 'The full state of an admission: step, next actors, deadlines, record', tag, params: idParams, response: processViewSchema, refusals: [404] }, async ({ actor, params, res }) => {
+    const view = await onProcess(deps, res, { processType: PROCESS_TYPE, countyId: '', workflowId: params.id }, (h) => h.query(getAdmission));
+    requireCounty(actor, view.countyId);
+    return view;
+  });
+
+  stepRoutes(http, deps, { base: '/admissions', tag, processType: PROCESS_TYPE, params: idParams }, [
+    { path: 'review', summary: 'Coordination office reviews on the three tests', body: review, update: reviewAdmission },
+    { path: 'consultation-responses', summary: 'A consulted town responds (silence counts as no objection)', body: consultationResponse, update: respondToConsultation },
+    { path: 'decision', summary: 'Admit into the catalogue, admit once, or refuse', body: decision, update: decideAdmission },
+    { path: 'withdraw', summary: 'The applying department withdraws before the decision', body: withdrawal, update: withdrawAdmission },
+  ]);
+}

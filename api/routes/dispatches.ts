@@ -1,0 +1,184 @@
+import { z } from 'zod';
+import { coordinationOfficeOf, findOrganisation } from '../../activities/organisation';
+import type { PeriodOverrides } from '../../workflows/common/durations';
+import {
+  acceptTask,
+  assignTask,
+  completeTask,
+  DISPATCH_PROCESS,
+  dispatchSummary,
+  dispatchWorkflowId,
+  getDispatch,
+  getVillageTask,
+  receiveTask,
+  recordCollectiveDecision,
+  reportProgress,
+  reviewDispatch,
+  reviseDispatch,
+  VILLAGE_TASK_PROCESS,
+  withdrawDispatch,
+  type DispatchStart,
+} from '../../workflows/taskDispatch/messages';
+import type { taskDispatch } from '../../workflows/taskDispatch/workflow';
+import type { AppDeps } from '../app';
+import { requireCounty, requireRole } from '../auth';
+import { route, type HttpDeps } from '../http';
+import { notFound, Problem } from '../problem';
+import { listProcesses, onProcess, processSummarySchema, processViewSchema, requestIdSchema, startOnce, stepRoutes } from '../processes';
+import { periodOverridesSchema } from './periods';
+
+const tag = 'dispatches';
+const dispatchParams = z.object({ id: z.string().regex(/^dispatch-/, 'a dispatch id') });
+const taskParams = z.object({ id: z.string().regex(/^dispatch-.+--/, 'a village task id') });
+const instant = z.iso.datetime({ offset: true });
+
+const content = z
+  .object({
+    title: z.string().min(2).max(200),
+    screeningCode: z.string().regex(/^[A-Z0-9-]{3,40}$/, 'upper-case letters, digits and dashes').optional(),
+    villageIds: z.array(z.string().min(1)).min(1).max(100),
+    requirements: z.string().min(2),
+    deliverables: z.array(z.string().min(1)).max(50),
+    acceptanceCriteria: z.string(),
+    deadline: instant,
+    supportingOrgIds: z.array(z.string().min(1)).max(20).default([]),
+    majorMatter: z.boolean().default(false),
+  })
+  .openapi('DispatchContent');
+
+const admission = z
+  .object({
+    kind: z.enum(['DUTY', 'ASSIST']),
+    whyVillages: z.string().min(2),
+    legalBasis: z.string().min(2),
+    expectedLoad: z.string().min(2),
+    durationMonths: z.number().int().min(1).max(120),
+    subItems: z.array(z.string().min(1)).max(50).default([]),
+  })
+  .openapi('OutOfListAdmission');
+
+const startBody = z
+  .object({
+    requestId: requestIdSchema,
+    townId: z.string().min(1),
+    dispatcherOrgId: z.string().min(1).optional().openapi({ description: 'The department dispatching through the town; the town itself when absent' }),
+    content,
+    admission: admission.optional(),
+    periods: periodOverridesSchema.optional(),
+    maxReworkRounds: z.number().int().min(1).max(10).optional(),
+  })
+  .openapi('DispatchStart');
+
+const review = z
+  .discriminatedUnion('decision', [
+    z.object({ decision: z.literal('APPROVE'), comment: z.string().optional() }),
+    z.object({ decision: z.literal('RETURN'), reasons: z.string() }),
+    z.object({ decision: z.literal('REJECT'), grounds: z.enum(['OUT_OF_LIST', 'UNCLEAR', 'DUPLICATE', 'OTHER']), reasons: z.string() }),
+  ])
+  .openapi('DispatchReview');
+const collective = z.object({ meetingDate: z.iso.date(), minutesRef: z.string(), approved: z.boolean(), note: z.string().optional() }).openapi('CollectiveDecision');
+const withdrawal = z.object({ reason: z.string() }).openapi('DispatchWithdrawal');
+const assignment = z.object({ personIds: z.array(z.string().min(1)).max(50), note: z.string().optional() }).openapi('Assignment');
+const report = z.object({ items: z.array(z.object({ text: z.string().min(1), done: z.boolean() })).max(100), note: z.string().optional() }).openapi('ProgressReport');
+const completion = z.object({ summary: z.string(), evidenceRefs: z.array(z.string().min(1)).max(50).default([]) }).openapi('Completion');
+const acceptance = z
+  .discriminatedUnion('decision', [
+    z.object({ decision: z.literal('ACCEPT'), comment: z.string().optional() }),
+    z.object({ decision: z.literal('REWORK'), reasons: z.string(), newDeadline: instant }),
+  ])
+  .openapi('AcceptanceDecision');
+
+const listQuery = z.object({
+  countyId: z.string().min(1),
+  townId: z.string().optional(),
+  villageId: z.string().optional(),
+  step: z.string().optional(),
+  status: z.string().optional(),
+  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  screeningCode: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+async function checkVillages(deps: AppDeps, townId: string, villageIds: string[], supportingOrgIds: string[]): Promise<void> {
+  const villages = await deps.db.organisation.findMany({ where: { id: { in: villageIds }, kind: 'VILLAGE', parentId: townId } });
+  const strangers = villageIds.filter((id) => !villages.some((v) => v.id === id));
+  if (strangers.length) throw new Problem(422, 'WRONG_ORGANISATION', `Not villages of ${townId}: ${strangers.join(', ')}.`);
+  const supporters = await deps.db.organisation.findMany({ where: { id: { in: supportingOrgIds }, kind: { in: ['DEPARTMENT', 'STATION'] } } });
+  const unknown = supportingOrgIds.filter((id) => !supporters.some((s) => s.id === id));
+  if (unknown.length) throw new Problem(422, 'INVALID_INPUT', `Supporting organisations must be departments or stations: ${unknown.join(', ')}.`);
+}
+
+export function dispatchRoutes(http: HttpDeps, deps: AppDeps): void {
+  const { db, temporal } = deps;
+
+  route(
+    http,
+    { method: 'post', path: '/dispatches', summary: 'Send a task down to villages (派单); screening runs at once', tag, body: startBody, response: processViewSchema, status: 201, refusals: [404, 422] },
+    async ({ actor, body, res }) => {
+      const town = await findOrganisation(db, body.townId);
+      if (!town || town.kind !== 'TOWN') throw notFound(`Town ${body.townId}`);
+      res.locals.process = { processType: DISPATCH_PROCESS, countyId: town.countyId };
+      const dispatcherOrgId = body.dispatcherOrgId ?? town.id;
+      requireRole(actor, 'DISPATCHER', dispatcherOrgId);
+      await checkVillages(deps, town.id, body.content.villageIds, body.content.supportingOrgIds);
+      const coordinationOfficeId = await coordinationOfficeOf(db, town.countyId);
+      if (!coordinationOfficeId) throw notFound(`The coordination office of ${town.countyId}`);
+      const start: DispatchStart = {
+        countyId: town.countyId,
+        townId: town.id,
+        dispatcherOrgId,
+        coordinationOfficeId,
+        dispatcher: actor,
+        content: { ...body.content, villageIds: [...new Set(body.content.villageIds)] },
+        admission: body.admission,
+        periods: body.periods as PeriodOverrides | undefined,
+        maxReworkRounds: body.maxReworkRounds,
+      };
+      const workflowId = dispatchWorkflowId(town.id, body.requestId);
+      const outcome = await startOnce(() =>
+        temporal.workflow.start<typeof taskDispatch>(DISPATCH_PROCESS, { workflowId, taskQueue: deps.taskQueue, args: [start], staticSummary: dispatchSummary(start) }),
+      );
+      if (outcome === 'existing') res.status(200);
+      return temporal.workflow.getHandle(workflowId).query(getDispatch);
+    },
+  );
+
+  route(http, { method: 'get', path: '/dispatches', summary: 'Dispatches, filtered (from the read model)', tag, query: listQuery, response: z.array(processSummarySchema) }, async ({ actor, query }) => {
+    requireCounty(actor, query.countyId);
+    const { limit, ...where } = query;
+    return listProcesses(deps, { processType: DISPATCH_PROCESS, ...where }, limit);
+  });
+
+  route(http, { method: 'get', path: '/village-tasks', summary: "Villages' tasks, filtered by village, town, step, status, overdue, screening code", tag, query: listQuery, response: z.array(processSummarySchema) }, async ({ actor, query }) => {
+    requireCounty(actor, query.countyId);
+    const { limit, ...where } = query;
+    return listProcesses(deps, { processType: VILLAGE_TASK_PROCESS, ...where }, limit);
+  });
+
+  route(http, { method: 'get', path: '/dispatches/{id}', summary: 'The full state of a dispatch, with every village', tag, params: dispatchParams, response: processViewSchema, refusals: [404] }, async ({ actor, params, res }) => {
+    const view = await onProcess(deps, res, { processType: DISPATCH_PROCESS, countyId: '', workflowId: params.id }, (h) => h.query(getDispatch));
+    requireCounty(actor, view.countyId);
+    return view;
+  });
+
+  route(http, { method: 'get', path: '/village-tasks/{id}', summary: "The full state of one village's task", tag, params: taskParams, response: processViewSchema, refusals: [404] }, async ({ actor, params, res }) => {
+    const view = await onProcess(deps, res, { processType: VILLAGE_TASK_PROCESS, countyId: '', workflowId: params.id }, (h) => h.query(getVillageTask));
+    requireCounty(actor, view.countyId);
+    return view;
+  });
+
+  stepRoutes(http, deps, { base: '/dispatches', tag, processType: DISPATCH_PROCESS, params: dispatchParams }, [
+    { path: 'revise', summary: 'The dispatcher revises a returned dispatch (screening runs again)', body: content, update: reviseDispatch },
+    { path: 'review', summary: 'The town reviewer approves, returns for revision, or rejects', body: review, update: reviewDispatch },
+    { path: 'collective-decision', summary: "A major matter: the town meeting's decision", body: collective, update: recordCollectiveDecision },
+    { path: 'withdraw', summary: 'The dispatcher withdraws before any village received it', body: withdrawal, update: withdrawDispatch },
+  ]);
+
+  stepRoutes(http, deps, { base: '/village-tasks', tag, processType: VILLAGE_TASK_PROCESS, params: taskParams }, [
+    { path: 'receive', summary: 'The village secretary receives the task (接单)', update: receiveTask },
+    { path: 'assign', summary: 'The secretary assigns cadres or grid members of the village', body: assignment, update: assignTask },
+    { path: 'progress-reports', summary: "The week's itemised progress report (周五条目式汇报)", body: report, update: reportProgress },
+    { path: 'complete', summary: 'What was done, with evidence references', body: completion, update: completeTask },
+    { path: 'acceptance', summary: 'Accept, or return for rework with reasons and a new deadline (验收)', body: acceptance, update: acceptTask },
+  ]);
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { findOrganisation } from '../../activities/organisation';
+import { deploymentList, townWeeklyReport } from '../../activities/weekly';
+import type { AppDeps } from '../app';
+import { requireCounty } from '../auth';
+import { route, type HttpDeps } from '../http';
+import { notFound } from '../problem';
+
+const tag = 'weekly';
+const atQuery = z.object({ at: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Any instant in the week wanted; now when absent' }) });
+
+const deployment = z
+  .object({
+    villageId: z.string(),
+    weekStarting: z.string(),
+    tasks: z.array(
+      z.object({
+        workflowId: z.string(),
+        title: z.string(),
+        screeningCode: z.string().nullable(),
+        step: z.string(),
+        deadline: z.string(),
+        overdue: z.boolean(),
+        dueThisWeek: z.boolean(),
+        nextReportDueAt: z.string().nullable(),
+        assignees: z.array(z.string()),
+      }),
+    ),
+  })
+  .openapi('DeploymentList');
+
+const rollUp = z
+  .object({
+    townId: z.string(),
+    weekStarting: z.string(),
+    weekEnding: z.string(),
+    villages: z.array(
+      z.object({
+        villageId: z.string(),
+        open: z.number().int(),
+        overdue: z.number().int(),
+        acceptedThisWeek: z.number().int(),
+        reworkedThisWeek: z.number().int(),
+        reportsThisWeek: z.number().int(),
+        withoutReportThisWeek: z.array(z.string()),
+      }),
+    ),
+  })
+  .openapi('TownWeeklyReport');
+
+async function orgOfKind(deps: AppDeps, id: string, kind: string) {
+  const org = await findOrganisation(deps.db, id);
+  if (!org || org.kind !== kind) throw notFound(`${kind.toLowerCase()} ${id}`);
+  return org;
+}
+
+export function weeklyRoutes(http: HttpDeps, deps: AppDeps): void {
+  route(
+    http,
+    { method: 'get', path: '/villages/{villageId}/deployment-list', summary: "Monday's deployment list: the village's open tasks, due dates, what is late", tag, params: z.object({ villageId: z.string() }), query: atQuery, response: deployment, refusals: [404] },
+    async ({ actor, params, query }) => {
+      const village = await orgOfKind(deps, params.villageId, 'VILLAGE');
+      requireCounty(actor, village.countyId);
+      return deploymentList(deps.db, village.id, query.at ? new Date(query.at) : new Date());
+    },
+  );
+
+  route(
+    http,
+    { method: 'get', path: '/towns/{townId}/weekly-report', summary: "Friday's roll-up of a town's villages, computed from the processes", tag, params: z.object({ townId: z.string() }), query: atQuery, response: rollUp, refusals: [404] },
+    async ({ actor, params, query }) => {
+      const town = await orgOfKind(deps, params.townId, 'TOWN');
+      requireCounty(actor, town.countyId);
+      return townWeeklyReport(deps.db, town.id, query.at ? new Date(query.at) : new Date());
+    },
+  );
+}

@@ -1,0 +1,7 @@
+import pino from 'pino';
+
+export function createLogger(level: string) {
+  return pino({ level, base: { service: 'cunwu-flow' } });
+}
+
+export type Logger = ReturnType<typeof createLogger>;

@@ -1,0 +1,53 @@
+// Seeds the demo county 兴村县 (xingcun): organisations, people and roles, the catalogue in force,
+// the negative list and the certificate lists. Idempotent: a database that already has the county
+// is left exactly as it is.
+import type { Db } from '../client';
+import { catalogueItems, catalogueVersion, certificateList, negativeList } from './data/catalogue';
+import { COUNTY_ID, organisations } from './data/organisations';
+import { people } from './data/people';
+
+export * from './data/catalogue';
+export * from './data/organisations';
+export * from './data/people';
+
+export async function seedDemoCounty(db: Db): Promise<{ seeded: boolean }> {
+  return db.$transaction(
+    async (tx) => {
+      // Checked inside the transaction, so a seed that fails half-way leaves nothing behind to skip on.
+      if (await tx.organisation.findUnique({ where: { id: COUNTY_ID }, select: { id: true } })) {
+        return { seeded: false };
+      }
+      // Parents come before children in `organisations`, so the tree's foreign keys hold row by row.
+      await tx.organisation.createMany({
+        data: organisations.map(({ id, kind, name, parentId, countyId }) => ({ id, kind, name, parentId, countyId })),
+      });
+      await tx.person.createMany({ data: people.map(({ id, name }) => ({ id, name })) });
+      await tx.roleAssignment.createMany({
+        data: people.flatMap((p) => p.roles.map(({ role, orgId }) => ({ personId: p.id, role, orgId }))),
+      });
+      await tx.catalogueVersion.create({ data: catalogueVersion });
+      await tx.catalogueItem.createMany({
+        data: catalogueItems.map(({ subItems, ...item }) => ({
+          ...item,
+          versionId: catalogueVersion.id,
+          subItems: JSON.stringify(subItems),
+        })),
+      });
+      await tx.catalogueChange.create({
+        data: {
+          at: catalogueVersion.publishedAt,
+          countyId: COUNTY_ID,
+          versionId: catalogueVersion.id,
+          action: 'PUBLISHED',
+          personId: catalogueVersion.publishedBy,
+          role: 'ADMISSION_REVIEWER',
+          reason: `初始版本，${catalogueItems.length}项，2026年1月1日起施行（演示数据）`,
+        },
+      });
+      await tx.negativeListItem.createMany({ data: negativeList.map((n) => ({ ...n, countyId: COUNTY_ID })) });
+      await tx.certificateListItem.createMany({ data: certificateList.map((c) => ({ ...c, countyId: COUNTY_ID })) });
+      return { seeded: true };
+    },
+    { timeout: 60_000 },
+  );
+}

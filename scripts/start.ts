@@ -1,0 +1,65 @@
+// `npm start`: the whole platform on one machine — Temporal dev server (unless TEMPORAL_ADDRESS is
+// set), migrations, demo data on first run, the worker and the API. Ctrl-C stops all of it.
+import path from 'node:path';
+import { NativeConnection } from '@temporalio/worker';
+import { createApp } from '../api/app';
+import { loadConfig } from '../platform/config';
+import { createLogger } from '../platform/logger';
+import { ensureSearchAttributes } from '../platform/search-attributes';
+import { connectClient } from '../platform/temporal-client';
+import { startDevServer, type DevServer } from '../platform/temporal-dev-server';
+import { createPrismaClient } from '../prisma/client';
+import { migrateDeploy } from '../prisma/migrate';
+import { seedDemoCounty } from '../prisma/seed';
+import { createWorker } from '../worker/worker';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  let devServer: DevServer | undefined;
+  if (!config.TEMPORAL_ADDRESS) {
+    devServer = await startDevServer({
+      port: config.TEMPORAL_PORT,
+      uiPort: config.TEMPORAL_UI_PORT,
+      dbFile: path.resolve('data', 'temporal.db'),
+      namespace: config.TEMPORAL_NAMESPACE,
+    });
+    logger.info({ address: devServer.address, ui: `http://127.0.0.1:${config.TEMPORAL_UI_PORT}` }, 'Temporal dev server running');
+  }
+  const address = config.TEMPORAL_ADDRESS ?? devServer!.address;
+
+  const applied = await migrateDeploy(config.DATABASE_URL);
+  if (applied.length) logger.info({ applied }, 'database migrated');
+  const db = createPrismaClient(config.DATABASE_URL);
+  const { seeded } = await seedDemoCounty(db);
+  if (seeded) logger.info('demo county seeded (run `npm run token -- --person <id>` for a token)');
+
+  const { client: temporal, connection } = await connectClient(address, config.TEMPORAL_NAMESPACE);
+  await ensureSearchAttributes(connection, config.TEMPORAL_NAMESPACE);
+  const workerConnection = await NativeConnection.connect({ address });
+  const worker = await createWorker({ connection: workerConnection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TASK_QUEUE, db });
+  const running = worker.run();
+
+  const app = createApp({ db, temporal, taskQueue: config.TASK_QUEUE, jwtSecret: config.JWT_SECRET, logger });
+  const server = app.listen(config.PORT, () => logger.info({ api: `http://127.0.0.1:${config.PORT}`, docs: `http://127.0.0.1:${config.PORT}/docs` }, 'Cunwu Flow is up'));
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('stopping');
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    worker.shutdown();
+    await running;
+    await Promise.all([workerConnection.close(), connection.close(), db.$disconnect()]);
+    await devServer?.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,25 @@
+// `npm run token -- --person <id>`: mints a bearer token for a person and their role assignments.
+import { parseArgs } from 'node:util';
+import { signToken } from '../api/auth';
+import { loadConfig } from '../platform/config';
+import { createPrismaClient } from '../prisma/client';
+import { tokenClaimsFor } from '../prisma/people';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { person: { type: 'string' }, expires: { type: 'string', default: '12h' } } });
+  if (!values.person) throw new Error('Usage: npm run token -- --person <person id> [--expires 12h]');
+  const config = loadConfig();
+  const db = createPrismaClient(config.DATABASE_URL);
+  try {
+    const claims = await tokenClaimsFor(db, values.person);
+    if (!claims) throw new Error(`No person ${values.person}. Seeded people: see README (e.g. p.xingcun.coord.reviewer1).`);
+    process.stdout.write(`${signToken(claims, config.JWT_SECRET, values.expires as never)}\n`);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,3 @@
+// placeholder: replaced by the offline Prisma tooling
+function generatePrismaClients() {}
+module.exports = { generatePrismaClients };

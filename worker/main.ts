@@ -1,0 +1,29 @@
+// Runs the worker alone (production: one container).
+import { Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { loadConfig } from '../platform/config';
+import { createLogger } from '../platform/logger';
+import { ensureSearchAttributes } from '../platform/search-attributes';
+import { createPrismaClient } from '../prisma/client';
+import { createWorker } from './worker';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  const address = config.TEMPORAL_ADDRESS ?? `127.0.0.1:${config.TEMPORAL_PORT}`;
+  const client = await Connection.connect({ address });
+  await ensureSearchAttributes(client, config.TEMPORAL_NAMESPACE);
+  await client.close();
+  const db = createPrismaClient(config.DATABASE_URL);
+  const connection = await NativeConnection.connect({ address });
+  const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TASK_QUEUE, db });
+  logger.info({ address, taskQueue: config.TASK_QUEUE }, 'worker running');
+  await worker.run();
+  await connection.close();
+  await db.$disconnect();
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,51 @@
+import type { ActedAs } from './actor';
+import type { Role } from './roles';
+
+export type ProcessType = 'itemAdmission' | 'taskDispatch' | 'villageTask';
+
+/** Where a process stands overall. Every terminal status carries the reason it ended. */
+export type ProcessStatus = 'RUNNING' | 'COMPLETED' | 'REJECTED' | 'WITHDRAWN' | 'CANCELLED';
+
+/** Who must act next, in which organisation, on what, and by when. */
+export interface NextActor {
+  role: Role;
+  orgId: string;
+  action: string;
+  dueAt?: string;
+}
+
+/** One recorded step: who did what, when, under which rule. `actor` is absent for automatic steps. */
+export interface StepRecord {
+  seq: number;
+  at: string;
+  step: string;
+  actor?: ActedAs;
+  requestId?: string;
+  rule?: string;
+  summary: string;
+  data?: unknown;
+}
+
+/** What every process answers to its state query, besides its own details. */
+export interface ProcessView<Details = unknown> {
+  processType: ProcessType;
+  workflowId: string;
+  title: string;
+  countyId: string;
+  townId?: string;
+  villageId?: string;
+  screeningCode?: string;
+  step: string;
+  status: ProcessStatus;
+  outcome?: { status: ProcessStatus; reason: string };
+  nextActors: NextActor[];
+  dueAt?: string;
+  overdue: boolean;
+  startedAt: string;
+  updatedAt: string;
+  record: StepRecord[];
+  details: Details;
+}
+
+/** The state query's name, the same for every process. */
+export const STATE_QUERY = 'state';

@@ -1,0 +1,4 @@
+// The workflow bundle's entry: every process.
+export { itemAdmission } from './itemAdmission/workflow';
+export { taskDispatch } from './taskDispatch/workflow';
+export { villageTask } from './taskDispatch/village-task';

@@ -1,0 +1,100 @@
+// Rules of the itemAdmission process (PROCESSES.md §1): pure functions called by the validators.
+import type { Actor } from '../common/actor';
+import { allowed, firstRefusal, refused, type RuleResult } from '../common/reasons';
+import { atStep, holds, reasonGiven } from '../common/rules';
+import type {
+  AdmissionDecision,
+  AdmissionReview,
+  AdmissionView,
+  Consultation,
+  ConsultationResponse,
+  TestAnswer,
+  Withdrawal,
+} from './messages';
+
+const TESTS: (keyof AdmissionReview)[] = ['requiredByLaw', 'customarilyNeedsVillage', 'withinVillageCapacity'];
+
+export function allTestsMet(review: AdmissionReview): boolean {
+  return TESTS.every((t) => review[t].met);
+}
+
+function everyTestReasoned(review: AdmissionReview): RuleResult {
+  const missing = TESTS.filter((t) => !(review[t] as TestAnswer).reason?.trim());
+  return missing.length === 0
+    ? allowed
+    : refused('MISSING_REASON', `Each of the three tests must be answered with a reason; missing: ${missing.join(', ')}.`);
+}
+
+export function mayReview(view: AdmissionView, actor: Actor, review: AdmissionReview): RuleResult {
+  return firstRefusal(
+    atStep(view, ['REVIEW'], 'review'),
+    view.details.review ? refused('ALREADY_DONE', 'The admission has already been reviewed.') : allowed,
+    holds(actor, 'ADMISSION_REVIEWER', view.details.coordinationOfficeId, 'Review of an admission'),
+    everyTestReasoned(review),
+  );
+}
+
+export function mayRespond(view: AdmissionView, actor: Actor, response: ConsultationResponse): RuleResult {
+  const consultation = view.details.consultation;
+  return firstRefusal(
+    atStep(view, ['CONSULTATION'], 'a consultation response'),
+    consultation && !consultation.townIds.includes(response.townId)
+      ? refused('WRONG_ORGANISATION', `${response.townId} is not among the towns consulted.`)
+      : allowed,
+    holds(actor, 'TOWN_REVIEWER', response.townId, 'A consultation response'),
+    consultation?.responses.some((r) => r.townId === response.townId)
+      ? refused('ALREADY_DONE', `${response.townId} has already responded to this consultation.`)
+      : allowed,
+    response.objection ? reasonGiven(response.comment, 'An objection') : allowed,
+  );
+}
+
+export function objections(consultation: Consultation | undefined): ConsultationResponse[] {
+  return consultation?.responses.filter((r) => r.objection) ?? [];
+}
+
+export function allTownsResponded(consultation: Consultation): boolean {
+  return consultation.townIds.every((t) => consultation.responses.some((r) => r.townId === t));
+}
+
+function admissionAllowed(view: AdmissionView, decision: AdmissionDecision): RuleResult {
+  if (decision.outcome === 'REFUSE') return allowed;
+  const { review, consultation, application } = view.details;
+  if (!review || !allTestsMet(review)) {
+    return refused('TESTS_NOT_MET', 'Work can be admitted only when all three tests were met at review.');
+  }
+  if (decision.outcome === 'ADMIT_ONCE' && application.scope !== 'ONCE') {
+    return refused('RULE_BROKEN', 'The department applied for a catalogue item, not for one task.');
+  }
+  if (decision.outcome === 'ADMIT_TO_CATALOGUE' && !decision.effect) {
+    return refused('INVALID_INPUT', 'Admission into the catalogue must say whether it takes effect at once or in the next version.');
+  }
+  if (objections(consultation).length > 0 && !decision.responseToObjections?.trim()) {
+    return refused('MISSING_REASON', 'Towns objected: admitting the work must answer their objections.');
+  }
+  return allowed;
+}
+
+export function mayDecide(view: AdmissionView, actor: Actor, decision: AdmissionDecision): RuleResult {
+  return firstRefusal(
+    atStep(view, ['DECISION'], 'the decision'),
+    view.details.decision ? refused('ALREADY_DONE', 'The admission has already been decided.') : allowed,
+    holds(actor, 'ADMISSION_REVIEWER', view.details.coordinationOfficeId, 'The admission decision'),
+    reasonGiven(decision.reason, 'A decision'),
+    admissionAllowed(view, decision),
+  );
+}
+
+export function mayWithdraw(view: AdmissionView, actor: Actor, withdrawal: Withdrawal): RuleResult {
+  return firstRefusal(
+    atStep(view, ['REVIEW', 'CONSULTATION', 'DECISION'], 'withdrawal'),
+    view.details.decision ? refused('ALREADY_DONE', 'The admission has been decided; it can no longer be withdrawn.') : allowed,
+    holds(actor, 'DISPATCHER', view.details.departmentId, 'Withdrawing an application'),
+    reasonGiven(withdrawal.reason, 'A withdrawal'),
+  );
+}
+
+/** After review: consult the towns if the work passed all three tests, else go straight to a decision. */
+export function stepAfterReview(review: AdmissionReview): 'CONSULTATION' | 'DECISION' {
+  return allTestsMet(review) ? 'CONSULTATION' : 'DECISION';
+}

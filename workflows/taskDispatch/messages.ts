@@ -1,0 +1,178 @@
+// The taskDispatch process's messages (派单—审核—接单—办理—验收): the dispatch and its village tasks.
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { Actor } from '../common/actor';
+import type { PeriodOverrides } from '../common/durations';
+import { STATE_QUERY, type ProcessStatus, type ProcessView } from '../common/process';
+import type { AdmissionApplication, AdmissionView, Screening } from '../itemAdmission/messages';
+
+export const DISPATCH_PROCESS = 'taskDispatch';
+export const VILLAGE_TASK_PROCESS = 'villageTask';
+
+/** What a dispatcher sends down (PROCESSES.md §2, step 1). */
+export interface DispatchContent {
+  title: string;
+  screeningCode?: string;
+  villageIds: string[];
+  requirements: string;
+  deliverables: string[];
+  acceptanceCriteria: string;
+  deadline: string;
+  supportingOrgIds: string[];
+  majorMatter: boolean;
+}
+
+export type OutOfListAdmission = Omit<AdmissionApplication, 'title' | 'proposedCode' | 'scope' | 'taskRef'>;
+
+export interface DispatchStart {
+  countyId: string;
+  townId: string;
+  dispatcherOrgId: string;
+  coordinationOfficeId: string;
+  dispatcher: Actor;
+  content: DispatchContent;
+  /** For work outside the catalogue: the application the coordination office decides on first. */
+  admission?: OutOfListAdmission;
+  periods?: PeriodOverrides;
+  maxReworkRounds?: number;
+}
+
+export type UnclearReason = 'NO_DELIVERABLES' | 'NO_ACCEPTANCE_CRITERIA' | 'DEADLINE_TOO_CLOSE';
+
+export interface DispatchScreening {
+  catalogue: Screening['result'] | 'ADMITTED_ONCE' | 'NO_CODE';
+  matchedName?: string;
+  duplicates: { villageId: string; workflowId: string }[];
+  unclear: UnclearReason[];
+}
+
+export type ReviewDecision =
+  | { decision: 'APPROVE'; comment?: string }
+  | { decision: 'RETURN'; reasons: string }
+  | { decision: 'REJECT'; grounds: 'OUT_OF_LIST' | 'UNCLEAR' | 'DUPLICATE' | 'OTHER'; reasons: string };
+
+export interface CollectiveDecision {
+  meetingDate: string;
+  minutesRef: string;
+  approved: boolean;
+  note?: string;
+}
+
+export interface Withdrawal {
+  reason: string;
+}
+
+export interface VillageProgress {
+  villageId: string;
+  workflowId: string;
+  step: string;
+  status: ProcessStatus;
+  overdue: boolean;
+}
+
+export interface DispatchDetails {
+  townId: string;
+  dispatcherOrgId: string;
+  content: DispatchContent;
+  screening?: DispatchScreening;
+  admission?: { workflowId: string; outcome?: string };
+  reviewDueAt?: string;
+  reviews: (ReviewDecision & { at: string; personId: string })[];
+  collectiveDecision?: CollectiveDecision;
+  villages: VillageProgress[];
+}
+
+export type DispatchView = ProcessView<DispatchDetails>;
+
+export type DispatchStep = 'SCREENING' | 'AWAITING_ADMISSION' | 'REVIEW' | 'REVISION' | 'COLLECTIVE_DECISION' | 'IN_VILLAGES' | 'CLOSED';
+
+export const getDispatch = defineQuery<DispatchView>(STATE_QUERY);
+export const reviseDispatch = defineUpdate<DispatchView, [Actor, DispatchContent]>('revise');
+export const reviewDispatch = defineUpdate<DispatchView, [Actor, ReviewDecision]>('review');
+export const recordCollectiveDecision = defineUpdate<DispatchView, [Actor, CollectiveDecision]>('collectiveDecision');
+export const withdrawDispatch = defineUpdate<DispatchView, [Actor, Withdrawal]>('withdraw');
+export const villageProgressed = defineSignal<[VillageProgress]>('villageProgressed');
+
+// ---- one village's task (a child of the dispatch) ----
+
+export interface StaffMember {
+  personId: string;
+  name: string;
+  role: 'VILLAGE_CADRE' | 'GRID_MEMBER';
+  orgId: string;
+}
+
+export interface VillageTaskStart {
+  dispatchWorkflowId: string;
+  countyId: string;
+  townId: string;
+  villageId: string;
+  dispatcherOrgId: string;
+  content: DispatchContent;
+  periods?: PeriodOverrides;
+  maxReworkRounds: number;
+}
+
+export interface Assignment {
+  personIds: string[];
+  note?: string;
+}
+
+export interface ProgressReport {
+  items: { text: string; done: boolean }[];
+  note?: string;
+}
+
+export interface Completion {
+  summary: string;
+  evidenceRefs: string[];
+}
+
+export type AcceptanceDecision = { decision: 'ACCEPT'; comment?: string } | { decision: 'REWORK'; reasons: string; newDeadline: string };
+
+export interface VillageTaskDetails {
+  dispatchWorkflowId: string;
+  townId: string;
+  dispatcherOrgId: string;
+  content: DispatchContent;
+  deadline: string;
+  staff: StaffMember[];
+  assignees: StaffMember[];
+  reports: (ProgressReport & { at: string; personId: string; weekDueAt: string })[];
+  nextReportDueAt?: string;
+  missedReports: string[];
+  reminded: boolean;
+  completions: (Completion & { at: string; personId: string })[];
+  reworkRounds: number;
+  escalated: boolean;
+}
+
+export type VillageTaskView = ProcessView<VillageTaskDetails>;
+
+export type VillageTaskStep = 'RECEIVE' | 'ASSIGN' | 'IN_PROGRESS' | 'ACCEPTANCE' | 'CLOSED';
+
+export const getVillageTask = defineQuery<VillageTaskView>(STATE_QUERY);
+export const receiveTask = defineUpdate<VillageTaskView, [Actor]>('receive');
+export const assignTask = defineUpdate<VillageTaskView, [Actor, Assignment]>('assign');
+export const reportProgress = defineUpdate<VillageTaskView, [Actor, ProgressReport]>('reportProgress');
+export const completeTask = defineUpdate<VillageTaskView, [Actor, Completion]>('complete');
+export const acceptTask = defineUpdate<VillageTaskView, [Actor, AcceptanceDecision]>('accept');
+export const dispatchWithdrawn = defineSignal<[Withdrawal]>('dispatchWithdrawn');
+
+export type { AdmissionView };
+
+export function dispatchWorkflowId(townId: string, requestId: string): string {
+  return `dispatch-${townId}-${requestId}`;
+}
+
+export function villageTaskWorkflowId(dispatchId: string, villageId: string): string {
+  return `${dispatchId}--${villageId}`;
+}
+
+export function dispatchSummary(start: DispatchStart): string {
+  const code = start.content.screeningCode ?? '无编码 no code';
+  return `派单 Dispatch · ${start.content.title} (${code}) · ${start.townId} → ${start.content.villageIds.length} village(s) · due ${start.content.deadline.slice(0, 10)}`;
+}
+
+export function villageTaskSummary(start: VillageTaskStart): string {
+  return `村级任务 Village task · ${start.content.title} · ${start.villageId} · due ${start.content.deadline.slice(0, 10)}`;
+}

@@ -1,0 +1,263 @@
+import { allHandlersFinished, condition, executeChild, getExternalWorkflowHandle, setHandler, uuid4 } from '@temporalio/workflow';
+import { actedAs, type Actor } from '../common/actor';
+import { deadlineFor, platform, publish } from '../common/activities';
+import { periodFor } from '../common/durations';
+import type { NextActor, ProcessStatus } from '../common/process';
+import { enforce, millisUntil, nowIso, recordStep, workflowId } from '../common/workflow-support';
+import { admissionSummary, admissionWorkflowId, type AdmissionStart } from '../itemAdmission/messages';
+import { itemAdmission } from '../itemAdmission/workflow';
+import { dispatchDetails } from './details';
+import {
+  dispatchWithdrawn,
+  getDispatch,
+  recordCollectiveDecision,
+  reviewDispatch,
+  reviseDispatch,
+  villageProgressed,
+  villageTaskSummary,
+  villageTaskWorkflowId,
+  withdrawDispatch,
+  type DispatchContent,
+  type DispatchStart,
+  type DispatchStep,
+  type DispatchView,
+  type VillageTaskStart,
+} from './messages';
+import { DEFAULT_MAX_REWORK_ROUNDS, isOutOfList, mayRecordCollectiveDecision, mayReview, mayRevise, mayWithdraw, unclearReasons } from './rules';
+import { villageTask } from './village-task';
+
+/** 派单—审核: a town sends a task to villages; it is screened, reviewed, then runs per village (PROCESSES.md §2). */
+export async function taskDispatch(start: DispatchStart): Promise<DispatchView> {
+  const view = initialView(start);
+  let changes = 0;
+  const reviewer = (action: string, dueAt?: string): NextActor[] => [{ role: 'TOWN_REVIEWER', orgId: start.townId, action, dueAt }];
+  const moveTo = (step: DispatchStep, nextActors: NextActor[], dueAt?: string) => {
+    view.step = step;
+    view.nextActors = nextActors;
+    view.dueAt = dueAt;
+    changes++;
+  };
+  const close = (status: ProcessStatus, reason: string) => {
+    moveTo('CLOSED', []);
+    view.status = status;
+    view.outcome = { status, reason };
+    view.overdue = false;
+  };
+  const show = () => publish(view, dispatchDetails(view));
+
+  setHandler(getDispatch, () => view);
+
+  setHandler(
+    reviseDispatch,
+    async (actor, content) => {
+      view.details.content = { ...content, villageIds: view.details.content.villageIds };
+      view.title = content.title;
+      view.screeningCode = content.screeningCode;
+      recordStep(view, { step: 'REVISE', by: { actor, as: actedAs(actor, 'DISPATCHER', start.dispatcherOrgId) }, summary: 'Revised; screening runs again', data: content });
+      moveTo('SCREENING', []);
+      await condition(() => view.step !== 'SCREENING');
+      return view;
+    },
+    { validator: (actor: Actor, _content: DispatchContent) => enforce(mayRevise(view, actor)) },
+  );
+
+  setHandler(
+    reviewDispatch,
+    async (actor, review) => {
+      view.details.reviews.push({ ...review, at: nowIso(), personId: actor.personId });
+      view.overdue = false;
+      const by = { actor, as: actedAs(actor, 'TOWN_REVIEWER', start.townId) };
+      if (review.decision === 'APPROVE') {
+        recordStep(view, { step: 'REVIEW', by, summary: `Approved${review.comment ? `: ${review.comment}` : ''}`, data: review });
+        if (start.content.majorMatter) moveTo('COLLECTIVE_DECISION', reviewer('record the collective decision'));
+        else await sendToVillages();
+      } else if (review.decision === 'RETURN') {
+        recordStep(view, { step: 'REVIEW', by, summary: `Returned for revision: ${review.reasons}`, data: review });
+        moveTo('REVISION', [{ role: 'DISPATCHER', orgId: start.dispatcherOrgId, action: 'revise and resubmit' }]);
+      } else {
+        recordStep(view, { step: 'REVIEW', by, summary: `Rejected (${review.grounds}): ${review.reasons}`, data: review });
+        close('REJECTED', `${review.grounds}: ${review.reasons}`);
+      }
+      await show();
+      return view;
+    },
+    { validator: (actor: Actor, review) => enforce(mayReview(view, actor, review)) },
+  );
+
+  setHandler(
+    recordCollectiveDecision,
+    async (actor, decision) => {
+      view.details.collectiveDecision = decision;
+      recordStep(view, {
+        step: 'COLLECTIVE_DECISION',
+        by: { actor, as: actedAs(actor, 'TOWN_REVIEWER', start.townId) },
+        rule: 'a major matter goes to the town collective decision',
+        summary: `Meeting ${decision.meetingDate} (${decision.minutesRef}): ${decision.approved ? 'approved' : 'rejected'}`,
+        data: decision,
+      });
+      if (decision.approved) await sendToVillages();
+      else close('REJECTED', `Collective decision rejected it (${decision.minutesRef})`);
+      await show();
+      return view;
+    },
+    { validator: (actor: Actor, decision) => enforce(mayRecordCollectiveDecision(view, actor, decision)) },
+  );
+
+  setHandler(
+    withdrawDispatch,
+    async (actor, withdrawal) => {
+      recordStep(view, { step: 'WITHDRAW', by: { actor, as: actedAs(actor, 'DISPATCHER', start.dispatcherOrgId) }, summary: `Withdrawn: ${withdrawal.reason}`, data: withdrawal });
+      for (const v of view.details.villages) await getExternalWorkflowHandle(v.workflowId).signal(dispatchWithdrawn, withdrawal);
+      close('WITHDRAWN', withdrawal.reason);
+      await show();
+      return view;
+    },
+    { validator: (actor: Actor, withdrawal) => enforce(mayWithdraw(view, actor, withdrawal)) },
+  );
+
+  setHandler(villageProgressed, (progress) => {
+    const at = view.details.villages.findIndex((v) => v.villageId === progress.villageId);
+    if (at >= 0) view.details.villages[at] = progress;
+    view.overdue = view.details.villages.some((v) => v.overdue);
+    changes++;
+  });
+
+  async function sendToVillages(): Promise<void> {
+    view.details.villages = start.content.villageIds.map((villageId) => ({
+      villageId,
+      workflowId: villageTaskWorkflowId(view.workflowId, villageId),
+      step: 'RECEIVE',
+      status: 'RUNNING',
+      overdue: false,
+    }));
+    moveTo('IN_VILLAGES', view.details.content.villageIds.map((orgId) => ({ role: 'VILLAGE_SECRETARY', orgId, action: 'receive' })), view.details.content.deadline);
+  }
+
+  async function screen(): Promise<'REJECTED' | 'TO_REVIEW'> {
+    const content = view.details.content;
+    const [found, earliestDeadline] = await Promise.all([
+      platform.screenDispatch({ countyId: start.countyId, code: content.screeningCode, villageIds: content.villageIds, excludePrefix: view.workflowId }),
+      deadlineFor(periodFor('minimumLeadTime', start.periods)),
+    ]);
+    const screening = { ...found, unclear: unclearReasons(content, earliestDeadline) };
+    view.details.screening = screening;
+    recordStep(view, {
+      step: 'SCREEN',
+      rule: 'catalogue in force, negative list, open duplicates, clarity (deliverables, criteria, lead time)',
+      summary: `Screening: ${screening.catalogue}${screening.duplicates.length ? `; duplicate of ${screening.duplicates.map((d) => d.workflowId).join(', ')}` : ''}${screening.unclear.length ? `; unclear: ${screening.unclear.join(', ')}` : ''}`,
+      data: screening,
+    });
+    if (screening.catalogue === 'NEGATIVE_LIST') {
+      close('REJECTED', `On the negative list (${screening.matchedName}): no one may push this down to a village.`);
+      await show();
+      return 'REJECTED';
+    }
+    if (isOutOfList(screening) && start.admission) return admit();
+    return 'TO_REVIEW';
+  }
+
+  async function admit(): Promise<'REJECTED' | 'TO_REVIEW'> {
+    const content = view.details.content;
+    const admissionStart: AdmissionStart = {
+      countyId: start.countyId,
+      departmentId: start.dispatcherOrgId,
+      coordinationOfficeId: start.coordinationOfficeId,
+      applicant: start.dispatcher,
+      application: { ...start.admission!, title: content.title, proposedCode: content.screeningCode ?? `ONCE-${uuid4().slice(0, 8).toUpperCase()}`, scope: 'ONCE', taskRef: view.workflowId },
+      periods: start.periods,
+    };
+    const id = admissionWorkflowId(start.countyId, `for-${view.workflowId}`);
+    view.details.admission = { workflowId: id };
+    moveTo('AWAITING_ADMISSION', [{ role: 'ADMISSION_REVIEWER', orgId: start.coordinationOfficeId, action: 'decide the admission of this task' }]);
+    await show();
+    const admission = await executeChild(itemAdmission, { workflowId: id, args: [admissionStart], staticSummary: admissionSummary(admissionStart) });
+    const outcome = admission.details.decision?.outcome ?? admission.status;
+    view.details.admission.outcome = outcome;
+    recordStep(view, { step: 'ADMISSION', rule: 'out-of-list work needs admission before review', summary: `Admission ${outcome}: ${admission.outcome?.reason ?? ''}` });
+    if (outcome === 'ADMIT_ONCE' || outcome === 'ADMIT_TO_CATALOGUE') {
+      view.details.screening!.catalogue = 'ADMITTED_ONCE';
+      return 'TO_REVIEW';
+    }
+    close('REJECTED', `Out of the list and not admitted: ${admission.outcome?.reason ?? outcome}`);
+    await show();
+    return 'REJECTED';
+  }
+
+  async function review(): Promise<void> {
+    const dueAt = await deadlineFor(periodFor('dispatchReview', start.periods));
+    view.details.reviewDueAt = dueAt;
+    moveTo('REVIEW', reviewer('review: approve, return or reject', dueAt), dueAt);
+    await show();
+    if (!(await condition(() => view.step !== 'REVIEW', millisUntil(dueAt)))) {
+      view.overdue = true;
+      recordStep(view, { step: 'REVIEW_OVERDUE', rule: 'review is due in 2 working days', summary: `Review overdue since ${dueAt}: the reviewer is reminded` });
+      await show();
+      await condition(() => view.step !== 'REVIEW');
+    }
+  }
+
+  recordStep(view, { step: 'SUBMIT', by: { actor: start.dispatcher, as: actedAs(start.dispatcher, 'DISPATCHER', start.dispatcherOrgId) }, summary: `Submitted to ${start.content.villageIds.join(', ')}`, data: start.content });
+  for (;;) {
+    if ((await screen()) === 'REJECTED') break;
+    await review();
+    if (view.step === 'REVISION') await condition(() => view.step !== 'REVISION');
+    if (view.step !== 'SCREENING') break;
+  }
+  await condition(() => view.step !== 'COLLECTIVE_DECISION');
+  if (view.step === 'IN_VILLAGES') await runVillages();
+  await condition(allHandlersFinished);
+  return view;
+
+  async function runVillages(): Promise<void> {
+    let finished = false;
+    const children = view.details.villages.map((v) => {
+      const childStart: VillageTaskStart = {
+        dispatchWorkflowId: view.workflowId,
+        countyId: start.countyId,
+        townId: start.townId,
+        villageId: v.villageId,
+        dispatcherOrgId: start.dispatcherOrgId,
+        content: view.details.content,
+        periods: start.periods,
+        maxReworkRounds: start.maxReworkRounds ?? DEFAULT_MAX_REWORK_ROUNDS,
+      };
+      return executeChild(villageTask, { workflowId: v.workflowId, args: [childStart], staticSummary: villageTaskSummary(childStart) });
+    });
+    const all = Promise.all(children).then((results) => {
+      finished = true;
+      return results;
+    });
+    while (!finished) {
+      const seen = changes;
+      await condition(() => finished || changes !== seen);
+      view.nextActors = view.details.villages.filter((v) => v.status === 'RUNNING' && v.step === 'RECEIVE').map((v) => ({ role: 'VILLAGE_SECRETARY', orgId: v.villageId, action: 'receive' }));
+      await show();
+    }
+    const results = await all;
+    if (view.status === 'RUNNING') {
+      recordStep(view, { step: 'ALL_VILLAGES_DONE', summary: `All ${results.length} village task(s) closed: ${results.map((r) => `${r.villageId} ${r.status}`).join(', ')}` });
+      close('COMPLETED', 'Every village task was accepted');
+      await show();
+    }
+  }
+}
+
+function initialView(start: DispatchStart): DispatchView {
+  const at = nowIso();
+  return {
+    processType: 'taskDispatch',
+    workflowId: workflowId(),
+    title: start.content.title,
+    countyId: start.countyId,
+    townId: start.townId,
+    screeningCode: start.content.screeningCode,
+    step: 'SCREENING',
+    status: 'RUNNING',
+    nextActors: [],
+    overdue: false,
+    startedAt: at,
+    updatedAt: at,
+    record: [],
+    details: { townId: start.townId, dispatcherOrgId: start.dispatcherOrgId, content: start.content, reviews: [], villages: [] },
+  };
+}

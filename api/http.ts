@@ -97,6 +97,6 @@ export function route<P extends AnyObject, Q extends AnyObject, B extends ZodTyp
       req,
       res,
     });
-    res.status(spec.status ?? 200).json(result);
+    res.status((res.locals.status as number | undefined) ?? spec.status ?? 200).json(result);
   });
 }

@@ -36,8 +36,5 @@ export function problemFromTemporal(error: unknown, what: string): Problem | und
     const code = error.cause.type;
     if (isReasonCode(code)) return new Problem(REASONS[code], code, error.cause.message);
   }
-  if (error instanceof Error && /workflow execution already completed/i.test(error.message)) {
-    return new Problem(409, 'PROCESS_CLOSED', `${what} has ended; no further step is possible.`);
-  }
   return undefined;
 }

@@ -1,13 +1,13 @@
 // Calling processes: starting, querying and stepping workflows, with refusals as problems.
-import { WorkflowExecutionAlreadyStartedError, type WorkflowHandle } from '@temporalio/client';
-import type { UpdateDefinition } from '@temporalio/common';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type WorkflowHandle, type WorkflowStartOptions } from '@temporalio/client';
+import type { UpdateDefinition, Workflow } from '@temporalio/common';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { ROLES } from '../workflows/common/roles';
 import type { Actor } from '../workflows/common/actor';
 import type { AppDeps } from './app';
 import { route, type HttpDeps } from './http';
-import { problemFromTemporal } from './problem';
+import { Problem, problemFromTemporal } from './problem';
 import type { ProcessRef } from './refusals';
 
 export const requestIdSchema = z
@@ -70,17 +70,28 @@ export const processSummarySchema = z
 /** Runs `call` on a process, turning Temporal's refusals into problems; marks the request for the refusal log. */
 export async function onProcess<T>(deps: AppDeps, res: Response, ref: ProcessRef & { workflowId: string }, call: (handle: WorkflowHandle) => Promise<T>): Promise<T> {
   res.locals.process = ref;
+  const handle = deps.temporal.workflow.getHandle(ref.workflowId);
   try {
-    return await call(deps.temporal.workflow.getHandle(ref.workflowId));
+    return await call(handle);
   } catch (error) {
+    if (error instanceof WorkflowNotFoundError) await refuseIfClosed(handle);
     throw problemFromTemporal(error, `Process ${ref.workflowId}`) ?? error;
   }
 }
 
-/** Starts a process once: a repeated request id returns the process already started. */
-export async function startOnce(start: () => Promise<unknown>): Promise<'started' | 'existing'> {
+/** An Update sent to a process that has ended finds no running workflow: say it ended, not that it is unknown. */
+async function refuseIfClosed(handle: WorkflowHandle): Promise<void> {
+  const description = await handle.describe().catch(() => undefined);
+  if (description && description.status.name !== 'RUNNING') {
+    throw new Problem(409, 'PROCESS_CLOSED', `Process ${handle.workflowId} has ended (${description.status.name}); no further step is possible.`);
+  }
+}
+
+/** Starts a process once: a repeated request id, even of a closed process, finds the one already started. */
+export async function startOnce<W extends Workflow>(deps: AppDeps, workflowType: string, options: { workflowId: string; args: Parameters<W>; staticSummary: string }): Promise<'started' | 'existing'> {
   try {
-    await start();
+    const startOptions = { ...options, taskQueue: deps.taskQueue, workflowIdReusePolicy: 'REJECT_DUPLICATE', workflowIdConflictPolicy: 'FAIL' };
+    await deps.temporal.workflow.start<W>(workflowType, startOptions as unknown as WorkflowStartOptions<W>);
     return 'started';
   } catch (error) {
     if (error instanceof WorkflowExecutionAlreadyStartedError) return 'existing';

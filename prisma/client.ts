@@ -4,18 +4,22 @@ import path from 'node:path';
 import { PrismaLibSql } from '@prisma/adapter-libsql';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as PostgresClient } from '../generated/prisma/postgresql/client';
-import { PrismaClient } from '../generated/prisma/sqlite/client';
+import { PrismaClient, Prisma } from '../generated/prisma/sqlite/client';
+import { databaseProvider, sqliteFilePath } from './database-url';
 
+/** The client of either database: the PostgreSQL client has the same models and API as the SQLite one. */
 export type Db = PrismaClient;
+export type { Prisma };
 
+/**
+ * A client for `file:` URLs (SQLite; a relative path is resolved against the working directory and
+ * its folder created) or `postgres://` / `postgresql://` URLs (PostgreSQL); throws for anything else.
+ */
 export function createPrismaClient(databaseUrl: string): Db {
-  if (databaseUrl.startsWith('file:')) {
-    const file = path.resolve(databaseUrl.slice('file:'.length));
+  if (databaseProvider(databaseUrl) === 'sqlite') {
+    const file = sqliteFilePath(databaseUrl);
     mkdirSync(path.dirname(file), { recursive: true });
     return new PrismaClient({ adapter: new PrismaLibSql({ url: `file:${file}` }) });
   }
-  if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    return new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db;
-  }
-  throw new Error(`DATABASE_URL must start with file: or postgresql:// (got ${databaseUrl.split(':')[0]}:…)`);
+  return new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db;
 }

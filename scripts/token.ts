@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const db = createPrismaClient(config.DATABASE_URL);
   try {
     const claims = await tokenClaimsFor(db, values.person);
-    if (!claims) throw new Error(`No person ${values.person}. Seeded people: see README (e.g. p.xingcun.coord.reviewer1).`);
+    if (!claims) throw new Error(`No person ${values.person}. Seeded people: see README (e.g. p.coord-office.reviewer1).`);
     process.stdout.write(`${signToken(claims, config.JWT_SECRET, values.expires as never)}\n`);
   } finally {
     await db.$disconnect();

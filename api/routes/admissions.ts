@@ -80,10 +80,8 @@ export function admissionRoutes(http: HttpDeps, deps: AppDeps): void {
       }
       const start: AdmissionStart = { countyId: department.countyId, departmentId: department.id, coordinationOfficeId, applicant: actor, application: body.application, periods: body.periods as PeriodOverrides | undefined };
       const workflowId = admissionWorkflowId(department.countyId, body.requestId);
-      const outcome = await startOnce(() =>
-        temporal.workflow.start<typeof itemAdmission>(PROCESS_TYPE, { workflowId, taskQueue: deps.taskQueue, args: [start], staticSummary: admissionSummary(start) }),
-      );
-      if (outcome === 'existing') res.status(200);
+      const outcome = await startOnce<typeof itemAdmission>(deps, PROCESS_TYPE, { workflowId, args: [start], staticSummary: admissionSummary(start) });
+      if (outcome === 'existing') res.locals.status = 200;
       return temporal.workflow.getHandle(workflowId).query(getAdmission);
     },
   );

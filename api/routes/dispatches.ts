@@ -135,10 +135,8 @@ export function dispatchRoutes(http: HttpDeps, deps: AppDeps): void {
         maxReworkRounds: body.maxReworkRounds,
       };
       const workflowId = dispatchWorkflowId(town.id, body.requestId);
-      const outcome = await startOnce(() =>
-        temporal.workflow.start<typeof taskDispatch>(DISPATCH_PROCESS, { workflowId, taskQueue: deps.taskQueue, args: [start], staticSummary: dispatchSummary(start) }),
-      );
-      if (outcome === 'existing') res.status(200);
+      const outcome = await startOnce<typeof taskDispatch>(deps, DISPATCH_PROCESS, { workflowId, args: [start], staticSummary: dispatchSummary(start) });
+      if (outcome === 'existing') res.locals.status = 200;
       return temporal.workflow.getHandle(workflowId).query(getDispatch);
     },
   );

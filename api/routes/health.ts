@@ -20,7 +20,7 @@ export function healthRoutes(http: HttpDeps, deps: AppDeps): void {
       reachable(() => deps.db.$queryRawUnsafe('SELECT 1')),
     ]);
     const ok = temporal && database;
-    res.status(ok ? 200 : 503);
+    res.locals.status = ok ? 200 : 503;
     return { status: ok ? 'ok' : 'degraded', temporal, database };
   });
 }

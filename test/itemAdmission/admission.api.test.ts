@@ -96,6 +96,7 @@ test('full path: apply, review, consultation answered by every town, admit into 
   expect(listed.body.map((p: { workflowId: string }) => p.workflowId)).toContain(id);
   const officeInbox = await platform.api(OFFICE, 'GET', '/me/inbox');
   expect(officeInbox.body.map((i: { workflowId: string }) => i.workflowId)).not.toContain(id);
+  await platform.recordHistory(id, 'admission-full-path');
 });
 
 test('silent towns count as no objection when the consultation period (shortened to 2s) ends', async () => {

@@ -1,10 +1,12 @@
 // A whole platform for one test file: its own database (migrated and seeded), a worker on its own
 // task queue against the run's real Temporal dev server, and the API on a free port.
 import { randomUUID } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { createApp } from '../../api/app';
 import { signToken } from '../../api/auth';
 import { createLogger } from '../../platform/logger';
@@ -14,6 +16,8 @@ import { migrateDeploy } from '../../prisma/migrate';
 import { tokenClaimsFor } from '../../prisma/people';
 import { seedDemoCounty } from '../../prisma/seed';
 import { createWorker } from '../../worker/worker';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { findTemporalCli } = require('../../scripts/tools/temporal-cli') as { findTemporalCli(): string | undefined };
 
 const JWT_SECRET = 'test-secret-test-secret-test-secret-42';
 
@@ -29,6 +33,8 @@ export interface TestPlatform {
   taskQueue: string;
   /** Calls the API as a seeded person (or anonymously with `undefined`). */
   api<T = any>(person: string | undefined, method: string, url: string, body?: unknown): Promise<ApiResponse<T>>;
+  /** With RECORD_HISTORIES=1, keeps a finished workflow's history as test/histories/<name>@<workflow id>.json. */
+  recordHistory(workflowId: string, name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -36,7 +42,13 @@ export function sqliteUrlForTest(): string {
   return `file:${path.join(process.env.TEST_TMP!, `${randomUUID()}.db`)}`;
 }
 
+let runtimeInstalled = false;
+
 export async function startPlatform(databaseUrl = sqliteUrlForTest()): Promise<TestPlatform> {
+  if (!runtimeInstalled) {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+    runtimeInstalled = true;
+  }
   await migrateDeploy(databaseUrl);
   const db = createPrismaClient(databaseUrl);
   await seedDemoCounty(db);
@@ -72,6 +84,13 @@ export async function startPlatform(databaseUrl = sqliteUrlForTest()): Promise<T
       const response = await fetch(`${baseUrl}${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
       const text = await response.text();
       return { status: response.status, body: text ? JSON.parse(text) : undefined, contentType: response.headers.get('content-type') ?? '' };
+    },
+    async recordHistory(workflowId, name) {
+      if (process.env.RECORD_HISTORIES !== '1') return;
+      await temporal.workflow.getHandle(workflowId).result();
+      // The CLI writes the history in proto JSON, the format replay reads.
+      const json = execFileSync(findTemporalCli()!, ['workflow', 'show', '--workflow-id', workflowId, '--address', address, '--output', 'json']);
+      writeFileSync(path.join(__dirname, '..', 'histories', `${name}@${workflowId}.json`), json);
     },
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));

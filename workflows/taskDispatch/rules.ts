@@ -93,9 +93,11 @@ export function mayAssign(view: VillageTaskView, actor: Actor, assignment: Assig
 function isWorker(view: VillageTaskView, actor: Actor, action: string): RuleResult {
   if (findRole(actor, 'VILLAGE_SECRETARY', view.villageId!)) return allowed;
   if (view.details.assignees.some((a) => a.personId === actor.personId)) return allowed;
-  return staffOf(view, actor)
-    ? refused('NOT_AUTHORISED', `${action}: ${actor.name} is not assigned to this task.`)
-    : holds(actor, 'VILLAGE_SECRETARY', view.villageId!, action);
+  if (staffOf(view, actor)) return refused('NOT_AUTHORISED', `${action}: ${actor.name} is not assigned to this task.`);
+  if (actor.roles.some((r) => r.role === 'VILLAGE_CADRE' || r.role === 'GRID_MEMBER')) {
+    return refused('WRONG_ORGANISATION', `${action}: ${actor.name} works for another village than ${view.villageId}.`);
+  }
+  return holds(actor, 'VILLAGE_SECRETARY', view.villageId!, action);
 }
 
 export function mayReport(view: VillageTaskView, actor: Actor, report: ProgressReport): RuleResult {

@@ -1,5 +1,5 @@
 // itemAdmission end to end through the REST API, on a real Temporal dev server and database.
-import { eventually, startPlatform, type TestPlatform } from '../support/platform';
+import { DATABASES, eventually, startPlatform, type TestPlatform } from '../support/platform';
 
 const APPLICANT = 'p.dept.civil-affairs.dispatcher';
 const OTHER_DEPT = 'p.dept.agriculture-rural.dispatcher';
@@ -8,193 +8,195 @@ const TOWN_REVIEWERS = ['p.qiaotou.reviewer', 'p.xikou.reviewer', 'p.fenglin.rev
 const TOWNS = ['xingcun.qiaotou', 'xingcun.xikou', 'xingcun.fenglin'];
 const AUDITOR = 'p.dept.audit.auditor';
 
-let platform: TestPlatform;
-let counter = 0;
+describe.each(DATABASES)('on %s', (database) => {
+  let platform: TestPlatform;
+  let counter = 0;
 
-beforeAll(async () => {
-  platform = await startPlatform();
-});
-afterAll(async () => {
-  await platform?.stop();
-});
-
-function application(overrides: Record<string, unknown> = {}) {
-  return {
-    title: '农村留守老人关爱走访',
-    proposedCode: `XC-ASSIST-9${String(++counter).padStart(2, '0')}`,
-    kind: 'ASSIST',
-    whyVillages: '村干部最熟悉留守老人情况，需村级协助摸排走访',
-    legalBasis: '《中华人民共和国老年人权益保障法》第四十七条',
-    expectedLoad: '每村每月约4小时',
-    durationMonths: 12,
-    subItems: ['每季度走访一次', '更新台账'],
-    scope: 'CATALOGUE',
-    ...overrides,
-  };
-}
-
-const allMet = {
-  requiredByLaw: { met: true, reason: '老年人权益保障法规定基层组织协助' },
-  customarilyNeedsVillage: { met: true, reason: '历来由村级协助' },
-  withinVillageCapacity: { met: true, reason: '每月4小时，可承担' },
-};
-
-async function apply(body: Record<string, unknown> = {}, person = APPLICANT) {
-  return platform.api(person, 'POST', '/admissions', {
-    requestId: `req-${Date.now()}-${++counter}`,
-    departmentId: 'xingcun.dept.civil-affairs',
-    application: application(),
-    ...body,
+  beforeAll(async () => {
+    platform = await startPlatform(database);
   });
-}
-
-async function atStep(id: string, step: string) {
-  return eventually(async () => {
-    const { body } = await platform.api(OFFICE, 'GET', `/admissions/${id}`);
-    return body.step === step ? body : undefined;
+  afterAll(async () => {
+    await platform?.stop();
   });
-}
 
-async function expectRefused(response: { status: number; body: any; contentType: string }, status: number, code: string) {
-  expect(response.contentType).toContain('application/problem+json');
-  expect({ status: response.status, code: response.body.code }).toEqual({ status, code });
-  expect(response.body.detail).toEqual(expect.any(String));
-}
-
-test('full path: apply, review, consultation answered by every town, admit into the catalogue at once', async () => {
-  const started = await apply();
-  expect(started.status).toBe(201);
-  const id = started.body.workflowId;
-  const code = started.body.screeningCode;
-  await atStep(id, 'REVIEW');
-
-  const inbox = await platform.api(OFFICE, 'GET', '/me/inbox');
-  expect(inbox.body).toEqual(expect.arrayContaining([expect.objectContaining({ workflowId: id, action: 'review against the three tests' })]));
-
-  const reviewed = await platform.api(OFFICE, 'POST', `/admissions/${id}/review`, allMet);
-  expect(reviewed.status).toBe(200);
-  expect(reviewed.body.step).toBe('CONSULTATION');
-  expect(reviewed.body.details.consultation.townIds).toEqual([...TOWNS].sort());
-
-  for (const [i, person] of TOWN_REVIEWERS.entries()) {
-    const answered = await platform.api(person, 'POST', `/admissions/${id}/consultation-responses`, { townId: TOWNS[i], objection: false, comment: '' });
-    expect(answered.status).toBe(200);
+  function application(overrides: Record<string, unknown> = {}) {
+    return {
+      title: '农村留守老人关爱走访',
+      proposedCode: `XC-ASSIST-9${String(++counter).padStart(2, '0')}`,
+      kind: 'ASSIST',
+      whyVillages: '村干部最熟悉留守老人情况，需村级协助摸排走访',
+      legalBasis: '《中华人民共和国老年人权益保障法》第四十七条',
+      expectedLoad: '每村每月约4小时',
+      durationMonths: 12,
+      subItems: ['每季度走访一次', '更新台账'],
+      scope: 'CATALOGUE',
+      ...overrides,
+    };
   }
-  const decision = await atStep(id, 'DECISION');
-  expect(decision.details.consultation.closedBy).toBe('ALL_RESPONDED');
 
-  const decided = await platform.api(OFFICE, 'POST', `/admissions/${id}/decision`, { outcome: 'ADMIT_TO_CATALOGUE', effect: 'IMMEDIATE', reason: '三项检验均符合' });
-  expect(decided.status).toBe(200);
-  expect(decided.body).toMatchObject({ status: 'COMPLETED', step: 'CLOSED' });
-  expect(decided.body.record.map((r: { step: string }) => r.step)).toEqual([
-    'APPLY', 'SCREEN', 'REVIEW', 'CONSULTATION_RESPONSE', 'CONSULTATION_RESPONSE', 'CONSULTATION_RESPONSE', 'CONSULTATION_CLOSED', 'DECISION',
-  ]);
+  const allMet = {
+    requiredByLaw: { met: true, reason: '老年人权益保障法规定基层组织协助' },
+    customarilyNeedsVillage: { met: true, reason: '历来由村级协助' },
+    withinVillageCapacity: { met: true, reason: '每月4小时，可承担' },
+  };
 
-  const screening = await platform.api(APPLICANT, 'GET', `/counties/xingcun/screening?code=${code}`);
-  expect(screening.body).toMatchObject({ result: 'IN_CATALOGUE', catalogueVersionId: 'xingcun-v2' });
-  const listed = await platform.api(AUDITOR, 'GET', '/admissions?countyId=xingcun&status=COMPLETED');
-  expect(listed.body.map((p: { workflowId: string }) => p.workflowId)).toContain(id);
-  const officeInbox = await platform.api(OFFICE, 'GET', '/me/inbox');
-  expect(officeInbox.body.map((i: { workflowId: string }) => i.workflowId)).not.toContain(id);
-  await platform.recordHistory(id, 'admission-full-path');
-});
+  async function apply(body: Record<string, unknown> = {}, person = APPLICANT) {
+    return platform.api(person, 'POST', '/admissions', {
+      requestId: `req-${Date.now()}-${++counter}`,
+      departmentId: 'xingcun.dept.civil-affairs',
+      application: application(),
+      ...body,
+    });
+  }
 
-test('silent towns count as no objection when the consultation period (shortened to 2s) ends', async () => {
-  const started = await apply({ periods: { admissionConsultation: { duration: '2s' } } });
-  const id = started.body.workflowId;
-  await atStep(id, 'REVIEW');
-  await platform.api(OFFICE, 'POST', `/admissions/${id}/review`, allMet);
-  await platform.api(TOWN_REVIEWERS[0], 'POST', `/admissions/${id}/consultation-responses`, { townId: TOWNS[0], objection: true, comment: '本镇村级人手不足' });
-  const decision = await atStep(id, 'DECISION');
-  expect(decision.details.consultation.closedBy).toBe('DEADLINE');
-  expect(decision.record.at(-1).summary).toContain('taken as no objection');
+  async function atStep(id: string, step: string) {
+    return eventually(async () => {
+      const { body } = await platform.api(OFFICE, 'GET', `/admissions/${id}`);
+      return body.step === step ? body : undefined;
+    });
+  }
 
-  const unanswered = await platform.api(OFFICE, 'POST', `/admissions/${id}/decision`, { outcome: 'ADMIT_ONCE', reason: '仅本次' });
-  await expectRefused(unanswered, 422, 'RULE_BROKEN');
-  const noAnswer = await platform.api(OFFICE, 'POST', `/admissions/${id}/decision`, { outcome: 'ADMIT_TO_CATALOGUE', effect: 'NEXT_VERSION', reason: '符合' });
-  await expectRefused(noAnswer, 422, 'MISSING_REASON');
-  const admitted = await platform.api(OFFICE, 'POST', `/admissions/${id}/decision`, {
-    outcome: 'ADMIT_TO_CATALOGUE', effect: 'NEXT_VERSION', reason: '符合', responseToObjections: '由镇统筹网格员协助',
+  async function expectRefused(response: { status: number; body: any; contentType: string }, status: number, code: string) {
+    expect(response.contentType).toContain('application/problem+json');
+    expect({ status: response.status, code: response.body.code }).toEqual({ status, code });
+    expect(response.body.detail).toEqual(expect.any(String));
+  }
+
+  test('full path: apply, review, consultation answered by every town, admit into the catalogue at once', async () => {
+    const started = await apply();
+    expect(started.status).toBe(201);
+    const id = started.body.workflowId;
+    const code = started.body.screeningCode;
+    await atStep(id, 'REVIEW');
+
+    const inbox = await platform.api(OFFICE, 'GET', '/me/inbox');
+    expect(inbox.body).toEqual(expect.arrayContaining([expect.objectContaining({ workflowId: id, action: 'review against the three tests' })]));
+
+    const reviewed = await platform.api(OFFICE, 'POST', `/admissions/${id}/review`, allMet);
+    expect(reviewed.status).toBe(200);
+    expect(reviewed.body.step).toBe('CONSULTATION');
+    expect(reviewed.body.details.consultation.townIds).toEqual([...TOWNS].sort());
+
+    for (const [i, person] of TOWN_REVIEWERS.entries()) {
+      const answered = await platform.api(person, 'POST', `/admissions/${id}/consultation-responses`, { townId: TOWNS[i], objection: false, comment: '' });
+      expect(answered.status).toBe(200);
+    }
+    const decision = await atStep(id, 'DECISION');
+    expect(decision.details.consultation.closedBy).toBe('ALL_RESPONDED');
+
+    const decided = await platform.api(OFFICE, 'POST', `/admissions/${id}/decision`, { outcome: 'ADMIT_TO_CATALOGUE', effect: 'IMMEDIATE', reason: '三项检验均符合' });
+    expect(decided.status).toBe(200);
+    expect(decided.body).toMatchObject({ status: 'COMPLETED', step: 'CLOSED' });
+    expect(decided.body.record.map((r: { step: string }) => r.step)).toEqual([
+      'APPLY', 'SCREEN', 'REVIEW', 'CONSULTATION_RESPONSE', 'CONSULTATION_RESPONSE', 'CONSULTATION_RESPONSE', 'CONSULTATION_CLOSED', 'DECISION',
+    ]);
+
+    const screening = await platform.api(APPLICANT, 'GET', `/counties/xingcun/screening?code=${code}`);
+    expect(screening.body).toMatchObject({ result: 'IN_CATALOGUE', catalogueVersionId: 'xingcun-v2' });
+    const listed = await platform.api(AUDITOR, 'GET', '/admissions?countyId=xingcun&status=COMPLETED');
+    expect(listed.body.map((p: { workflowId: string }) => p.workflowId)).toContain(id);
+    const officeInbox = await platform.api(OFFICE, 'GET', '/me/inbox');
+    expect(officeInbox.body.map((i: { workflowId: string }) => i.workflowId)).not.toContain(id);
+    await platform.recordHistory(id, 'admission-full-path');
   });
-  expect(admitted.body.status).toBe('COMPLETED');
-  const draft = await platform.api(OFFICE, 'GET', `/catalogue/versions/${admitted.body.details.decision.catalogueVersionId}`);
-  expect(draft.body.status).toBe('DRAFT');
-  expect(draft.body.items.map((i: { screeningCode: string }) => i.screeningCode)).toContain(started.body.screeningCode);
-});
 
-test('negative-list work is refused outright and nothing is started', async () => {
-  const before = await platform.api(AUDITOR, 'GET', '/admissions?countyId=xingcun');
-  const refused = await apply({ application: application({ proposedCode: 'XC-NEG-01' }) });
-  await expectRefused(refused, 422, 'NEGATIVE_LIST');
-  const after = await platform.api(AUDITOR, 'GET', '/admissions?countyId=xingcun');
-  expect(after.body.length).toBe(before.body.length);
-});
+  test('silent towns count as no objection when the consultation period (shortened to 2s) ends', async () => {
+    const started = await apply({ periods: { admissionConsultation: { duration: '2s' } } });
+    const id = started.body.workflowId;
+    await atStep(id, 'REVIEW');
+    await platform.api(OFFICE, 'POST', `/admissions/${id}/review`, allMet);
+    await platform.api(TOWN_REVIEWERS[0], 'POST', `/admissions/${id}/consultation-responses`, { townId: TOWNS[0], objection: true, comment: '本镇村级人手不足' });
+    const decision = await atStep(id, 'DECISION');
+    expect(decision.details.consultation.closedBy).toBe('DEADLINE');
+    expect(decision.record.at(-1).summary).toContain('taken as no objection');
 
-test('refusals: wrong role, wrong organisation, out of order, broken rule; state unchanged and recorded', async () => {
-  const started = await apply();
-  const id = started.body.workflowId;
-  const before = await atStep(id, 'REVIEW');
-
-  await expectRefused(await apply({}, 'p.qiaotou.dongshan.secretary'), 403, 'NOT_AUTHORISED');
-  await expectRefused(await platform.api(APPLICANT, 'POST', `/admissions/${id}/review`, allMet), 403, 'NOT_AUTHORISED');
-  await expectRefused(await platform.api(OTHER_DEPT, 'POST', `/admissions/${id}/withdraw`, { reason: '不需要了' }), 403, 'WRONG_ORGANISATION');
-  await expectRefused(await platform.api(OFFICE, 'POST', `/admissions/${id}/decision`, { outcome: 'REFUSE', reason: '不符合' }), 409, 'WRONG_STEP');
-  await expectRefused(await platform.api(TOWN_REVIEWERS[0], 'POST', `/admissions/${id}/consultation-responses`, { townId: TOWNS[0], objection: false }), 409, 'WRONG_STEP');
-  const unreasoned = { ...allMet, withinVillageCapacity: { met: true, reason: ' ' } };
-  await expectRefused(await platform.api(OFFICE, 'POST', `/admissions/${id}/review`, unreasoned), 422, 'MISSING_REASON');
-  const badBody = await platform.api(OFFICE, 'POST', `/admissions/${id}/review`, { requiredByLaw: 'yes' });
-  expect(badBody.status).toBe(400);
-  expect((await platform.api(undefined, 'GET', `/admissions/${id}`)).status).toBe(401);
-  expect((await platform.api(OFFICE, 'GET', '/admissions/admission-xingcun-nope-nope')).status).toBe(404);
-
-  const after = await platform.api(OFFICE, 'GET', `/admissions/${id}`);
-  expect(after.body.record).toEqual(before.record);
-  expect(after.body.step).toBe('REVIEW');
-
-  const refusals = await platform.api(AUDITOR, 'GET', `/audit/refusals?countyId=xingcun&workflowId=${id}`);
-  expect(refusals.body.map((r: { reasonCode: string }) => r.reasonCode).sort()).toEqual(
-    ['MISSING_REASON', 'NOT_AUTHORISED', 'WRONG_ORGANISATION', 'WRONG_STEP', 'WRONG_STEP'].sort(),
-  );
-  expect(refusals.body[0]).toMatchObject({ personId: expect.any(String), action: expect.stringContaining('/admissions/') });
-  await expectRefused(await platform.api(APPLICANT, 'GET', '/audit/refusals?countyId=xingcun'), 403, 'NOT_AUTHORISED');
-});
-
-test('failed tests skip consultation and allow only a refusal; withdrawal ends a process with its reason', async () => {
-  const started = await apply();
-  const id = started.body.workflowId;
-  await atStep(id, 'REVIEW');
-  const reviewed = await platform.api(OFFICE, 'POST', `/admissions/${id}/review`, { ...allMet, requiredByLaw: { met: false, reason: '无法律依据' } });
-  expect(reviewed.body.step).toBe('DECISION');
-  await expectRefused(await platform.api(OFFICE, 'POST', `/admissions/${id}/decision`, { outcome: 'ADMIT_TO_CATALOGUE', effect: 'IMMEDIATE', reason: '同意' }), 422, 'TESTS_NOT_MET');
-  const refusedOutcome = await platform.api(OFFICE, 'POST', `/admissions/${id}/decision`, { outcome: 'REFUSE', reason: '无法律依据，不予准入' });
-  expect(refusedOutcome.body).toMatchObject({ status: 'REJECTED', outcome: { reason: 'REFUSE: 无法律依据，不予准入' } });
-  await expectRefused(await platform.api(APPLICANT, 'POST', `/admissions/${id}/withdraw`, { reason: '晚了' }), 409, 'PROCESS_CLOSED');
-
-  const other = await apply();
-  await atStep(other.body.workflowId, 'REVIEW');
-  const withdrawn = await platform.api(APPLICANT, 'POST', `/admissions/${other.body.workflowId}/withdraw`, { reason: '政策调整，不再需要' });
-  expect(withdrawn.body).toMatchObject({ status: 'WITHDRAWN', outcome: { reason: '政策调整，不再需要' } });
-});
-
-test('a repeated request id returns the same process instead of starting a second one', async () => {
-  const body = { requestId: `same-${Date.now()}`, departmentId: 'xingcun.dept.civil-affairs', application: application() };
-  const first = await platform.api(APPLICANT, 'POST', '/admissions', body);
-  const second = await platform.api(APPLICANT, 'POST', '/admissions', body);
-  expect(first.status).toBe(201);
-  expect(second.status).toBe(200);
-  expect(second.body.workflowId).toBe(first.body.workflowId);
-});
-
-test('the Temporal UI can find an admission by its search attributes and shows its summary', async () => {
-  const started = await apply();
-  const id = started.body.workflowId;
-  await atStep(id, 'REVIEW');
-  const handle = platform.temporal.workflow.getHandle(id);
-  const description = await handle.describe();
-  expect(await description.staticSummary()).toContain('准入 Admission');
-  const found = await eventually(async () => {
-    for await (const wf of platform.temporal.workflow.list({ query: `CunwuProcess = 'itemAdmission' AND CunwuStep = 'REVIEW' AND CunwuCounty = 'xingcun' AND WorkflowId = '${id}'` })) return wf;
-    return undefined;
+    const unanswered = await platform.api(OFFICE, 'POST', `/admissions/${id}/decision`, { outcome: 'ADMIT_ONCE', reason: '仅本次' });
+    await expectRefused(unanswered, 422, 'RULE_BROKEN');
+    const noAnswer = await platform.api(OFFICE, 'POST', `/admissions/${id}/decision`, { outcome: 'ADMIT_TO_CATALOGUE', effect: 'NEXT_VERSION', reason: '符合' });
+    await expectRefused(noAnswer, 422, 'MISSING_REASON');
+    const admitted = await platform.api(OFFICE, 'POST', `/admissions/${id}/decision`, {
+      outcome: 'ADMIT_TO_CATALOGUE', effect: 'NEXT_VERSION', reason: '符合', responseToObjections: '由镇统筹网格员协助',
+    });
+    expect(admitted.body.status).toBe('COMPLETED');
+    const draft = await platform.api(OFFICE, 'GET', `/catalogue/versions/${admitted.body.details.decision.catalogueVersionId}`);
+    expect(draft.body.status).toBe('DRAFT');
+    expect(draft.body.items.map((i: { screeningCode: string }) => i.screeningCode)).toContain(started.body.screeningCode);
   });
-  expect(found.workflowId).toBe(id);
+
+  test('negative-list work is refused outright and nothing is started', async () => {
+    const before = await platform.api(AUDITOR, 'GET', '/admissions?countyId=xingcun');
+    const refused = await apply({ application: application({ proposedCode: 'XC-NEG-01' }) });
+    await expectRefused(refused, 422, 'NEGATIVE_LIST');
+    const after = await platform.api(AUDITOR, 'GET', '/admissions?countyId=xingcun');
+    expect(after.body.length).toBe(before.body.length);
+  });
+
+  test('refusals: wrong role, wrong organisation, out of order, broken rule; state unchanged and recorded', async () => {
+    const started = await apply();
+    const id = started.body.workflowId;
+    const before = await atStep(id, 'REVIEW');
+
+    await expectRefused(await apply({}, 'p.qiaotou.dongshan.secretary'), 403, 'NOT_AUTHORISED');
+    await expectRefused(await platform.api(APPLICANT, 'POST', `/admissions/${id}/review`, allMet), 403, 'NOT_AUTHORISED');
+    await expectRefused(await platform.api(OTHER_DEPT, 'POST', `/admissions/${id}/withdraw`, { reason: '不需要了' }), 403, 'WRONG_ORGANISATION');
+    await expectRefused(await platform.api(OFFICE, 'POST', `/admissions/${id}/decision`, { outcome: 'REFUSE', reason: '不符合' }), 409, 'WRONG_STEP');
+    await expectRefused(await platform.api(TOWN_REVIEWERS[0], 'POST', `/admissions/${id}/consultation-responses`, { townId: TOWNS[0], objection: false }), 409, 'WRONG_STEP');
+    const unreasoned = { ...allMet, withinVillageCapacity: { met: true, reason: ' ' } };
+    await expectRefused(await platform.api(OFFICE, 'POST', `/admissions/${id}/review`, unreasoned), 422, 'MISSING_REASON');
+    const badBody = await platform.api(OFFICE, 'POST', `/admissions/${id}/review`, { requiredByLaw: 'yes' });
+    expect(badBody.status).toBe(400);
+    expect((await platform.api(undefined, 'GET', `/admissions/${id}`)).status).toBe(401);
+    expect((await platform.api(OFFICE, 'GET', '/admissions/admission-xingcun-nope-nope')).status).toBe(404);
+
+    const after = await platform.api(OFFICE, 'GET', `/admissions/${id}`);
+    expect(after.body.record).toEqual(before.record);
+    expect(after.body.step).toBe('REVIEW');
+
+    const refusals = await platform.api(AUDITOR, 'GET', `/audit/refusals?countyId=xingcun&workflowId=${id}`);
+    expect(refusals.body.map((r: { reasonCode: string }) => r.reasonCode).sort()).toEqual(
+      ['MISSING_REASON', 'NOT_AUTHORISED', 'WRONG_ORGANISATION', 'WRONG_STEP', 'WRONG_STEP'].sort(),
+    );
+    expect(refusals.body[0]).toMatchObject({ personId: expect.any(String), action: expect.stringContaining('/admissions/') });
+    await expectRefused(await platform.api(APPLICANT, 'GET', '/audit/refusals?countyId=xingcun'), 403, 'NOT_AUTHORISED');
+  });
+
+  test('failed tests skip consultation and allow only a refusal; withdrawal ends a process with its reason', async () => {
+    const started = await apply();
+    const id = started.body.workflowId;
+    await atStep(id, 'REVIEW');
+    const reviewed = await platform.api(OFFICE, 'POST', `/admissions/${id}/review`, { ...allMet, requiredByLaw: { met: false, reason: '无法律依据' } });
+    expect(reviewed.body.step).toBe('DECISION');
+    await expectRefused(await platform.api(OFFICE, 'POST', `/admissions/${id}/decision`, { outcome: 'ADMIT_TO_CATALOGUE', effect: 'IMMEDIATE', reason: '同意' }), 422, 'TESTS_NOT_MET');
+    const refusedOutcome = await platform.api(OFFICE, 'POST', `/admissions/${id}/decision`, { outcome: 'REFUSE', reason: '无法律依据，不予准入' });
+    expect(refusedOutcome.body).toMatchObject({ status: 'REJECTED', outcome: { reason: 'REFUSE: 无法律依据，不予准入' } });
+    await expectRefused(await platform.api(APPLICANT, 'POST', `/admissions/${id}/withdraw`, { reason: '晚了' }), 409, 'PROCESS_CLOSED');
+
+    const other = await apply();
+    await atStep(other.body.workflowId, 'REVIEW');
+    const withdrawn = await platform.api(APPLICANT, 'POST', `/admissions/${other.body.workflowId}/withdraw`, { reason: '政策调整，不再需要' });
+    expect(withdrawn.body).toMatchObject({ status: 'WITHDRAWN', outcome: { reason: '政策调整，不再需要' } });
+  });
+
+  test('a repeated request id returns the same process instead of starting a second one', async () => {
+    const body = { requestId: `same-${Date.now()}`, departmentId: 'xingcun.dept.civil-affairs', application: application() };
+    const first = await platform.api(APPLICANT, 'POST', '/admissions', body);
+    const second = await platform.api(APPLICANT, 'POST', '/admissions', body);
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(200);
+    expect(second.body.workflowId).toBe(first.body.workflowId);
+  });
+
+  test('the Temporal UI can find an admission by its search attributes and shows its summary', async () => {
+    const started = await apply();
+    const id = started.body.workflowId;
+    await atStep(id, 'REVIEW');
+    const handle = platform.temporal.workflow.getHandle(id);
+    const description = await handle.describe();
+    expect(await description.staticSummary()).toContain('准入 Admission');
+    const found = await eventually(async () => {
+      for await (const wf of platform.temporal.workflow.list({ query: `CunwuProcess = 'itemAdmission' AND CunwuStep = 'REVIEW' AND CunwuCounty = 'xingcun' AND WorkflowId = '${id}'` })) return wf;
+      return undefined;
+    });
+    expect(found.workflowId).toBe(id);
+  });
 });

@@ -16,6 +16,7 @@ import { migrateDeploy } from '../../prisma/migrate';
 import { tokenClaimsFor } from '../../prisma/people';
 import { seedDemoCounty } from '../../prisma/seed';
 import { createWorker } from '../../worker/worker';
+import { postgresAvailable, startPostgres } from './postgres';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { findTemporalCli } = require('../../scripts/tools/temporal-cli') as { findTemporalCli(): string | undefined };
 
@@ -30,6 +31,8 @@ export interface ApiResponse<T = any> {
 export interface TestPlatform {
   db: Db;
   temporal: Client;
+  baseUrl: string;
+  tokenFor(person: string): Promise<string>;
   taskQueue: string;
   /** Calls the API as a seeded person (or anonymously with `undefined`). */
   api<T = any>(person: string | undefined, method: string, url: string, body?: unknown): Promise<ApiResponse<T>>;
@@ -38,19 +41,29 @@ export interface TestPlatform {
   stop(): Promise<void>;
 }
 
-export function sqliteUrlForTest(): string {
-  return `file:${path.join(process.env.TEST_TMP!, `${randomUUID()}.db`)}`;
+export type TestDatabase = 'sqlite' | 'postgresql';
+
+/** The databases every API test runs on: SQLite always; PostgreSQL where a server can be had (always in CI). */
+export const DATABASES: TestDatabase[] = postgresAvailable() || process.env.CI ? ['sqlite', 'postgresql'] : ['sqlite'];
+if (DATABASES.length === 1) console.warn('No PostgreSQL server binaries: the API tests run on SQLite only.');
+
+async function freshDatabase(database: TestDatabase): Promise<{ url: string; stop(): Promise<void> }> {
+  if (database === 'sqlite') return { url: `file:${path.join(process.env.TEST_TMP!, `${randomUUID()}.db`)}`, stop: async () => {} };
+  const pg = await startPostgres();
+  if (!pg) throw new Error('PostgreSQL is required here (CI) but no server could be started.');
+  return pg;
 }
 
 let runtimeInstalled = false;
 
-export async function startPlatform(databaseUrl = sqliteUrlForTest()): Promise<TestPlatform> {
+export async function startPlatform(database: TestDatabase = 'sqlite'): Promise<TestPlatform> {
   if (!runtimeInstalled) {
     Runtime.install({ logger: new DefaultLogger('WARN') });
     runtimeInstalled = true;
   }
-  await migrateDeploy(databaseUrl);
-  const db = createPrismaClient(databaseUrl);
+  const store = await freshDatabase(database);
+  await migrateDeploy(store.url);
+  const db = createPrismaClient(store.url);
   await seedDemoCounty(db);
   const address = process.env.TEST_TEMPORAL_ADDRESS!;
   const taskQueue = `test-${randomUUID()}`;
@@ -77,6 +90,8 @@ export async function startPlatform(databaseUrl = sqliteUrlForTest()): Promise<T
   return {
     db,
     temporal,
+    baseUrl,
+    tokenFor,
     taskQueue,
     async api(person, method, url, body) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -86,7 +101,7 @@ export async function startPlatform(databaseUrl = sqliteUrlForTest()): Promise<T
       return { status: response.status, body: text ? JSON.parse(text) : undefined, contentType: response.headers.get('content-type') ?? '' };
     },
     async recordHistory(workflowId, name) {
-      if (process.env.RECORD_HISTORIES !== '1') return;
+      if (process.env.RECORD_HISTORIES !== '1' || database !== 'sqlite') return;
       await temporal.workflow.getHandle(workflowId).result();
       // The CLI writes the history in proto JSON, the format replay reads.
       const json = execFileSync(findTemporalCli()!, ['workflow', 'show', '--workflow-id', workflowId, '--address', address, '--output', 'json']);
@@ -98,6 +113,7 @@ export async function startPlatform(databaseUrl = sqliteUrlForTest()): Promise<T
       await running;
       await Promise.all([connection.close(), clientConnection.close()]);
       await db.$disconnect();
+      await store.stop();
     },
   };
 }

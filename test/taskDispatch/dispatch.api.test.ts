@@ -1,5 +1,5 @@
 // taskDispatch end to end through the REST API, on a real Temporal dev server and database.
-import { eventually, startPlatform, type TestPlatform } from '../support/platform';
+import { DATABASES, eventually, startPlatform, type TestPlatform } from '../support/platform';
 
 const DISPATCHER = 'p.qiaotou.dispatcher';
 const REVIEWER = 'p.qiaotou.reviewer';
@@ -10,203 +10,205 @@ const secretary = (village: string) => `p.qiaotou.${village}.secretary`;
 const cadre = (village: string) => `p.qiaotou.${village}.cadre1`;
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
-let platform: TestPlatform;
-let counter = 0;
+describe.each(DATABASES)('on %s', (database) => {
+  let platform: TestPlatform;
+  let counter = 0;
 
-beforeAll(async () => {
-  platform = await startPlatform();
-});
-afterAll(async () => {
-  await platform?.stop();
-});
-
-function content(overrides: Record<string, unknown> = {}) {
-  return {
-    title: '老年人优待证集中办理',
-    screeningCode: 'XC-ASSIST-001',
-    villageIds: [DONGSHAN, NANTANG],
-    requirements: '为本村60周岁以上老年人集中办理优待证',
-    deliverables: ['办理名册', '发放签收表'],
-    acceptanceCriteria: '符合条件老人应办尽办',
-    deadline: inDays(30),
-    supportingOrgIds: ['xingcun.qiaotou.station.law-enforcement'],
-    majorMatter: false,
-    ...overrides,
-  };
-}
-
-async function dispatch(body: Record<string, unknown> = {}, person = DISPATCHER) {
-  return platform.api(person, 'POST', '/dispatches', { requestId: `d-${Date.now()}-${++counter}`, townId: 'xingcun.qiaotou', content: content(), ...body });
-}
-
-async function until<T = any>(url: string, test: (body: any) => boolean, person = AUDITOR): Promise<T> {
-  return eventually(async () => {
-    const { body } = await platform.api(person, 'GET', url);
-    return test(body) ? body : undefined;
+  beforeAll(async () => {
+    platform = await startPlatform(database);
   });
-}
-
-function expectRefused(response: { status: number; body: any; contentType: string }, status: number, code: string) {
-  expect(response.contentType).toContain('application/problem+json');
-  expect({ status: response.status, code: response.body.code }).toEqual({ status, code });
-}
-
-const stepsOf = (view: { record: { step: string }[] }) => view.record.map((r) => r.step);
-
-test('an industrial-waste clean-up task outside the list is flagged and rejected by the reviewer as out-of-list', async () => {
-  const started = await dispatch({
-    content: content({ title: '辖区工业企业废弃物清理', screeningCode: 'XC-TOWN-WASTE', villageIds: [DONGSHAN], deliverables: ['清理记录'] }),
+  afterAll(async () => {
+    await platform?.stop();
   });
-  expect(started.status).toBe(201);
-  const id = started.body.workflowId;
-  const inReview = await until(`/dispatches/${id}`, (b) => b.step === 'REVIEW');
-  expect(inReview.details.screening.catalogue).toBe('UNKNOWN');
 
-  expectRefused(await platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'APPROVE' }), 422, 'RULE_BROKEN');
-  const rejected = await platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'REJECT', grounds: 'OUT_OF_LIST', reasons: '不在村级工作事项清单内，属企业主体责任' });
-  expect(rejected.body).toMatchObject({ status: 'REJECTED', step: 'CLOSED', outcome: { reason: expect.stringContaining('OUT_OF_LIST') } });
-});
-
-test('a negative-list task is rejected at once by screening', async () => {
-  const started = await dispatch({ content: content({ title: '工业废弃物清理执法', screeningCode: 'XC-NEG-01', villageIds: [DONGSHAN] }) });
-  const closed = await until(`/dispatches/${started.body.workflowId}`, (b) => b.status !== 'RUNNING');
-  expect(closed).toMatchObject({ status: 'REJECTED', outcome: { reason: expect.stringContaining('negative list') } });
-});
-
-test('senior-citizen cards for two villages: received, assigned, reported, completed, accepted (one after rework)', async () => {
-  const started = await dispatch();
-  const id = started.body.workflowId;
-  await until(`/dispatches/${id}`, (b) => b.step === 'REVIEW');
-  expectRefused(await platform.api(secretary('dongshan'), 'POST', `/dispatches/${id}/review`, { decision: 'APPROVE' }), 403, 'NOT_AUTHORISED');
-  expectRefused(await platform.api('p.xikou.reviewer', 'POST', `/dispatches/${id}/review`, { decision: 'APPROVE' }), 403, 'WRONG_ORGANISATION');
-  const approved = await platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'APPROVE', comment: '在清单内' });
-  expect(approved.body.step).toBe('IN_VILLAGES');
-
-  const tasks = approved.body.details.villages.map((v: { workflowId: string }) => v.workflowId);
-  const [dongshan, nantang] = tasks;
-  await until(`/village-tasks/${dongshan}`, (b) => b.step === 'RECEIVE' && b.record.some((r: any) => r.step === 'DISPATCHED'));
-  const notices = await platform.db.notification.findMany({ where: { orgId: 'xingcun.qiaotou.station.law-enforcement' } });
-  expect(notices.map((n) => n.workflowId).sort()).toEqual([...tasks].sort());
-  const inbox = await platform.api(secretary('dongshan'), 'GET', '/me/inbox');
-  expect(inbox.body.map((i: { workflowId: string }) => i.workflowId)).toContain(dongshan);
-
-  expectRefused(await platform.api(secretary('nantang'), 'POST', `/village-tasks/${dongshan}/receive`), 403, 'WRONG_ORGANISATION');
-  expectRefused(await platform.api(secretary('dongshan'), 'POST', `/village-tasks/${dongshan}/assign`, { personIds: [cadre('dongshan')] }), 409, 'WRONG_STEP');
-  expectRefused(await platform.api('p.xikou.dispatcher', 'POST', `/dispatches/${id}/withdraw`, { reason: 'x' }), 403, 'WRONG_ORGANISATION');
-  for (const [village, task] of [['dongshan', dongshan], ['nantang', nantang]] as const) {
-    expect((await platform.api(secretary(village), 'POST', `/village-tasks/${task}/receive`)).body.step).toBe('ASSIGN');
-    expectRefused(await platform.api(secretary(village), 'POST', `/village-tasks/${task}/assign`, { personIds: [cadre(village === 'dongshan' ? 'nantang' : 'dongshan')] }), 403, 'WRONG_ORGANISATION');
-    const assigned = await platform.api(secretary(village), 'POST', `/village-tasks/${task}/assign`, { personIds: [cadre(village), `p.qiaotou.${village}.grid1`] });
-    expect(assigned.body).toMatchObject({ step: 'IN_PROGRESS', details: { assignees: [expect.anything(), expect.anything()] } });
-    const reported = await platform.api(cadre(village), 'POST', `/village-tasks/${task}/progress-reports`, { items: [{ text: '摸排60岁以上老人', done: true }, { text: '集中办理', done: false }] });
-    expect(reported.body.details.reports).toHaveLength(1);
+  function content(overrides: Record<string, unknown> = {}) {
+    return {
+      title: '老年人优待证集中办理',
+      screeningCode: 'XC-ASSIST-001',
+      villageIds: [DONGSHAN, NANTANG],
+      requirements: '为本村60周岁以上老年人集中办理优待证',
+      deliverables: ['办理名册', '发放签收表'],
+      acceptanceCriteria: '符合条件老人应办尽办',
+      deadline: inDays(30),
+      supportingOrgIds: ['xingcun.qiaotou.station.law-enforcement'],
+      majorMatter: false,
+      ...overrides,
+    };
   }
-  expectRefused(await platform.api(cadre('nantang'), 'POST', `/village-tasks/${dongshan}/progress-reports`, { items: [{ text: 'x', done: true }] }), 403, 'WRONG_ORGANISATION');
-  await until(`/dispatches/${id}`, (b) => b.details.villages.every((v: { step: string }) => v.step === 'IN_PROGRESS'));
-  expectRefused(await platform.api(DISPATCHER, 'POST', `/dispatches/${id}/withdraw`, { reason: '取消' }), 409, 'WRONG_STEP');
 
-  const list = await platform.api(secretary('dongshan'), 'GET', `/villages/${DONGSHAN}/deployment-list`);
-  expect(list.body.tasks).toEqual([expect.objectContaining({ workflowId: dongshan, step: 'IN_PROGRESS', overdue: false })]);
-  const rollUp = await platform.api(REVIEWER, 'GET', '/towns/xingcun.qiaotou/weekly-report');
-  expect(rollUp.body.villages).toEqual(
-    expect.arrayContaining([expect.objectContaining({ villageId: DONGSHAN, open: 1, reportsThisWeek: 1, withoutReportThisWeek: [] })]),
-  );
-
-  for (const task of tasks) {
-    const done = await platform.api(cadre(task.endsWith('dongshan') ? 'dongshan' : 'nantang'), 'POST', `/village-tasks/${task}/complete`, { summary: '已办理42张', evidenceRefs: ['doc://roster-1'] });
-    expect(done.body.step).toBe('ACCEPTANCE');
+  async function dispatch(body: Record<string, unknown> = {}, person = DISPATCHER) {
+    return platform.api(person, 'POST', '/dispatches', { requestId: `d-${Date.now()}-${++counter}`, townId: 'xingcun.qiaotou', content: content(), ...body });
   }
-  expectRefused(await platform.api(REVIEWER, 'POST', `/village-tasks/${dongshan}/acceptance`, { decision: 'ACCEPT' }), 403, 'NOT_AUTHORISED');
-  expect((await platform.api(DISPATCHER, 'POST', `/village-tasks/${dongshan}/acceptance`, { decision: 'ACCEPT' })).body.status).toBe('COMPLETED');
-  const rework = await platform.api(DISPATCHER, 'POST', `/village-tasks/${nantang}/acceptance`, { decision: 'REWORK', reasons: '缺少发放签收表', newDeadline: inDays(7) });
-  expect(rework.body).toMatchObject({ step: 'IN_PROGRESS', details: { reworkRounds: 1 } });
-  await platform.api(secretary('nantang'), 'POST', `/village-tasks/${nantang}/complete`, { summary: '补交签收表', evidenceRefs: ['doc://receipts'] });
-  await platform.api(DISPATCHER, 'POST', `/village-tasks/${nantang}/acceptance`, { decision: 'ACCEPT' });
 
-  const closed = await until(`/dispatches/${id}`, (b) => b.status === 'COMPLETED');
-  expect(closed.details.villages.map((v: { status: string }) => v.status)).toEqual(['COMPLETED', 'COMPLETED']);
-  const nantangView = (await platform.api(AUDITOR, 'GET', `/village-tasks/${nantang}`)).body;
-  expect(stepsOf(nantangView)).toEqual(['DISPATCHED', 'RECEIVE', 'ASSIGN', 'REPORT', 'COMPLETE', 'REWORK', 'COMPLETE', 'ACCEPT']);
-  await platform.recordHistory(id, 'dispatch-two-villages');
-  await platform.recordHistory(nantang, 'village-task-with-rework');
-  const weekly = await platform.api(REVIEWER, 'GET', '/towns/xingcun.qiaotou/weekly-report');
-  expect(weekly.body.villages).toEqual(expect.arrayContaining([expect.objectContaining({ villageId: NANTANG, open: 0, acceptedThisWeek: 1, reworkedThisWeek: 1 })]));
-});
+  async function until<T = any>(url: string, test: (body: any) => boolean, person = AUDITOR): Promise<T> {
+    return eventually(async () => {
+      const { body } = await platform.api(person, 'GET', url);
+      return test(body) ? body : undefined;
+    });
+  }
 
-test('a second open task with the same code for the same village is flagged duplicate; return, revise and withdraw', async () => {
-  const first = await dispatch({ content: content({ screeningCode: 'XC-ASSIST-002', title: '低保申请受理', villageIds: [DONGSHAN] }) });
-  await until(`/dispatches/${first.body.workflowId}`, (b) => b.step === 'REVIEW');
-  await platform.api(REVIEWER, 'POST', `/dispatches/${first.body.workflowId}/review`, { decision: 'APPROVE' });
-  await until(`/village-tasks?countyId=xingcun&screeningCode=XC-ASSIST-002&villageId=${DONGSHAN}`, (b) => b.length === 1);
+  function expectRefused(response: { status: number; body: any; contentType: string }, status: number, code: string) {
+    expect(response.contentType).toContain('application/problem+json');
+    expect({ status: response.status, code: response.body.code }).toEqual({ status, code });
+  }
 
-  const second = await dispatch({ content: content({ screeningCode: 'XC-ASSIST-002', title: '低保申请受理（重复）', villageIds: [DONGSHAN], deliverables: [] }) });
-  const id = second.body.workflowId;
-  const flagged = await until(`/dispatches/${id}`, (b) => b.step === 'REVIEW');
-  expect(flagged.details.screening.duplicates).toEqual([expect.objectContaining({ villageId: DONGSHAN })]);
-  expect(flagged.details.screening.unclear).toEqual(['NO_DELIVERABLES']);
+  const stepsOf = (view: { record: { step: string }[] }) => view.record.map((r) => r.step);
 
-  expectRefused(await platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'RETURN', reasons: '' }), 422, 'MISSING_REASON');
-  const returned = await platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'RETURN', reasons: '请补充交付物' });
-  expect(returned.body.step).toBe('REVISION');
-  expectRefused(await platform.api('p.xikou.dispatcher', 'POST', `/dispatches/${id}/revise`, content()), 403, 'WRONG_ORGANISATION');
-  const revised = await platform.api(DISPATCHER, 'POST', `/dispatches/${id}/revise`, content({ screeningCode: 'XC-ASSIST-002', villageIds: [DONGSHAN] }));
-  expect(revised.body.step).toBe('REVIEW');
-  expect(stepsOf(revised.body)).toEqual(['SUBMIT', 'SCREEN', 'REVIEW', 'REVISE', 'SCREEN']);
-  expect(revised.body.details.screening.unclear).toEqual([]);
+  test('an industrial-waste clean-up task outside the list is flagged and rejected by the reviewer as out-of-list', async () => {
+    const started = await dispatch({
+      content: content({ title: '辖区工业企业废弃物清理', screeningCode: 'XC-TOWN-WASTE', villageIds: [DONGSHAN], deliverables: ['清理记录'] }),
+    });
+    expect(started.status).toBe(201);
+    const id = started.body.workflowId;
+    const inReview = await until(`/dispatches/${id}`, (b) => b.step === 'REVIEW');
+    expect(inReview.details.screening.catalogue).toBe('UNKNOWN');
 
-  const withdrawn = await platform.api(DISPATCHER, 'POST', `/dispatches/${id}/withdraw`, { reason: '与已派任务重复' });
-  expect(withdrawn.body).toMatchObject({ status: 'WITHDRAWN', outcome: { reason: '与已派任务重复' } });
-});
-
-test('deadlines with short durations: review overdue, reminder, task overdue, missed weekly report; found by search attributes', async () => {
-  const periods = { dispatchReview: { duration: '1s' }, minimumLeadTime: { duration: '1s' }, deadlineReminder: { duration: '2s' }, progressReport: { duration: '2s' } };
-  const started = await dispatch({ periods, content: content({ screeningCode: 'XC-ASSIST-003', villageIds: [DONGSHAN], deadline: new Date(Date.now() + 6000).toISOString() }) });
-  const id = started.body.workflowId;
-  const late = await until(`/dispatches/${id}`, (b) => b.overdue === true && b.step === 'REVIEW');
-  expect(stepsOf(late)).toContain('REVIEW_OVERDUE');
-  const approved = await platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'APPROVE' });
-  const task = approved.body.details.villages[0].workflowId;
-  await until(`/village-tasks/${task}`, (b) => b.step === 'RECEIVE');
-  await platform.api(secretary('dongshan'), 'POST', `/village-tasks/${task}/receive`);
-  await platform.api(secretary('dongshan'), 'POST', `/village-tasks/${task}/assign`, { personIds: [cadre('dongshan')] });
-
-  const overdue = await until(`/village-tasks/${task}`, (b) => b.overdue && b.details.missedReports.length > 0);
-  expect(stepsOf(overdue)).toEqual(expect.arrayContaining(['REMINDER', 'OVERDUE', 'REPORT_MISSED']));
-  await until(`/dispatches/${id}`, (b) => b.overdue === true && b.step === 'IN_VILLAGES');
-
-  const query = `CunwuProcess = 'villageTask' AND CunwuVillage = '${DONGSHAN}' AND CunwuOverdue = true`;
-  const found = await eventually(async () => {
-    const ids: string[] = [];
-    for await (const wf of platform.temporal.workflow.list({ query })) ids.push(wf.workflowId);
-    return ids.includes(task) ? ids : undefined;
+    expectRefused(await platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'APPROVE' }), 422, 'RULE_BROKEN');
+    const rejected = await platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'REJECT', grounds: 'OUT_OF_LIST', reasons: '不在村级工作事项清单内，属企业主体责任' });
+    expect(rejected.body).toMatchObject({ status: 'REJECTED', step: 'CLOSED', outcome: { reason: expect.stringContaining('OUT_OF_LIST') } });
   });
-  expect(found).toContain(task);
-  const listed = await platform.api(AUDITOR, 'GET', `/village-tasks?countyId=xingcun&villageId=${DONGSHAN}&overdue=true`);
-  expect(listed.body.map((t: { workflowId: string }) => t.workflowId)).toContain(task);
 
-  const done = await platform.api(cadre('dongshan'), 'POST', `/village-tasks/${task}/complete`, { summary: '逾期完成', evidenceRefs: [] });
-  expect(done.body.overdue).toBe(false);
-});
+  test('a negative-list task is rejected at once by screening', async () => {
+    const started = await dispatch({ content: content({ title: '工业废弃物清理执法', screeningCode: 'XC-NEG-01', villageIds: [DONGSHAN] }) });
+    const closed = await until(`/dispatches/${started.body.workflowId}`, (b) => b.status !== 'RUNNING');
+    expect(closed).toMatchObject({ status: 'REJECTED', outcome: { reason: expect.stringContaining('negative list') } });
+  });
 
-test('withdrawal before receipt closes the dispatch and its village tasks', async () => {
-  const started = await dispatch({ content: content({ screeningCode: 'XC-ASSIST-004', villageIds: [NANTANG] }) });
-  const id = started.body.workflowId;
-  await until(`/dispatches/${id}`, (b) => b.step === 'REVIEW');
-  const approved = await platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'APPROVE' });
-  const task = approved.body.details.villages[0].workflowId;
-  const withdrawn = await platform.api(DISPATCHER, 'POST', `/dispatches/${id}/withdraw`, { reason: '上级通知暂缓' });
-  expect(withdrawn.body.status).toBe('WITHDRAWN');
-  const taskView = await until(`/village-tasks/${task}`, (b) => b.status !== 'RUNNING');
-  expect(taskView.outcome.reason).toBe('上级通知暂缓');
-  expectRefused(await platform.api(secretary('nantang'), 'POST', `/village-tasks/${task}/receive`), 409, 'PROCESS_CLOSED');
-});
+  test('senior-citizen cards for two villages: received, assigned, reported, completed, accepted (one after rework)', async () => {
+    const started = await dispatch();
+    const id = started.body.workflowId;
+    await until(`/dispatches/${id}`, (b) => b.step === 'REVIEW');
+    expectRefused(await platform.api(secretary('dongshan'), 'POST', `/dispatches/${id}/review`, { decision: 'APPROVE' }), 403, 'NOT_AUTHORISED');
+    expectRefused(await platform.api('p.xikou.reviewer', 'POST', `/dispatches/${id}/review`, { decision: 'APPROVE' }), 403, 'WRONG_ORGANISATION');
+    const approved = await platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'APPROVE', comment: '在清单内' });
+    expect(approved.body.step).toBe('IN_VILLAGES');
 
-test('a major matter goes to the collective decision before the villages', async () => {
-  const started = await dispatch({ content: content({ screeningCode: 'XC-ASSIST-005', villageIds: [NANTANG], majorMatter: true }) });
-  const id = started.body.workflowId;
-  await until(`/dispatches/${id}`, (b) => b.step === 'REVIEW');
-  const approved = await platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'APPROVE' });
-  expect(approved.body.step).toBe('COLLECTIVE_DECISION');
-  const decided = await platform.api(REVIEWER, 'POST', `/dispatches/${id}/collective-decision`, { meetingDate: '2026-11-20', minutesRef: '桥头镇党委会纪要〔2026〕41号', approved: false });
-  expect(decided.body).toMatchObject({ status: 'REJECTED' });
+    const tasks = approved.body.details.villages.map((v: { workflowId: string }) => v.workflowId);
+    const [dongshan, nantang] = tasks;
+    await until(`/village-tasks/${dongshan}`, (b) => b.step === 'RECEIVE' && b.record.some((r: any) => r.step === 'DISPATCHED'));
+    const notices = await platform.db.notification.findMany({ where: { orgId: 'xingcun.qiaotou.station.law-enforcement' } });
+    expect(notices.map((n) => n.workflowId).sort()).toEqual([...tasks].sort());
+    const inbox = await platform.api(secretary('dongshan'), 'GET', '/me/inbox');
+    expect(inbox.body.map((i: { workflowId: string }) => i.workflowId)).toContain(dongshan);
+
+    expectRefused(await platform.api(secretary('nantang'), 'POST', `/village-tasks/${dongshan}/receive`), 403, 'WRONG_ORGANISATION');
+    expectRefused(await platform.api(secretary('dongshan'), 'POST', `/village-tasks/${dongshan}/assign`, { personIds: [cadre('dongshan')] }), 409, 'WRONG_STEP');
+    expectRefused(await platform.api('p.xikou.dispatcher', 'POST', `/dispatches/${id}/withdraw`, { reason: 'x' }), 403, 'WRONG_ORGANISATION');
+    for (const [village, task] of [['dongshan', dongshan], ['nantang', nantang]] as const) {
+      expect((await platform.api(secretary(village), 'POST', `/village-tasks/${task}/receive`)).body.step).toBe('ASSIGN');
+      expectRefused(await platform.api(secretary(village), 'POST', `/village-tasks/${task}/assign`, { personIds: [cadre(village === 'dongshan' ? 'nantang' : 'dongshan')] }), 403, 'WRONG_ORGANISATION');
+      const assigned = await platform.api(secretary(village), 'POST', `/village-tasks/${task}/assign`, { personIds: [cadre(village), `p.qiaotou.${village}.grid1`] });
+      expect(assigned.body).toMatchObject({ step: 'IN_PROGRESS', details: { assignees: [expect.anything(), expect.anything()] } });
+      const reported = await platform.api(cadre(village), 'POST', `/village-tasks/${task}/progress-reports`, { items: [{ text: '摸排60岁以上老人', done: true }, { text: '集中办理', done: false }] });
+      expect(reported.body.details.reports).toHaveLength(1);
+    }
+    expectRefused(await platform.api(cadre('nantang'), 'POST', `/village-tasks/${dongshan}/progress-reports`, { items: [{ text: 'x', done: true }] }), 403, 'WRONG_ORGANISATION');
+    await until(`/dispatches/${id}`, (b) => b.details.villages.every((v: { step: string }) => v.step === 'IN_PROGRESS'));
+    expectRefused(await platform.api(DISPATCHER, 'POST', `/dispatches/${id}/withdraw`, { reason: '取消' }), 409, 'WRONG_STEP');
+
+    const list = await platform.api(secretary('dongshan'), 'GET', `/villages/${DONGSHAN}/deployment-list`);
+    expect(list.body.tasks).toEqual([expect.objectContaining({ workflowId: dongshan, step: 'IN_PROGRESS', overdue: false })]);
+    const rollUp = await platform.api(REVIEWER, 'GET', '/towns/xingcun.qiaotou/weekly-report');
+    expect(rollUp.body.villages).toEqual(
+      expect.arrayContaining([expect.objectContaining({ villageId: DONGSHAN, open: 1, reportsThisWeek: 1, withoutReportThisWeek: [] })]),
+    );
+
+    for (const task of tasks) {
+      const done = await platform.api(cadre(task.endsWith('dongshan') ? 'dongshan' : 'nantang'), 'POST', `/village-tasks/${task}/complete`, { summary: '已办理42张', evidenceRefs: ['doc://roster-1'] });
+      expect(done.body.step).toBe('ACCEPTANCE');
+    }
+    expectRefused(await platform.api(REVIEWER, 'POST', `/village-tasks/${dongshan}/acceptance`, { decision: 'ACCEPT' }), 403, 'NOT_AUTHORISED');
+    expect((await platform.api(DISPATCHER, 'POST', `/village-tasks/${dongshan}/acceptance`, { decision: 'ACCEPT' })).body.status).toBe('COMPLETED');
+    const rework = await platform.api(DISPATCHER, 'POST', `/village-tasks/${nantang}/acceptance`, { decision: 'REWORK', reasons: '缺少发放签收表', newDeadline: inDays(7) });
+    expect(rework.body).toMatchObject({ step: 'IN_PROGRESS', details: { reworkRounds: 1 } });
+    await platform.api(secretary('nantang'), 'POST', `/village-tasks/${nantang}/complete`, { summary: '补交签收表', evidenceRefs: ['doc://receipts'] });
+    await platform.api(DISPATCHER, 'POST', `/village-tasks/${nantang}/acceptance`, { decision: 'ACCEPT' });
+
+    const closed = await until(`/dispatches/${id}`, (b) => b.status === 'COMPLETED');
+    expect(closed.details.villages.map((v: { status: string }) => v.status)).toEqual(['COMPLETED', 'COMPLETED']);
+    const nantangView = (await platform.api(AUDITOR, 'GET', `/village-tasks/${nantang}`)).body;
+    expect(stepsOf(nantangView)).toEqual(['DISPATCHED', 'RECEIVE', 'ASSIGN', 'REPORT', 'COMPLETE', 'REWORK', 'COMPLETE', 'ACCEPT']);
+    await platform.recordHistory(id, 'dispatch-two-villages');
+    await platform.recordHistory(nantang, 'village-task-with-rework');
+    const weekly = await platform.api(REVIEWER, 'GET', '/towns/xingcun.qiaotou/weekly-report');
+    expect(weekly.body.villages).toEqual(expect.arrayContaining([expect.objectContaining({ villageId: NANTANG, open: 0, acceptedThisWeek: 1, reworkedThisWeek: 1 })]));
+  });
+
+  test('a second open task with the same code for the same village is flagged duplicate; return, revise and withdraw', async () => {
+    const first = await dispatch({ content: content({ screeningCode: 'XC-ASSIST-002', title: '低保申请受理', villageIds: [DONGSHAN] }) });
+    await until(`/dispatches/${first.body.workflowId}`, (b) => b.step === 'REVIEW');
+    await platform.api(REVIEWER, 'POST', `/dispatches/${first.body.workflowId}/review`, { decision: 'APPROVE' });
+    await until(`/village-tasks?countyId=xingcun&screeningCode=XC-ASSIST-002&villageId=${DONGSHAN}`, (b) => b.length === 1);
+
+    const second = await dispatch({ content: content({ screeningCode: 'XC-ASSIST-002', title: '低保申请受理（重复）', villageIds: [DONGSHAN], deliverables: [] }) });
+    const id = second.body.workflowId;
+    const flagged = await until(`/dispatches/${id}`, (b) => b.step === 'REVIEW');
+    expect(flagged.details.screening.duplicates).toEqual([expect.objectContaining({ villageId: DONGSHAN })]);
+    expect(flagged.details.screening.unclear).toEqual(['NO_DELIVERABLES']);
+
+    expectRefused(await platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'RETURN', reasons: '' }), 422, 'MISSING_REASON');
+    const returned = await platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'RETURN', reasons: '请补充交付物' });
+    expect(returned.body.step).toBe('REVISION');
+    expectRefused(await platform.api('p.xikou.dispatcher', 'POST', `/dispatches/${id}/revise`, content()), 403, 'WRONG_ORGANISATION');
+    const revised = await platform.api(DISPATCHER, 'POST', `/dispatches/${id}/revise`, content({ screeningCode: 'XC-ASSIST-002', villageIds: [DONGSHAN] }));
+    expect(revised.body.step).toBe('REVIEW');
+    expect(stepsOf(revised.body)).toEqual(['SUBMIT', 'SCREEN', 'REVIEW', 'REVISE', 'SCREEN']);
+    expect(revised.body.details.screening.unclear).toEqual([]);
+
+    const withdrawn = await platform.api(DISPATCHER, 'POST', `/dispatches/${id}/withdraw`, { reason: '与已派任务重复' });
+    expect(withdrawn.body).toMatchObject({ status: 'WITHDRAWN', outcome: { reason: '与已派任务重复' } });
+  });
+
+  test('deadlines with short durations: review overdue, reminder, task overdue, missed weekly report; found by search attributes', async () => {
+    const periods = { dispatchReview: { duration: '1s' }, minimumLeadTime: { duration: '1s' }, deadlineReminder: { duration: '2s' }, progressReport: { duration: '2s' } };
+    const started = await dispatch({ periods, content: content({ screeningCode: 'XC-ASSIST-003', villageIds: [DONGSHAN], deadline: new Date(Date.now() + 6000).toISOString() }) });
+    const id = started.body.workflowId;
+    const late = await until(`/dispatches/${id}`, (b) => b.overdue === true && b.step === 'REVIEW');
+    expect(stepsOf(late)).toContain('REVIEW_OVERDUE');
+    const approved = await platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'APPROVE' });
+    const task = approved.body.details.villages[0].workflowId;
+    await until(`/village-tasks/${task}`, (b) => b.step === 'RECEIVE');
+    await platform.api(secretary('dongshan'), 'POST', `/village-tasks/${task}/receive`);
+    await platform.api(secretary('dongshan'), 'POST', `/village-tasks/${task}/assign`, { personIds: [cadre('dongshan')] });
+
+    const overdue = await until(`/village-tasks/${task}`, (b) => b.overdue && b.details.missedReports.length > 0);
+    expect(stepsOf(overdue)).toEqual(expect.arrayContaining(['REMINDER', 'OVERDUE', 'REPORT_MISSED']));
+    await until(`/dispatches/${id}`, (b) => b.overdue === true && b.step === 'IN_VILLAGES');
+
+    const query = `CunwuProcess = 'villageTask' AND CunwuVillage = '${DONGSHAN}' AND CunwuOverdue = true`;
+    const found = await eventually(async () => {
+      const ids: string[] = [];
+      for await (const wf of platform.temporal.workflow.list({ query })) ids.push(wf.workflowId);
+      return ids.includes(task) ? ids : undefined;
+    });
+    expect(found).toContain(task);
+    const listed = await platform.api(AUDITOR, 'GET', `/village-tasks?countyId=xingcun&villageId=${DONGSHAN}&overdue=true`);
+    expect(listed.body.map((t: { workflowId: string }) => t.workflowId)).toContain(task);
+
+    const done = await platform.api(cadre('dongshan'), 'POST', `/village-tasks/${task}/complete`, { summary: '逾期完成', evidenceRefs: [] });
+    expect(done.body.overdue).toBe(false);
+  });
+
+  test('withdrawal before receipt closes the dispatch and its village tasks', async () => {
+    const started = await dispatch({ content: content({ screeningCode: 'XC-ASSIST-004', villageIds: [NANTANG] }) });
+    const id = started.body.workflowId;
+    await until(`/dispatches/${id}`, (b) => b.step === 'REVIEW');
+    const approved = await platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'APPROVE' });
+    const task = approved.body.details.villages[0].workflowId;
+    const withdrawn = await platform.api(DISPATCHER, 'POST', `/dispatches/${id}/withdraw`, { reason: '上级通知暂缓' });
+    expect(withdrawn.body.status).toBe('WITHDRAWN');
+    const taskView = await until(`/village-tasks/${task}`, (b) => b.status !== 'RUNNING');
+    expect(taskView.outcome.reason).toBe('上级通知暂缓');
+    expectRefused(await platform.api(secretary('nantang'), 'POST', `/village-tasks/${task}/receive`), 409, 'PROCESS_CLOSED');
+  });
+
+  test('a major matter goes to the collective decision before the villages', async () => {
+    const started = await dispatch({ content: content({ screeningCode: 'XC-ASSIST-005', villageIds: [NANTANG], majorMatter: true }) });
+    const id = started.body.workflowId;
+    await until(`/dispatches/${id}`, (b) => b.step === 'REVIEW');
+    const approved = await platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'APPROVE' });
+    expect(approved.body.step).toBe('COLLECTIVE_DECISION');
+    const decided = await platform.api(REVIEWER, 'POST', `/dispatches/${id}/collective-decision`, { meetingDate: '2026-11-20', minutesRef: '桥头镇党委会纪要〔2026〕41号', approved: false });
+    expect(decided.body).toMatchObject({ status: 'REJECTED' });
+  });
 });

@@ -1,0 +1,66 @@
+// The API's conventions, shared by every process: health, OpenAPI, authentication, problem+json.
+import jwt from 'jsonwebtoken';
+import { DATABASES, startPlatform, type TestPlatform } from '../support/platform';
+
+describe.each(DATABASES)('on %s', (database) => {
+  let platform: TestPlatform;
+  beforeAll(async () => {
+    platform = await startPlatform(database);
+  });
+  afterAll(async () => {
+    await platform?.stop();
+  });
+
+  test('GET /healthz reports Temporal and the database reachable, without a token', async () => {
+    const health = await platform.api(undefined, 'GET', '/healthz');
+    expect(health).toMatchObject({ status: 200, body: { status: 'ok', temporal: true, database: true } });
+  });
+
+  test('GET /openapi.json documents every route with its schemas and bearer security; /docs serves a reference page', async () => {
+    const { body } = await platform.api(undefined, 'GET', '/openapi.json');
+    expect(body.openapi).toBe('3.1.0');
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining(['/admissions', '/admissions/{id}/review', '/dispatches', '/village-tasks/{id}/acceptance', '/me/inbox', '/counties/{countyId}/screening', '/towns/{townId}/weekly-report']),
+    );
+    expect(body.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(body.paths['/admissions'].post.requestBody.content['application/json'].schema).toBeDefined();
+    expect(body.paths['/admissions/{id}/decision'].post.responses['409'].content['application/problem+json']).toBeDefined();
+    const docs = await fetch(`${platform.baseUrl}/docs/`);
+    expect(docs.status).toBe(200);
+    expect(await docs.text()).toContain('swagger-ui');
+  });
+
+  test('no token, a bad token or a forged token is 401 problem+json', async () => {
+    const none = await platform.api(undefined, 'GET', '/me');
+    expect(none).toMatchObject({ status: 401, body: { code: 'UNAUTHENTICATED' } });
+    expect(none.contentType).toContain('application/problem+json');
+    const forged = jwt.sign({ name: 'X', roles: [] }, 'another-secret-another-secret-another', { subject: 'p.x', issuer: 'cunwu-flow' });
+    const response = await fetch(`${platform.baseUrl}/me`, { headers: { authorization: `Bearer ${forged}` } });
+    expect(response.status).toBe(401);
+  });
+
+  test('a token names the person and every role assignment', async () => {
+    const me = await platform.api('p.qiaotou.dongshan.secretary', 'GET', '/me');
+    expect(me.body).toMatchObject({ personId: 'p.qiaotou.dongshan.secretary', roles: [{ role: 'VILLAGE_SECRETARY', orgId: 'xingcun.qiaotou.dongshan', countyId: 'xingcun' }] });
+  });
+
+  test('malformed JSON and invalid bodies are 400 with the reason; unknown routes 404; never a 500', async () => {
+    const malformed = await fetch(`${platform.baseUrl}/admissions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await platform.tokenFor('p.dept.civil-affairs.dispatcher')}` },
+      body: '{"requestId": ',
+    });
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as { code: string }).code).toBe('INVALID_REQUEST');
+    const invalid = await platform.api('p.dept.civil-affairs.dispatcher', 'POST', '/admissions', { requestId: 'x', departmentId: '' });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['body.requestId', 'body.departmentId', 'body.application']));
+    const unknown = await platform.api('p.dept.civil-affairs.dispatcher', 'GET', '/nowhere');
+    expect(unknown).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
+  });
+
+  test('the request id is echoed, taken from the caller when given', async () => {
+    const response = await fetch(`${platform.baseUrl}/healthz`, { headers: { 'x-request-id': 'trace-123' } });
+    expect(response.headers.get('x-request-id')).toBe('trace-123');
+  });
+});

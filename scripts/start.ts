@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info('stopping');
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    worker.shutdown();
+    if (worker.getState() === 'RUNNING') worker.shutdown(); // the SDK already drains it on SIGINT/SIGTERM
     await running;
     await Promise.all([workerConnection.close(), connection.close(), db.$disconnect()]);
     await devServer?.stop();

@@ -68,6 +68,33 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(rejected.body).toMatchObject({ status: 'REJECTED', step: 'CLOSED', outcome: { reason: expect.stringContaining('OUT_OF_LIST') } });
   });
 
+  test('out-of-list work sent with an application waits for the admission (once only), then is reviewed', async () => {
+    const OFFICE = 'p.coord-office.reviewer1';
+    const admission = { kind: 'ASSIST', whyVillages: '需村级协助入户登记', legalBasis: '《中华人民共和国兵役法》第十五条', expectedLoad: '每村约2小时', durationMonths: 1, subItems: [] };
+    const started = await dispatch({
+      admission,
+      periods: { admissionConsultation: { duration: '1s' } },
+      content: content({ title: '适龄青年兵役登记入户动员', screeningCode: 'XC-TOWN-ENLIST', villageIds: [DONGSHAN] }),
+    });
+    const id = started.body.workflowId;
+    const waiting = await until(`/dispatches/${id}`, (b) => b.step === 'AWAITING_ADMISSION');
+    const admissionId = waiting.details.admission.workflowId;
+    await until(`/admissions/${admissionId}`, (b) => b.step === 'REVIEW', OFFICE);
+    const met = { met: true, reason: '依法协助' };
+    await platform.api(OFFICE, 'POST', `/admissions/${admissionId}/review`, { requiredByLaw: met, customarilyNeedsVillage: met, withinVillageCapacity: met });
+    await until(`/admissions/${admissionId}`, (b) => b.step === 'DECISION', OFFICE);
+    const decided = await platform.api(OFFICE, 'POST', `/admissions/${admissionId}/decision`, { outcome: 'ADMIT_ONCE', reason: '一事一议，仅限本次' });
+    expect(decided.body.status).toBe('COMPLETED');
+
+    const inReview = await until(`/dispatches/${id}`, (b) => b.step === 'REVIEW');
+    expect(inReview.details.screening.catalogue).toBe('ADMITTED_ONCE');
+    expect(stepsOf(inReview)).toEqual(['SUBMIT', 'SCREEN', 'ADMISSION']);
+    const approved = await platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'APPROVE' });
+    expect(approved.body.step).toBe('IN_VILLAGES');
+    const once = await platform.db.onceAdmission.findUnique({ where: { workflowId: admissionId } });
+    expect(once).toMatchObject({ screeningCode: 'XC-TOWN-ENLIST', taskRef: id });
+  });
+
   test('a negative-list task is rejected at once by screening', async () => {
     const started = await dispatch({ content: content({ title: '工业废弃物清理执法', screeningCode: 'XC-NEG-01', villageIds: [DONGSHAN] }) });
     const closed = await until(`/dispatches/${started.body.workflowId}`, (b) => b.status !== 'RUNNING');

@@ -1,24 +1,12 @@
 // Starts one real Temporal dev server for the whole run and bundles the workflows once.
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { ensureSearchAttributes } from '../../platform/search-attributes';
 import { startDevServer } from '../../platform/temporal-dev-server';
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from './postgres';
 
 export default async function globalSetup(): Promise<void> {
   const server = await startDevServer({ port: await freePort(), namespace: 'default' });

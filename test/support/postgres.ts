@@ -115,7 +115,8 @@ async function startCluster(bin: string): Promise<TestPostgres> {
   }
 }
 
-function freePort(): Promise<number> {
+/** A free loopback port, for servers the tests start. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();

@@ -74,7 +74,7 @@ describe.each(DATABASES)('on %s', (database) => {
     const started = await dispatch({
       admission,
       periods: { admissionConsultation: { duration: '1s' } },
-      content: content({ title: '适龄青年兵役登记入户动员', screeningCode: 'XC-TOWN-ENLIST', villageIds: [DONGSHAN] }),
+      content: content({ title: '适龄青年兵役登记入户动员', screeningCode: 'XC-TOWN-ENLIST', villageIds: ['xingcun.qiaotou.xixi'] }),
     });
     const id = started.body.workflowId;
     const waiting = await until(`/dispatches/${id}`, (b) => b.step === 'AWAITING_ADMISSION');
@@ -113,8 +113,8 @@ describe.each(DATABASES)('on %s', (database) => {
     const tasks = approved.body.details.villages.map((v: { workflowId: string }) => v.workflowId);
     const [dongshan, nantang] = tasks;
     await until(`/village-tasks/${dongshan}`, (b) => b.step === 'RECEIVE' && b.record.some((r: any) => r.step === 'DISPATCHED'));
-    const notices = await platform.db.notification.findMany({ where: { orgId: 'xingcun.qiaotou.station.law-enforcement' } });
-    expect(notices.map((n) => n.workflowId).sort()).toEqual([...tasks].sort());
+    const notices = await platform.db.notification.findMany({ where: { workflowId: { in: tasks } } });
+    expect(notices.map((n) => [n.orgId, n.workflowId]).sort()).toEqual(tasks.map((t: string) => ['xingcun.qiaotou.station.law-enforcement', t]).sort());
     const inbox = await platform.api(secretary('dongshan'), 'GET', '/me/inbox');
     expect(inbox.body.map((i: { workflowId: string }) => i.workflowId)).toContain(dongshan);
 

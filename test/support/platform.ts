@@ -118,13 +118,13 @@ export async function startPlatform(database: TestDatabase = 'sqlite'): Promise<
   };
 }
 
-/** Polls `check` until it returns a value that is not undefined. */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+/** Polls `check` until it returns a value that is not undefined; on timeout says what it last saw. */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 20_000, describeLast?: () => unknown): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
     if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error('condition not met in time');
+    if (Date.now() > until) throw new Error(`condition not met in time${describeLast ? `; last seen: ${JSON.stringify(describeLast())}` : ''}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }

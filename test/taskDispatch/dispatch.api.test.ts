@@ -41,10 +41,15 @@ describe.each(DATABASES)('on %s', (database) => {
   }
 
   async function until<T = any>(url: string, test: (body: any) => boolean, person = AUDITOR): Promise<T> {
-    return eventually(async () => {
-      const { body } = await platform.api(person, 'GET', url);
-      return test(body) ? body : undefined;
-    });
+    let last: any;
+    return eventually(
+      async () => {
+        last = (await platform.api(person, 'GET', url)).body;
+        return test(last) ? last : undefined;
+      },
+      undefined,
+      () => ({ step: last?.step, overdue: last?.overdue, record: last?.record?.map((r: { step: string; at: string }) => `${r.at} ${r.step}`), details: last?.details }),
+    );
   }
 
   function expectRefused(response: { status: number; body: any; contentType: string }, status: number, code: string) {
@@ -93,6 +98,20 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(approved.body.step).toBe('IN_VILLAGES');
     const once = await platform.db.onceAdmission.findUnique({ where: { workflowId: admissionId } });
     expect(once).toMatchObject({ screeningCode: 'XC-TOWN-ENLIST', taskRef: id });
+  });
+
+  test('while it waits for admission the dispatch is withdrawn by withdrawing the application', async () => {
+    const admission = { kind: 'ASSIST', whyVillages: '需村级配合', legalBasis: '《中华人民共和国统计法》第七条', expectedLoad: '每村约1小时', durationMonths: 1, subItems: [] };
+    const started = await dispatch({ admission, content: content({ title: '农业普查入户配合', screeningCode: 'XC-TOWN-CENSUS', villageIds: ['xingcun.qiaotou.xixi'] }) });
+    const id = started.body.workflowId;
+    const waiting = await until(`/dispatches/${id}`, (b) => b.step === 'AWAITING_ADMISSION');
+    const admissionId = waiting.details.admission.workflowId;
+    expectRefused(await platform.api(DISPATCHER, 'POST', `/dispatches/${id}/withdraw`, { reason: '普查推迟' }), 409, 'WRONG_STEP');
+    await until(`/admissions/${admissionId}`, (b) => b.step === 'REVIEW');
+    const withdrawn = await platform.api(DISPATCHER, 'POST', `/admissions/${admissionId}/withdraw`, { reason: '普查推迟' });
+    expect(withdrawn.body.status).toBe('WITHDRAWN');
+    const closed = await until(`/dispatches/${id}`, (b) => b.status !== 'RUNNING');
+    expect(closed.outcome).toEqual({ status: 'WITHDRAWN', reason: expect.stringContaining('普查推迟') });
   });
 
   test('a negative-list task is rejected at once by screening', async () => {
@@ -195,8 +214,8 @@ describe.each(DATABASES)('on %s', (database) => {
     const approved = await platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'APPROVE' });
     const task = approved.body.details.villages[0].workflowId;
     await until(`/village-tasks/${task}`, (b) => b.step === 'RECEIVE');
-    await platform.api(secretary('dongshan'), 'POST', `/village-tasks/${task}/receive`);
-    await platform.api(secretary('dongshan'), 'POST', `/village-tasks/${task}/assign`, { personIds: [cadre('dongshan')] });
+    expect((await platform.api(secretary('dongshan'), 'POST', `/village-tasks/${task}/receive`)).body.step).toBe('ASSIGN');
+    expect((await platform.api(secretary('dongshan'), 'POST', `/village-tasks/${task}/assign`, { personIds: [cadre('dongshan')] })).body.step).toBe('IN_PROGRESS');
 
     const overdue = await until(`/village-tasks/${task}`, (b) => b.overdue && b.details.missedReports.length > 0);
     expect(stepsOf(overdue)).toEqual(expect.arrayContaining(['REMINDER', 'OVERDUE', 'REPORT_MISSED']));

@@ -54,6 +54,8 @@ test('withdrawal: only before any village received it', () => {
   expect(mayWithdraw(waiting, dispatcher, { reason: 'r' })).toEqual({ ok: true });
   const received = dispatch('IN_VILLAGES', { villages: [{ villageId: village, workflowId: 'c', step: 'ASSIGN', status: 'RUNNING', overdue: false }] });
   expect(mayWithdraw(received, dispatcher, { reason: 'r' })).toMatchObject({ code: 'WRONG_STEP' });
+  const awaitingAdmission = dispatch('AWAITING_ADMISSION', { admission: { workflowId: 'admission-1' } });
+  expect(mayWithdraw(awaitingAdmission, dispatcher, { reason: 'r' })).toMatchObject({ code: 'WRONG_STEP', detail: expect.stringContaining('admission-1') });
 });
 
 test('village task: only its secretary receives and assigns, and only to its own staff', () => {

@@ -1,17 +1,55 @@
 // Helpers for workflow code only: deterministic, no I/O (imports nothing that touches Node).
-import { ApplicationFailure, type Duration } from '@temporalio/common';
+import { ApplicationFailure, type Duration, type UpdateDefinition } from '@temporalio/common';
 import { msToNumber } from '@temporalio/common/lib/time';
-import { setCurrentDetails, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { condition, setCurrentDetails, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { Mutex } from 'async-mutex';
 import type { Actor, ActedAs } from './actor';
 import type { ProcessView, StepRecord } from './process';
 import type { RuleResult } from './reasons';
 import { SA } from './search-attributes';
 
 /** Turns a refused rule into an Update validator failure: the caller sees the code and detail. */
-export function enforce(result: RuleResult): void {
+function enforce(result: RuleResult): void {
   if (!result.ok) {
     throw ApplicationFailure.create({ type: result.code, message: result.detail, nonRetryable: true });
   }
+}
+
+export interface StepOptions {
+  /** After the step is done and the lock released, the caller waits for this (e.g. for screening to rerun). */
+  settle?: () => boolean;
+}
+
+/**
+ * One process's steps, run one at a time. A validator sees the state as it is when the Update arrives,
+ * but a step in flight may change it while awaiting an activity; so each step takes the process's lock
+ * and checks its rule again before acting, and the main body's own transitions take the same lock.
+ */
+export function processSteps<V extends ProcessView>(view: V, show: () => Promise<void>) {
+  const lock = new Mutex();
+  return {
+    step<A extends [Actor, ...unknown[]]>(
+      update: UpdateDefinition<V, A>,
+      rule: (...args: NoInfer<A>) => RuleResult,
+      act: (...args: NoInfer<A>) => Promise<void> | void,
+      options: StepOptions = {},
+    ): void {
+      const handler = async (...args: A): Promise<V> => {
+        await lock.runExclusive(async () => {
+          enforce(rule(...args));
+          await act(...args);
+          await show();
+        });
+        if (options.settle) await condition(options.settle);
+        return view;
+      };
+      setHandler<V, A, UpdateDefinition<V, A>>(update, handler, { validator: (...args: A) => enforce(rule(...args)) });
+    },
+    /** Runs a transition of the main body (timers, opening) without interleaving with a step. */
+    exclusively<T>(transition: () => Promise<T>): Promise<T> {
+      return lock.runExclusive(transition);
+    },
+  };
 }
 
 export function nowIso(): string {

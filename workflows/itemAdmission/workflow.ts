@@ -1,9 +1,9 @@
 import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
-import { actedAs, type Actor } from '../common/actor';
+import { actedAs } from '../common/actor';
 import { deadlineFor, platform, publish } from '../common/activities';
 import { periodFor } from '../common/durations';
 import type { NextActor, ProcessStatus } from '../common/process';
-import { enforce, millisUntil, nowIso, recordStep, workflowId } from '../common/workflow-support';
+import { millisUntil, nowIso, processSteps, recordStep, workflowId } from '../common/workflow-support';
 import { admissionDetails } from './details';
 import {
   decideAdmission,
@@ -36,9 +36,11 @@ export async function itemAdmission(start: AdmissionStart): Promise<AdmissionVie
   };
 
   setHandler(getAdmission, () => view);
+  const { step, exclusively } = processSteps(view, show);
 
-  setHandler(
+  step(
     reviewAdmission,
+    (actor, review) => mayReview(view, actor, review),
     async (actor, review) => {
       view.details.review = review;
       recordStep(view, {
@@ -53,15 +55,13 @@ export async function itemAdmission(start: AdmissionStart): Promise<AdmissionVie
       } else {
         moveTo('DECISION', officeReviewer('decide'));
       }
-      await show();
-      return view;
     },
-    { validator: (actor: Actor, review) => enforce(mayReview(view, actor, review)) },
   );
 
-  setHandler(
+  step(
     respondToConsultation,
-    async (actor, response) => {
+    (actor, response) => mayRespond(view, actor, response),
+    (actor, response) => {
       const consultation = view.details.consultation!;
       consultation.responses.push({ ...response, at: nowIso(), personId: actor.personId });
       view.nextActors = view.nextActors.filter((a) => a.orgId !== response.townId);
@@ -71,14 +71,12 @@ export async function itemAdmission(start: AdmissionStart): Promise<AdmissionVie
         summary: `${response.townId}: ${response.objection ? 'objects' : 'no objection'}${response.comment ? ` — ${response.comment}` : ''}`,
         data: response,
       });
-      await show();
-      return view;
     },
-    { validator: (actor: Actor, response) => enforce(mayRespond(view, actor, response)) },
   );
 
-  setHandler(
+  step(
     decideAdmission,
+    (actor, decision) => mayDecide(view, actor, decision),
     async (actor, decision) => {
       view.details.decision = { ...decision };
       const applied = await platform.applyAdmissionDecision({ workflowId: workflowId(), start, decision, byPersonId: actor.personId });
@@ -91,15 +89,13 @@ export async function itemAdmission(start: AdmissionStart): Promise<AdmissionVie
         data: view.details.decision,
       });
       close(decision.outcome === 'REFUSE' ? 'REJECTED' : 'COMPLETED', `${decision.outcome}: ${decision.reason}`);
-      await show();
-      return view;
     },
-    { validator: (actor: Actor, decision) => enforce(mayDecide(view, actor, decision)) },
   );
 
-  setHandler(
+  step(
     withdrawAdmission,
-    async (actor, withdrawal) => {
+    (actor, withdrawal) => mayWithdraw(view, actor, withdrawal),
+    (actor, withdrawal) => {
       recordStep(view, {
         step: 'WITHDRAW',
         by: { actor, as: actedAs(actor, 'DISPATCHER', start.departmentId) },
@@ -107,10 +103,7 @@ export async function itemAdmission(start: AdmissionStart): Promise<AdmissionVie
         data: withdrawal,
       });
       close('WITHDRAWN', withdrawal.reason);
-      await show();
-      return view;
     },
-    { validator: (actor: Actor, withdrawal) => enforce(mayWithdraw(view, actor, withdrawal)) },
   );
 
   async function openConsultation(): Promise<void> {
@@ -161,7 +154,9 @@ export async function itemAdmission(start: AdmissionStart): Promise<AdmissionVie
   if (view.step === 'CONSULTATION') {
     const consultation = view.details.consultation!;
     await condition(() => view.step !== 'CONSULTATION' || allTownsResponded(consultation), millisUntil(consultation.deadline));
-    if (view.step === 'CONSULTATION') await closeConsultation();
+    await exclusively(async () => {
+      if (view.step === 'CONSULTATION') await closeConsultation();
+    });
   }
   await condition(() => view.status !== 'RUNNING' && allHandlersFinished());
   return view;

@@ -60,7 +60,9 @@ export function mayRecordCollectiveDecision(view: DispatchView, actor: Actor, de
 export function mayWithdraw(view: DispatchView, actor: Actor, withdrawal: Withdrawal): RuleResult {
   const received = view.details.villages.filter((v) => v.step !== 'RECEIVE');
   return firstRefusal(
-    atStep(view, ['AWAITING_ADMISSION', 'REVIEW', 'REVISION', 'COLLECTIVE_DECISION', 'IN_VILLAGES'], 'withdrawal'),
+    view.step === 'AWAITING_ADMISSION'
+      ? refused('WRONG_STEP', `The task waits for admission ${view.details.admission?.workflowId}: withdraw that application, and the dispatch closes as withdrawn.`)
+      : atStep(view, ['REVIEW', 'REVISION', 'COLLECTIVE_DECISION', 'IN_VILLAGES'], 'withdrawal'),
     holds(actor, 'DISPATCHER', view.details.dispatcherOrgId, 'Withdrawing a dispatch'),
     received.length > 0
       ? refused('WRONG_STEP', `Already received by ${received.map((v) => v.villageId).join(', ')}: a dispatch can be withdrawn only before receipt.`)

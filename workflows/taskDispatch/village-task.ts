@@ -4,7 +4,7 @@ import { actedAs, findRole, type Actor } from '../common/actor';
 import { deadlineFor, platform, publish } from '../common/activities';
 import { periodFor } from '../common/durations';
 import type { NextActor, ProcessStatus } from '../common/process';
-import { enforce, nowIso, recordStep, workflowId } from '../common/workflow-support';
+import { nowIso, processSteps, recordStep, workflowId } from '../common/workflow-support';
 import { villageTaskDetails } from './details';
 import {
   acceptTask,
@@ -54,20 +54,18 @@ export async function villageTask(start: VillageTaskStart): Promise<VillageTaskV
   };
 
   setHandler(getVillageTask, () => view);
+  const { step, exclusively } = processSteps(view, show);
+  // Taken before any step is registered, so a receipt arriving early waits for the task to open.
+  const opened = exclusively(open);
 
-  setHandler(
-    receiveTask,
-    async (actor) => {
-      recordStep(view, { step: 'RECEIVE', by: { actor, as: actedAs(actor, 'VILLAGE_SECRETARY', start.villageId) }, rule: 'only the village secretary receives', summary: 'Received by the village secretary' });
-      moveTo('ASSIGN', secretary('assign to cadres or grid members'));
-      await show();
-      return view;
-    },
-    { validator: (actor: Actor) => enforce(mayReceive(view, actor)) },
-  );
+  step(receiveTask, (actor) => mayReceive(view, actor), (actor) => {
+    recordStep(view, { step: 'RECEIVE', by: { actor, as: actedAs(actor, 'VILLAGE_SECRETARY', start.villageId) }, rule: 'only the village secretary receives', summary: 'Received by the village secretary' });
+    moveTo('ASSIGN', secretary('assign to cadres or grid members'));
+  });
 
-  setHandler(
+  step(
     assignTask,
+    (actor, assignment) => mayAssign(view, actor, assignment),
     async (actor, assignment) => {
       view.details.assignees = view.details.staff.filter((s) => assignment.personIds.includes(s.personId));
       recordStep(view, {
@@ -79,41 +77,35 @@ export async function villageTask(start: VillageTaskStart): Promise<VillageTaskV
       });
       await startReporting();
       moveTo('IN_PROGRESS', workers('carry out, report every Friday, complete'));
-      await show();
-      return view;
     },
-    { validator: (actor: Actor, assignment) => enforce(mayAssign(view, actor, assignment)) },
   );
 
-  setHandler(
+  step(
     reportProgress,
-    async (actor, report) => {
+    (actor, report) => mayReport(view, actor, report),
+    (actor, report) => {
       view.details.reports.push({ ...report, at: nowIso(), personId: actor.personId, weekDueAt: view.details.nextReportDueAt! });
       recordStep(view, { step: 'REPORT', by: { actor, as: workerRole(actor) }, rule: 'itemised report due every Friday', summary: `Report: ${report.items.filter((i) => i.done).length}/${report.items.length} items done`, data: report });
       changes++;
-      await show();
-      return view;
     },
-    { validator: (actor: Actor, report) => enforce(mayReport(view, actor, report)) },
   );
 
-  setHandler(
+  step(
     completeTask,
-    async (actor, completion) => {
+    (actor, completion) => mayComplete(view, actor, completion),
+    (actor, completion) => {
       view.details.completions.push({ ...completion, at: nowIso(), personId: actor.personId });
       recordStep(view, { step: 'COMPLETE', by: { actor, as: workerRole(actor) }, summary: `Completed: ${completion.summary}`, data: completion });
       view.overdue = false;
       const by = acceptor(view);
       moveTo('ACCEPTANCE', [{ role: by.role, orgId: by.orgId, action: 'accept or return for rework' }]);
-      await show();
-      return view;
     },
-    { validator: (actor: Actor, completion) => enforce(mayComplete(view, actor, completion)) },
   );
 
-  setHandler(
+  step(
     acceptTask,
-    async (actor, decision) => {
+    (actor, decision) => mayAccept(view, actor, decision, nowIso()),
+    (actor, decision) => {
       const by = acceptor(view);
       const as = actedAs(actor, by.role, by.orgId);
       if (decision.decision === 'ACCEPT') {
@@ -132,10 +124,7 @@ export async function villageTask(start: VillageTaskStart): Promise<VillageTaskV
         recordStep(view, { step: 'REWORK', by: { actor, as }, summary: `Returned for rework (round ${view.details.reworkRounds}), new deadline ${decision.newDeadline}: ${decision.reasons}`, data: decision });
         moveTo('IN_PROGRESS', workers('rework, report every Friday, complete'));
       }
-      await show();
-      return view;
     },
-    { validator: (actor: Actor, decision) => enforce(mayAccept(view, actor, decision, nowIso())) },
   );
 
   setHandler(dispatchWithdrawn, (withdrawal) => {
@@ -175,6 +164,22 @@ export async function villageTask(start: VillageTaskStart): Promise<VillageTaskV
     }
   }
 
+  async function open(): Promise<void> {
+    view.details.staff = await platform.villageStaff(start.villageId);
+    await platform.notifyOrganisations({
+      workflowId: view.workflowId,
+      orgIds: start.content.supportingOrgIds,
+      message: `协同任务 Supporting ${start.villageId}: ${start.content.title}`,
+    });
+    recordStep(view, {
+      step: 'DISPATCHED',
+      rule: 'supporting departments and stations named on the dispatch are notified',
+      summary: `Sent to ${start.villageId}${start.content.supportingOrgIds.length ? `; supporting: ${start.content.supportingOrgIds.join(', ')}` : ''}`,
+    });
+    moveTo('RECEIVE', secretary('receive'));
+    await show();
+  }
+
   function reminderAt(deadline: string): number {
     const before = periodFor('deadlineReminder', start.periods);
     const lead = 'duration' in before ? msToNumber(before.duration) : 'workingDays' in before ? before.workingDays * 86_400_000 : 0;
@@ -191,26 +196,14 @@ export async function villageTask(start: VillageTaskStart): Promise<VillageTaskV
     return times.length ? Math.max(0, Math.min(...times) - Date.now()) : Number.POSITIVE_INFINITY;
   }
 
-  view.details.staff = await platform.villageStaff(start.villageId);
-  await platform.notifyOrganisations({
-    workflowId: view.workflowId,
-    orgIds: start.content.supportingOrgIds,
-    message: `协同任务 Supporting ${start.villageId}: ${start.content.title}`,
-  });
-  recordStep(view, {
-    step: 'DISPATCHED',
-    rule: 'supporting departments and stations named on the dispatch are notified',
-    summary: `Sent to ${start.villageId}${start.content.supportingOrgIds.length ? `; supporting: ${start.content.supportingOrgIds.join(', ')}` : ''}`,
-  });
-  moveTo('RECEIVE', secretary('receive'));
-  await show();
+  await opened;
 
   while (view.status === 'RUNNING') {
     const seen = changes;
     const wait = nextWake();
     if (Number.isFinite(wait)) await condition(() => changes !== seen || view.status !== 'RUNNING', wait);
     else await condition(() => changes !== seen || view.status !== 'RUNNING');
-    if (view.status === 'RUNNING') await onTimers();
+    if (view.status === 'RUNNING') await exclusively(onTimers);
   }
   if (view.status === 'WITHDRAWN') await publish(view, villageTaskDetails(view));
   await condition(allHandlersFinished);

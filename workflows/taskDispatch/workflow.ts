@@ -1,9 +1,9 @@
 import { allHandlersFinished, condition, executeChild, getExternalWorkflowHandle, setHandler, uuid4 } from '@temporalio/workflow';
-import { actedAs, type Actor } from '../common/actor';
+import { actedAs } from '../common/actor';
 import { deadlineFor, platform, publish } from '../common/activities';
 import { periodFor } from '../common/durations';
 import type { NextActor, ProcessStatus } from '../common/process';
-import { enforce, millisUntil, nowIso, recordStep, workflowId } from '../common/workflow-support';
+import { millisUntil, nowIso, processSteps, recordStep, workflowId } from '../common/workflow-support';
 import { admissionSummary, admissionWorkflowId, type AdmissionStart } from '../itemAdmission/messages';
 import { itemAdmission } from '../itemAdmission/workflow';
 import { dispatchDetails } from './details';
@@ -17,7 +17,6 @@ import {
   villageTaskSummary,
   villageTaskWorkflowId,
   withdrawDispatch,
-  type DispatchContent,
   type DispatchStart,
   type DispatchStep,
   type DispatchView,
@@ -46,31 +45,32 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
   const show = () => publish(view, dispatchDetails(view));
 
   setHandler(getDispatch, () => view);
+  const { step, exclusively } = processSteps(view, show);
 
-  setHandler(
+  step(
     reviseDispatch,
-    async (actor, content) => {
+    (actor, _content) => mayRevise(view, actor),
+    (actor, content) => {
       view.details.content = { ...content, villageIds: view.details.content.villageIds };
       view.title = content.title;
       view.screeningCode = content.screeningCode;
       recordStep(view, { step: 'REVISE', by: { actor, as: actedAs(actor, 'DISPATCHER', start.dispatcherOrgId) }, summary: 'Revised; screening runs again', data: content });
       moveTo('SCREENING', []);
-      await condition(() => view.step !== 'SCREENING');
-      return view;
     },
-    { validator: (actor: Actor, _content: DispatchContent) => enforce(mayRevise(view, actor)) },
+    { settle: () => view.step !== 'SCREENING' },
   );
 
-  setHandler(
+  step(
     reviewDispatch,
-    async (actor, review) => {
+    (actor, review) => mayReview(view, actor, review),
+    (actor, review) => {
       view.details.reviews.push({ ...review, at: nowIso(), personId: actor.personId });
       view.overdue = false;
       const by = { actor, as: actedAs(actor, 'TOWN_REVIEWER', start.townId) };
       if (review.decision === 'APPROVE') {
         recordStep(view, { step: 'REVIEW', by, summary: `Approved${review.comment ? `: ${review.comment}` : ''}`, data: review });
         if (start.content.majorMatter) moveTo('COLLECTIVE_DECISION', reviewer('record the collective decision'));
-        else await sendToVillages();
+        else sendToVillages();
       } else if (review.decision === 'RETURN') {
         recordStep(view, { step: 'REVIEW', by, summary: `Returned for revision: ${review.reasons}`, data: review });
         moveTo('REVISION', [{ role: 'DISPATCHER', orgId: start.dispatcherOrgId, action: 'revise and resubmit' }]);
@@ -78,15 +78,13 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
         recordStep(view, { step: 'REVIEW', by, summary: `Rejected (${review.grounds}): ${review.reasons}`, data: review });
         close('REJECTED', `${review.grounds}: ${review.reasons}`);
       }
-      await show();
-      return view;
     },
-    { validator: (actor: Actor, review) => enforce(mayReview(view, actor, review)) },
   );
 
-  setHandler(
+  step(
     recordCollectiveDecision,
-    async (actor, decision) => {
+    (actor, decision) => mayRecordCollectiveDecision(view, actor, decision),
+    (actor, decision) => {
       view.details.collectiveDecision = decision;
       recordStep(view, {
         step: 'COLLECTIVE_DECISION',
@@ -95,24 +93,19 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
         summary: `Meeting ${decision.meetingDate} (${decision.minutesRef}): ${decision.approved ? 'approved' : 'rejected'}`,
         data: decision,
       });
-      if (decision.approved) await sendToVillages();
+      if (decision.approved) sendToVillages();
       else close('REJECTED', `Collective decision rejected it (${decision.minutesRef})`);
-      await show();
-      return view;
     },
-    { validator: (actor: Actor, decision) => enforce(mayRecordCollectiveDecision(view, actor, decision)) },
   );
 
-  setHandler(
+  step(
     withdrawDispatch,
+    (actor, withdrawal) => mayWithdraw(view, actor, withdrawal),
     async (actor, withdrawal) => {
       recordStep(view, { step: 'WITHDRAW', by: { actor, as: actedAs(actor, 'DISPATCHER', start.dispatcherOrgId) }, summary: `Withdrawn: ${withdrawal.reason}`, data: withdrawal });
       for (const v of view.details.villages) await getExternalWorkflowHandle(v.workflowId).signal(dispatchWithdrawn, withdrawal);
       close('WITHDRAWN', withdrawal.reason);
-      await show();
-      return view;
     },
-    { validator: (actor: Actor, withdrawal) => enforce(mayWithdraw(view, actor, withdrawal)) },
   );
 
   setHandler(villageProgressed, (progress) => {
@@ -122,7 +115,7 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
     changes++;
   });
 
-  async function sendToVillages(): Promise<void> {
+  function sendToVillages(): void {
     view.details.villages = start.content.villageIds.map((villageId) => ({
       villageId,
       workflowId: villageTaskWorkflowId(view.workflowId, villageId),
@@ -178,7 +171,8 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
       view.details.screening!.catalogue = 'ADMITTED_ONCE';
       return 'TO_REVIEW';
     }
-    close('REJECTED', `Out of the list and not admitted: ${admission.outcome?.reason ?? outcome}`);
+    if (admission.status === 'WITHDRAWN') close('WITHDRAWN', `The admission application was withdrawn: ${admission.outcome?.reason ?? ''}`);
+    else close('REJECTED', `Out of the list and not admitted: ${admission.outcome?.reason ?? outcome}`);
     await show();
     return 'REJECTED';
   }
@@ -189,9 +183,12 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
     moveTo('REVIEW', reviewer('review: approve, return or reject', dueAt), dueAt);
     await show();
     if (!(await condition(() => view.step !== 'REVIEW', millisUntil(dueAt)))) {
-      view.overdue = true;
-      recordStep(view, { step: 'REVIEW_OVERDUE', rule: 'review is due in 2 working days', summary: `Review overdue since ${dueAt}: the reviewer is reminded` });
-      await show();
+      await exclusively(async () => {
+        if (view.step !== 'REVIEW') return;
+        view.overdue = true;
+        recordStep(view, { step: 'REVIEW_OVERDUE', rule: 'review is due in 2 working days', summary: `Review overdue since ${dueAt}: the reviewer is reminded` });
+        await show();
+      });
       await condition(() => view.step !== 'REVIEW');
     }
   }
@@ -230,15 +227,19 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
     while (!finished) {
       const seen = changes;
       await condition(() => finished || changes !== seen);
-      view.nextActors = view.details.villages.filter((v) => v.status === 'RUNNING' && v.step === 'RECEIVE').map((v) => ({ role: 'VILLAGE_SECRETARY', orgId: v.villageId, action: 'receive' }));
-      await show();
+      await exclusively(async () => {
+        if (view.status !== 'RUNNING') return;
+        view.nextActors = view.details.villages.filter((v) => v.status === 'RUNNING' && v.step === 'RECEIVE').map((v) => ({ role: 'VILLAGE_SECRETARY', orgId: v.villageId, action: 'receive' }));
+        await show();
+      });
     }
     const results = await all;
-    if (view.status === 'RUNNING') {
+    await exclusively(async () => {
+      if (view.status !== 'RUNNING') return;
       recordStep(view, { step: 'ALL_VILLAGES_DONE', summary: `All ${results.length} village task(s) closed: ${results.map((r) => `${r.villageId} ${r.status}`).join(', ')}` });
       close('COMPLETED', 'Every village task was accepted');
       await show();
-    }
+    });
   }
 }
 

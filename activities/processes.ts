@@ -28,8 +28,11 @@ export async function projectProcess(db: Db, view: ProcessView): Promise<void> {
     action: a.action,
     dueAt: a.dueAt ? new Date(a.dueAt) : null,
   }));
+  const villages = view.villageIds ?? (view.villageId ? [view.villageId] : []);
   await db.$transaction([
     db.processRecord.upsert({ where: { workflowId: view.workflowId }, create: { workflowId: view.workflowId, ...record }, update: record }),
+    db.processVillage.deleteMany({ where: { workflowId: view.workflowId } }),
+    db.processVillage.createMany({ data: villages.map((villageId) => ({ workflowId: view.workflowId, villageId })) }),
     db.inboxItem.updateMany({ where: { workflowId: view.workflowId, closedAt: null }, data: { closedAt: new Date() } }),
     db.inboxItem.createMany({ data: inbox }),
   ]);

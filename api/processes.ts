@@ -12,7 +12,7 @@ import type { ProcessRef } from './refusals';
 
 export const requestIdSchema = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{6,64}$/, '6 to 64 letters, digits, - or _')
+  .regex(/^(?!.*--)[A-Za-z0-9_-]{6,64}$/, '6 to 64 letters, digits, - or _ (no double dash)')
   .openapi({ description: 'Client-chosen idempotency key: the same key never starts a second process' });
 
 const actedAs = z.object({ personId: z.string(), name: z.string(), role: z.enum(ROLES), orgId: z.string() });
@@ -99,8 +99,12 @@ export async function startOnce<W extends Workflow>(deps: AppDeps, workflowType:
   }
 }
 
-export async function listProcesses(deps: AppDeps, where: { processType: string; countyId: string; status?: string; step?: string; townId?: string; villageId?: string; overdue?: boolean }, take: number) {
-  const rows = await deps.db.processRecord.findMany({ where, orderBy: { updatedAt: 'desc' }, take });
+export async function listProcesses(
+  deps: AppDeps,
+  { villageId, ...where }: { processType: string; countyId: string; status?: string; step?: string; townId?: string; villageId?: string; overdue?: boolean; screeningCode?: string },
+  take: number,
+) {
+  const rows = await deps.db.processRecord.findMany({ where: { ...where, ...(villageId && { villages: { some: { villageId } } }) }, orderBy: { updatedAt: 'desc' }, take });
   return rows.map((r) => ({
     workflowId: r.workflowId,
     processType: r.processType,
@@ -121,6 +125,8 @@ export interface ProcessStep {
   path: string;
   summary: string;
   body?: z.ZodType;
+  /** Checks the body against the database before the workflow sees it (what a validator cannot). */
+  check?: (body: any) => Promise<void>; // eslint-disable-line @typescript-eslint/no-explicit-any
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   update: UpdateDefinition<unknown, [Actor, any]> | UpdateDefinition<unknown, [Actor]>;
 }
@@ -137,7 +143,10 @@ export function stepRoutes(
       http,
       { method: 'post', path: `${process.base}/{id}/${step.path}`, summary: step.summary, tag: process.tag, params: process.params, body: step.body, response: processViewSchema, refusals: [404, 409, 422] },
       async ({ actor, params, body, res }) => {
-        const ref = { processType: process.processType, countyId: actor.roles[0]?.countyId ?? '', workflowId: params.id };
+        const known = await deps.db.processRecord.findUnique({ where: { workflowId: params.id }, select: { countyId: true } });
+        const ref = { processType: process.processType, countyId: known?.countyId ?? actor.roles[0]?.countyId ?? '', workflowId: params.id };
+        res.locals.process = ref;
+        await step.check?.(body);
         const args: [Actor, ...unknown[]] = step.body ? [actor, body] : [actor];
         return onProcess(deps, res, ref, (h) => h.executeUpdate(step.update as UpdateDefinition<unknown, [Actor, ...unknown[]]>, { args }));
       },

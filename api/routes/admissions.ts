@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { screenCode } from '../../activities/catalogue/store';
 import { coordinationOfficeOf, findOrganisation } from '../../activities/organisation';
 import {
   admissionSummary,
@@ -17,6 +16,7 @@ import type { PeriodOverrides } from '../../workflows/common/durations';
 import type { AppDeps } from '../app';
 import { requireCounty, requireRole } from '../auth';
 import { route, type HttpDeps } from '../http';
+import { refuseNegativeListed } from '../screening';
 import { notFound, Problem } from '../problem';
 import { listProcesses, onProcess, processSummarySchema, processViewSchema, requestIdSchema, startOnce, stepRoutes } from '../processes';
 import { periodOverridesSchema } from './periods';
@@ -71,10 +71,7 @@ export function admissionRoutes(http: HttpDeps, deps: AppDeps): void {
       requireRole(actor, 'DISPATCHER', department.id);
       const coordinationOfficeId = await coordinationOfficeOf(db, department.countyId);
       if (!coordinationOfficeId) throw notFound(`The coordination office of ${department.countyId}`);
-      const screening = await screenCode(db, department.countyId, body.application.proposedCode);
-      if (screening.result === 'NEGATIVE_LIST') {
-        throw new Problem(422, 'NEGATIVE_LIST', `${body.application.proposedCode} (${screening.matchedName}) is on the negative list: it cannot be put on villages.`);
-      }
+      const screening = await refuseNegativeListed(db, department.countyId, body.application.proposedCode);
       if (screening.result === 'IN_CATALOGUE') {
         throw new Problem(422, 'ALREADY_IN_CATALOGUE', `${body.application.proposedCode} is already in the catalogue in force (${screening.matchedName}); no admission is needed.`);
       }

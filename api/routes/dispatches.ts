@@ -25,11 +25,12 @@ import { requireCounty, requireRole } from '../auth';
 import { route, type HttpDeps } from '../http';
 import { notFound, Problem } from '../problem';
 import { listProcesses, onProcess, processSummarySchema, processViewSchema, requestIdSchema, startOnce, stepRoutes } from '../processes';
+import { refuseNegativeListed } from '../screening';
 import { periodOverridesSchema } from './periods';
 
 const tag = 'dispatches';
-const dispatchParams = z.object({ id: z.string().regex(/^dispatch-/, 'a dispatch id') });
-const taskParams = z.object({ id: z.string().regex(/^dispatch-.+--/, 'a village task id') });
+const dispatchParams = z.object({ id: z.string().regex(/^dispatch-(?!.*--)/, 'a dispatch id') });
+const taskParams = z.object({ id: z.string().regex(/^dispatch-.+--.+/, 'a village task id') });
 const instant = z.iso.datetime({ offset: true });
 
 const content = z
@@ -45,6 +46,7 @@ const content = z
     majorMatter: z.boolean().default(false),
   })
   .openapi('DispatchContent');
+const revision = content.omit({ villageIds: true }).strict().openapi('DispatchRevision');
 
 const admission = z
   .object({
@@ -99,10 +101,13 @@ const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
-async function checkVillages(deps: AppDeps, townId: string, villageIds: string[], supportingOrgIds: string[]): Promise<void> {
+async function checkVillages(deps: AppDeps, townId: string, villageIds: string[]): Promise<void> {
   const villages = await deps.db.organisation.findMany({ where: { id: { in: villageIds }, kind: 'VILLAGE', parentId: townId } });
   const strangers = villageIds.filter((id) => !villages.some((v) => v.id === id));
-  if (strangers.length) throw new Problem(422, 'WRONG_ORGANISATION', `Not villages of ${townId}: ${strangers.join(', ')}.`);
+  if (strangers.length) throw new Problem(422, 'INVALID_INPUT', `Not villages of ${townId}: ${strangers.join(', ')}.`);
+}
+
+async function checkSupporters(deps: AppDeps, supportingOrgIds: string[]): Promise<void> {
   const supporters = await deps.db.organisation.findMany({ where: { id: { in: supportingOrgIds }, kind: { in: ['DEPARTMENT', 'STATION'] } } });
   const unknown = supportingOrgIds.filter((id) => !supporters.some((s) => s.id === id));
   if (unknown.length) throw new Problem(422, 'INVALID_INPUT', `Supporting organisations must be departments or stations: ${unknown.join(', ')}.`);
@@ -120,7 +125,9 @@ export function dispatchRoutes(http: HttpDeps, deps: AppDeps): void {
       res.locals.process = { processType: DISPATCH_PROCESS, countyId: town.countyId };
       const dispatcherOrgId = body.dispatcherOrgId ?? town.id;
       requireRole(actor, 'DISPATCHER', dispatcherOrgId);
-      await checkVillages(deps, town.id, body.content.villageIds, body.content.supportingOrgIds);
+      await checkVillages(deps, town.id, body.content.villageIds);
+      await checkSupporters(deps, body.content.supportingOrgIds);
+      if (body.content.screeningCode) await refuseNegativeListed(db, town.countyId, body.content.screeningCode);
       const coordinationOfficeId = await coordinationOfficeOf(db, town.countyId);
       if (!coordinationOfficeId) throw notFound(`The coordination office of ${town.countyId}`);
       const start: DispatchStart = {
@@ -166,7 +173,7 @@ export function dispatchRoutes(http: HttpDeps, deps: AppDeps): void {
   });
 
   stepRoutes(http, deps, { base: '/dispatches', tag, processType: DISPATCH_PROCESS, params: dispatchParams }, [
-    { path: 'revise', summary: 'The dispatcher revises a returned dispatch (screening runs again)', body: content, update: reviseDispatch },
+    { path: 'revise', summary: 'The dispatcher revises a returned dispatch (screening runs again); the villages stay', body: revision, update: reviseDispatch, check: (body: z.infer<typeof revision>) => checkSupporters(deps, body.supportingOrgIds) },
     { path: 'review', summary: 'The town reviewer approves, returns for revision, or rejects', body: review, update: reviewDispatch },
     { path: 'collective-decision', summary: "A major matter: the town meeting's decision", body: collective, update: recordCollectiveDecision },
     { path: 'withdraw', summary: 'The dispatcher withdraws before any village received it', body: withdrawal, update: withdrawDispatch },

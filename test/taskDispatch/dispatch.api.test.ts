@@ -94,6 +94,11 @@ describe.each(DATABASES)('on %s', (database) => {
     const inReview = await until(`/dispatches/${id}`, (b) => b.step === 'REVIEW');
     expect(inReview.details.screening.catalogue).toBe('ADMITTED_ONCE');
     expect(stepsOf(inReview)).toEqual(['SUBMIT', 'SCREEN', 'ADMISSION']);
+    await platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'RETURN', reasons: '请明确入户时间' });
+    const { villageIds: _villages, ...revision } = content({ title: '适龄青年兵役登记入户动员（修订）', screeningCode: 'XC-TOWN-ENLIST' });
+    const revised = await platform.api(DISPATCHER, 'POST', `/dispatches/${id}/revise`, revision);
+    expect(revised.body).toMatchObject({ step: 'REVIEW', details: { screening: { catalogue: 'ADMITTED_ONCE' }, admission: { workflowId: admissionId } } });
+    expect(stepsOf(revised.body).filter((s) => s === 'ADMISSION')).toHaveLength(1);
     const approved = await platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'APPROVE' });
     expect(approved.body.step).toBe('IN_VILLAGES');
     const once = await platform.db.onceAdmission.findUnique({ where: { workflowId: admissionId } });
@@ -114,10 +119,14 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(closed.outcome).toEqual({ status: 'WITHDRAWN', reason: expect.stringContaining('普查推迟') });
   });
 
-  test('a negative-list task is rejected at once by screening', async () => {
-    const started = await dispatch({ content: content({ title: '工业废弃物清理执法', screeningCode: 'XC-NEG-01', villageIds: [DONGSHAN] }) });
-    const closed = await until(`/dispatches/${started.body.workflowId}`, (b) => b.status !== 'RUNNING');
-    expect(closed).toMatchObject({ status: 'REJECTED', outcome: { reason: expect.stringContaining('negative list') } });
+  test('a negative-list task is refused at once, starts nothing, and the refusal is on record', async () => {
+    const requestId = `neg-${Date.now()}`;
+    const refused = await dispatch({ requestId, content: content({ title: '工业废弃物清理执法', screeningCode: 'XC-NEG-01', villageIds: [DONGSHAN] }) });
+    expectRefused(refused, 422, 'NEGATIVE_LIST');
+    expect(refused.body.detail).toContain('negative list');
+    expect((await platform.api(AUDITOR, 'GET', `/dispatches/dispatch-xingcun.qiaotou-${requestId}`)).status).toBe(404);
+    const log = await platform.api(AUDITOR, 'GET', '/audit/refusals?countyId=xingcun');
+    expect(log.body).toEqual(expect.arrayContaining([expect.objectContaining({ personId: DISPATCHER, reasonCode: 'NEGATIVE_LIST', processType: 'taskDispatch' })]));
   });
 
   test('senior-citizen cards for two villages: received, assigned, reported, completed, accepted (one after rework)', async () => {
@@ -192,11 +201,18 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(flagged.details.screening.duplicates).toEqual([expect.objectContaining({ villageId: DONGSHAN })]);
     expect(flagged.details.screening.unclear).toEqual(['NO_DELIVERABLES']);
 
+    const duplicateApproval = await platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'APPROVE' });
+    expectRefused(duplicateApproval, 422, 'DUPLICATE');
+    expect(duplicateApproval.body.detail).toContain(first.body.workflowId);
     expectRefused(await platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'RETURN', reasons: '' }), 422, 'MISSING_REASON');
+    expect(await platform.api(AUDITOR, 'GET', `/dispatches/${id}`)).toMatchObject({ body: { step: 'REVIEW', record: flagged.record } });
     const returned = await platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'RETURN', reasons: '请补充交付物' });
     expect(returned.body.step).toBe('REVISION');
-    expectRefused(await platform.api('p.xikou.dispatcher', 'POST', `/dispatches/${id}/revise`, content()), 403, 'WRONG_ORGANISATION');
-    const revised = await platform.api(DISPATCHER, 'POST', `/dispatches/${id}/revise`, content({ screeningCode: 'XC-ASSIST-002', villageIds: [DONGSHAN] }));
+    const { villageIds: _villages, ...revision } = content({ screeningCode: 'XC-ASSIST-002' });
+    expectRefused(await platform.api('p.xikou.dispatcher', 'POST', `/dispatches/${id}/revise`, revision), 403, 'WRONG_ORGANISATION');
+    expect((await platform.api(DISPATCHER, 'POST', `/dispatches/${id}/revise`, { ...revision, villageIds: [NANTANG] })).status).toBe(400);
+    expectRefused(await platform.api(DISPATCHER, 'POST', `/dispatches/${id}/revise`, { ...revision, supportingOrgIds: [NANTANG] }), 422, 'INVALID_INPUT');
+    const revised = await platform.api(DISPATCHER, 'POST', `/dispatches/${id}/revise`, revision);
     expect(revised.body.step).toBe('REVIEW');
     expect(stepsOf(revised.body)).toEqual(['SUBMIT', 'SCREEN', 'REVIEW', 'REVISE', 'SCREEN']);
     expect(revised.body.details.screening.unclear).toEqual([]);

@@ -54,7 +54,7 @@ test('withdrawal: only before any village received it', () => {
   expect(mayWithdraw(waiting, dispatcher, { reason: 'r' })).toEqual({ ok: true });
   const received = dispatch('IN_VILLAGES', { villages: [{ villageId: village, workflowId: 'c', step: 'ASSIGN', status: 'RUNNING', overdue: false }] });
   expect(mayWithdraw(received, dispatcher, { reason: 'r' })).toMatchObject({ code: 'WRONG_STEP' });
-  const awaitingAdmission = dispatch('AWAITING_ADMISSION', { admission: { workflowId: 'admission-1' } });
+  const awaitingAdmission = dispatch('AWAITING_ADMISSION', { admission: { workflowId: 'admission-1', code: 'ONCE-1' } });
   expect(mayWithdraw(awaitingAdmission, dispatcher, { reason: 'r' })).toMatchObject({ code: 'WRONG_STEP', detail: expect.stringContaining('admission-1') });
 });
 

@@ -34,6 +34,8 @@ export interface ProcessView<Details = unknown> {
   countyId: string;
   townId?: string;
   villageId?: string;
+  /** For a process that concerns several villages (a dispatch). */
+  villageIds?: string[];
   screeningCode?: string;
   step: string;
   status: ProcessStatus;

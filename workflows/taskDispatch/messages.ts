@@ -40,6 +40,8 @@ export type UnclearReason = 'NO_DELIVERABLES' | 'NO_ACCEPTANCE_CRITERIA' | 'DEAD
 
 export interface DispatchScreening {
   catalogue: Screening['result'] | 'ADMITTED_ONCE' | 'NO_CODE';
+  /** The catalogue version in force when screened. */
+  catalogueVersionId?: string;
   matchedName?: string;
   duplicates: { villageId: string; workflowId: string }[];
   unclear: UnclearReason[];
@@ -74,7 +76,8 @@ export interface DispatchDetails {
   dispatcherOrgId: string;
   content: DispatchContent;
   screening?: DispatchScreening;
-  admission?: { workflowId: string; outcome?: string };
+  /** The once-only admission asked for this task, and the code it admitted. */
+  admission?: { workflowId: string; code: string; outcome?: string };
   reviewDueAt?: string;
   reviews: (ReviewDecision & { at: string; personId: string })[];
   collectiveDecision?: CollectiveDecision;
@@ -86,7 +89,9 @@ export type DispatchView = ProcessView<DispatchDetails>;
 export type DispatchStep = 'SCREENING' | 'AWAITING_ADMISSION' | 'REVIEW' | 'REVISION' | 'COLLECTIVE_DECISION' | 'IN_VILLAGES' | 'CLOSED';
 
 export const getDispatch = defineQuery<DispatchView>(STATE_QUERY);
-export const reviseDispatch = defineUpdate<DispatchView, [Actor, DispatchContent]>('revise');
+/** A revision changes everything but the villages: a dispatch to other villages is a new dispatch. */
+export type DispatchRevision = Omit<DispatchContent, 'villageIds'>;
+export const reviseDispatch = defineUpdate<DispatchView, [Actor, DispatchRevision]>('revise');
 export const reviewDispatch = defineUpdate<DispatchView, [Actor, ReviewDecision]>('review');
 export const recordCollectiveDecision = defineUpdate<DispatchView, [Actor, CollectiveDecision]>('collectiveDecision');
 export const withdrawDispatch = defineUpdate<DispatchView, [Actor, Withdrawal]>('withdraw');

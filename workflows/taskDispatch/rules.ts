@@ -46,6 +46,9 @@ export function mayReview(view: DispatchView, actor: Actor, review: ReviewDecisi
     review.decision === 'APPROVE' && screening && isOutOfList(screening)
       ? refused('RULE_BROKEN', 'The task is outside the village work-item list and was not admitted: it cannot be approved.')
       : allowed,
+    review.decision === 'APPROVE' && screening?.duplicates.length && !review.comment?.trim()
+      ? refused('DUPLICATE', `Flagged as a duplicate of ${screening.duplicates.map((d) => `${d.workflowId} (${d.villageId})`).join(', ')}: approve only with a comment saying why it is not one, or reject it as DUPLICATE.`)
+      : allowed,
   );
 }
 

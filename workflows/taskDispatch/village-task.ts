@@ -105,7 +105,7 @@ export async function villageTask(start: VillageTaskStart): Promise<VillageTaskV
   step(
     acceptTask,
     (actor, decision) => mayAccept(view, actor, decision, nowIso()),
-    (actor, decision) => {
+    async (actor, decision) => {
       const by = acceptor(view);
       const as = actedAs(actor, by.role, by.orgId);
       if (decision.decision === 'ACCEPT') {
@@ -121,17 +121,23 @@ export async function villageTask(start: VillageTaskStart): Promise<VillageTaskV
         view.details.deadline = decision.newDeadline;
         view.dueAt = decision.newDeadline;
         view.details.reminded = false;
+        view.details.nextReportDueAt = await deadlineFor(periodFor('progressReport', start.periods));
         recordStep(view, { step: 'REWORK', by: { actor, as }, summary: `Returned for rework (round ${view.details.reworkRounds}), new deadline ${decision.newDeadline}: ${decision.reasons}`, data: decision });
         moveTo('IN_PROGRESS', workers('rework, report every Friday, complete'));
       }
     },
   );
 
-  setHandler(dispatchWithdrawn, (withdrawal) => {
-    if (view.step !== 'RECEIVE') return;
-    recordStep(view, { step: 'WITHDRAWN', summary: `The dispatch was withdrawn: ${withdrawal.reason}` });
-    close('WITHDRAWN', withdrawal.reason);
-  });
+  // The dispatch allowed the withdrawal by what it knew; a receipt may have crossed it, and the dispatch's word stands.
+  setHandler(dispatchWithdrawn, (withdrawal) =>
+    exclusively(async () => {
+      if (view.status !== 'RUNNING') return;
+      const crossed = view.step === 'RECEIVE' ? '' : ` (it crossed the receipt, at step ${view.step})`;
+      recordStep(view, { step: 'WITHDRAWN', summary: `The dispatch was withdrawn${crossed}: ${withdrawal.reason}` });
+      close('WITHDRAWN', withdrawal.reason);
+      await show();
+    }),
+  );
 
   function workerRole(actor: Actor) {
     if (findRole(actor, 'VILLAGE_SECRETARY', start.villageId)) return actedAs(actor, 'VILLAGE_SECRETARY', start.villageId);
@@ -205,7 +211,6 @@ export async function villageTask(start: VillageTaskStart): Promise<VillageTaskV
     else await condition(() => changes !== seen || view.status !== 'RUNNING');
     if (view.status === 'RUNNING') await exclusively(onTimers);
   }
-  if (view.status === 'WITHDRAWN') await publish(view, villageTaskDetails(view));
   await condition(allHandlersFinished);
   return view;
 }

@@ -69,7 +69,7 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
       const by = { actor, as: actedAs(actor, 'TOWN_REVIEWER', start.townId) };
       if (review.decision === 'APPROVE') {
         recordStep(view, { step: 'REVIEW', by, summary: `Approved${review.comment ? `: ${review.comment}` : ''}`, data: review });
-        if (start.content.majorMatter) moveTo('COLLECTIVE_DECISION', reviewer('record the collective decision'));
+        if (view.details.content.majorMatter) moveTo('COLLECTIVE_DECISION', reviewer('record the collective decision'));
         else sendToVillages();
       } else if (review.decision === 'RETURN') {
         recordStep(view, { step: 'REVIEW', by, summary: `Returned for revision: ${review.reasons}`, data: review });
@@ -129,7 +129,7 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
   async function screen(): Promise<'REJECTED' | 'TO_REVIEW'> {
     const content = view.details.content;
     const [found, earliestDeadline] = await Promise.all([
-      platform.screenDispatch({ countyId: start.countyId, code: content.screeningCode, villageIds: content.villageIds, excludePrefix: view.workflowId }),
+      platform.screenDispatch({ countyId: start.countyId, code: content.screeningCode, villageIds: content.villageIds, dispatchWorkflowId: view.workflowId }),
       deadlineFor(periodFor('minimumLeadTime', start.periods)),
     ]);
     const screening = { ...found, unclear: unclearReasons(content, earliestDeadline) };
@@ -145,7 +145,8 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
       await show();
       return 'REJECTED';
     }
-    if (isOutOfList(screening) && start.admission) return admit();
+    if (isOutOfList(screening) && admittedAlready()) markAdmitted();
+    else if (isOutOfList(screening) && start.admission) return admit();
     return 'TO_REVIEW';
   }
 
@@ -160,21 +161,35 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
       periods: start.periods,
     };
     const id = admissionWorkflowId(start.countyId, `for-${view.workflowId}`);
-    view.details.admission = { workflowId: id };
+    view.details.admission = { workflowId: id, code: admissionStart.application.proposedCode };
     moveTo('AWAITING_ADMISSION', [{ role: 'ADMISSION_REVIEWER', orgId: start.coordinationOfficeId, action: 'decide the admission of this task' }]);
     await show();
     const admission = await executeChild(itemAdmission, { workflowId: id, args: [admissionStart], staticSummary: admissionSummary(admissionStart) });
     const outcome = admission.details.decision?.outcome ?? admission.status;
     view.details.admission.outcome = outcome;
     recordStep(view, { step: 'ADMISSION', rule: 'out-of-list work needs admission before review', summary: `Admission ${outcome}: ${admission.outcome?.reason ?? ''}` });
-    if (outcome === 'ADMIT_ONCE' || outcome === 'ADMIT_TO_CATALOGUE') {
-      view.details.screening!.catalogue = 'ADMITTED_ONCE';
+    if (admittedAlready()) {
+      markAdmitted();
       return 'TO_REVIEW';
     }
     if (admission.status === 'WITHDRAWN') close('WITHDRAWN', `The admission application was withdrawn: ${admission.outcome?.reason ?? ''}`);
     else close('REJECTED', `Out of the list and not admitted: ${admission.outcome?.reason ?? outcome}`);
     await show();
     return 'REJECTED';
+  }
+
+  /** Admitted once for this task, under the code it still carries (a revision may drop or keep it, not change it). */
+  function admittedAlready(): boolean {
+    const admission = view.details.admission;
+    const admitted = admission?.outcome === 'ADMIT_ONCE' || admission?.outcome === 'ADMIT_TO_CATALOGUE';
+    const code = view.details.content.screeningCode;
+    return admitted && (code === undefined || code === admission!.code);
+  }
+
+  function markAdmitted(): void {
+    view.details.screening!.catalogue = 'ADMITTED_ONCE';
+    view.details.content.screeningCode ??= view.details.admission!.code;
+    view.screeningCode = view.details.content.screeningCode;
   }
 
   async function review(): Promise<void> {
@@ -251,6 +266,7 @@ function initialView(start: DispatchStart): DispatchView {
     title: start.content.title,
     countyId: start.countyId,
     townId: start.townId,
+    villageIds: start.content.villageIds,
     screeningCode: start.content.screeningCode,
     step: 'SCREENING',
     status: 'RUNNING',

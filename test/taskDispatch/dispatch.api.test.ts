@@ -264,6 +264,26 @@ describe.each(DATABASES)('on %s', (database) => {
     expectRefused(await platform.api(secretary('nantang'), 'POST', `/village-tasks/${task}/receive`), 409, 'PROCESS_CLOSED');
   });
 
+  test('an operator cancelling a dispatch in the villages closes it and its village tasks as cancelled, with why', async () => {
+    const started = await dispatch({ content: content({ screeningCode: 'XC-ASSIST-006', villageIds: [DONGSHAN, NANTANG] }) });
+    const id = started.body.workflowId;
+    await until(`/dispatches/${id}`, (b) => b.step === 'REVIEW');
+    const approved = await platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'APPROVE' });
+    const [dongshan, nantang] = approved.body.details.villages.map((v: { workflowId: string }) => v.workflowId);
+    await until(`/village-tasks/${dongshan}`, (b) => b.step === 'RECEIVE');
+    await platform.api(secretary('dongshan'), 'POST', `/village-tasks/${dongshan}/receive`);
+
+    await platform.temporal.workflow.getHandle(id).cancel();
+    for (const task of [dongshan, nantang]) {
+      const closed = await until(`/village-tasks?countyId=xingcun&villageId=${task.split('--')[1]}&status=CANCELLED`, (b) => b.some((t: { workflowId: string }) => t.workflowId === task));
+      expect(closed).toBeDefined();
+    }
+    const record = await platform.db.processRecord.findUniqueOrThrow({ where: { workflowId: id } });
+    expect(JSON.parse(record.state)).toMatchObject({ status: 'CANCELLED', outcome: { reason: expect.stringContaining('Cancelled') } });
+    const inbox = await platform.api(secretary('nantang'), 'GET', '/me/inbox');
+    expect(inbox.body.map((i: { workflowId: string }) => i.workflowId)).not.toContain(nantang);
+  });
+
   test('a major matter goes to the collective decision before the villages', async () => {
     const started = await dispatch({ content: content({ screeningCode: 'XC-ASSIST-005', villageIds: [NANTANG], majorMatter: true }) });
     const id = started.body.workflowId;

@@ -1,7 +1,7 @@
 // Helpers for workflow code only: deterministic, no I/O (imports nothing that touches Node).
 import { ApplicationFailure, type Duration, type UpdateDefinition } from '@temporalio/common';
 import { msToNumber } from '@temporalio/common/lib/time';
-import { condition, setCurrentDetails, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { CancellationScope, condition, isCancellation, setCurrentDetails, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { Mutex } from 'async-mutex';
 import type { Actor, ActedAs } from './actor';
 import type { ProcessView, StepRecord } from './process';
@@ -50,6 +50,28 @@ export function processSteps<V extends ProcessView>(view: V, show: () => Promise
       return lock.runExclusive(transition);
     },
   };
+}
+
+const CANCELLED_REASON = 'Cancelled through Temporal (by an operator, or with the process it belongs to)';
+
+/** Runs a process's main body; when it is cancelled (by an operator or its parent), the record still closes, saying so. */
+export async function closingOnCancel<T>(
+  process: { view: ProcessView; close(status: 'CANCELLED', reason: string): void; show(): Promise<void> },
+  body: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await body();
+  } catch (error) {
+    if (!isCancellation(error)) throw error;
+    await CancellationScope.nonCancellable(async () => {
+      if (process.view.status === 'RUNNING') {
+        recordStep(process.view, { step: 'CANCELLED', summary: CANCELLED_REASON });
+        process.close('CANCELLED', CANCELLED_REASON);
+      }
+      await process.show();
+    });
+    throw error;
+  }
 }
 
 export function nowIso(): string {

@@ -3,7 +3,7 @@ import { actedAs } from '../common/actor';
 import { deadlineFor, platform, publish } from '../common/activities';
 import { periodFor } from '../common/durations';
 import type { NextActor, ProcessStatus } from '../common/process';
-import { millisUntil, nowIso, processSteps, recordStep, workflowId } from '../common/workflow-support';
+import { closingOnCancel, millisUntil, nowIso, processSteps, recordStep, workflowId } from '../common/workflow-support';
 import { admissionDetails } from './details';
 import {
   decideAdmission,
@@ -134,32 +134,34 @@ export async function itemAdmission(start: AdmissionStart): Promise<AdmissionVie
     await show();
   }
 
-  recordStep(view, {
-    step: 'APPLY',
-    by: { actor: start.applicant, as: actedAs(start.applicant, 'DISPATCHER', start.departmentId) },
-    summary: `Applied: ${start.application.title}`,
-    data: start.application,
-  });
-  const screening = await platform.screenCode({ countyId: start.countyId, code: start.application.proposedCode });
-  view.details.screening = screening;
-  recordStep(view, { step: 'SCREEN', rule: 'negative list and catalogue in force', summary: `Screening: ${screening.result}`, data: screening });
-  if (screening.result === 'NEGATIVE_LIST') {
-    close('REJECTED', `On the negative list: ${screening.matchedName ?? start.application.proposedCode}; it cannot be admitted.`);
-  } else {
-    moveTo('REVIEW', officeReviewer('review against the three tests'));
-  }
-  await show();
-
-  await condition(() => view.step !== 'REVIEW');
-  if (view.step === 'CONSULTATION') {
-    const consultation = view.details.consultation!;
-    await condition(() => view.step !== 'CONSULTATION' || allTownsResponded(consultation), millisUntil(consultation.deadline));
-    await exclusively(async () => {
-      if (view.step === 'CONSULTATION') await closeConsultation();
+  return closingOnCancel({ view, close, show }, async () => {
+    recordStep(view, {
+      step: 'APPLY',
+      by: { actor: start.applicant, as: actedAs(start.applicant, 'DISPATCHER', start.departmentId) },
+      summary: `Applied: ${start.application.title}`,
+      data: start.application,
     });
-  }
-  await condition(() => view.status !== 'RUNNING' && allHandlersFinished());
-  return view;
+    const screening = await platform.screenCode({ countyId: start.countyId, code: start.application.proposedCode });
+    view.details.screening = screening;
+    recordStep(view, { step: 'SCREEN', rule: 'negative list and catalogue in force', summary: `Screening: ${screening.result}`, data: screening });
+    if (screening.result === 'NEGATIVE_LIST') {
+      close('REJECTED', `On the negative list: ${screening.matchedName ?? start.application.proposedCode}; it cannot be admitted.`);
+    } else {
+      moveTo('REVIEW', officeReviewer('review against the three tests'));
+    }
+    await show();
+
+    await condition(() => view.step !== 'REVIEW');
+    if (view.step === 'CONSULTATION') {
+      const consultation = view.details.consultation!;
+      await condition(() => view.step !== 'CONSULTATION' || allTownsResponded(consultation), millisUntil(consultation.deadline));
+      await exclusively(async () => {
+        if (view.step === 'CONSULTATION') await closeConsultation();
+      });
+    }
+    await condition(() => view.status !== 'RUNNING' && allHandlersFinished());
+    return view;
+  });
 }
 
 function initialView(start: AdmissionStart): AdmissionView {

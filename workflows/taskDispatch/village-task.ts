@@ -4,7 +4,7 @@ import { actedAs, findRole, type Actor } from '../common/actor';
 import { deadlineFor, platform, publish } from '../common/activities';
 import { periodFor } from '../common/durations';
 import type { NextActor, ProcessStatus } from '../common/process';
-import { nowIso, processSteps, recordStep, workflowId } from '../common/workflow-support';
+import { closingOnCancel, nowIso, processSteps, recordStep, workflowId } from '../common/workflow-support';
 import { villageTaskDetails } from './details';
 import {
   acceptTask,
@@ -202,17 +202,19 @@ export async function villageTask(start: VillageTaskStart): Promise<VillageTaskV
     return times.length ? Math.max(0, Math.min(...times) - Date.now()) : Number.POSITIVE_INFINITY;
   }
 
-  await opened;
+  return closingOnCancel({ view, close, show }, async () => {
+    await opened;
 
-  while (view.status === 'RUNNING') {
-    const seen = changes;
-    const wait = nextWake();
-    if (Number.isFinite(wait)) await condition(() => changes !== seen || view.status !== 'RUNNING', wait);
-    else await condition(() => changes !== seen || view.status !== 'RUNNING');
-    if (view.status === 'RUNNING') await exclusively(onTimers);
-  }
-  await condition(allHandlersFinished);
-  return view;
+    while (view.status === 'RUNNING') {
+      const seen = changes;
+      const wait = nextWake();
+      if (Number.isFinite(wait)) await condition(() => changes !== seen || view.status !== 'RUNNING', wait);
+      else await condition(() => changes !== seen || view.status !== 'RUNNING');
+      if (view.status === 'RUNNING') await exclusively(onTimers);
+    }
+    await condition(allHandlersFinished);
+    return view;
+  });
 }
 
 function initialView(start: VillageTaskStart): VillageTaskView {

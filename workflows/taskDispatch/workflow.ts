@@ -3,7 +3,7 @@ import { actedAs } from '../common/actor';
 import { deadlineFor, platform, publish } from '../common/activities';
 import { periodFor } from '../common/durations';
 import type { NextActor, ProcessStatus } from '../common/process';
-import { millisUntil, nowIso, processSteps, recordStep, workflowId } from '../common/workflow-support';
+import { closingOnCancel, millisUntil, nowIso, processSteps, recordStep, workflowId } from '../common/workflow-support';
 import { admissionSummary, admissionWorkflowId, type AdmissionStart } from '../itemAdmission/messages';
 import { itemAdmission } from '../itemAdmission/workflow';
 import { dispatchDetails } from './details';
@@ -164,7 +164,7 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
     view.details.admission = { workflowId: id, code: admissionStart.application.proposedCode };
     moveTo('AWAITING_ADMISSION', [{ role: 'ADMISSION_REVIEWER', orgId: start.coordinationOfficeId, action: 'decide the admission of this task' }]);
     await show();
-    const admission = await executeChild(itemAdmission, { workflowId: id, args: [admissionStart], staticSummary: admissionSummary(admissionStart) });
+    const admission = await executeChild(itemAdmission, { workflowId: id, args: [admissionStart], staticSummary: admissionSummary(admissionStart), parentClosePolicy: 'REQUEST_CANCEL' });
     const outcome = admission.details.decision?.outcome ?? admission.status;
     view.details.admission.outcome = outcome;
     recordStep(view, { step: 'ADMISSION', rule: 'out-of-list work needs admission before review', summary: `Admission ${outcome}: ${admission.outcome?.reason ?? ''}` });
@@ -208,17 +208,19 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
     }
   }
 
-  recordStep(view, { step: 'SUBMIT', by: { actor: start.dispatcher, as: actedAs(start.dispatcher, 'DISPATCHER', start.dispatcherOrgId) }, summary: `Submitted to ${start.content.villageIds.join(', ')}`, data: start.content });
-  for (;;) {
-    if ((await screen()) === 'REJECTED') break;
-    await review();
-    if (view.step === 'REVISION') await condition(() => view.step !== 'REVISION');
-    if (view.step !== 'SCREENING') break;
-  }
-  await condition(() => view.step !== 'COLLECTIVE_DECISION');
-  if (view.step === 'IN_VILLAGES') await runVillages();
-  await condition(allHandlersFinished);
-  return view;
+  return closingOnCancel({ view, close, show }, async () => {
+    recordStep(view, { step: 'SUBMIT', by: { actor: start.dispatcher, as: actedAs(start.dispatcher, 'DISPATCHER', start.dispatcherOrgId) }, summary: `Submitted to ${start.content.villageIds.join(', ')}`, data: start.content });
+    for (;;) {
+      if ((await screen()) === 'REJECTED') break;
+      await review();
+      if (view.step === 'REVISION') await condition(() => view.step !== 'REVISION');
+      if (view.step !== 'SCREENING') break;
+    }
+    await condition(() => view.step !== 'COLLECTIVE_DECISION');
+    if (view.step === 'IN_VILLAGES') await runVillages();
+    await condition(allHandlersFinished);
+    return view;
+  });
 
   async function runVillages(): Promise<void> {
     let finished = false;
@@ -233,7 +235,7 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
         periods: start.periods,
         maxReworkRounds: start.maxReworkRounds ?? DEFAULT_MAX_REWORK_ROUNDS,
       };
-      return executeChild(villageTask, { workflowId: v.workflowId, args: [childStart], staticSummary: villageTaskSummary(childStart) });
+      return executeChild(villageTask, { workflowId: v.workflowId, args: [childStart], staticSummary: villageTaskSummary(childStart), parentClosePolicy: 'REQUEST_CANCEL' });
     });
     const all = Promise.all(children).then((results) => {
       finished = true;

@@ -52,13 +52,3 @@ export async function villageStaff(db: Db, villageId: string): Promise<StaffMemb
   });
   return rows.map((r) => ({ personId: r.personId, name: r.person.name, role: r.role as StaffMember['role'], orgId: r.orgId }));
 }
-
-export async function notifyOrganisations(db: Db, input: { workflowId: string; orgIds: string[]; message: string }): Promise<void> {
-  for (const orgId of input.orgIds) {
-    await db.notification.upsert({
-      where: { orgId_workflowId: { orgId, workflowId: input.workflowId } },
-      create: { orgId, workflowId: input.workflowId, message: input.message },
-      update: {},
-    });
-  }
-}

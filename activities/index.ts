@@ -4,9 +4,9 @@ import type { ProcessView } from '../workflows/common/process';
 import { applyAdmissionDecision, type AdmissionDecisionInput } from './admission';
 import { endOfWorkingDaysAfter } from './calendar';
 import { screenCode } from './catalogue/store';
-import { notifyOrganisations, screenDispatch, villageStaff, type DispatchScreeningInput } from './dispatch';
+import { screenDispatch, villageStaff, type DispatchScreeningInput } from './dispatch';
 import { townsOfCounty } from './organisation';
-import { projectProcess } from './processes';
+import { notifyOrganisations, projectProcess, type Notice } from './processes';
 
 export function createActivities(db: Db) {
   return {
@@ -17,7 +17,7 @@ export function createActivities(db: Db) {
     applyAdmissionDecision: (input: AdmissionDecisionInput) => applyAdmissionDecision(db, input),
     screenDispatch: (input: DispatchScreeningInput) => screenDispatch(db, input),
     villageStaff: (villageId: string) => villageStaff(db, villageId),
-    notifyOrganisations: (input: { workflowId: string; orgIds: string[]; message: string }) => notifyOrganisations(db, input),
+    notifyOrganisations: (notice: Notice) => notifyOrganisations(db, notice),
   };
 }
 

@@ -1,4 +1,4 @@
-// Read models and inbox, projected from every process at every step.
+// Read models, inbox and notices, projected from every process at every step.
 import type { Db } from '../prisma/client';
 import type { ProcessView } from '../workflows/common/process';
 
@@ -36,4 +36,22 @@ export async function projectProcess(db: Db, view: ProcessView): Promise<void> {
     db.inboxItem.updateMany({ where: { workflowId: view.workflowId, closedAt: null }, data: { closedAt: new Date() } }),
     db.inboxItem.createMany({ data: inbox }),
   ]);
+}
+
+export interface Notice {
+  workflowId: string;
+  orgIds: string[];
+  /** With the organisation and process, what makes a notice one: e.g. SUPPORTING, REMINDER@<deadline>. */
+  kind: string;
+  message: string;
+}
+
+export async function notifyOrganisations(db: Db, notice: Notice): Promise<void> {
+  for (const orgId of new Set(notice.orgIds)) {
+    await db.notification.upsert({
+      where: { orgId_workflowId_kind: { orgId, workflowId: notice.workflowId, kind: notice.kind } },
+      create: { orgId, workflowId: notice.workflowId, kind: notice.kind, message: notice.message },
+      update: {},
+    });
+  }
 }

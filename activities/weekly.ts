@@ -42,8 +42,23 @@ export async function deploymentList(db: Db, villageId: string, at: Date) {
       overdue: t.overdue,
       dueThisWeek: within(t.details.deadline, week),
       nextReportDueAt: t.details.nextReportDueAt ?? null,
+      missedReports: t.details.missedReports,
       assignees: t.details.assignees.map((a) => a.name),
     })),
+  };
+}
+
+/** One task's week, item by item: what each report said was done, and which reports were missed. */
+function itemised(t: VillageTaskView, week: { from: Date; to: Date }) {
+  return {
+    workflowId: t.workflowId,
+    title: t.title,
+    step: t.step,
+    status: t.status,
+    overdue: t.overdue,
+    deadline: t.details.deadline,
+    reports: t.details.reports.filter((r) => within(r.at, week)).map((r) => ({ at: r.at, items: r.items, note: r.note ?? null })),
+    missedReports: t.details.missedReports.filter((due) => within(due, week)),
   };
 }
 
@@ -64,6 +79,7 @@ export async function townWeeklyReport(db: Db, townId: string, at: Date) {
       reworkedThisWeek: list.filter((t) => t.record.some((r) => r.step === 'REWORK' && within(r.at, week))).length,
       reportsThisWeek: list.reduce((n, t) => n + t.details.reports.filter((r) => within(r.at, week)).length, 0),
       withoutReportThisWeek: inProgress.filter((t) => !t.details.reports.some((r) => within(r.at, week))).map((t) => t.workflowId),
+      tasks: list.filter((t) => t.status === 'RUNNING' || within(t.updatedAt, week)).map((t) => itemised(t, week)),
     };
   });
   return { townId, weekStarting: week.monday, weekEnding: week.friday, villages };

@@ -24,6 +24,16 @@ const inboxItem = z
   })
   .openapi('InboxItem');
 
+const notice = z
+  .object({
+    workflowId: z.string(),
+    orgId: z.string(),
+    kind: z.string().openapi({ description: 'SUPPORTING, REMINDER@<due>, OVERDUE@<due>, REPORT_MISSED@<due>, REVIEW_OVERDUE@<due>' }),
+    message: z.string(),
+    at: z.string(),
+  })
+  .openapi('Notice');
+
 export function meRoutes(http: HttpDeps, deps: AppDeps): void {
   route(http, { method: 'get', path: '/me', summary: 'Who the token says I am', tag: 'me', response: me }, async ({ actor }) => ({
     personId: actor.personId,
@@ -49,6 +59,26 @@ export function meRoutes(http: HttpDeps, deps: AppDeps): void {
         dueAt: i.dueAt?.toISOString() ?? null,
         since: i.createdAt.toISOString(),
       }));
+    },
+  );
+
+  route(
+    http,
+    {
+      method: 'get',
+      path: '/me/notifications',
+      summary: 'Notices to my organisations (supporting work, reminders, lateness), newest first',
+      tag: 'me',
+      query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }),
+      response: z.array(notice),
+    },
+    async ({ actor, query }) => {
+      const rows = await deps.db.notification.findMany({
+        where: { orgId: { in: [...new Set(actor.roles.map((r) => r.orgId))] } },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: query.limit,
+      });
+      return rows.map((n) => ({ workflowId: n.workflowId, orgId: n.orgId, kind: n.kind, message: n.message, at: n.createdAt.toISOString() }));
     },
   );
 }

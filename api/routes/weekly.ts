@@ -23,6 +23,7 @@ const deployment = z
         overdue: z.boolean(),
         dueThisWeek: z.boolean(),
         nextReportDueAt: z.string().nullable(),
+        missedReports: z.array(z.string()).openapi({ description: 'Report due dates that passed without a report' }),
         assignees: z.array(z.string()),
       }),
     ),
@@ -43,6 +44,18 @@ const rollUp = z
         reworkedThisWeek: z.number().int(),
         reportsThisWeek: z.number().int(),
         withoutReportThisWeek: z.array(z.string()),
+        tasks: z.array(
+          z.object({
+            workflowId: z.string(),
+            title: z.string(),
+            step: z.string(),
+            status: z.string(),
+            overdue: z.boolean(),
+            deadline: z.string(),
+            reports: z.array(z.object({ at: z.string(), items: z.array(z.object({ text: z.string(), done: z.boolean() })), note: z.string().nullable() })),
+            missedReports: z.array(z.string()),
+          }),
+        ),
       }),
     ),
   })

@@ -167,6 +167,10 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(rollUp.body.villages).toEqual(
       expect.arrayContaining([expect.objectContaining({ villageId: DONGSHAN, open: 1, reportsThisWeek: 1, withoutReportThisWeek: [] })]),
     );
+    const dongshanWeek = rollUp.body.villages.find((v: { villageId: string }) => v.villageId === DONGSHAN);
+    expect(dongshanWeek.tasks).toEqual([
+      expect.objectContaining({ workflowId: dongshan, reports: [expect.objectContaining({ items: [{ text: '摸排60岁以上老人', done: true }, { text: '集中办理', done: false }] })], missedReports: [] }),
+    ]);
 
     for (const task of tasks) {
       const done = await platform.api(cadre(task.endsWith('dongshan') ? 'dongshan' : 'nantang'), 'POST', `/village-tasks/${task}/complete`, { summary: '已办理42张', evidenceRefs: ['doc://roster-1'] });
@@ -235,7 +239,14 @@ describe.each(DATABASES)('on %s', (database) => {
 
     const overdue = await until(`/village-tasks/${task}`, (b) => b.overdue && b.details.missedReports.length > 0);
     expect(stepsOf(overdue)).toEqual(expect.arrayContaining(['REMINDER', 'OVERDUE', 'REPORT_MISSED']));
+    const kindsFor = async (person: string, workflowId: string) =>
+      (await platform.api(person, 'GET', '/me/notifications')).body.filter((n: { workflowId: string }) => n.workflowId === workflowId).map((n: { kind: string }) => n.kind.split('@')[0]);
+    expect(await kindsFor(secretary('dongshan'), task)).toEqual(expect.arrayContaining(['REMINDER', 'OVERDUE', 'REPORT_MISSED']));
+    expect(await kindsFor(REVIEWER, task)).toEqual(expect.arrayContaining(['OVERDUE', 'REPORT_MISSED']));
+    expect(await kindsFor(REVIEWER, id)).toEqual(['REVIEW_OVERDUE']);
     await until(`/dispatches/${id}`, (b) => b.overdue === true && b.step === 'IN_VILLAGES');
+    const monday = await platform.api(secretary('dongshan'), 'GET', `/villages/${DONGSHAN}/deployment-list`);
+    expect(monday.body.tasks).toEqual(expect.arrayContaining([expect.objectContaining({ workflowId: task, overdue: true, missedReports: expect.arrayContaining([expect.any(String)]) })]));
 
     const query = `CunwuProcess = 'villageTask' AND CunwuVillage = '${DONGSHAN}' AND CunwuOverdue = true`;
     const found = await eventually(async () => {

@@ -153,17 +153,20 @@ export async function villageTask(start: VillageTaskStart): Promise<VillageTaskV
     if (working && !view.details.reminded && now >= reminderAt(deadline)) {
       view.details.reminded = true;
       recordStep(view, { step: 'REMINDER', rule: 'reminder before the deadline', summary: `Reminder: due ${deadline}` });
+      await notify(`REMINDER@${deadline}`, `提醒 Reminder: ${view.title} is due ${deadline}`);
       await show();
     }
     if (working && !view.overdue && now >= Date.parse(deadline)) {
       view.overdue = true;
       recordStep(view, { step: 'OVERDUE', rule: 'past the deadline the task is overdue until done', summary: `Overdue since ${deadline}` });
+      await notify(`OVERDUE@${deadline}`, `逾期 Overdue: ${view.title} (${start.villageId}) was due ${deadline}`, start.townId);
       await show();
     }
     if (view.step === 'IN_PROGRESS' && nextReportDueAt && now >= Date.parse(nextReportDueAt)) {
       if (!view.details.reports.some((r) => r.weekDueAt === nextReportDueAt)) {
         view.details.missedReports.push(nextReportDueAt);
         recordStep(view, { step: 'REPORT_MISSED', rule: 'itemised report due every Friday', summary: `No progress report for the week due ${nextReportDueAt}` });
+        await notify(`REPORT_MISSED@${nextReportDueAt}`, `周报未交 No progress report: ${view.title} (${start.villageId}), due ${nextReportDueAt}`, start.townId);
       }
       view.details.nextReportDueAt = await deadlineFor(periodFor('progressReport', start.periods));
       await show();
@@ -175,6 +178,7 @@ export async function villageTask(start: VillageTaskStart): Promise<VillageTaskV
     await platform.notifyOrganisations({
       workflowId: view.workflowId,
       orgIds: start.content.supportingOrgIds,
+      kind: 'SUPPORTING',
       message: `协同任务 Supporting ${start.villageId}: ${start.content.title}`,
     });
     recordStep(view, {
@@ -184,6 +188,11 @@ export async function villageTask(start: VillageTaskStart): Promise<VillageTaskV
     });
     moveTo('RECEIVE', secretary('receive'));
     await show();
+  }
+
+  /** Tells whoever must act next (and, for lateness, the town) without waiting for them to open their inbox. */
+  function notify(kind: string, message: string, ...alsoOrgIds: string[]): Promise<void> {
+    return platform.notifyOrganisations({ workflowId: view.workflowId, orgIds: [...view.nextActors.map((a) => a.orgId), ...alsoOrgIds], kind, message });
   }
 
   function reminderAt(deadline: string): number {

@@ -202,6 +202,7 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
         if (view.step !== 'REVIEW') return;
         view.overdue = true;
         recordStep(view, { step: 'REVIEW_OVERDUE', rule: 'review is due in 2 working days', summary: `Review overdue since ${dueAt}: the reviewer is reminded` });
+        await platform.notifyOrganisations({ workflowId: view.workflowId, orgIds: [start.townId], kind: `REVIEW_OVERDUE@${dueAt}`, message: `审核逾期 Review overdue: ${view.title}, due ${dueAt}` });
         await show();
       });
       await condition(() => view.step !== 'REVIEW');

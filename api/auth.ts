@@ -1,7 +1,9 @@
 // Bearer tokens: signed JWTs carrying the person and their role assignments.
 import jwt from 'jsonwebtoken';
 import { z } from 'zod';
-import type { Actor, RoleAssignment } from '../workflows/common/actor';
+import { findRole, type Actor, type RoleAssignment } from '../workflows/common/actor';
+import { REASONS } from '../workflows/common/reasons';
+import { holds } from '../workflows/common/rules';
 import { ROLES, type Role } from '../workflows/common/roles';
 import { forbidden, Problem } from './problem';
 
@@ -39,9 +41,9 @@ export function actorFromHeader(header: string | undefined, secret: string, requ
 
 /** The actor's assignment of `role` in `orgId`, or a 403 naming what is missing. */
 export function requireRole(actor: Actor, role: Role, orgId: string): RoleAssignment {
-  const found = actor.roles.find((r) => r.role === role && r.orgId === orgId);
-  if (!found) throw forbidden(`This needs the role ${role} in ${orgId}.`);
-  return found;
+  const check = holds(actor, role, orgId, 'This');
+  if (!check.ok) throw new Problem(REASONS[check.code], check.code, check.detail);
+  return findRole(actor, role, orgId)!;
 }
 
 /** The actor acts anywhere in the county (reading its processes and lists). */

@@ -117,6 +117,7 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(withdrawn.body.status).toBe('WITHDRAWN');
     const closed = await until(`/dispatches/${id}`, (b) => b.status !== 'RUNNING');
     expect(closed.outcome).toEqual({ status: 'WITHDRAWN', reason: expect.stringContaining('普查推迟') });
+    await platform.recordHistory(id, 'dispatch-admission-withdrawn');
   });
 
   test('a negative-list task is refused at once, starts nothing, and the refusal is on record', async () => {
@@ -260,6 +261,8 @@ describe.each(DATABASES)('on %s', (database) => {
 
     const done = await platform.api(cadre('dongshan'), 'POST', `/village-tasks/${task}/complete`, { summary: '逾期完成', evidenceRefs: [] });
     expect(done.body.overdue).toBe(false);
+    await platform.api(DISPATCHER, 'POST', `/village-tasks/${task}/acceptance`, { decision: 'ACCEPT', comment: '逾期但已完成' });
+    await platform.recordHistory(task, 'village-task-deadlines');
   });
 
   test('withdrawal before receipt closes the dispatch and its village tasks', async () => {
@@ -273,6 +276,7 @@ describe.each(DATABASES)('on %s', (database) => {
     const taskView = await until(`/village-tasks/${task}`, (b) => b.status !== 'RUNNING');
     expect(taskView.outcome.reason).toBe('上级通知暂缓');
     expectRefused(await platform.api(secretary('nantang'), 'POST', `/village-tasks/${task}/receive`), 409, 'PROCESS_CLOSED');
+    await platform.recordHistory(id, 'dispatch-withdrawn');
   });
 
   test('an operator cancelling a dispatch in the villages closes it and its village tasks as cancelled, with why', async () => {
@@ -293,6 +297,66 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(JSON.parse(record.state)).toMatchObject({ status: 'CANCELLED', outcome: { reason: expect.stringContaining('Cancelled') } });
     const inbox = await platform.api(secretary('nantang'), 'GET', '/me/inbox');
     expect(inbox.body.map((i: { workflowId: string }) => i.workflowId)).not.toContain(nantang);
+  });
+
+  test('only a dispatcher of the town submits, and only to villages of that town', async () => {
+    expectRefused(await dispatch({}, secretary('dongshan')), 403, 'NOT_AUTHORISED');
+    expectRefused(await dispatch({}, 'p.xikou.dispatcher'), 403, 'WRONG_ORGANISATION');
+    const stranger = await dispatch({ content: content({ villageIds: ['xingcun.xikou.jinxi'] }) });
+    expectRefused(stranger, 422, 'INVALID_INPUT');
+    expect(stranger.body.detail).toContain('xingcun.xikou.jinxi');
+    expect((await dispatch({ content: content({ deadline: 'next week' }) })).status).toBe(400);
+  });
+
+  test('rework beyond the bound escalates to the town reviewer, who decides', async () => {
+    const started = await dispatch({ maxReworkRounds: 1, content: content({ screeningCode: 'XC-ASSIST-007', villageIds: ['xingcun.qiaotou.beiling'] }) });
+    const id = started.body.workflowId;
+    await until(`/dispatches/${id}`, (b) => b.step === 'REVIEW');
+    const task = (await platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'APPROVE' })).body.details.villages[0].workflowId;
+    await until(`/village-tasks/${task}`, (b) => b.step === 'RECEIVE');
+    await platform.api(secretary('beiling'), 'POST', `/village-tasks/${task}/receive`);
+    await platform.api(secretary('beiling'), 'POST', `/village-tasks/${task}/assign`, { personIds: [cadre('beiling')] });
+    const complete = () => platform.api(cadre('beiling'), 'POST', `/village-tasks/${task}/complete`, { summary: '已完成', evidenceRefs: [] });
+    const rework = (person: string) => platform.api(person, 'POST', `/village-tasks/${task}/acceptance`, { decision: 'REWORK', reasons: '材料不全', newDeadline: inDays(5) });
+
+    await complete();
+    expect((await rework(DISPATCHER)).body.details.reworkRounds).toBe(1);
+    await complete();
+    const escalated = await rework(DISPATCHER);
+    expect(escalated.body).toMatchObject({ step: 'ACCEPTANCE', details: { escalated: true }, nextActors: [expect.objectContaining({ role: 'TOWN_REVIEWER', orgId: 'xingcun.qiaotou' })] });
+    expectRefused(await platform.api(DISPATCHER, 'POST', `/village-tasks/${task}/acceptance`, { decision: 'ACCEPT' }), 403, 'NOT_AUTHORISED');
+    const accepted = await platform.api(REVIEWER, 'POST', `/village-tasks/${task}/acceptance`, { decision: 'ACCEPT', comment: '协调后验收' });
+    expect(accepted.body).toMatchObject({ status: 'COMPLETED' });
+    expect(stepsOf(accepted.body)).toEqual(['DISPATCHED', 'RECEIVE', 'ASSIGN', 'COMPLETE', 'REWORK', 'COMPLETE', 'ESCALATE', 'ACCEPT']);
+    await platform.recordHistory(task, 'village-task-escalated');
+  });
+
+  test('lists filter by village, town, step, status, overdue and screening code', async () => {
+    const started = await dispatch({ content: content({ screeningCode: 'XC-ASSIST-008', villageIds: [NANTANG, 'xingcun.qiaotou.xixi'] }) });
+    const id = started.body.workflowId;
+    await until(`/dispatches/${id}`, (b) => b.step === 'REVIEW');
+    const ids = async (url: string) => (await platform.api(AUDITOR, 'GET', url)).body.map((p: { workflowId: string }) => p.workflowId);
+    expect(await ids(`/dispatches?countyId=xingcun&villageId=xingcun.qiaotou.xixi&step=REVIEW`)).toContain(id);
+    expect(await ids(`/dispatches?countyId=xingcun&villageId=${DONGSHAN}&screeningCode=XC-ASSIST-008`)).not.toContain(id);
+    expect(await ids(`/dispatches?countyId=xingcun&townId=xingcun.qiaotou&status=RUNNING&screeningCode=XC-ASSIST-008`)).toEqual([id]);
+    await platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'APPROVE' });
+    const tasks = await eventually(async () => {
+      const found = await ids('/village-tasks?countyId=xingcun&screeningCode=XC-ASSIST-008&step=RECEIVE&overdue=false');
+      return found.length === 2 ? found : undefined;
+    });
+    expect(tasks.sort()).toEqual([`${id}--${NANTANG}`, `${id}--xingcun.qiaotou.xixi`].sort());
+    expect(await ids(`/village-tasks?countyId=xingcun&screeningCode=XC-ASSIST-008&villageId=${NANTANG}`)).toEqual([`${id}--${NANTANG}`]);
+    expectRefused(await platform.api('p.xikou.dispatcher', 'GET', '/dispatches?countyId=other-county'), 403, 'NOT_AUTHORISED');
+  });
+
+  test('a major matter approved by the town meeting goes on to the villages', async () => {
+    const started = await dispatch({ content: content({ screeningCode: 'XC-ASSIST-009', villageIds: [NANTANG], majorMatter: true }) });
+    const id = started.body.workflowId;
+    await until(`/dispatches/${id}`, (b) => b.step === 'REVIEW');
+    await platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'APPROVE' });
+    expectRefused(await platform.api(REVIEWER, 'POST', `/dispatches/${id}/collective-decision`, { meetingDate: '2026-11-20', minutesRef: '', approved: true }), 422, 'MISSING_REASON');
+    const decided = await platform.api(REVIEWER, 'POST', `/dispatches/${id}/collective-decision`, { meetingDate: '2026-11-20', minutesRef: '桥头镇党委会纪要〔2026〕42号', approved: true });
+    expect(decided.body).toMatchObject({ step: 'IN_VILLAGES', details: { villages: [expect.objectContaining({ villageId: NANTANG })] } });
   });
 
   test('a major matter goes to the collective decision before the villages', async () => {

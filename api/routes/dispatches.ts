@@ -46,7 +46,6 @@ const content = z
     majorMatter: z.boolean().default(false),
   })
   .openapi('DispatchContent');
-const revision = content.omit({ villageIds: true }).strict().openapi('DispatchRevision');
 
 const admission = z
   .object({
@@ -58,6 +57,12 @@ const admission = z
     subItems: z.array(z.string().min(1)).max(50).default([]),
   })
   .openapi('OutOfListAdmission');
+
+const revision = content
+  .omit({ villageIds: true })
+  .extend({ admission: admission.optional().openapi({ description: 'For out-of-list work returned for want of admission' }) })
+  .strict()
+  .openapi('DispatchRevision');
 
 const startBody = z
   .object({

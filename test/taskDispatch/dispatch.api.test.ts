@@ -105,6 +105,27 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(once).toMatchObject({ screeningCode: 'XC-TOWN-ENLIST', taskRef: id });
   });
 
+  test('out-of-list work returned for want of admission comes back with an application; a refused admission rejects it', async () => {
+    const OFFICE = 'p.coord-office.reviewer1';
+    const started = await dispatch({ content: content({ title: '村级代收电视收视费', screeningCode: 'XC-TOWN-TVFEE', villageIds: [NANTANG] }) });
+    const id = started.body.workflowId;
+    await until(`/dispatches/${id}`, (b) => b.step === 'REVIEW');
+    await platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'RETURN', reasons: '清单外事项，请先申请准入' });
+    const { villageIds: _villages, ...revision } = content({ title: '村级代收电视收视费', screeningCode: 'XC-TOWN-TVFEE' });
+    const admission = { kind: 'ASSIST', whyVillages: '方便村民缴费', legalBasis: '无明确依据', expectedLoad: '每月约4小时', durationMonths: 12, subItems: [] };
+    const revised = await platform.api(DISPATCHER, 'POST', `/dispatches/${id}/revise`, { ...revision, admission });
+    expect(revised.body.step).toBe('AWAITING_ADMISSION');
+    const admissionId = revised.body.details.admission.workflowId;
+    await until(`/admissions/${admissionId}`, (b) => b.step === 'REVIEW', OFFICE);
+    const notMet = { met: false, reason: '无法律法规依据' };
+    await platform.api(OFFICE, 'POST', `/admissions/${admissionId}/review`, { requiredByLaw: notMet, customarilyNeedsVillage: notMet, withinVillageCapacity: { met: true, reason: '工作量可承受' } });
+    await until(`/admissions/${admissionId}`, (b) => b.step === 'DECISION', OFFICE);
+    await platform.api(OFFICE, 'POST', `/admissions/${admissionId}/decision`, { outcome: 'REFUSE', reason: '属经营性事务，不得下派村级' });
+    const rejected = await until(`/dispatches/${id}`, (b) => b.status !== 'RUNNING');
+    expect(rejected).toMatchObject({ status: 'REJECTED', outcome: { reason: expect.stringContaining('不得下派村级') } });
+    expect(stepsOf(rejected)).toEqual(['SUBMIT', 'SCREEN', 'REVIEW', 'REVISE', 'SCREEN', 'ADMISSION']);
+  });
+
   test('while it waits for admission the dispatch is withdrawn by withdrawing the application', async () => {
     const admission = { kind: 'ASSIST', whyVillages: '需村级配合', legalBasis: '《中华人民共和国统计法》第七条', expectedLoad: '每村约1小时', durationMonths: 1, subItems: [] };
     const started = await dispatch({ admission, content: content({ title: '农业普查入户配合', screeningCode: 'XC-TOWN-CENSUS', villageIds: ['xingcun.qiaotou.xixi'] }) });

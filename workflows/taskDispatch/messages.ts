@@ -89,8 +89,11 @@ export type DispatchView = ProcessView<DispatchDetails>;
 export type DispatchStep = 'SCREENING' | 'AWAITING_ADMISSION' | 'REVIEW' | 'REVISION' | 'COLLECTIVE_DECISION' | 'IN_VILLAGES' | 'CLOSED';
 
 export const getDispatch = defineQuery<DispatchView>(STATE_QUERY);
-/** A revision changes everything but the villages: a dispatch to other villages is a new dispatch. */
-export type DispatchRevision = Omit<DispatchContent, 'villageIds'>;
+/**
+ * A revision changes everything but the villages (a dispatch to other villages is a new dispatch);
+ * it may add the admission application that out-of-list work needs.
+ */
+export type DispatchRevision = Omit<DispatchContent, 'villageIds'> & { admission?: OutOfListAdmission };
 export const reviseDispatch = defineUpdate<DispatchView, [Actor, DispatchRevision]>('revise');
 export const reviewDispatch = defineUpdate<DispatchView, [Actor, ReviewDecision]>('review');
 export const recordCollectiveDecision = defineUpdate<DispatchView, [Actor, CollectiveDecision]>('collectiveDecision');

@@ -20,6 +20,7 @@ import {
   type DispatchStart,
   type DispatchStep,
   type DispatchView,
+  type OutOfListAdmission,
   type VillageTaskStart,
 } from './messages';
 import { DEFAULT_MAX_REWORK_ROUNDS, isOutOfList, mayRecordCollectiveDecision, mayReview, mayRevise, mayWithdraw, unclearReasons } from './rules';
@@ -28,6 +29,8 @@ import { villageTask } from './village-task';
 /** 派单—审核: a town sends a task to villages; it is screened, reviewed, then runs per village (PROCESSES.md §2). */
 export async function taskDispatch(start: DispatchStart): Promise<DispatchView> {
   const view = initialView(start);
+  /** What out-of-list work needs before review: sent with the dispatch, or added by a revision. */
+  let application = start.admission;
   let changes = 0;
   const reviewer = (action: string, dueAt?: string): NextActor[] => [{ role: 'TOWN_REVIEWER', orgId: start.townId, action, dueAt }];
   const moveTo = (step: DispatchStep, nextActors: NextActor[], dueAt?: string) => {
@@ -50,11 +53,13 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
   step(
     reviseDispatch,
     (actor, _content) => mayRevise(view, actor),
-    (actor, content) => {
+    (actor, revision) => {
+      const { admission, ...content } = revision;
+      application = admission ?? application;
       view.details.content = { ...content, villageIds: view.details.content.villageIds };
       view.title = content.title;
       view.screeningCode = content.screeningCode;
-      recordStep(view, { step: 'REVISE', by: { actor, as: actedAs(actor, 'DISPATCHER', start.dispatcherOrgId) }, summary: 'Revised; screening runs again', data: content });
+      recordStep(view, { step: 'REVISE', by: { actor, as: actedAs(actor, 'DISPATCHER', start.dispatcherOrgId) }, summary: `Revised${admission ? ', with an admission application' : ''}; screening runs again`, data: revision });
       moveTo('SCREENING', []);
     },
     { settle: () => view.step !== 'SCREENING' },
@@ -146,18 +151,18 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
       return 'REJECTED';
     }
     if (isOutOfList(screening) && admittedAlready()) markAdmitted();
-    else if (isOutOfList(screening) && start.admission) return admit();
+    else if (isOutOfList(screening) && application) return admit(application);
     return 'TO_REVIEW';
   }
 
-  async function admit(): Promise<'REJECTED' | 'TO_REVIEW'> {
+  async function admit(application: OutOfListAdmission): Promise<'REJECTED' | 'TO_REVIEW'> {
     const content = view.details.content;
     const admissionStart: AdmissionStart = {
       countyId: start.countyId,
       departmentId: start.dispatcherOrgId,
       coordinationOfficeId: start.coordinationOfficeId,
       applicant: start.dispatcher,
-      application: { ...start.admission!, title: content.title, proposedCode: content.screeningCode ?? `ONCE-${uuid4().slice(0, 8).toUpperCase()}`, scope: 'ONCE', taskRef: view.workflowId },
+      application: { ...application, title: content.title, proposedCode: content.screeningCode ?? `ONCE-${uuid4().slice(0, 8).toUpperCase()}`, scope: 'ONCE', taskRef: view.workflowId },
       periods: start.periods,
     };
     const id = admissionWorkflowId(start.countyId, `for-${view.workflowId}`);

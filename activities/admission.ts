@@ -1,7 +1,9 @@
 // What an admission decision changes outside the workflow: the catalogue, or a once-only admission.
+import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../prisma/client';
+import type { ReasonCode } from '../workflows/common/reasons';
 import type { AdmissionDecision, AdmissionStart } from '../workflows/itemAdmission/messages';
-import { addItemToDraft, draftVersion, publishWithItem, type NewCatalogueItem } from './catalogue/store';
+import { addItemToDraft, CatalogueRuleError, draftVersion, publishWithItem, type NewCatalogueItem } from './catalogue/store';
 
 export interface AppliedAdmission {
   catalogueVersionId?: string;
@@ -19,8 +21,23 @@ async function responsibleDepartment(db: Db, departmentId: string): Promise<stri
   return org?.name ?? departmentId;
 }
 
-/** Idempotent: a retried activity finds its own earlier write and returns it. */
+const REFUSALS: Record<CatalogueRuleError['code'], ReasonCode> = { NEGATIVE_LIST: 'NEGATIVE_LIST', CONFLICT: 'ALREADY_IN_CATALOGUE', NOT_FOUND: 'RULE_BROKEN' };
+
+/**
+ * Idempotent: a retried activity finds its own earlier write and returns it. A change the catalogue's
+ * rules refuse (put on the negative list or into the catalogue since screening) fails at once, with
+ * a reason code, instead of being retried for ever.
+ */
 export async function applyAdmissionDecision(db: Db, input: AdmissionDecisionInput): Promise<AppliedAdmission> {
+  try {
+    return await applyToCatalogue(db, input);
+  } catch (error) {
+    if (!(error instanceof CatalogueRuleError)) throw error;
+    throw ApplicationFailure.create({ type: REFUSALS[error.code], message: error.message, nonRetryable: true });
+  }
+}
+
+async function applyToCatalogue(db: Db, input: AdmissionDecisionInput): Promise<AppliedAdmission> {
   const { start, decision, workflowId } = input;
   const by = { personId: input.byPersonId, role: 'ADMISSION_REVIEWER' };
   const code = start.application.proposedCode;
@@ -33,7 +50,7 @@ export async function applyAdmissionDecision(db: Db, input: AdmissionDecisionInp
     });
     return {};
   }
-  const done = await db.catalogueItem.findFirst({ where: { admissionWorkflowId: workflowId } });
+  const done = await db.catalogueItem.findFirst({ where: { admissionWorkflowId: workflowId }, orderBy: { id: 'asc' } });
   if (done) return { catalogueVersionId: done.versionId };
   const item: NewCatalogueItem = {
     screeningCode: code,

@@ -126,7 +126,7 @@ export interface ProcessStep {
   summary: string;
   body?: z.ZodType;
   /** Checks the body against the database before the workflow sees it (what a validator cannot). */
-  check?: (body: any) => Promise<void>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  check?: (body: any, process: ProcessRef) => Promise<void>; // eslint-disable-line @typescript-eslint/no-explicit-any
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   update: UpdateDefinition<unknown, [Actor, any]> | UpdateDefinition<unknown, [Actor]>;
 }
@@ -146,7 +146,7 @@ export function stepRoutes(
         const known = await deps.db.processRecord.findUnique({ where: { workflowId: params.id }, select: { countyId: true } });
         const ref = { processType: process.processType, countyId: known?.countyId ?? actor.roles[0]?.countyId ?? '', workflowId: params.id };
         res.locals.process = ref;
-        await step.check?.(body);
+        await step.check?.(body, ref);
         const args: [Actor, ...unknown[]] = step.body ? [actor, body] : [actor];
         return onProcess(deps, res, ref, (h) => h.executeUpdate(step.update as UpdateDefinition<unknown, [Actor, ...unknown[]]>, { args }));
       },

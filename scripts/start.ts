@@ -3,8 +3,8 @@
 import path from 'node:path';
 import { NativeConnection } from '@temporalio/worker';
 import { createApp } from '../api/app';
-import { loadConfig } from '../platform/config';
-import { createLogger } from '../platform/logger';
+import { loadConfig, type Config } from '../platform/config';
+import { createLogger, type Logger } from '../platform/logger';
 import { ensureSearchAttributes } from '../platform/search-attributes';
 import { connectClient } from '../platform/temporal-client';
 import { startDevServer, type DevServer } from '../platform/temporal-dev-server';
@@ -27,7 +27,15 @@ async function main(): Promise<void> {
     logger.info({ address: devServer.address, ui: `http://127.0.0.1:${config.TEMPORAL_UI_PORT}` }, 'Temporal dev server running');
   }
   const address = config.TEMPORAL_ADDRESS ?? devServer!.address;
+  try {
+    await run(config, logger, address, devServer);
+  } catch (error) {
+    await devServer?.stop(); // a failed start leaves no Temporal server holding the ports
+    throw error;
+  }
+}
 
+async function run(config: Config, logger: Logger, address: string, devServer: DevServer | undefined): Promise<void> {
   const applied = await migrateDeploy(config.DATABASE_URL);
   if (applied.length) logger.info({ applied }, 'database migrated');
   const db = createPrismaClient(config.DATABASE_URL);

@@ -36,6 +36,19 @@ export async function versionInForce(db: Db, countyId: string, at = new Date()) 
   });
 }
 
+/** The latest published version, in force or due to be: what a new version starts from. */
+function latestPublished(db: Db, countyId: string) {
+  return db.catalogueVersion.findFirst({ where: { countyId, status: 'PUBLISHED' }, orderBy: [{ effectiveFrom: 'desc' }, { version: 'desc' }] });
+}
+
+/** Versions a change must also reach so that a later publication does not undo it: the open draft, and any due later. */
+const pendingVersions = (countyId: string) => ({ countyId, OR: [{ status: 'DRAFT' }, { effectiveFrom: { gt: new Date() } }] });
+
+async function refuseNegativeListed(db: Db, countyId: string, code: string): Promise<void> {
+  const negative = await db.negativeListItem.findUnique({ where: { countyId_code: { countyId, code } } });
+  if (negative) throw new CatalogueRuleError('NEGATIVE_LIST', `${code} is on the negative list (${negative.name}).`);
+}
+
 /** Is a screening code in the catalogue in force, on the negative list, or unknown? */
 export async function screenCode(db: Db, countyId: string, code: string, at = new Date()): Promise<Screening> {
   const negative = await db.negativeListItem.findUnique({ where: { countyId_code: { countyId, code } } });
@@ -64,12 +77,12 @@ async function nextVersionNumber(db: Db, countyId: string): Promise<number> {
   return (last?.version ?? 0) + 1;
 }
 
-/** Opens next year's draft as a copy of the version in force (its live items). */
+/** Opens next year's draft as a copy of the latest published version (its live items). */
 export async function draftVersion(db: Db, countyId: string, by: ActingPerson, note: string) {
   return db.$transaction(async (tx) => {
     const open = await tx.catalogueVersion.findFirst({ where: { countyId, status: 'DRAFT' } });
     if (open) throw new CatalogueRuleError('CONFLICT', `A draft is already open: ${open.id}.`);
-    const source = await versionInForce(tx as Db, countyId);
+    const source = await latestPublished(tx as Db, countyId);
     const version = await nextVersionNumber(tx as Db, countyId);
     const draft = await tx.catalogueVersion.create({
       data: { id: `${countyId}-v${version}`, countyId, version, status: 'DRAFT', createdBy: by.personId, note },
@@ -91,8 +104,7 @@ async function requireDraft(db: Db, versionId: string) {
 
 export async function addItemToDraft(db: Db, versionId: string, item: NewCatalogueItem, by: ActingPerson, reason: string) {
   const version = await requireDraft(db, versionId);
-  const negative = await db.negativeListItem.findUnique({ where: { countyId_code: { countyId: version.countyId, code: item.screeningCode } } });
-  if (negative) throw new CatalogueRuleError('NEGATIVE_LIST', `${item.screeningCode} is on the negative list (${negative.name}).`);
+  await refuseNegativeListed(db, version.countyId, item.screeningCode);
   const existing = await db.catalogueItem.findUnique({ where: { versionId_screeningCode: { versionId, screeningCode: item.screeningCode } } });
   if (existing) throw new CatalogueRuleError('CONFLICT', `${item.screeningCode} is already in ${versionId}.`);
   return db.$transaction(async (tx) => {
@@ -123,10 +135,9 @@ export async function retireItem(db: Db, itemId: number, reason: string, by: Act
   if (!item) throw new CatalogueRuleError('NOT_FOUND', `No catalogue item ${itemId}.`);
   if (item.retiredAt) throw new CatalogueRuleError('CONFLICT', `Item ${item.screeningCode} was already retired.`);
   return db.$transaction(async (tx) => {
-    const retired = await tx.catalogueItem.update({
-      where: { id: itemId },
-      data: { retiredAt: new Date(), retiredBy: by.personId, retiredReason: reason },
-    });
+    const retirement = { retiredAt: new Date(), retiredBy: by.personId, retiredReason: reason };
+    const retired = await tx.catalogueItem.update({ where: { id: itemId }, data: retirement });
+    await tx.catalogueItem.updateMany({ where: { screeningCode: item.screeningCode, retiredAt: null, version: pendingVersions(item.version.countyId) }, data: retirement });
     await tx.catalogueChange.create({
       data: { countyId: item.version.countyId, versionId: item.versionId, itemCode: item.screeningCode, action: 'RETIRED', personId: by.personId, role: by.role, reason },
     });
@@ -134,9 +145,14 @@ export async function retireItem(db: Db, itemId: number, reason: string, by: Act
   });
 }
 
-/** Publishes at once a new version: the one in force plus `item` (admission with immediate effect). */
+/** Publishes at once a new version: the one in force plus `item` (admission with immediate effect); the open draft gets it too. */
 export async function publishWithItem(db: Db, countyId: string, item: NewCatalogueItem, by: ActingPerson, reason: string) {
+  await refuseNegativeListed(db, countyId, item.screeningCode);
   const source = await versionInForce(db, countyId);
+  if ((await screenCode(db, countyId, item.screeningCode)).result === 'IN_CATALOGUE') {
+    throw new CatalogueRuleError('CONFLICT', `${item.screeningCode} is already in the catalogue in force.`);
+  }
+  const draft = await db.catalogueVersion.findFirst({ where: { countyId, status: 'DRAFT' }, include: { items: { where: { screeningCode: item.screeningCode } } } });
   const version = await nextVersionNumber(db, countyId);
   const id = `${countyId}-v${version}`;
   return db.$transaction(async (tx) => {
@@ -144,6 +160,7 @@ export async function publishWithItem(db: Db, countyId: string, item: NewCatalog
       data: { id, countyId, version, status: 'PUBLISHED', effectiveFrom: new Date(), publishedAt: new Date(), publishedBy: by.personId, createdBy: by.personId, note: reason },
     });
     await tx.catalogueItem.createMany({ data: [...(await liveItemsCopiedTo(tx as Db, source?.id, id)), toRow(id, item)] });
+    if (draft && draft.items.length === 0) await tx.catalogueItem.create({ data: toRow(draft.id, item) });
     await tx.catalogueChange.create({
       data: { countyId, versionId: id, itemCode: item.screeningCode, action: 'ADMITTED', personId: by.personId, role: by.role, reason },
     });

@@ -34,8 +34,7 @@ const application = z
     expectedLoad: z.string().min(2),
     durationMonths: z.number().int().min(1).max(120),
     subItems: z.array(z.string().min(1)).max(50).default([]),
-    scope: z.enum(['CATALOGUE', 'ONCE']),
-    taskRef: z.string().optional(),
+    scope: z.literal('CATALOGUE').openapi({ description: 'Into the catalogue. A once-only admission is asked for with its task: POST /dispatches with `admission`.' }),
   })
   .openapi('AdmissionApplication');
 

@@ -8,7 +8,7 @@ import {
   screenCode,
   versionInForce,
 } from '../../activities/catalogue/store';
-import { coordinationOfficeOf } from '../../activities/organisation';
+import { coordinationOfficeOf, findOrganisation } from '../../activities/organisation';
 import type { Db } from '../../prisma/client';
 import type { Actor } from '../../workflows/common/actor';
 import type { AppDeps } from '../app';
@@ -64,6 +64,7 @@ const newItem = z
 const screening = z
   .object({
     code: z.string(),
+    villageId: z.string().optional(),
     result: z.enum(['IN_CATALOGUE', 'NEGATIVE_LIST', 'UNKNOWN']),
     catalogueVersionId: z.string().optional(),
     matchedName: z.string().optional(),
@@ -179,7 +180,7 @@ export function catalogueRoutes(http: HttpDeps, { db }: AppDeps): void {
 
   route(
     http,
-    { method: 'post', path: '/catalogue/items/{itemId}/retire', summary: 'Retire an item whose basis lapsed', tag, params: z.object({ itemId: z.coerce.number().int() }), body: z.object({ reason: z.string().min(2) }), response: item, refusals: [404, 409] },
+    { method: 'post', path: '/catalogue/items/{itemId}/retire', summary: 'Retire an item whose basis lapsed', tag, params: z.object({ itemId: z.coerce.number().int().positive().max(2_147_483_647) }), body: z.object({ reason: z.string().min(2) }), response: item, refusals: [404, 409] },
     async ({ actor, params, body }) => {
       const found = await db.catalogueItem.findUnique({ where: { id: params.itemId }, include: { version: true } });
       if (!found) throw notFound(`Catalogue item ${params.itemId}`);
@@ -191,10 +192,21 @@ export function catalogueRoutes(http: HttpDeps, { db }: AppDeps): void {
 
   route(
     http,
-    { method: 'get', path: '/counties/{countyId}/screening', summary: 'Screen a code: in the catalogue in force, on the negative list, or unknown', tag, params: countyParams, query: z.object({ code: z.string().min(1) }), response: screening },
+    {
+      method: 'get',
+      path: '/counties/{countyId}/screening',
+      summary: "Screen a code for the county, or for one of its villages: in the catalogue in force, on the negative list, or unknown",
+      tag,
+      params: countyParams,
+      query: z.object({ code: z.string().min(1), villageId: z.string().min(1).optional() }),
+      response: screening,
+      refusals: [404],
+    },
     async ({ actor, params, query }) => {
       requireCounty(actor, params.countyId);
-      return { code: query.code, ...(await screenCode(db, params.countyId, query.code)) };
+      const village = query.villageId && (await findOrganisation(db, query.villageId));
+      if (query.villageId && (!village || village.kind !== 'VILLAGE' || village.countyId !== params.countyId)) throw notFound(`Village ${query.villageId} of ${params.countyId}`);
+      return { code: query.code, villageId: query.villageId, ...(await screenCode(db, params.countyId, query.code)) };
     },
   );
 

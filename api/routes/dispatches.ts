@@ -118,6 +118,11 @@ async function checkSupporters(deps: AppDeps, supportingOrgIds: string[]): Promi
   if (unknown.length) throw new Problem(422, 'INVALID_INPUT', `Supporting organisations must be departments or stations: ${unknown.join(', ')}.`);
 }
 
+async function checkRevision(deps: AppDeps, body: z.infer<typeof revision>, countyId: string): Promise<void> {
+  await checkSupporters(deps, body.supportingOrgIds);
+  if (body.screeningCode) await refuseNegativeListed(deps.db, countyId, body.screeningCode);
+}
+
 export function dispatchRoutes(http: HttpDeps, deps: AppDeps): void {
   const { db, temporal } = deps;
 
@@ -178,7 +183,7 @@ export function dispatchRoutes(http: HttpDeps, deps: AppDeps): void {
   });
 
   stepRoutes(http, deps, { base: '/dispatches', tag, processType: DISPATCH_PROCESS, params: dispatchParams }, [
-    { path: 'revise', summary: 'The dispatcher revises a returned dispatch (screening runs again); the villages stay', body: revision, update: reviseDispatch, check: (body: z.infer<typeof revision>) => checkSupporters(deps, body.supportingOrgIds) },
+    { path: 'revise', summary: 'The dispatcher revises a returned dispatch (screening runs again); the villages stay', body: revision, update: reviseDispatch, check: (body: z.infer<typeof revision>, process) => checkRevision(deps, body, process.countyId) },
     { path: 'review', summary: 'The town reviewer approves, returns for revision, or rejects', body: review, update: reviewDispatch },
     { path: 'collective-decision', summary: "A major matter: the town meeting's decision", body: collective, update: recordCollectiveDecision },
     { path: 'withdraw', summary: 'The dispatcher withdraws before any village received it', body: withdrawal, update: withdrawDispatch },

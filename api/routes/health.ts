@@ -14,9 +14,9 @@ async function reachable(check: () => Promise<unknown>): Promise<boolean> {
 }
 
 export function healthRoutes(http: HttpDeps, deps: AppDeps): void {
-  route(http, { method: 'get', path: '/healthz', summary: 'Is Temporal and the database reachable?', tag: 'platform', response: health, public: true }, async ({ res }) => {
+  route(http, { method: 'get', path: '/healthz', summary: 'Is Temporal and the database reachable?', tag: 'platform', response: health, public: true, refusals: [503] }, async ({ res }) => {
     const [temporal, database] = await Promise.all([
-      reachable(() => deps.temporal.workflowService.getSystemInfo({})),
+      reachable(() => deps.temporal.connection.withDeadline(Date.now() + 2_000, () => deps.temporal.workflowService.getSystemInfo({}))),
       reachable(() => deps.db.$queryRawUnsafe('SELECT 1')),
     ]);
     const ok = temporal && database;

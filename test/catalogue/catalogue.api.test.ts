@@ -69,5 +69,17 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(changes.at(-1)).toMatchObject({ personId: KEEPER, reason: '上位法依据调整' });
     const versions = await platform.api(CADRE, 'GET', '/counties/xingcun/catalogue/versions');
     expect(versions.body.map((v: { id: string }) => v.id)).toEqual(['xingcun-v2', 'xingcun-v1']);
+    expect((await platform.api(KEEPER, 'POST', '/catalogue/items/3000000000/retire', { reason: '越界' })).status).toBe(400);
+  });
+
+  test('a retirement reaches the open draft too, so publishing the draft later does not bring the item back', async () => {
+    const inForce = (await platform.api(CADRE, 'GET', '/counties/xingcun/catalogue')).body;
+    const draft = await platform.api(KEEPER, 'POST', '/counties/xingcun/catalogue/versions', { note: '2028年度清单' });
+    expect(draft.status).toBe(201);
+    const retiring = inForce.items.find((i: { screeningCode: string }) => i.screeningCode === 'XC-ASSIST-009');
+    await platform.api(KEEPER, 'POST', `/catalogue/items/${retiring.id}/retire`, { reason: '职责调整至乡镇' });
+    await platform.api(KEEPER, 'POST', `/catalogue/versions/${draft.body.id}/publish`, { effectiveFrom: new Date(Date.now() - 1000).toISOString() });
+    expect((await platform.api(CADRE, 'GET', '/counties/xingcun/screening?code=XC-ASSIST-009&villageId=xingcun.qiaotou.dongshan')).body).toMatchObject({ result: 'UNKNOWN', villageId: 'xingcun.qiaotou.dongshan' });
+    expect((await platform.api(CADRE, 'GET', '/counties/xingcun/screening?code=XC-ASSIST-009&villageId=nowhere')).status).toBe(404);
   });
 });

@@ -121,6 +121,33 @@ describe.each(DATABASES)('on %s', (database) => {
     const draft = await platform.api(OFFICE, 'GET', `/catalogue/versions/${admitted.body.details.decision.catalogueVersionId}`);
     expect(draft.body.status).toBe('DRAFT');
     expect(draft.body.items.map((i: { screeningCode: string }) => i.screeningCode)).toContain(started.body.screeningCode);
+    await platform.recordHistory(id, 'admission-consultation-by-deadline');
+  });
+
+  test('a decision the catalogue now refuses (put on the negative list since screening) is answered 422 and changes nothing', async () => {
+    const started = await apply({ periods: { admissionConsultation: { duration: '1s' } } });
+    const id = started.body.workflowId;
+    await atStep(id, 'REVIEW');
+    await platform.api(OFFICE, 'POST', `/admissions/${id}/review`, allMet);
+    const atDecision = await atStep(id, 'DECISION');
+    await platform.db.negativeListItem.create({ data: { countyId: 'xingcun', code: started.body.screeningCode, name: '新列入负面清单的事项', basis: '县委办通知' } });
+
+    const refused = await platform.api(OFFICE, 'POST', `/admissions/${id}/decision`, { outcome: 'ADMIT_TO_CATALOGUE', effect: 'IMMEDIATE', reason: '符合' });
+    await expectRefused(refused, 422, 'NEGATIVE_LIST');
+    const unchanged = await atStep(id, 'DECISION');
+    expect(unchanged.record).toEqual(atDecision.record);
+    expect(unchanged.details.decision).toBeUndefined();
+    const closed = await platform.api(OFFICE, 'POST', `/admissions/${id}/decision`, { outcome: 'REFUSE', reason: '已列入负面清单' });
+    expect(closed.body).toMatchObject({ status: 'REJECTED' });
+    await platform.recordHistory(id, 'admission-refused-by-catalogue');
+  });
+
+  test('bad input is a 400 that starts nothing: periods beyond a year, a standalone once-only admission', async () => {
+    for (const duration of ['400d', '99999999999d']) {
+      const tooLong = await apply({ periods: { admissionConsultation: { duration } } });
+      expect({ status: tooLong.status, code: tooLong.body.code }).toEqual({ status: 400, code: 'INVALID_REQUEST' });
+    }
+    expect((await apply({ application: application({ scope: 'ONCE' }) })).status).toBe(400);
   });
 
   test('negative-list work is refused outright and nothing is started', async () => {

@@ -238,6 +238,7 @@ describe.each(DATABASES)('on %s', (database) => {
     expectRefused(await platform.api('p.xikou.dispatcher', 'POST', `/dispatches/${id}/revise`, revision), 403, 'WRONG_ORGANISATION');
     expect((await platform.api(DISPATCHER, 'POST', `/dispatches/${id}/revise`, { ...revision, villageIds: [NANTANG] })).status).toBe(400);
     expectRefused(await platform.api(DISPATCHER, 'POST', `/dispatches/${id}/revise`, { ...revision, supportingOrgIds: [NANTANG] }), 422, 'INVALID_INPUT');
+    expectRefused(await platform.api(DISPATCHER, 'POST', `/dispatches/${id}/revise`, { ...revision, screeningCode: 'XC-NEG-01' }), 422, 'NEGATIVE_LIST');
     const revised = await platform.api(DISPATCHER, 'POST', `/dispatches/${id}/revise`, revision);
     expect(revised.body.step).toBe('REVIEW');
     expect(stepsOf(revised.body)).toEqual(['SUBMIT', 'SCREEN', 'REVIEW', 'REVISE', 'SCREEN']);
@@ -368,6 +369,25 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(tasks.sort()).toEqual([`${id}--${NANTANG}`, `${id}--xingcun.qiaotou.xixi`].sort());
     expect(await ids(`/village-tasks?countyId=xingcun&screeningCode=XC-ASSIST-008&villageId=${NANTANG}`)).toEqual([`${id}--${NANTANG}`]);
     expectRefused(await platform.api('p.xikou.dispatcher', 'GET', '/dispatches?countyId=other-county'), 403, 'NOT_AUTHORISED');
+  });
+
+  test("one village's task cancelled by an operator closes that village only; the dispatch completes with the others", async () => {
+    const XIXI = 'xingcun.qiaotou.xixi';
+    const started = await dispatch({ content: content({ screeningCode: 'XC-ASSIST-010', villageIds: [XIXI, 'xingcun.qiaotou.beiling'] }) });
+    const id = started.body.workflowId;
+    await until(`/dispatches/${id}`, (b) => b.step === 'REVIEW');
+    const [xixi, beiling] = (await platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'APPROVE' })).body.details.villages.map((v: { workflowId: string }) => v.workflowId);
+    await until(`/village-tasks/${xixi}`, (b) => b.step === 'RECEIVE');
+    await platform.temporal.workflow.getHandle(xixi).cancel();
+    expect(await until(`/village-tasks/${xixi}`, (b) => b.status !== 'RUNNING')).toMatchObject({ status: 'CANCELLED', outcome: { reason: expect.stringContaining('Cancelled') } });
+
+    await until(`/village-tasks/${beiling}`, (b) => b.step === 'RECEIVE');
+    await platform.api(secretary('beiling'), 'POST', `/village-tasks/${beiling}/receive`);
+    await platform.api(secretary('beiling'), 'POST', `/village-tasks/${beiling}/assign`, { personIds: [cadre('beiling')] });
+    await platform.api(cadre('beiling'), 'POST', `/village-tasks/${beiling}/complete`, { summary: '已完成', evidenceRefs: [] });
+    await platform.api(DISPATCHER, 'POST', `/village-tasks/${beiling}/acceptance`, { decision: 'ACCEPT' });
+    const done = await until(`/dispatches/${id}`, (b) => b.status !== 'RUNNING');
+    expect(done).toMatchObject({ status: 'COMPLETED', outcome: { reason: expect.stringContaining(`${XIXI} CANCELLED`) } });
   });
 
   test('a major matter approved by the town meeting goes on to the villages', async () => {

@@ -1,6 +1,6 @@
 import type { Actor } from '../../workflows/common/actor';
 import type { DispatchContent, DispatchView, VillageTaskView } from '../../workflows/taskDispatch/messages';
-import { acceptor, isOutOfList, mayAccept, mayAssign, mayComplete, mayReceive, mayReport, mayReview, mayWithdraw, reworkEscalates, unclearReasons } from '../../workflows/taskDispatch/rules';
+import { acceptor, isOutOfList, mayAccept, mayAssign, mayComplete, mayReceive, mayReport, mayReview, mayRevise, mayWithdraw, reworkEscalates, unclearReasons } from '../../workflows/taskDispatch/rules';
 
 const town = 'xingcun.qiaotou';
 const village = 'xingcun.qiaotou.dongshan';
@@ -46,6 +46,16 @@ test('review: the town reviewer of the dispatching town; out-of-list work cannot
   const unlisted = dispatch('REVIEW', { screening: { catalogue: 'UNKNOWN', duplicates: [], unclear: [] } });
   expect(mayReview(unlisted, reviewer, { decision: 'APPROVE' })).toMatchObject({ code: 'RULE_BROKEN' });
   expect(mayReview(unlisted, reviewer, { decision: 'REJECT', grounds: 'OUT_OF_LIST', reasons: 'not listed' })).toEqual({ ok: true });
+});
+
+test('revision: by the dispatcher, at REVISION, never changing a code already put to admission', () => {
+  const dispatcher = actor('DISPATCHER', town);
+  const { villageIds: _villages, ...revision } = content;
+  expect(mayRevise(dispatch('REVISION'), dispatcher, { ...revision, screeningCode: 'X-2' })).toEqual({ ok: true });
+  expect(mayRevise(dispatch('REVIEW'), dispatcher, revision)).toMatchObject({ code: 'WRONG_STEP' });
+  const admitted = dispatch('REVISION', { admission: { workflowId: 'admission-1', code: 'ONCE-1', outcome: 'ADMIT_ONCE' } });
+  expect(mayRevise(admitted, dispatcher, { ...revision, screeningCode: 'ONCE-1' })).toEqual({ ok: true });
+  expect(mayRevise(admitted, dispatcher, { ...revision, screeningCode: 'X-2' })).toMatchObject({ code: 'RULE_BROKEN', detail: expect.stringContaining('admission-1') });
 });
 
 test('withdrawal: only before any village received it', () => {

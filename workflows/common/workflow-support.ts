@@ -1,7 +1,7 @@
 // Helpers for workflow code only: deterministic, no I/O (imports nothing that touches Node).
-import { ApplicationFailure, type Duration, type UpdateDefinition } from '@temporalio/common';
+import { ActivityFailure, ApplicationFailure, type Duration, type UpdateDefinition } from '@temporalio/common';
 import { msToNumber } from '@temporalio/common/lib/time';
-import { CancellationScope, condition, isCancellation, setCurrentDetails, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { CancellationScope, condition, isCancellation, patched, setCurrentDetails, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { Mutex } from 'async-mutex';
 import type { Actor, ActedAs } from './actor';
 import type { ProcessView, StepRecord } from './process';
@@ -26,7 +26,8 @@ export interface StepOptions {
  * and checks its rule again before acting, and the main body's own transitions take the same lock.
  */
 export function processSteps<V extends ProcessView>(view: V, show: () => Promise<void>) {
-  const lock = new Mutex();
+  // Processes started before steps were serialised replay as they ran: without the lock.
+  const lock = patched('serialised-steps') ? new Mutex() : { runExclusive: <T>(work: () => Promise<T>) => work() };
   return {
     step<A extends [Actor, ...unknown[]]>(
       update: UpdateDefinition<V, A>,
@@ -52,6 +53,16 @@ export function processSteps<V extends ProcessView>(view: V, show: () => Promise
   };
 }
 
+/** An activity's refusal (a non-retryable ApplicationFailure carrying a reason code) refuses the step itself. */
+export async function refusedByActivity<T>(call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (error) {
+    if (error instanceof ActivityFailure && error.cause instanceof ApplicationFailure) throw error.cause;
+    throw error;
+  }
+}
+
 const CANCELLED_REASON = 'Cancelled through Temporal (by an operator, or with the process it belongs to)';
 
 /** Runs a process's main body; when it is cancelled (by an operator or its parent), the record still closes, saying so. */
@@ -62,7 +73,7 @@ export async function closingOnCancel<T>(
   try {
     return await body();
   } catch (error) {
-    if (!isCancellation(error)) throw error;
+    if (!isCancellation(error) || !CancellationScope.current().consideredCancelled) throw error;
     await CancellationScope.nonCancellable(async () => {
       if (process.view.status === 'RUNNING') {
         recordStep(process.view, { step: 'CANCELLED', summary: CANCELLED_REASON });

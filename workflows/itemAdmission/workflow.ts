@@ -3,7 +3,7 @@ import { actedAs } from '../common/actor';
 import { deadlineFor, platform, publish } from '../common/activities';
 import { periodFor } from '../common/durations';
 import type { NextActor, ProcessStatus } from '../common/process';
-import { closingOnCancel, millisUntil, nowIso, processSteps, recordStep, workflowId } from '../common/workflow-support';
+import { closingOnCancel, millisUntil, nowIso, processSteps, recordStep, refusedByActivity, workflowId } from '../common/workflow-support';
 import { admissionDetails } from './details';
 import {
   decideAdmission,
@@ -78,9 +78,8 @@ export async function itemAdmission(start: AdmissionStart): Promise<AdmissionVie
     decideAdmission,
     (actor, decision) => mayDecide(view, actor, decision),
     async (actor, decision) => {
-      view.details.decision = { ...decision };
-      const applied = await platform.applyAdmissionDecision({ workflowId: workflowId(), start, decision, byPersonId: actor.personId });
-      view.details.decision.catalogueVersionId = applied.catalogueVersionId;
+      const applied = await refusedByActivity(platform.applyAdmissionDecision({ workflowId: workflowId(), start, decision, byPersonId: actor.personId }));
+      view.details.decision = { ...decision, catalogueVersionId: applied.catalogueVersionId };
       recordStep(view, {
         step: 'DECISION',
         by: { actor, as: actedAs(actor, 'ADMISSION_REVIEWER', start.coordinationOfficeId) },

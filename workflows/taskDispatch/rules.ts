@@ -8,6 +8,7 @@ import type {
   CollectiveDecision,
   Completion,
   DispatchContent,
+  DispatchRevision,
   DispatchScreening,
   DispatchView,
   ProgressReport,
@@ -33,8 +34,15 @@ export function isOutOfList(screening: DispatchScreening): boolean {
   return screening.catalogue === 'UNKNOWN' || screening.catalogue === 'NO_CODE';
 }
 
-export function mayRevise(view: DispatchView, actor: Actor): RuleResult {
-  return firstRefusal(atStep(view, ['REVISION'], 'revision'), holds(actor, 'DISPATCHER', view.details.dispatcherOrgId, 'Revising a dispatch'));
+export function mayRevise(view: DispatchView, actor: Actor, revision: DispatchRevision): RuleResult {
+  const admission = view.details.admission;
+  return firstRefusal(
+    atStep(view, ['REVISION'], 'revision'),
+    holds(actor, 'DISPATCHER', view.details.dispatcherOrgId, 'Revising a dispatch'),
+    admission && revision.screeningCode !== undefined && revision.screeningCode !== admission.code
+      ? refused('RULE_BROKEN', `This task was put to admission as ${admission.code} (${admission.workflowId}); its code cannot change. Withdraw it and dispatch anew.`)
+      : allowed,
+  );
 }
 
 export function mayReview(view: DispatchView, actor: Actor, review: ReviewDecision): RuleResult {

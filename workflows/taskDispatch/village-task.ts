@@ -43,7 +43,9 @@ export async function villageTask(start: VillageTaskStart): Promise<VillageTaskV
   const show = async () => {
     await publish(view, villageTaskDetails(view));
     const progress = { villageId: start.villageId, workflowId: view.workflowId, step: view.step, status: view.status, overdue: view.overdue };
-    await getExternalWorkflowHandle(start.dispatchWorkflowId).signal(villageProgressed, progress);
+    const dispatch = getExternalWorkflowHandle(start.dispatchWorkflowId).signal(villageProgressed, progress);
+    // A cancelled dispatch may have ended before its village tasks: nobody is left to tell.
+    await (view.status === 'CANCELLED' ? dispatch.catch(() => undefined) : dispatch);
   };
   const workers = (action: string): NextActor[] => [
     ...secretary(action),

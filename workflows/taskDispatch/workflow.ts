@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, executeChild, getExternalWorkflowHandle, setHandler, uuid4 } from '@temporalio/workflow';
+import { allHandlersFinished, CancellationScope, condition, executeChild, getExternalWorkflowHandle, isCancellation, setHandler, uuid4 } from '@temporalio/workflow';
 import { actedAs } from '../common/actor';
 import { deadlineFor, platform, publish } from '../common/activities';
 import { periodFor } from '../common/durations';
@@ -52,7 +52,7 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
 
   step(
     reviseDispatch,
-    (actor, _content) => mayRevise(view, actor),
+    (actor, revision) => mayRevise(view, actor, revision),
     (actor, revision) => {
       const { admission, ...content } = revision;
       application = admission ?? application;
@@ -169,7 +169,13 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
     view.details.admission = { workflowId: id, code: admissionStart.application.proposedCode };
     moveTo('AWAITING_ADMISSION', [{ role: 'ADMISSION_REVIEWER', orgId: start.coordinationOfficeId, action: 'decide the admission of this task' }]);
     await show();
-    const admission = await executeChild(itemAdmission, { workflowId: id, args: [admissionStart], staticSummary: admissionSummary(admissionStart), parentClosePolicy: 'REQUEST_CANCEL' });
+    const admission = await executeChild(itemAdmission, { workflowId: id, args: [admissionStart], staticSummary: admissionSummary(admissionStart), parentClosePolicy: 'REQUEST_CANCEL' }).catch(
+      (error) => {
+        // The admission alone cancelled by an operator: this task cannot be admitted.
+        if (isCancellation(error) && !CancellationScope.current().consideredCancelled) return { status: 'CANCELLED' as ProcessStatus, details: { decision: undefined }, outcome: { reason: 'the admission was cancelled' } };
+        throw error;
+      },
+    );
     const outcome = admission.details.decision?.outcome ?? admission.status;
     view.details.admission.outcome = outcome;
     recordStep(view, { step: 'ADMISSION', rule: 'out-of-list work needs admission before review', summary: `Admission ${outcome}: ${admission.outcome?.reason ?? ''}` });
@@ -241,12 +247,24 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
         periods: start.periods,
         maxReworkRounds: start.maxReworkRounds ?? DEFAULT_MAX_REWORK_ROUNDS,
       };
-      return executeChild(villageTask, { workflowId: v.workflowId, args: [childStart], staticSummary: villageTaskSummary(childStart), parentClosePolicy: 'REQUEST_CANCEL' });
+      return executeChild(villageTask, { workflowId: v.workflowId, args: [childStart], staticSummary: villageTaskSummary(childStart), parentClosePolicy: 'REQUEST_CANCEL' }).then(
+        (result) => ({ villageId: v.villageId, status: result.status }),
+        (error) => {
+          // One village's task cancelled by an operator closes that village only.
+          if (isCancellation(error)) return { villageId: v.villageId, status: 'CANCELLED' as ProcessStatus };
+          throw error;
+        },
+      );
     });
-    const all = Promise.all(children).then((results) => {
-      finished = true;
-      return results;
-    });
+    let failure: unknown;
+    const all = Promise.all(children);
+    all.then(
+      () => (finished = true),
+      (error) => {
+        failure = error;
+        finished = true;
+      },
+    );
     while (!finished) {
       const seen = changes;
       await condition(() => finished || changes !== seen);
@@ -256,11 +274,13 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
         await show();
       });
     }
+    if (failure) throw failure;
     const results = await all;
     await exclusively(async () => {
       if (view.status !== 'RUNNING') return;
-      recordStep(view, { step: 'ALL_VILLAGES_DONE', summary: `All ${results.length} village task(s) closed: ${results.map((r) => `${r.villageId} ${r.status}`).join(', ')}` });
-      close('COMPLETED', 'Every village task was accepted');
+      const closed = results.map((r) => `${r.villageId} ${r.status}`).join(', ');
+      recordStep(view, { step: 'ALL_VILLAGES_DONE', summary: `All ${results.length} village task(s) closed: ${closed}` });
+      close('COMPLETED', results.every((r) => r.status === 'COMPLETED') ? 'Every village task was accepted' : `Every village task closed: ${closed}`);
       await show();
     });
   }

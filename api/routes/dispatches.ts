@@ -24,7 +24,7 @@ import type { AppDeps } from '../app';
 import { requireCounty, requireRole } from '../auth';
 import { route, type HttpDeps } from '../http';
 import { notFound, Problem } from '../problem';
-import { listProcesses, onProcess, processSummarySchema, processViewSchema, requestIdSchema, startOnce, stepRoutes } from '../processes';
+import { listProcesses, onProcess, processSummarySchema, processViewSchema, requestIdSchema, requireSameStarter, startOnce, stepRoutes } from '../processes';
 import { refuseNegativeListed } from '../screening';
 import { periodOverridesSchema } from './periods';
 
@@ -153,8 +153,12 @@ export function dispatchRoutes(http: HttpDeps, deps: AppDeps): void {
       };
       const workflowId = dispatchWorkflowId(town.id, body.requestId);
       const outcome = await startOnce<typeof taskDispatch>(deps, DISPATCH_PROCESS, { workflowId, args: [start], staticSummary: dispatchSummary(start) });
-      if (outcome === 'existing') res.locals.status = 200;
-      return temporal.workflow.getHandle(workflowId).query(getDispatch);
+      const view = await temporal.workflow.getHandle(workflowId).query(getDispatch);
+      if (outcome === 'existing') {
+        requireSameStarter(view.details.dispatcherOrgId, dispatcherOrgId, workflowId);
+        res.locals.status = 200;
+      }
+      return view;
     },
   );
 

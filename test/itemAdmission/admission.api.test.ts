@@ -211,6 +211,9 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(first.status).toBe(201);
     expect(second.status).toBe(200);
     expect(second.body.workflowId).toBe(first.body.workflowId);
+    const other = await platform.api('p.dept.agriculture-rural.dispatcher', 'POST', '/admissions', { ...body, departmentId: 'xingcun.dept.agriculture-rural' });
+    await expectRefused(other, 409, 'CONFLICT');
+    expect(other.body.detail).toContain('xingcun.dept.civil-affairs');
   });
 
   test('the Temporal UI can find an admission by its search attributes and shows its summary', async () => {

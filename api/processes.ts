@@ -1,13 +1,14 @@
 // Calling processes: starting, querying and stepping workflows, with refusals as problems.
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type WorkflowHandle, type WorkflowStartOptions } from '@temporalio/client';
-import type { UpdateDefinition, Workflow } from '@temporalio/common';
+import type { QueryDefinition, UpdateDefinition, Workflow } from '@temporalio/common';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { ROLES } from '../workflows/common/roles';
 import type { Actor } from '../workflows/common/actor';
+import type { ProcessView } from '../workflows/common/process';
 import type { AppDeps } from './app';
 import { route, type HttpDeps } from './http';
-import { Problem, problemFromTemporal } from './problem';
+import { notFound, Problem, problemFromTemporal } from './problem';
 import type { ProcessRef } from './refusals';
 
 export const requestIdSchema = z
@@ -77,6 +78,22 @@ export async function onProcess<T>(deps: AppDeps, res: Response, ref: ProcessRef
     if (error instanceof WorkflowNotFoundError) await refuseIfClosed(handle);
     throw problemFromTemporal(error, `Process ${ref.workflowId}`) ?? error;
   }
+}
+
+/** A process's full state: from its workflow, or from its read model once Temporal no longer keeps it (retention). */
+export async function readProcess<V extends ProcessView>(deps: AppDeps, res: Response, ref: { processType: string; workflowId: string }, query: QueryDefinition<V>): Promise<V> {
+  res.locals.process = { ...ref, countyId: '' };
+  let view: V;
+  try {
+    view = await deps.temporal.workflow.getHandle(ref.workflowId).query(query);
+  } catch (error) {
+    if (!(error instanceof WorkflowNotFoundError)) throw problemFromTemporal(error, `Process ${ref.workflowId}`) ?? error;
+    const row = await deps.db.processRecord.findUnique({ where: { workflowId: ref.workflowId } });
+    if (!row || row.processType !== ref.processType) throw notFound(`Process ${ref.workflowId}`);
+    view = JSON.parse(row.state) as V;
+  }
+  res.locals.process = { ...ref, countyId: view.countyId };
+  return view;
 }
 
 /** An Update sent to a process that has ended finds no running workflow: say it ended, not that it is unknown. */

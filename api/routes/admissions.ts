@@ -18,7 +18,7 @@ import { requireCounty, requireRole } from '../auth';
 import { route, type HttpDeps } from '../http';
 import { refuseNegativeListed } from '../screening';
 import { notFound, Problem } from '../problem';
-import { listProcesses, onProcess, processSummarySchema, processViewSchema, requestIdSchema, requireSameStarter, startOnce, stepRoutes } from '../processes';
+import { listProcesses, processSummarySchema, processViewSchema, readProcess, requestIdSchema, requireSameStarter, startOnce, stepRoutes } from '../processes';
 import { periodOverridesSchema } from './periods';
 
 const tag = 'admissions';
@@ -103,7 +103,7 @@ export function admissionRoutes(http: HttpDeps, deps: AppDeps): void {
   );
 
   route(http, { method: 'get', path: '/admissions/{id}', summary: 'The full state of an admission: step, next actors, deadlines, record', tag, params: idParams, response: processViewSchema, refusals: [404] }, async ({ actor, params, res }) => {
-    const view = await onProcess(deps, res, { processType: PROCESS_TYPE, countyId: '', workflowId: params.id }, (h) => h.query(getAdmission));
+    const view = await readProcess(deps, res, { processType: PROCESS_TYPE, workflowId: params.id }, getAdmission);
     requireCounty(actor, view.countyId);
     return view;
   });

@@ -24,7 +24,7 @@ import type { AppDeps } from '../app';
 import { requireCounty, requireRole } from '../auth';
 import { route, type HttpDeps } from '../http';
 import { notFound, Problem } from '../problem';
-import { listProcesses, onProcess, processSummarySchema, processViewSchema, requestIdSchema, requireSameStarter, startOnce, stepRoutes } from '../processes';
+import { listProcesses, processSummarySchema, processViewSchema, readProcess, requestIdSchema, requireSameStarter, startOnce, stepRoutes } from '../processes';
 import { refuseNegativeListed } from '../screening';
 import { periodOverridesSchema } from './periods';
 
@@ -175,13 +175,13 @@ export function dispatchRoutes(http: HttpDeps, deps: AppDeps): void {
   });
 
   route(http, { method: 'get', path: '/dispatches/{id}', summary: 'The full state of a dispatch, with every village', tag, params: dispatchParams, response: processViewSchema, refusals: [404] }, async ({ actor, params, res }) => {
-    const view = await onProcess(deps, res, { processType: DISPATCH_PROCESS, countyId: '', workflowId: params.id }, (h) => h.query(getDispatch));
+    const view = await readProcess(deps, res, { processType: DISPATCH_PROCESS, workflowId: params.id }, getDispatch);
     requireCounty(actor, view.countyId);
     return view;
   });
 
   route(http, { method: 'get', path: '/village-tasks/{id}', summary: "The full state of one village's task", tag, params: taskParams, response: processViewSchema, refusals: [404] }, async ({ actor, params, res }) => {
-    const view = await onProcess(deps, res, { processType: VILLAGE_TASK_PROCESS, countyId: '', workflowId: params.id }, (h) => h.query(getVillageTask));
+    const view = await readProcess(deps, res, { processType: VILLAGE_TASK_PROCESS, workflowId: params.id }, getVillageTask);
     requireCounty(actor, view.countyId);
     return view;
   });

@@ -216,6 +216,19 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(other.body.detail).toContain('xingcun.dept.civil-affairs');
   });
 
+  test('an admission Temporal no longer keeps (past retention) is still read from its record', async () => {
+    const finished = await apply();
+    const id = finished.body.workflowId;
+    await atStep(id, 'REVIEW');
+    const archivedId = `${id}-archived`;
+    const record = await platform.db.processRecord.findUniqueOrThrow({ where: { workflowId: id } });
+    const state = { ...JSON.parse(record.state), workflowId: archivedId };
+    await platform.db.processRecord.create({ data: { ...record, workflowId: archivedId, state: JSON.stringify(state) } });
+    const read = await platform.api(AUDITOR, 'GET', `/admissions/${archivedId}`);
+    expect(read).toMatchObject({ status: 200, body: { workflowId: archivedId, step: 'REVIEW', record: state.record } });
+    expect((await platform.api(AUDITOR, 'GET', `/admissions/${id}-never`)).status).toBe(404);
+  });
+
   test('the Temporal UI can find an admission by its search attributes and shows its summary', async () => {
     const started = await apply();
     const id = started.body.workflowId;

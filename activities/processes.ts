@@ -29,13 +29,20 @@ export async function projectProcess(db: Db, view: ProcessView): Promise<void> {
     dueAt: a.dueAt ? new Date(a.dueAt) : null,
   }));
   const villages = view.villageIds ?? (view.villageId ? [view.villageId] : []);
-  await db.$transaction([
-    db.processRecord.upsert({ where: { workflowId: view.workflowId }, create: { workflowId: view.workflowId, ...record }, update: record }),
-    db.processVillage.deleteMany({ where: { workflowId: view.workflowId } }),
-    db.processVillage.createMany({ data: villages.map((villageId) => ({ workflowId: view.workflowId, villageId })) }),
-    db.inboxItem.updateMany({ where: { workflowId: view.workflowId, closedAt: null }, data: { closedAt: new Date() } }),
-    db.inboxItem.createMany({ data: inbox }),
-  ]);
+  await db.$transaction(async (tx) => {
+    await tx.processRecord.upsert({
+      where: { workflowId: view.workflowId },
+      create: { workflowId: view.workflowId, ...record, villages: { create: villages.map((villageId) => ({ villageId })) } },
+      update: record,
+    });
+    // An item still asked of the same actor keeps its place (and its "since"); the rest close or open.
+    const open = await tx.inboxItem.findMany({ where: { workflowId: view.workflowId, closedAt: null } });
+    const key = (i: { role: string; orgId: string; action: string; title: string; dueAt: Date | null }) => `${i.role}|${i.orgId}|${i.action}|${i.title}|${i.dueAt?.getTime()}`;
+    const wanted = new Set(inbox.map(key));
+    const kept = new Set(open.filter((i) => wanted.has(key(i))).map(key));
+    await tx.inboxItem.updateMany({ where: { id: { in: open.filter((i) => !wanted.has(key(i))).map((i) => i.id) } }, data: { closedAt: new Date() } });
+    await tx.inboxItem.createMany({ data: inbox.filter((i) => !kept.has(key(i))) });
+  });
 }
 
 export interface Notice {

@@ -77,7 +77,11 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(reviewed.body.step).toBe('CONSULTATION');
     expect(reviewed.body.details.consultation.townIds).toEqual([...TOWNS].sort());
 
+    const sinceOf = async (person: string) => (await platform.api(person, 'GET', '/me/inbox')).body.find((i: { workflowId: string }) => i.workflowId === id)?.since;
+    const lastTownSince = await sinceOf(TOWN_REVIEWERS[2]);
+    expect(lastTownSince).toEqual(expect.any(String));
     for (const [i, person] of TOWN_REVIEWERS.entries()) {
+      if (i === 2) expect(await sinceOf(person)).toBe(lastTownSince);
       const answered = await platform.api(person, 'POST', `/admissions/${id}/consultation-responses`, { townId: TOWNS[i], objection: false, comment: '' });
       expect(answered.status).toBe(200);
     }

@@ -61,6 +61,19 @@ const newItem = z
   })
   .openapi('NewCatalogueItem');
 
+const change = z
+  .object({
+    at: z.string(),
+    countyId: z.string(),
+    versionId: z.string(),
+    itemCode: z.string().nullable(),
+    action: z.string(),
+    personId: z.string(),
+    role: z.string(),
+    reason: z.string(),
+  })
+  .openapi('CatalogueChange');
+
 const screening = z
   .object({
     code: z.string(),
@@ -136,6 +149,24 @@ export function catalogueRoutes(http: HttpDeps, { db }: AppDeps): void {
     if (!v) throw notFound(`A catalogue in force for ${params.countyId}`);
     return withItems(db, v);
   });
+
+  route(
+    http,
+    {
+      method: 'get',
+      path: '/counties/{countyId}/catalogue/changes',
+      summary: 'Every recorded change to the catalogue (drafted, item added, published, retired, admitted), newest first, with who and why',
+      tag,
+      params: countyParams,
+      query: z.object({ itemCode: z.string().optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
+      response: z.array(change),
+    },
+    async ({ actor, params, query }) => {
+      requireCounty(actor, params.countyId);
+      const rows = await db.catalogueChange.findMany({ where: { countyId: params.countyId, itemCode: query.itemCode }, orderBy: { id: 'desc' }, take: query.limit });
+      return rows.map(({ id: _id, at, ...rest }) => ({ ...rest, at: at.toISOString() }));
+    },
+  );
 
   route(http, { method: 'get', path: '/counties/{countyId}/catalogue/versions', summary: 'Every catalogue version, newest first', tag, params: countyParams, response: z.array(version) }, async ({ actor, params }) => {
     requireCounty(actor, params.countyId);

@@ -110,10 +110,16 @@ export function requireSameStarter(startedBy: string, orgId: string, workflowId:
 }
 
 /** Starts a process once: a repeated request id, even of a closed process, finds the one already started. */
-export async function startOnce<W extends Workflow>(deps: AppDeps, workflowType: string, options: { workflowId: string; args: Parameters<W>; staticSummary: string }): Promise<'started' | 'existing'> {
+export async function startOnce<W extends Workflow>(
+  deps: AppDeps,
+  res: Response,
+  workflowType: string,
+  options: { workflowId: string; args: Parameters<W>; staticSummary: string },
+): Promise<'started' | 'existing'> {
   try {
     const startOptions = { ...options, taskQueue: deps.taskQueue, workflowIdReusePolicy: 'REJECT_DUPLICATE', workflowIdConflictPolicy: 'FAIL' };
     await deps.temporal.workflow.start<W>(workflowType, startOptions as unknown as WorkflowStartOptions<W>);
+    res.req.log.info({ workflowId: options.workflowId, workflowType }, 'process started');
     return 'started';
   } catch (error) {
     if (error instanceof WorkflowExecutionAlreadyStartedError) return 'existing';
@@ -170,7 +176,9 @@ export function stepRoutes(
         res.locals.process = ref;
         await step.check?.(body, ref);
         const args: [Actor, ...unknown[]] = step.body ? [actor, body] : [actor];
-        return onProcess(deps, res, ref, (h) => h.executeUpdate(step.update as UpdateDefinition<unknown, [Actor, ...unknown[]]>, { args }));
+        const view = await onProcess(deps, res, ref, (h) => h.executeUpdate(step.update as UpdateDefinition<unknown, [Actor, ...unknown[]]>, { args }));
+        res.req.log.info({ workflowId: params.id, update: step.update.name }, 'process step done');
+        return view;
       },
     );
   }

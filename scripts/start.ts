@@ -4,7 +4,7 @@ import path from 'node:path';
 import { NativeConnection } from '@temporalio/worker';
 import { createApp } from '../api/app';
 import { loadConfig, type Config } from '../platform/config';
-import { createLogger, type Logger } from '../platform/logger';
+import { createLogger, installTemporalLogging, type Logger } from '../platform/logger';
 import { ensureSearchAttributes } from '../platform/search-attributes';
 import { connectClient } from '../platform/temporal-client';
 import { startDevServer, type DevServer } from '../platform/temporal-dev-server';
@@ -16,6 +16,7 @@ import { createWorker } from '../worker/worker';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
+  installTemporalLogging(logger);
   let devServer: DevServer | undefined;
   if (!config.TEMPORAL_ADDRESS) {
     devServer = await startDevServer({

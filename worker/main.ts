@@ -2,7 +2,7 @@
 import { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { loadConfig } from '../platform/config';
-import { createLogger } from '../platform/logger';
+import { createLogger, installTemporalLogging } from '../platform/logger';
 import { ensureSearchAttributes } from '../platform/search-attributes';
 import { createPrismaClient } from '../prisma/client';
 import { createWorker } from './worker';
@@ -10,6 +10,7 @@ import { createWorker } from './worker';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
+  installTemporalLogging(logger);
   const address = config.TEMPORAL_ADDRESS ?? `127.0.0.1:${config.TEMPORAL_PORT}`;
   const client = await Connection.connect({ address });
   await ensureSearchAttributes(client, config.TEMPORAL_NAMESPACE);

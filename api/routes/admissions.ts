@@ -76,7 +76,7 @@ export function admissionRoutes(http: HttpDeps, deps: AppDeps): void {
       }
       const start: AdmissionStart = { countyId: department.countyId, departmentId: department.id, coordinationOfficeId, applicant: actor, application: body.application, periods: body.periods as PeriodOverrides | undefined };
       const workflowId = admissionWorkflowId(department.countyId, body.requestId);
-      const outcome = await startOnce<typeof itemAdmission>(deps, PROCESS_TYPE, { workflowId, args: [start], staticSummary: admissionSummary(start) });
+      const outcome = await startOnce<typeof itemAdmission>(deps, res, PROCESS_TYPE, { workflowId, args: [start], staticSummary: admissionSummary(start) });
       const view = await temporal.workflow.getHandle(workflowId).query(getAdmission);
       if (outcome === 'existing') {
         requireSameStarter(view.details.departmentId, department.id, workflowId);

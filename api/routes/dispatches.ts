@@ -152,7 +152,7 @@ export function dispatchRoutes(http: HttpDeps, deps: AppDeps): void {
         maxReworkRounds: body.maxReworkRounds,
       };
       const workflowId = dispatchWorkflowId(town.id, body.requestId);
-      const outcome = await startOnce<typeof taskDispatch>(deps, DISPATCH_PROCESS, { workflowId, args: [start], staticSummary: dispatchSummary(start) });
+      const outcome = await startOnce<typeof taskDispatch>(deps, res, DISPATCH_PROCESS, { workflowId, args: [start], staticSummary: dispatchSummary(start) });
       const view = await temporal.workflow.getHandle(workflowId).query(getDispatch);
       if (outcome === 'existing') {
         requireSameStarter(view.details.dispatcherOrgId, dispatcherOrgId, workflowId);

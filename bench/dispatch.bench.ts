@@ -67,9 +67,12 @@ async function main(): Promise<void> {
     const allScreenedMs = performance.now() - began;
 
     const approvals: number[] = [];
-    const approved = await Promise.all(ids.map((id) => timed(approvals, () => platform.api('p.qiaotou.reviewer', 'POST', `/dispatches/${id}/review`, { decision: 'APPROVE' }))));
+    const approved = await Promise.all(ids.map((id) => timed(approvals, () => platform.api('p.qiaotou.reviewer', 'POST', `/dispatches/${id}/review`, { decision: 'APPROVE', comment: '分批办理，非重复' }))));
     const steps: number[] = [];
-    const tasks = approved.flatMap((a) => a.body.details.villages as { villageId: string; workflowId: string }[]);
+    const tasks = approved.flatMap((a) => {
+      if (a.status !== 200) throw new Error(`approval refused: ${JSON.stringify(a.body)}`);
+      return a.body.details.villages as { villageId: string; workflowId: string }[];
+    });
     for (const task of tasks) {
       const slug = task.villageId.split('.').pop()!;
       await eventually(async () => ((await platform.api(`p.qiaotou.${slug}.secretary`, 'GET', `/village-tasks/${task.workflowId}`)).body.step === 'RECEIVE' ? true : undefined), 60_000);

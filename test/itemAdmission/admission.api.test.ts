@@ -49,6 +49,15 @@ describe.each(DATABASES)('on %s', (database) => {
     });
   }
 
+  /** An application that passed the review on all three tests, its towns consulted for `consultation`. */
+  async function appliedAndReviewed(consultation: string) {
+    const started = await apply({ periods: { admissionConsultation: { duration: consultation } } });
+    const id: string = started.body.workflowId;
+    await atStep(id, 'REVIEW');
+    await platform.api(OFFICE, 'POST', `/admissions/${id}/review`, allMet);
+    return { started, id };
+  }
+
   async function atStep(id: string, step: string) {
     return eventually(async () => {
       const { body } = await platform.api(OFFICE, 'GET', `/admissions/${id}`);
@@ -105,10 +114,7 @@ describe.each(DATABASES)('on %s', (database) => {
   });
 
   test('silent towns count as no objection when the consultation period (shortened to 2s) ends', async () => {
-    const started = await apply({ periods: { admissionConsultation: { duration: '2s' } } });
-    const id = started.body.workflowId;
-    await atStep(id, 'REVIEW');
-    await platform.api(OFFICE, 'POST', `/admissions/${id}/review`, allMet);
+    const { started, id } = await appliedAndReviewed('2s');
     await platform.api(TOWN_REVIEWERS[0], 'POST', `/admissions/${id}/consultation-responses`, { townId: TOWNS[0], objection: true, comment: '本镇村级人手不足' });
     const decision = await atStep(id, 'DECISION');
     expect(decision.details.consultation.closedBy).toBe('DEADLINE');
@@ -129,10 +135,7 @@ describe.each(DATABASES)('on %s', (database) => {
   });
 
   test('a decision the catalogue now refuses (put on the negative list since screening) is answered 422 and changes nothing', async () => {
-    const started = await apply({ periods: { admissionConsultation: { duration: '1s' } } });
-    const id = started.body.workflowId;
-    await atStep(id, 'REVIEW');
-    await platform.api(OFFICE, 'POST', `/admissions/${id}/review`, allMet);
+    const { started, id } = await appliedAndReviewed('1s');
     const atDecision = await atStep(id, 'DECISION');
     await platform.db.negativeListItem.create({ data: { countyId: 'xingcun', code: started.body.screeningCode, name: '新列入负面清单的事项', basis: '县委办通知' } });
 

@@ -3,6 +3,7 @@ import { coordinationOfficeOf, findOrganisation } from '../../activities/organis
 import type { PeriodOverrides } from '../../workflows/common/durations';
 import {
   acceptTask,
+  awaitScreening,
   assignTask,
   completeTask,
   DISPATCH_PROCESS,
@@ -128,7 +129,7 @@ export function dispatchRoutes(http: HttpDeps, deps: AppDeps): void {
 
   route(
     http,
-    { method: 'post', path: '/dispatches', summary: 'Send a task down to villages (派单); screening runs at once', tag, body: startBody, response: processViewSchema, status: 201, refusals: [404, 422] },
+    { method: 'post', path: '/dispatches', summary: 'Send a task down to villages (派单): answers once screening is done, with its result', tag, body: startBody, response: processViewSchema, status: 201, refusals: [404, 422] },
     async ({ actor, body, res }) => {
       const town = await findOrganisation(db, body.townId);
       if (!town || town.kind !== 'TOWN') throw notFound(`Town ${body.townId}`);
@@ -153,7 +154,8 @@ export function dispatchRoutes(http: HttpDeps, deps: AppDeps): void {
       };
       const workflowId = dispatchWorkflowId(town.id, body.requestId);
       const outcome = await startOnce<typeof taskDispatch>(deps, res, DISPATCH_PROCESS, { workflowId, args: [start], staticSummary: dispatchSummary(start) });
-      const view = await temporal.workflow.getHandle(workflowId).query(getDispatch);
+      const handle = temporal.workflow.getHandle(workflowId);
+      const view = outcome === 'started' ? await handle.executeUpdate(awaitScreening) : await handle.query(getDispatch);
       if (outcome === 'existing') {
         requireSameStarter(view.details.dispatcherOrgId, dispatcherOrgId, workflowId);
         res.locals.status = 200;

@@ -64,6 +64,7 @@ describe.each(DATABASES)('on %s', (database) => {
       content: content({ title: '辖区工业企业废弃物清理', screeningCode: 'XC-TOWN-WASTE', villageIds: [DONGSHAN], deliverables: ['清理记录'] }),
     });
     expect(started.status).toBe(201);
+    expect(started.body).toMatchObject({ step: 'REVIEW', details: { screening: { catalogue: 'UNKNOWN' } } });
     const id = started.body.workflowId;
     const inReview = await until(`/dispatches/${id}`, (b) => b.step === 'REVIEW');
     expect(inReview.details.screening.catalogue).toBe('UNKNOWN');

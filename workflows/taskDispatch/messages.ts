@@ -89,6 +89,8 @@ export type DispatchView = ProcessView<DispatchDetails>;
 export type DispatchStep = 'SCREENING' | 'AWAITING_ADMISSION' | 'REVIEW' | 'REVISION' | 'COLLECTIVE_DECISION' | 'IN_VILLAGES' | 'CLOSED';
 
 export const getDispatch = defineQuery<DispatchView>(STATE_QUERY);
+/** Not a step: answers with the state once screening is over, so a submission can answer with its screening. */
+export const awaitScreening = defineUpdate<DispatchView, []>('awaitScreening');
 /**
  * A revision changes everything but the villages (a dispatch to other villages is a new dispatch);
  * it may add the admission application that out-of-list work needs.

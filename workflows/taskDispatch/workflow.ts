@@ -8,6 +8,7 @@ import { admissionSummary, admissionWorkflowId, type AdmissionStart } from '../i
 import { itemAdmission } from '../itemAdmission/workflow';
 import { dispatchDetails } from './details';
 import {
+  awaitScreening,
   dispatchWithdrawn,
   getDispatch,
   recordCollectiveDecision,
@@ -48,6 +49,10 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
   const show = () => publish(view, dispatchDetails(view));
 
   setHandler(getDispatch, () => view);
+  setHandler(awaitScreening, async () => {
+    await condition(() => view.step !== 'SCREENING');
+    return view;
+  });
   const { step, exclusively } = processSteps(view, show);
 
   step(

@@ -166,8 +166,8 @@ describe.each(DATABASES)('on %s', (database) => {
     await until(`/village-tasks/${dongshan}`, (b) => b.step === 'RECEIVE' && b.record.some((r: any) => r.step === 'DISPATCHED'));
     const notices = await platform.db.notification.findMany({ where: { workflowId: { in: tasks } } });
     expect(notices.map((n) => [n.orgId, n.workflowId]).sort()).toEqual(tasks.map((t: string) => ['xingcun.qiaotou.station.law-enforcement', t]).sort());
-    const inbox = await platform.api(secretary('dongshan'), 'GET', '/me/inbox');
-    expect(inbox.body.map((i: { workflowId: string }) => i.workflowId)).toContain(dongshan);
+    const inbox = await until('/me/inbox', (b) => b.some((i: { workflowId: string }) => i.workflowId === dongshan), secretary('dongshan'));
+    expect(inbox.map((i: { workflowId: string }) => i.workflowId)).toContain(dongshan);
 
     expectRefused(await platform.api(secretary('nantang'), 'POST', `/village-tasks/${dongshan}/receive`), 403, 'WRONG_ORGANISATION');
     expectRefused(await platform.api(secretary('dongshan'), 'POST', `/village-tasks/${dongshan}/assign`, { personIds: [cadre('dongshan')] }), 409, 'WRONG_STEP');
@@ -265,6 +265,7 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(stepsOf(overdue)).toEqual(expect.arrayContaining(['REMINDER', 'OVERDUE', 'REPORT_MISSED']));
     const kindsFor = async (person: string, workflowId: string) =>
       (await platform.api(person, 'GET', '/me/notifications')).body.filter((n: { workflowId: string }) => n.workflowId === workflowId).map((n: { kind: string }) => n.kind.split('@')[0]);
+    await eventually(async () => ((await kindsFor(secretary('dongshan'), task)).includes('REPORT_MISSED') ? true : undefined));
     expect(await kindsFor(secretary('dongshan'), task)).toEqual(expect.arrayContaining(['REMINDER', 'OVERDUE', 'REPORT_MISSED']));
     expect(await kindsFor(REVIEWER, task)).toEqual(expect.arrayContaining(['OVERDUE', 'REPORT_MISSED']));
     expect(await kindsFor(REVIEWER, id)).toEqual(['REVIEW_OVERDUE']);
@@ -279,8 +280,8 @@ describe.each(DATABASES)('on %s', (database) => {
       return ids.includes(task) ? ids : undefined;
     });
     expect(found).toContain(task);
-    const listed = await platform.api(AUDITOR, 'GET', `/village-tasks?countyId=xingcun&villageId=${DONGSHAN}&overdue=true`);
-    expect(listed.body.map((t: { workflowId: string }) => t.workflowId)).toContain(task);
+    const listed = await until(`/village-tasks?countyId=xingcun&villageId=${DONGSHAN}&overdue=true`, (b) => b.some((t: { workflowId: string }) => t.workflowId === task));
+    expect(listed.map((t: { workflowId: string }) => t.workflowId)).toContain(task);
 
     const done = await platform.api(cadre('dongshan'), 'POST', `/village-tasks/${task}/complete`, { summary: '逾期完成', evidenceRefs: [] });
     expect(done.body.overdue).toBe(false);
@@ -358,8 +359,9 @@ describe.each(DATABASES)('on %s', (database) => {
     const started = await dispatch({ content: content({ screeningCode: 'XC-ASSIST-008', villageIds: [NANTANG, 'xingcun.qiaotou.xixi'] }) });
     const id = started.body.workflowId;
     await until(`/dispatches/${id}`, (b) => b.step === 'REVIEW');
-    const ids = async (url: string) => (await platform.api(AUDITOR, 'GET', url)).body.map((p: { workflowId: string }) => p.workflowId);
-    expect(await ids(`/dispatches?countyId=xingcun&villageId=xingcun.qiaotou.xixi&step=REVIEW`)).toContain(id);
+    const ids = async (url: string): Promise<string[]> => (await platform.api(AUDITOR, 'GET', url)).body.map((p: { workflowId: string }) => p.workflowId);
+    // Lists read the read model, which the workflow publishes just after the step its query shows.
+    await eventually(async () => ((await ids(`/dispatches?countyId=xingcun&villageId=xingcun.qiaotou.xixi&step=REVIEW`)).includes(id) ? true : undefined));
     expect(await ids(`/dispatches?countyId=xingcun&villageId=${DONGSHAN}&screeningCode=XC-ASSIST-008`)).not.toContain(id);
     expect(await ids(`/dispatches?countyId=xingcun&townId=xingcun.qiaotou&status=RUNNING&screeningCode=XC-ASSIST-008`)).toEqual([id]);
     await platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'APPROVE' });

@@ -147,11 +147,9 @@ export async function retireItem(db: Db, itemId: number, reason: string, by: Act
 
 /** Publishes at once a new version: the one in force plus `item` (admission with immediate effect); the open draft gets it too. */
 export async function publishWithItem(db: Db, countyId: string, item: NewCatalogueItem, by: ActingPerson, reason: string) {
-  await refuseNegativeListed(db, countyId, item.screeningCode);
-  const source = await versionInForce(db, countyId);
-  if ((await screenCode(db, countyId, item.screeningCode)).result === 'IN_CATALOGUE') {
-    throw new CatalogueRuleError('CONFLICT', `${item.screeningCode} is already in the catalogue in force.`);
-  }
+  const screening = await screenCode(db, countyId, item.screeningCode);
+  if (screening.result === 'NEGATIVE_LIST') throw new CatalogueRuleError('NEGATIVE_LIST', `${item.screeningCode} is on the negative list (${screening.matchedName}).`);
+  if (screening.result === 'IN_CATALOGUE') throw new CatalogueRuleError('CONFLICT', `${item.screeningCode} is already in the catalogue in force.`);
   const draft = await db.catalogueVersion.findFirst({ where: { countyId, status: 'DRAFT' }, include: { items: { where: { screeningCode: item.screeningCode } } } });
   const version = await nextVersionNumber(db, countyId);
   const id = `${countyId}-v${version}`;
@@ -159,7 +157,7 @@ export async function publishWithItem(db: Db, countyId: string, item: NewCatalog
     await tx.catalogueVersion.create({
       data: { id, countyId, version, status: 'PUBLISHED', effectiveFrom: new Date(), publishedAt: new Date(), publishedBy: by.personId, createdBy: by.personId, note: reason },
     });
-    await tx.catalogueItem.createMany({ data: [...(await liveItemsCopiedTo(tx as Db, source?.id, id)), toRow(id, item)] });
+    await tx.catalogueItem.createMany({ data: [...(await liveItemsCopiedTo(tx as Db, screening.catalogueVersionId, id)), toRow(id, item)] });
     if (draft && draft.items.length === 0) await tx.catalogueItem.create({ data: toRow(draft.id, item) });
     await tx.catalogueChange.create({
       data: { countyId, versionId: id, itemCode: item.screeningCode, action: 'ADMITTED', personId: by.personId, role: by.role, reason },

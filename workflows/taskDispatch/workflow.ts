@@ -49,8 +49,9 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
   const show = () => publish(view, dispatchDetails(view));
 
   setHandler(getDispatch, () => view);
+  const screened = () => view.step !== 'SCREENING';
   setHandler(awaitScreening, async () => {
-    await condition(() => view.step !== 'SCREENING');
+    await condition(screened);
     return view;
   });
   const { step, exclusively } = processSteps(view, show);
@@ -67,7 +68,7 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
       recordStep(view, { step: 'REVISE', by: { actor, as: actedAs(actor, 'DISPATCHER', start.dispatcherOrgId) }, summary: `Revised${admission ? ', with an admission application' : ''}; screening runs again`, data: revision });
       moveTo('SCREENING', []);
     },
-    { settle: () => view.step !== 'SCREENING' },
+    { settle: screened },
   );
 
   step(

@@ -175,7 +175,7 @@ export function officialYear(year: number, holidays: HolidayRange[], makeUpWorkd
   for (const range of holidays) {
     const to = range.to ?? range.from;
     const what = `Holiday ${range.name} (${range.from}${range.to ? ` to ${range.to}` : ''})`;
-    if (![inYear(range.from, what), inYear(to, what)].every(Boolean)) continue;
+    if (![inYear(range.from, what), range.to === undefined || inYear(range.to, what)].every(Boolean)) continue;
     if (to < range.from) {
       problems.push({ code: 'RANGE_REVERSED', detail: `${what} ends before it starts.` });
       continue;

@@ -138,7 +138,8 @@ describe("a year's calendar", () => {
 
   test('refuses dates outside the year, impossible dates and reversed or endless ranges', () => {
     expect(problems([{ name: '元旦', from: '2026-12-31', to: '2027-01-01' }])).toEqual(['OUTSIDE_YEAR']);
-    expect(problems([{ name: 'x', from: '2027-02-30' }])).toEqual(['NOT_A_DATE', 'NOT_A_DATE']);
+    expect(problems([{ name: 'x', from: '2027-02-30' }])).toEqual(['NOT_A_DATE']);
+    expect(problems([{ name: 'x', from: '2027-02-30', to: '2028-01-01' }])).toEqual(['NOT_A_DATE', 'OUTSIDE_YEAR']);
     expect(problems([{ name: 'x', from: '2027-05-05', to: '2027-05-01' }])).toEqual(['RANGE_REVERSED']);
     expect(problems([{ name: 'x', from: '2027-01-01', to: '2027-03-01' }])).toEqual(['RANGE_TOO_LONG']);
     expect(problems([{ name: 'x', from: '2027-10-01' }], [{ date: '2028-01-01', name: 'y' }])).toEqual(['OUTSIDE_YEAR']);

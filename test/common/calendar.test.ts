@@ -153,6 +153,13 @@ describe.each(DATABASES)('the county’s working-day calendar on %s', (database)
       expect((await post(OPERATOR, { ...load2027, amend: true, reason: '撤回更正' })).status).toBe(201);
     });
 
+    test('two loads of a new year at once: one loads it, the other finds it loaded', async () => {
+      const load2030 = { source: '测试', reason: '并发导入', holidays: [{ name: '元旦', from: '2030-01-01' }] };
+      const answers = await Promise.all([post(OPERATOR, load2030, 2030), post(OPERATOR, load2030, 2030)]);
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 201]);
+      expect(await platform.db.calendarChange.count({ where: { countyId: COUNTY, year: 2030 } })).toBe(1);
+    });
+
     test('is in the OpenAPI document with its refusals', async () => {
       const doc = (await platform.api(undefined, 'GET', '/openapi.json')).body;
       const load = doc.paths['/counties/{countyId}/calendar/years/{year}'].post;

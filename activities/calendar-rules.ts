@@ -28,6 +28,11 @@ export interface Deadline {
   plainWeekdays?: { reason: string };
 }
 
+/** A deadline as counted, with the years it had to count as plain weekdays. */
+export interface CountedDeadline extends Deadline {
+  plainWeekdays?: { reason: string; missingYears: number[] };
+}
+
 const DAY_MS = 86_400_000;
 const BEIJING_OFFSET_MS = 8 * 3600 * 1000;
 /** No official calendar keeps a village waiting this long for a working day: past it, the calendar is broken. */
@@ -82,13 +87,14 @@ class DayReader {
     return this.covered(day) && this.calendar.days.get(day)?.kind === 'HOLIDAY';
   }
 
-  deadline(day: Day): Deadline {
+  deadline(day: Day): CountedDeadline {
     if (!this.missing.size) return { at: endOfDay(day) };
-    const years = [...this.missing].sort().join(', ');
+    const missingYears = [...this.missing].sort((a, b) => a - b);
+    const years = missingYears.join(', ');
     const reason =
       `The official calendar of ${years} is not loaded for county ${this.calendar.countyId}: ` +
       `days in ${years} were counted as plain weekdays (Monday to Friday), without holidays or make-up working days.`;
-    return { at: endOfDay(day), plainWeekdays: { reason } };
+    return { at: endOfDay(day), plainWeekdays: { reason, missingYears } };
   }
 }
 
@@ -101,7 +107,7 @@ function step(day: Day, by: 1 | -1, steps: { n: number }): Day {
  * The end (24:00 Beijing) of the `workingDays`-th working day after the Beijing day of `fromIso`
  * (0: that day if it is a working day, else the next one). Holidays are skipped, make-up days count.
  */
-export function workingDeadline(calendar: OfficialCalendar, fromIso: string, workingDays: number): Deadline {
+export function workingDeadline(calendar: OfficialCalendar, fromIso: string, workingDays: number): CountedDeadline {
   if (!Number.isInteger(workingDays) || workingDays < 0) throw new RangeError(`Working days must be a whole number ≥ 0, not ${workingDays}`);
   const reader = new DayReader(calendar);
   const steps = { n: 0 };
@@ -122,7 +128,7 @@ export function workingDeadline(calendar: OfficialCalendar, fromIso: string, wor
  * that is a holiday moves to the last working day before it (make-up weekend days count); a moved
  * day already past gives way to the next week's.
  */
-export function weeklyDueAt(calendar: OfficialCalendar, fromIso: string, weekday: Weekday): Deadline {
+export function weeklyDueAt(calendar: OfficialCalendar, fromIso: string, weekday: Weekday): CountedDeadline {
   const reader = new DayReader(calendar);
   const steps = { n: 0 };
   const from = beijingDay(fromIso);

@@ -1,8 +1,10 @@
 // The county's official working-day calendar, kept in the database: deadlines and weekly report days
 // computed from it (activities), a year loaded or amended by an operator, and how long it still covers.
+import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { findWorkday } from 'chinese-days';
 import type { Db } from '../prisma/client';
+import { notifyOrganisations } from './processes';
 import {
   WEEKDAYS,
   beijingDay,
@@ -13,6 +15,7 @@ import {
   weeklyDueAt as weeklyDueOn,
   workingDeadline as workingDeadlineOn,
   yearOf,
+  type CountedDeadline,
   type Deadline,
   type HolidayRange,
   type MakeUpWorkday,
@@ -70,6 +73,33 @@ function startDay(input: { countyId: string; fromIso: string }): string {
   return checked(() => beijingDay(input.fromIso));
 }
 
+/** The workflow an activity runs for, when it runs as one. */
+function callingWorkflow(): string | undefined {
+  try {
+    return Context.current().info.workflowExecution?.workflowId;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A deadline counted with plain weekdays is never silent: the county's operators (who hold their
+ * role at the county) get a notice, once per process and missing years, saying what to load.
+ */
+async function answered(db: Db, countyId: string, { at, plainWeekdays }: CountedDeadline): Promise<Deadline> {
+  if (!plainWeekdays) return { at };
+  const county = await db.organisation.findUnique({ where: { id: countyId }, select: { kind: true } });
+  if (county?.kind === 'COUNTY') {
+    await notifyOrganisations(db, {
+      workflowId: callingWorkflow() ?? `calendar-${countyId}`,
+      orgIds: [countyId],
+      kind: `CALENDAR_NOT_LOADED@${plainWeekdays.missingYears.join(',')}`,
+      message: `${plainWeekdays.reason} Load it: POST /counties/${countyId}/calendar/years/${plainWeekdays.missingYears[0]}.`,
+    });
+  }
+  return { at, plainWeekdays: { reason: plainWeekdays.reason } };
+}
+
 /** Fewer working days than this in a year never happen: a window this wide holds any deadline. */
 const FEWEST_WORKING_DAYS_A_YEAR = 200;
 
@@ -86,7 +116,7 @@ export async function workingDeadline(db: Db, input: WorkingDeadlineInput): Prom
     const deadline = checked(() => workingDeadlineOn(calendar, input.fromIso, input.workingDays));
     // A deadline past the window would have counted its last year as not loaded: widen and count again.
     const lastDay = beijingDay(new Date(Date.parse(deadline.at) - 1).toISOString());
-    if (yearOf(lastDay) <= toYear) return deadline;
+    if (yearOf(lastDay) <= toYear) return answered(db, input.countyId, deadline);
     toYear += 2;
   }
 }
@@ -99,7 +129,7 @@ export async function weeklyDueAt(db: Db, input: WeeklyDueInput): Promise<Deadli
   if (!WEEKDAYS.includes(input.weekday)) throw ApplicationFailure.nonRetryable(`Not a weekday: ${String(input.weekday)}`, 'INVALID_INPUT');
   const fromYear = yearOf(startDay(input));
   const calendar = await calendarOf(db, input.countyId, fromYear - 1, fromYear + 1);
-  return checked(() => weeklyDueOn(calendar, input.fromIso, input.weekday));
+  return answered(db, input.countyId, checked(() => weeklyDueOn(calendar, input.fromIso, input.weekday)));
 }
 
 // ——— Keeping the calendar ———

@@ -89,6 +89,14 @@ describe.each(DATABASES)('the county’s working-day calendar on %s', (database)
     expect((await deadline('2026-03-06T02:00:00Z', 2, 'nowhere')).plainWeekdays?.reason).toMatch(/2026 is not loaded for county nowhere/);
   });
 
+  test("the county's operators are notified of a deadline counted with plain weekdays, once", async () => {
+    await deadline('2026-12-29T02:00:00Z', 4);
+    const notices = (await platform.api(OPERATOR, 'GET', '/me/notifications')).body.filter((n: { kind: string }) => n.kind.startsWith('CALENDAR_NOT_LOADED'));
+    expect(notices).toEqual([
+      expect.objectContaining({ orgId: COUNTY, kind: 'CALENDAR_NOT_LOADED@2027', message: expect.stringMatching(/2027 is not loaded.*POST \/counties\/xingcun\/calendar\/years\/2027/) }),
+    ]);
+  });
+
   describe('loading a year', () => {
     test('refuses without a token, outside the county, and for anyone but its operator', async () => {
       const noToken = await post(undefined, load2027);

@@ -110,7 +110,8 @@ const FEWEST_WORKING_DAYS_A_YEAR = 200;
  */
 export async function workingDeadline(db: Db, input: WorkingDeadlineInput): Promise<Deadline> {
   const fromYear = yearOf(startDay(input));
-  let toYear = fromYear + 1 + Math.ceil(Math.max(0, input.workingDays) / FEWEST_WORKING_DAYS_A_YEAR);
+  if (!Number.isInteger(input.workingDays) || input.workingDays < 0) throw ApplicationFailure.nonRetryable(`Working days must be a whole number ≥ 0, not ${input.workingDays}`, 'INVALID_INPUT');
+  let toYear = fromYear + 1 + Math.ceil(input.workingDays / FEWEST_WORKING_DAYS_A_YEAR);
   for (;;) {
     const calendar = await calendarOf(db, input.countyId, fromYear, toYear);
     const deadline = checked(() => workingDeadlineOn(calendar, input.fromIso, input.workingDays));

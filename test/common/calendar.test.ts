@@ -204,6 +204,8 @@ describe.each(DATABASES)('the county’s working-day calendar on %s', (database)
   test('bad input to an activity fails without retrying', async () => {
     await expect(deadline('not a date', 1)).rejects.toMatchObject({ type: 'INVALID_INPUT', nonRetryable: true });
     await expect(deadline('2026-03-06T02:00:00Z', -2)).rejects.toMatchObject({ type: 'INVALID_INPUT' });
+    await expect(deadline('2026-03-06T02:00:00Z', undefined as unknown as number)).rejects.toMatchObject({ type: 'INVALID_INPUT', nonRetryable: true });
+    await expect(deadline('2026-03-06T02:00:00Z', 100_000)).rejects.toMatchObject({ type: 'INVALID_INPUT', nonRetryable: true });
     await expect(weeklyDueAt(platform.db, { countyId: COUNTY, fromIso: '2026-03-06T02:00:00Z', weekday: 'FRYDAY' as 'FRIDAY' })).rejects.toMatchObject({ type: 'INVALID_INPUT' });
   });
 

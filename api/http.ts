@@ -37,6 +37,8 @@ export interface HttpDeps {
   router: Router;
   registry: OpenAPIRegistry;
   jwtSecret: string;
+  /** Methods registered per express path, for the 405 answers (see `refuseOtherMethods`). */
+  methods?: Map<string, Set<string>>;
 }
 
 function parse<T extends ZodType>(schema: T | undefined, value: unknown, where: string): z.infer<T> {
@@ -66,7 +68,7 @@ function openApiPath(spec: RouteSpec<AnyObject, AnyObject, ZodType>): RouteConfi
     request: {
       params: spec.params,
       query: spec.query,
-      body: spec.body ? { content: { 'application/json': { schema: spec.body } } } : undefined,
+      body: spec.body ? { required: true, content: { 'application/json': { schema: spec.body } } } : undefined,
     },
     responses: {
       [spec.status ?? 200]: { description: 'OK', content: { 'application/json': { schema: spec.response } } },
@@ -84,6 +86,8 @@ export function route<P extends AnyObject, Q extends AnyObject, B extends ZodTyp
 ): void {
   deps.registry.registerPath(openApiPath(spec as unknown as RouteSpec<AnyObject, AnyObject, ZodType>));
   const expressPath = spec.path.replace(/\{(\w+)\}/g, ':$1');
+  deps.methods ??= new Map();
+  deps.methods.set(expressPath, new Set([...(deps.methods.get(expressPath) ?? []), spec.method.toUpperCase(), ...(spec.method === 'get' ? ['HEAD'] : [])]));
   deps.router[spec.method](expressPath, async (req: Request, res: Response) => {
     const actor = spec.public
       ? (undefined as unknown as Actor)
@@ -99,4 +103,15 @@ export function route<P extends AnyObject, Q extends AnyObject, B extends ZodTyp
     });
     res.status((res.locals.status as number | undefined) ?? spec.status ?? 200).json(result);
   });
+}
+
+/** Any other method on a known path is 405 with the methods it has (Allow), not a 404. */
+export function refuseOtherMethods(deps: HttpDeps): void {
+  for (const [path, methods] of deps.methods ?? []) {
+    const allow = [...methods].join(', ');
+    deps.router.all(path, (req: Request, res: Response) => {
+      res.setHeader('Allow', allow);
+      throw new Problem(405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${req.path}; allowed: ${allow}.`);
+    });
+  }
 }

@@ -44,6 +44,10 @@ export interface HttpDeps {
 function parse<T extends ZodType>(schema: T | undefined, value: unknown, where: string): z.infer<T> {
   if (!schema) return undefined as z.infer<T>;
   const result = schema.safeParse(value ?? {});
+  if (!result.success && where === 'params') {
+    // A path names a resource: one no id of that shape can name does not exist.
+    throw new Problem(404, 'NOT_FOUND', `Nothing is found at this path: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.`);
+  }
   if (!result.success) {
     const issues = result.error.issues.map((i) => ({ path: [where, ...i.path].join('.'), message: i.message }));
     throw new Problem(400, 'INVALID_REQUEST', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
@@ -57,7 +61,7 @@ function problemResponse(description: string) {
 
 function openApiPath(spec: RouteSpec<AnyObject, AnyObject, ZodType>): RouteConfig {
   const refusals = Object.fromEntries(
-    (spec.refusals ?? []).map((s) => [s, problemResponse(s === 404 ? 'Not found' : s === 409 ? 'Out of order' : s === 422 ? 'Breaks a rule' : 'Refused')]),
+    [...new Set([...(spec.refusals ?? []), ...(spec.params ? [404] : [])])].map((s) => [s, problemResponse(s === 404 ? 'Not found' : s === 409 ? 'Out of order' : s === 422 ? 'Breaks a rule' : 'Refused')]),
   );
   return {
     method: spec.method,
@@ -71,7 +75,8 @@ function openApiPath(spec: RouteSpec<AnyObject, AnyObject, ZodType>): RouteConfi
       body: spec.body ? { required: true, content: { 'application/json': { schema: spec.body } } } : undefined,
     },
     responses: {
-      [spec.status ?? 200]: { description: 'OK', content: { 'application/json': { schema: spec.response } } },
+      [spec.status ?? 200]: { description: spec.status === 201 ? 'Started' : 'OK', content: { 'application/json': { schema: spec.response } } },
+      ...(spec.status === 201 && { 200: { description: 'Already started with this request id: the process as it stands', content: { 'application/json': { schema: spec.response } } } }),
       400: problemResponse('Invalid request'),
       ...(spec.public ? {} : { 401: problemResponse('No valid token'), 403: problemResponse('Wrong role or organisation') }),
       ...refusals,

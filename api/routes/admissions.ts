@@ -21,7 +21,7 @@ import { refuseNegativeListed } from '../screening';
 import { admissionViewSchema } from '../views';
 import { notFound, Problem } from '../problem';
 import { listProcesses, processSummarySchema, readProcess, requestIdSchema, requireSameStarter, startOnce, stepRoutes } from '../processes';
-import { periodOverridesSchema } from './periods';
+import { periodOverridesSchema, refuseUnboundedPeriods } from './periods';
 
 const tag = 'admissions';
 const idParams = z.object({ id: z.string().regex(/^admission-/, 'an admission id') });
@@ -66,6 +66,7 @@ export function admissionRoutes(http: HttpDeps, deps: AppDeps): void {
     http,
     { method: 'post', path: '/admissions', summary: 'Apply to put work on villages (准入申请)', tag, body: startBody, response: admissionViewSchema, status: 201, refusals: [404, 422] },
     async ({ actor, body, res }) => {
+      refuseUnboundedPeriods(body.periods as PeriodOverrides | undefined);
       const department = await findOrganisation(db, body.departmentId);
       if (!department) throw notFound(`Organisation ${body.departmentId}`);
       if (department.kind !== 'DEPARTMENT') throw new Problem(422, 'INVALID_INPUT', `${department.id} is not a county department: only departments apply for admission.`);

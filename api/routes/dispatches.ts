@@ -30,7 +30,7 @@ import { notFound, Problem } from '../problem';
 import { listProcesses, processSummarySchema, readProcess, requestIdSchema, requireSameStarter, startOnce, stepRoutes } from '../processes';
 import { refuseNegativeListed } from '../screening';
 import { dispatchViewSchema, presentDispatch, villageTaskViewSchema } from '../views';
-import { periodOverridesSchema } from './periods';
+import { periodOverridesSchema, refuseUnboundedPeriods } from './periods';
 
 const tag = 'dispatches';
 const dispatchParams = z.object({ id: z.string().regex(/^dispatch-(?!.*--)/, 'a dispatch id') });
@@ -155,6 +155,7 @@ export function dispatchRoutes(http: HttpDeps, deps: AppDeps): void {
     http,
     { method: 'post', path: '/dispatches', summary: 'Send a task down to villages (派单): answers once screening is done, with its result and flags', tag, body: startBody, response: dispatchViewSchema, status: 201, refusals: [404, 422] },
     async ({ actor, body, res }) => {
+      refuseUnboundedPeriods(body.periods as PeriodOverrides | undefined);
       const town = await findOrganisation(db, body.townId);
       if (!town || town.kind !== 'TOWN') throw notFound(`Town ${body.townId}`);
       res.locals.process = { processType: DISPATCH_PROCESS, countyId: town.countyId };

@@ -1,6 +1,7 @@
 // What each process answers: its full state, typed to the last field (workflows/*/messages.ts),
 // so front-ends and the OpenAPI document agree on every detail they live on.
 import { z } from 'zod';
+import './openapi'; // zod's .openapi()
 import { ROLES } from '../workflows/common/roles';
 import type { DispatchView } from '../workflows/taskDispatch/messages';
 import { isOutOfList } from '../workflows/taskDispatch/rules';

@@ -41,7 +41,7 @@ const application = z
   .openapi('AdmissionApplication');
 
 const startBody = z
-  .object({ requestId: requestIdSchema, departmentId: z.string().min(1), application, periods: periodOverridesSchema.optional() })
+  .object({ requestId: requestIdSchema, departmentId: z.string().min(1).openapi({ example: 'xingcun.dept.civil-affairs' }), application, periods: periodOverridesSchema.optional() })
   .openapi('AdmissionStart');
 
 const testAnswer = z.object({ met: z.boolean(), reason: z.string() });

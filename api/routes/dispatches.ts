@@ -41,7 +41,7 @@ const content = z
   .object({
     title: z.string().min(2).max(200),
     screeningCode: z.string().regex(/^[A-Z0-9-]{3,40}$/, 'upper-case letters, digits and dashes').optional(),
-    villageIds: z.array(z.string().min(1)).min(1).max(100),
+    villageIds: z.array(z.string().min(1)).min(1).max(100).openapi({ example: ['xingcun.qiaotou.dongshan'] }),
     requirements: z.string().min(2),
     deliverables: z.array(z.string().min(1)).max(50),
     acceptanceCriteria: z.string(),
@@ -71,7 +71,7 @@ const revision = content
 const startBody = z
   .object({
     requestId: requestIdSchema,
-    townId: z.string().min(1),
+    townId: z.string().min(1).openapi({ example: 'xingcun.qiaotou' }),
     dispatcherOrgId: z
       .string()
       .min(1)

@@ -9,7 +9,6 @@ import type { Response } from 'express';
 import type { Db } from '../prisma/client';
 import type { Actor } from '../workflows/common/actor';
 import type { ProcessType } from '../workflows/common/process';
-import type { Role } from '../workflows/common/roles';
 import type { AppDeps } from './app';
 import { forbidden, notFound } from './problem';
 
@@ -28,18 +27,15 @@ export interface ReadScope {
   towns: Set<string>;
   /** Counties of those towns (towns are consulted on every admission of their county). */
   townCounties: Set<string>;
-  /** Villages whose staff the actor is (secretary, cadre, grid member, supervisor). */
-  staffVillages: Set<string>;
-  /** Villages the actor belongs to as a party member or villager. */
-  publicVillages: Set<string>;
+  /** Villages the actor belongs to: as staff (secretary, cadre, grid member, supervisor), party member or villager. */
+  villages: Set<string>;
 }
 
-const PUBLIC_ROLES: Role[] = ['PARTY_MEMBER', 'VILLAGER'];
 const COUNTY_KINDS = ['COUNTY', 'DEPARTMENT', 'COORDINATION_OFFICE'];
 
 export async function readScope(db: Db, actor: Actor): Promise<ReadScope> {
   const orgs = await db.organisation.findMany({ where: { id: { in: [...new Set(actor.roles.map((r) => r.orgId))] } } });
-  const scope: ReadScope = { counties: new Set(), towns: new Set(), townCounties: new Set(), staffVillages: new Set(), publicVillages: new Set() };
+  const scope: ReadScope = { counties: new Set(), towns: new Set(), townCounties: new Set(), villages: new Set() };
   for (const assignment of actor.roles) {
     const org = orgs.find((o) => o.id === assignment.orgId);
     if (!org || org.countyId !== assignment.countyId) continue;
@@ -48,8 +44,8 @@ export async function readScope(db: Db, actor: Actor): Promise<ReadScope> {
       scope.towns.add(org.kind === 'TOWN' ? org.id : org.parentId!);
       scope.townCounties.add(org.countyId);
     }
-    else if (org.kind === 'GRID' && org.parentId) scope.staffVillages.add(org.parentId);
-    else if (org.kind === 'VILLAGE') (PUBLIC_ROLES.includes(assignment.role) ? scope.publicVillages : scope.staffVillages).add(org.id);
+    else if (org.kind === 'GRID' && org.parentId) scope.villages.add(org.parentId);
+    else if (org.kind === 'VILLAGE') scope.villages.add(org.id);
   }
   return scope;
 }
@@ -59,7 +55,7 @@ export function mayRead(scope: ReadScope, place: Omit<ProcessPlace, 'workflowId'
   if (place.processType === 'itemAdmission') return scope.townCounties.has(place.countyId);
   if (place.townId && scope.towns.has(place.townId)) return true;
   if (place.processType !== 'villageTask' || !place.villageId) return false;
-  return scope.staffVillages.has(place.villageId) || scope.publicVillages.has(place.villageId);
+  return scope.villages.has(place.villageId);
 }
 
 /** The place a process id names (admission-<county>-…, dispatch-<town>-…, <dispatch>--<village>), or a 404: no process can have it. */
@@ -95,7 +91,7 @@ export async function readableRows(deps: Pick<AppDeps, 'db'>, actor: Actor, proc
   if (scope.counties.has(countyId)) return {};
   if (processType === 'itemAdmission' && scope.townCounties.has(countyId)) return {};
   const towns = processType === 'itemAdmission' ? [] : [...scope.towns];
-  const villages = processType === 'villageTask' ? [...scope.staffVillages, ...scope.publicVillages] : [];
+  const villages = processType === 'villageTask' ? [...scope.villages] : [];
   const readable = [...(towns.length ? [{ townId: { in: towns } }] : []), ...(villages.length ? [{ villageId: { in: villages } }] : [])];
   if (!readable.length) throw forbidden(`Your roles do not let you list ${processType} processes of ${countyId}.`);
   return { OR: readable };
@@ -104,6 +100,6 @@ export async function readableRows(deps: Pick<AppDeps, 'db'>, actor: Actor, proc
 /** A village's or town's weekly lists: read by the county's staff, the town's, and (a village's) the village's people. */
 export async function requirePlaceReader(deps: Pick<AppDeps, 'db'>, actor: Actor, place: { countyId: string; townId: string; villageId?: string }): Promise<void> {
   const scope = await readScope(deps.db, actor);
-  const allowed = scope.counties.has(place.countyId) || scope.towns.has(place.townId) || (place.villageId !== undefined && (scope.staffVillages.has(place.villageId) || scope.publicVillages.has(place.villageId)));
+  const allowed = scope.counties.has(place.countyId) || scope.towns.has(place.townId) || (place.villageId !== undefined && scope.villages.has(place.villageId));
   if (!allowed) throw forbidden(`Your roles do not let you read the lists of ${place.villageId ?? place.townId}.`);
 }

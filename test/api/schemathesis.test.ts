@@ -30,7 +30,8 @@ const toml = (value: unknown) => JSON.stringify(value);
 
 function run(command: string, args: string[], timeoutMs: number): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { env: { ...process.env, NO_COLOR: '1' } });
+    // In the run's temporary folder: schemathesis keeps a cache in its working directory.
+    const child = spawn(command, args, { cwd: process.env.TEST_TMP, env: { ...process.env, NO_COLOR: '1' } });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));

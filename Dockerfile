@@ -11,7 +11,8 @@ ARG NODE_IMAGE=node:24-bookworm-slim
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 # Production talks to a real Temporal server, so the postinstall must not fetch the Temporal
-# CLI from PyPI: with TEMPORAL_CLI set it finds a "CLI" and skips the install. This variable
+# CLI from PyPI: with TEMPORAL_CLI set it finds a "CLI" and skips the install (schemathesis, a
+# test tool, is skipped too: this image has no Python). This variable
 # lives in this stage only and does not reach the runtime image.
 ENV TEMPORAL_CLI=/bin/true \
     NPM_CONFIG_UPDATE_NOTIFIER=false \
@@ -26,7 +27,9 @@ RUN npm ci --omit=dev && npm cache clean --force
 
 # ---- runtime ----
 FROM ${NODE_IMAGE}
+# In a container the API listens on every interface (a development machine's default is loopback).
 ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
     NPM_CONFIG_UPDATE_NOTIFIER=false \
     NPM_CONFIG_FUND=false
 WORKDIR /app

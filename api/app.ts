@@ -5,7 +5,7 @@ import pinoHttp from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
 import type { Logger } from '../platform/logger';
 import type { Db } from '../prisma/client';
-import type { HttpDeps } from './http';
+import { refuseOtherMethods, type HttpDeps } from './http';
 import { createRegistry, openApiDocument } from './openapi';
 import { Problem } from './problem';
 import { recordRefusal, type ProcessRef } from './refusals';
@@ -64,6 +64,7 @@ export function createApp(deps: AppDeps) {
   dispatchRoutes(http, deps);
   weeklyRoutes(http, deps);
   auditRoutes(http, deps);
+  refuseOtherMethods(http);
   app.use(router);
 
   const document = openApiDocument(registry);

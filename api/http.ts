@@ -17,6 +17,8 @@ export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends Z
   tag: string;
   params?: P;
   query?: Q;
+  /** Request headers to document (e.g. Idempotency-Key). */
+  headers?: AnyObject;
   body?: B;
   response: ZodType;
   status?: 200 | 201;
@@ -55,7 +57,7 @@ function problemResponse(description: string) {
 
 function openApiPath(spec: RouteSpec<AnyObject, AnyObject, ZodType>): RouteConfig {
   const refusals = Object.fromEntries(
-    (spec.refusals ?? []).map((s) => [s, problemResponse(s === 404 ? 'Not found' : s === 409 ? 'Out of order' : s === 422 ? 'Breaks a rule' : 'Refused')]),
+    (spec.refusals ?? []).map((s) => [s, problemResponse(s === 404 ? 'Not found' : s === 409 ? 'Out of order' : s === 422 ? 'Breaks a rule' : s === 503 ? 'Not confirmed in time: retry after Retry-After seconds' : 'Refused')]),
   );
   return {
     method: spec.method,
@@ -66,6 +68,7 @@ function openApiPath(spec: RouteSpec<AnyObject, AnyObject, ZodType>): RouteConfi
     request: {
       params: spec.params,
       query: spec.query,
+      headers: spec.headers,
       body: spec.body ? { content: { 'application/json': { schema: spec.body } } } : undefined,
     },
     responses: {

@@ -18,7 +18,7 @@ import { requireCounty, requireRole } from '../auth';
 import { route, type HttpDeps } from '../http';
 import { refuseNegativeListed } from '../screening';
 import { notFound, Problem } from '../problem';
-import { listProcesses, processSummarySchema, processViewSchema, readProcess, requestIdSchema, requireSameStarter, startOnce, stepRoutes } from '../processes';
+import { listProcesses, processSummarySchema, processViewSchema, firstAnswer, readProcess, requestIdSchema, requireSameStarter, startOnce, stepRoutes } from '../processes';
 import { periodOverridesSchema } from './periods';
 
 const tag = 'admissions';
@@ -58,11 +58,11 @@ const decision = z
 const withdrawal = z.object({ reason: z.string() }).openapi('Withdrawal');
 
 export function admissionRoutes(http: HttpDeps, deps: AppDeps): void {
-  const { db, temporal } = deps;
+  const { db } = deps;
 
   route(
     http,
-    { method: 'post', path: '/admissions', summary: 'Apply to put work on villages (准入申请)', tag, body: startBody, response: processViewSchema, status: 201, refusals: [404, 422] },
+    { method: 'post', path: '/admissions', summary: 'Apply to put work on villages (准入申请)', tag, body: startBody, response: processViewSchema, status: 201, refusals: [404, 409, 422, 503] },
     async ({ actor, body, res }) => {
       const department = await findOrganisation(db, body.departmentId);
       if (!department) throw notFound(`Organisation ${body.departmentId}`);
@@ -76,8 +76,9 @@ export function admissionRoutes(http: HttpDeps, deps: AppDeps): void {
       }
       const start: AdmissionStart = { countyId: department.countyId, departmentId: department.id, coordinationOfficeId, applicant: actor, application: body.application, periods: body.periods as PeriodOverrides | undefined };
       const workflowId = admissionWorkflowId(department.countyId, body.requestId);
-      const outcome = await startOnce<typeof itemAdmission>(deps, res, PROCESS_TYPE, { workflowId, args: [start], staticSummary: admissionSummary(start) });
-      const view = await temporal.workflow.getHandle(workflowId).query(getAdmission);
+      const outcome = await startOnce<typeof itemAdmission>(deps, res, PROCESS_TYPE, { workflowId, args: [start], staticSummary: admissionSummary(start) }, body);
+      const read = () => readProcess(deps, res, { processType: PROCESS_TYPE, workflowId }, getAdmission);
+      const view = outcome === 'started' ? await firstAnswer(deps, workflowId, read) : await read();
       if (outcome === 'existing') {
         requireSameStarter(view.details.departmentId, department.id, workflowId);
         res.locals.status = 200;
@@ -102,7 +103,7 @@ export function admissionRoutes(http: HttpDeps, deps: AppDeps): void {
     },
   );
 
-  route(http, { method: 'get', path: '/admissions/{id}', summary: 'The full state of an admission: step, next actors, deadlines, record', tag, params: idParams, response: processViewSchema, refusals: [404] }, async ({ actor, params, res }) => {
+  route(http, { method: 'get', path: '/admissions/{id}', summary: 'The full state of an admission: step, next actors, deadlines, record', tag, params: idParams, response: processViewSchema, refusals: [404, 503] }, async ({ actor, params, res }) => {
     const view = await readProcess(deps, res, { processType: PROCESS_TYPE, workflowId: params.id }, getAdmission);
     requireCounty(actor, view.countyId);
     return view;

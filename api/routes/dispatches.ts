@@ -25,7 +25,7 @@ import type { AppDeps } from '../app';
 import { requireCounty, requireRole } from '../auth';
 import { route, type HttpDeps } from '../http';
 import { notFound, Problem } from '../problem';
-import { listProcesses, processSummarySchema, processViewSchema, readProcess, requestIdSchema, requireSameStarter, startOnce, stepRoutes } from '../processes';
+import { listProcesses, processSummarySchema, processViewSchema, firstAnswer, readProcess, requestIdSchema, requireSameStarter, startOnce, stepRoutes } from '../processes';
 import { refuseNegativeListed } from '../screening';
 import { periodOverridesSchema } from './periods';
 
@@ -129,7 +129,7 @@ export function dispatchRoutes(http: HttpDeps, deps: AppDeps): void {
 
   route(
     http,
-    { method: 'post', path: '/dispatches', summary: 'Send a task down to villages (派单): answers once screening is done, with its result', tag, body: startBody, response: processViewSchema, status: 201, refusals: [404, 422] },
+    { method: 'post', path: '/dispatches', summary: 'Send a task down to villages (派单): answers once screening is done, with its result', tag, body: startBody, response: processViewSchema, status: 201, refusals: [404, 409, 422, 503] },
     async ({ actor, body, res }) => {
       const town = await findOrganisation(db, body.townId);
       if (!town || town.kind !== 'TOWN') throw notFound(`Town ${body.townId}`);
@@ -153,9 +153,11 @@ export function dispatchRoutes(http: HttpDeps, deps: AppDeps): void {
         maxReworkRounds: body.maxReworkRounds,
       };
       const workflowId = dispatchWorkflowId(town.id, body.requestId);
-      const outcome = await startOnce<typeof taskDispatch>(deps, res, DISPATCH_PROCESS, { workflowId, args: [start], staticSummary: dispatchSummary(start) });
-      const handle = temporal.workflow.getHandle(workflowId);
-      const view = outcome === 'started' ? await handle.executeUpdate(awaitScreening) : await handle.query(getDispatch);
+      const outcome = await startOnce<typeof taskDispatch>(deps, res, DISPATCH_PROCESS, { workflowId, args: [start], staticSummary: dispatchSummary(start) }, body);
+      const view =
+        outcome === 'started'
+          ? await firstAnswer(deps, workflowId, () => temporal.workflow.getHandle(workflowId).executeUpdate(awaitScreening))
+          : await readProcess(deps, res, { processType: DISPATCH_PROCESS, workflowId }, getDispatch);
       if (outcome === 'existing') {
         requireSameStarter(view.details.dispatcherOrgId, dispatcherOrgId, workflowId);
         res.locals.status = 200;
@@ -176,13 +178,13 @@ export function dispatchRoutes(http: HttpDeps, deps: AppDeps): void {
     return listProcesses(deps, { processType: VILLAGE_TASK_PROCESS, ...where }, limit);
   });
 
-  route(http, { method: 'get', path: '/dispatches/{id}', summary: 'The full state of a dispatch, with every village', tag, params: dispatchParams, response: processViewSchema, refusals: [404] }, async ({ actor, params, res }) => {
+  route(http, { method: 'get', path: '/dispatches/{id}', summary: 'The full state of a dispatch, with every village', tag, params: dispatchParams, response: processViewSchema, refusals: [404, 503] }, async ({ actor, params, res }) => {
     const view = await readProcess(deps, res, { processType: DISPATCH_PROCESS, workflowId: params.id }, getDispatch);
     requireCounty(actor, view.countyId);
     return view;
   });
 
-  route(http, { method: 'get', path: '/village-tasks/{id}', summary: "The full state of one village's task", tag, params: taskParams, response: processViewSchema, refusals: [404] }, async ({ actor, params, res }) => {
+  route(http, { method: 'get', path: '/village-tasks/{id}', summary: "The full state of one village's task", tag, params: taskParams, response: processViewSchema, refusals: [404, 503] }, async ({ actor, params, res }) => {
     const view = await readProcess(deps, res, { processType: VILLAGE_TASK_PROCESS, workflowId: params.id }, getVillageTask);
     requireCounty(actor, view.countyId);
     return view;

@@ -20,15 +20,15 @@ export interface TemporalBounds {
 export const DEFAULT_BOUNDS: TemporalBounds = { stepMs: 10_000, readMs: 3_000, retryAfterSeconds: 5, workerSeenMs: 70_000 };
 
 /**
- * What became of a step that was not confirmed in time:
- * - `PENDING`: Temporal admitted it and holds it in memory; it is applied (or refused by its rule) once,
- *   when a worker polls again — unless the Temporal server restarts first, when it is dropped;
- * - `NOT_APPLIED`: Temporal could not be reached; nothing was done;
- * - `UNKNOWN`: a start not confirmed: the process may or may not have started;
- * - `STARTED`: the process was started but what the answer waits for (its first state, screening) was not confirmed.
- * In every case a retry with the same idempotency key is safe: it is never applied twice.
+ * What became of a step that was not confirmed in time (the `applied` field of the 503):
+ * - `PENDING`: an Update. Temporal admitted it (or may have) and holds it in memory, not yet in the
+ *   history: it is applied — or refused by its rule — once, when a worker polls again; it is dropped
+ *   if the Temporal server restarts or evicts the workflow first. A retry with the same key attaches to
+ *   it, or returns its outcome, or (if it was dropped) applies it then: never twice.
+ * - `UNKNOWN`: a start. The process may or may not have started; the same requestId never starts two.
+ * - `STARTED`: the process was started, but what the answer waits for (its first state, screening) was not confirmed.
  */
-export type Unconfirmed = 'PENDING' | 'NOT_APPLIED' | 'UNKNOWN' | 'STARTED';
+export type Unconfirmed = 'PENDING' | 'UNKNOWN' | 'STARTED';
 
 // gRPC status codes (grpc-js is not a direct dependency).
 const CANCELLED = 1;
@@ -56,17 +56,16 @@ export function withinDeadline<T>(temporal: Client, ms: number, call: () => Prom
 const MEANING: Record<Unconfirmed, string> = {
   PENDING:
     'Temporal holds the step and applies it once, when a worker is back, unless the Temporal server restarts first (then it is not applied). Retry with the same Idempotency-Key to learn its outcome: it is never applied twice.',
-  NOT_APPLIED: 'Temporal could not be reached and nothing was done. Retry with the same Idempotency-Key.',
   UNKNOWN: 'The process may or may not have started. Repeat the request with the same requestId: it is never started twice.',
   STARTED: 'The process was started; its first result was not confirmed in time. Repeat the request (same requestId) or read the process later: it is never started twice.',
 };
 
 /** The 503 for a step (an Update), a start, or the first state of a started process, not confirmed in time. */
 export function notConfirmed(error: unknown, what: string, bounds: TemporalBounds, kind: 'step' | 'start' | 'started' = 'step'): Problem {
-  const unreachable = grpcCode(error) === UNAVAILABLE && kind !== 'started';
-  const applied: Unconfirmed = unreachable ? 'NOT_APPLIED' : kind === 'step' ? 'PENDING' : kind === 'start' ? 'UNKNOWN' : 'STARTED';
-  const code = applied === 'NOT_APPLIED' ? 'TEMPORAL_UNAVAILABLE' : 'STEP_NOT_CONFIRMED';
-  return new Problem(503, code, `${what} was not confirmed within ${bounds.stepMs / 1000} s (no worker answered). ${MEANING[applied]}`, {
+  const applied: Unconfirmed = kind === 'step' ? 'PENDING' : kind === 'start' ? 'UNKNOWN' : 'STARTED';
+  const unreachable = grpcCode(error) === UNAVAILABLE;
+  const cause = unreachable ? 'Temporal was unavailable' : `no worker confirmed it within ${bounds.stepMs / 1000} s`;
+  return new Problem(503, unreachable ? 'TEMPORAL_UNAVAILABLE' : 'STEP_NOT_CONFIRMED', `${what} was not confirmed: ${cause}. ${MEANING[applied]}`, {
     applied,
     retryAfter: bounds.retryAfterSeconds,
   });

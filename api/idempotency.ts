@@ -6,12 +6,15 @@ import { Problem } from './problem';
 
 const KEY = /^[A-Za-z0-9_.:-]{6,100}$/;
 
-/** The client's key for a step: the Idempotency-Key header, else the X-Request-Id it sent; none when it sent neither. */
+/**
+ * The client's key for a step: the Idempotency-Key header (400 when malformed), else the X-Request-Id
+ * it sent if that has the form of a key; none when it sent neither.
+ */
 export function idempotencyKeyOf(req: Request): string | undefined {
-  const key = req.get('idempotency-key') ?? req.get('x-request-id');
-  if (key === undefined) return undefined;
-  if (!KEY.test(key)) throw new Problem(400, 'INVALID_REQUEST', 'Idempotency-Key (or X-Request-Id): 6 to 100 letters, digits, -, _, . or :');
-  return key;
+  const key = req.get('idempotency-key');
+  if (key !== undefined && !KEY.test(key)) throw new Problem(400, 'INVALID_REQUEST', 'Idempotency-Key: 6 to 100 letters, digits, -, _, . or :');
+  const requestId = req.get('x-request-id');
+  return key ?? (requestId !== undefined && KEY.test(requestId) ? requestId : undefined);
 }
 
 /** JSON with object keys sorted, so that the same body hashes the same whatever its key order. */

@@ -148,7 +148,8 @@ export function requireSameStarter(startedBy: string, orgId: string, workflowId:
 
 /**
  * Starts a process once: a repeated request id, even of a closed process, finds the one already
- * started; the same request id with another body is a conflict (its hash is kept with the id).
+ * started; the same request id with another body is a conflict (its hash is kept with the id), which
+ * the caller answers once it has checked the first starter.
  */
 export async function startOnce<W extends Workflow>(
   deps: AppDeps,
@@ -156,8 +157,14 @@ export async function startOnce<W extends Workflow>(
   workflowType: string,
   options: { workflowId: string; args: Parameters<W>; staticSummary: string },
   request: unknown,
-): Promise<'started' | 'existing'> {
-  await useKey(deps.db, { scope: 'start', key: options.workflowId, action: `start ${workflowType}`, hash: bodyHash(workflowType, request), workflowId: options.workflowId });
+): Promise<'started' | 'existing' | Problem> {
+  try {
+    await useKey(deps.db, { scope: 'start', key: options.workflowId, action: `start ${workflowType}`, hash: bodyHash(workflowType, request), workflowId: options.workflowId });
+  } catch (error) {
+    // Answered after the caller is checked against the first starter: another organisation learns only that the id is taken.
+    if (error instanceof Problem && error.code === 'IDEMPOTENCY_KEY_REUSED') return error;
+    throw error;
+  }
   const bounds = boundsOf(deps);
   try {
     const startOptions = { ...options, taskQueue: deps.taskQueue, workflowIdReusePolicy: 'REJECT_DUPLICATE', workflowIdConflictPolicy: 'FAIL' };

@@ -79,8 +79,9 @@ export function admissionRoutes(http: HttpDeps, deps: AppDeps): void {
       const outcome = await startOnce<typeof itemAdmission>(deps, res, PROCESS_TYPE, { workflowId, args: [start], staticSummary: admissionSummary(start) }, body);
       const read = () => readProcess(deps, res, { processType: PROCESS_TYPE, workflowId }, getAdmission);
       const view = outcome === 'started' ? await firstAnswer(deps, workflowId, read) : await read();
-      if (outcome === 'existing') {
+      if (outcome !== 'started') {
         requireSameStarter(view.details.departmentId, department.id, workflowId);
+        if (outcome !== 'existing') throw outcome;
         res.locals.status = 200;
       }
       return view;

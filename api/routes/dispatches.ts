@@ -158,8 +158,9 @@ export function dispatchRoutes(http: HttpDeps, deps: AppDeps): void {
         outcome === 'started'
           ? await firstAnswer(deps, workflowId, () => temporal.workflow.getHandle(workflowId).executeUpdate(awaitScreening))
           : await readProcess(deps, res, { processType: DISPATCH_PROCESS, workflowId }, getDispatch);
-      if (outcome === 'existing') {
+      if (outcome !== 'started') {
         requireSameStarter(view.details.dispatcherOrgId, dispatcherOrgId, workflowId);
+        if (outcome !== 'existing') throw outcome;
         res.locals.status = 200;
       }
       return view;

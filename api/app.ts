@@ -5,6 +5,7 @@ import pinoHttp from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
 import type { Logger } from '../platform/logger';
 import type { Db } from '../prisma/client';
+import type { TemporalBounds } from './bounded';
 import { refuseOtherMethods, type HttpDeps } from './http';
 import { createRegistry, openApiDocument } from './openapi';
 import { Problem } from './problem';
@@ -24,6 +25,8 @@ export interface AppDeps {
   taskQueue: string;
   jwtSecret: string;
   logger: Logger;
+  /** Deadlines of calls to Temporal (defaults in bounded.ts; tests shorten them). */
+  bounds?: Partial<TemporalBounds>;
 }
 
 const REFUSAL_STATUSES = new Set([403, 409, 422]);
@@ -84,12 +87,14 @@ export function createApp(deps: AppDeps) {
       res.status(500).type('application/problem+json').json(new Problem(500, 'INTERNAL', 'An internal error occurred; it has been logged.').body(req.originalUrl));
       return;
     }
-    if (REFUSAL_STATUSES.has(problem.status) && res.locals.actor) {
+    // A repeated request answered with its first refusal was recorded the first time.
+    if (REFUSAL_STATUSES.has(problem.status) && res.locals.actor && !res.locals.repeated) {
       const action = `${req.method} ${req.route?.path ?? req.path}`;
       await recordRefusal(deps.db, res.locals.actor, action, problem, res.locals.process as ProcessRef | undefined).catch((err) =>
         req.log.error({ err }, 'could not record a refusal'),
       );
     }
+    if (typeof problem.extras.retryAfter === 'number') res.setHeader('Retry-After', String(problem.extras.retryAfter));
     res.status(problem.status).type('application/problem+json').json(problem.body(req.originalUrl));
   });
   return app;

@@ -20,7 +20,7 @@ import { route, type HttpDeps } from '../http';
 import { refuseNegativeListed } from '../screening';
 import { admissionViewSchema } from '../views';
 import { notFound, Problem } from '../problem';
-import { listProcesses, processSummarySchema, readProcess, requestIdSchema, requireSameStarter, startOnce, stepRoutes } from '../processes';
+import { firstAnswer, listProcesses, processSummarySchema, readProcess, requestIdSchema, requireSameStarter, startOnce, stepRoutes } from '../processes';
 import { periodOverridesSchema, refuseUnboundedPeriods } from './periods';
 
 const tag = 'admissions';
@@ -60,11 +60,11 @@ const decision = z
 const withdrawal = z.object({ reason: z.string() }).openapi('Withdrawal');
 
 export function admissionRoutes(http: HttpDeps, deps: AppDeps): void {
-  const { db, temporal } = deps;
+  const { db } = deps;
 
   route(
     http,
-    { method: 'post', path: '/admissions', summary: 'Apply to put work on villages (准入申请)', tag, body: startBody, response: admissionViewSchema, status: 201, refusals: [404, 422] },
+    { method: 'post', path: '/admissions', summary: 'Apply to put work on villages (准入申请)', tag, body: startBody, response: admissionViewSchema, status: 201, refusals: [404, 409, 422, 503] },
     async ({ actor, body, res }) => {
       refuseUnboundedPeriods(body.periods as PeriodOverrides | undefined);
       const department = await findOrganisation(db, body.departmentId);
@@ -80,10 +80,12 @@ export function admissionRoutes(http: HttpDeps, deps: AppDeps): void {
       }
       const start: AdmissionStart = { countyId: department.countyId, departmentId: department.id, coordinationOfficeId, applicant: actor, application: body.application, periods: body.periods as PeriodOverrides | undefined };
       const workflowId = admissionWorkflowId(department.countyId, body.requestId);
-      const outcome = await startOnce<typeof itemAdmission>(deps, res, PROCESS_TYPE, { workflowId, args: [start], staticSummary: admissionSummary(start) });
-      const view = await temporal.workflow.getHandle(workflowId).query(getAdmission);
-      if (outcome === 'existing') {
+      const outcome = await startOnce<typeof itemAdmission>(deps, res, PROCESS_TYPE, { workflowId, args: [start], staticSummary: admissionSummary(start) }, body);
+      const read = () => readProcess(deps, res, { processType: PROCESS_TYPE, workflowId }, getAdmission);
+      const view = outcome === 'started' ? await firstAnswer(deps, workflowId, read) : await read();
+      if (outcome !== 'started') {
         requireSameStarter(view.details.departmentId, department.id, workflowId);
+        if (outcome !== 'existing') throw outcome;
         res.locals.status = 200;
       }
       return view;
@@ -107,7 +109,7 @@ export function admissionRoutes(http: HttpDeps, deps: AppDeps): void {
     },
   );
 
-  route(http, { method: 'get', path: '/admissions/{id}', summary: 'The full state of an admission: step, next actors, deadlines, record', tag, params: idParams, response: admissionViewSchema, refusals: [404] }, async ({ actor, params, res }) => {
+  route(http, { method: 'get', path: '/admissions/{id}', summary: 'The full state of an admission: step, next actors, deadlines, record', tag, params: idParams, response: admissionViewSchema, refusals: [404, 503] }, async ({ actor, params, res }) => {
     await requireReader(deps, actor, res, PROCESS_TYPE, params.id);
     return readProcess(deps, res, { processType: PROCESS_TYPE, workflowId: params.id }, getAdmission);
   });

@@ -27,7 +27,7 @@ import type { AppDeps } from '../app';
 import { requireCounty, requireRole } from '../auth';
 import { route, type HttpDeps } from '../http';
 import { notFound, Problem } from '../problem';
-import { listProcesses, processSummarySchema, readProcess, requestIdSchema, requireSameStarter, startOnce, stepRoutes } from '../processes';
+import { firstAnswer, listProcesses, processSummarySchema, readProcess, requestIdSchema, requireSameStarter, startOnce, stepRoutes } from '../processes';
 import { refuseNegativeListed } from '../screening';
 import { dispatchViewSchema, presentDispatch, villageTaskViewSchema } from '../views';
 import { periodOverridesSchema, refuseUnboundedPeriods } from './periods';
@@ -153,7 +153,7 @@ export function dispatchRoutes(http: HttpDeps, deps: AppDeps): void {
 
   route(
     http,
-    { method: 'post', path: '/dispatches', summary: 'Send a task down to villages (派单): answers once screening is done, with its result and flags', tag, body: startBody, response: dispatchViewSchema, status: 201, refusals: [404, 422] },
+    { method: 'post', path: '/dispatches', summary: 'Send a task down to villages (派单): answers once screening is done, with its result and flags', tag, body: startBody, response: dispatchViewSchema, status: 201, refusals: [404, 409, 422, 503] },
     async ({ actor, body, res }) => {
       refuseUnboundedPeriods(body.periods as PeriodOverrides | undefined);
       const town = await findOrganisation(db, body.townId);
@@ -177,11 +177,14 @@ export function dispatchRoutes(http: HttpDeps, deps: AppDeps): void {
         maxReworkRounds: body.maxReworkRounds,
       };
       const workflowId = dispatchWorkflowId(town.id, body.requestId);
-      const outcome = await startOnce<typeof taskDispatch>(deps, res, DISPATCH_PROCESS, { workflowId, args: [start], staticSummary: dispatchSummary(start) });
-      const handle = temporal.workflow.getHandle(workflowId);
-      const view = outcome === 'started' ? await handle.executeUpdate(awaitScreening) : await handle.query(getDispatch);
-      if (outcome === 'existing') {
+      const outcome = await startOnce<typeof taskDispatch>(deps, res, DISPATCH_PROCESS, { workflowId, args: [start], staticSummary: dispatchSummary(start) }, body);
+      const view =
+        outcome === 'started'
+          ? await firstAnswer(deps, workflowId, () => temporal.workflow.getHandle(workflowId).executeUpdate(awaitScreening))
+          : await readProcess(deps, res, { processType: DISPATCH_PROCESS, workflowId }, getDispatch);
+      if (outcome !== 'started') {
         requireSameStarter(view.details.dispatcherOrgId, dispatcherOrgId, workflowId);
+        if (outcome !== 'existing') throw outcome;
         res.locals.status = 200;
       }
       return presentDispatch(view);
@@ -200,12 +203,12 @@ export function dispatchRoutes(http: HttpDeps, deps: AppDeps): void {
     return listProcesses(deps, { processType: VILLAGE_TASK_PROCESS, ...where }, limit, await readableRows(deps, actor, VILLAGE_TASK_PROCESS, query.countyId));
   });
 
-  route(http, { method: 'get', path: '/dispatches/{id}', summary: 'The full state of a dispatch, with every village and its screening flags', tag, params: dispatchParams, response: dispatchViewSchema, refusals: [404] }, async ({ actor, params, res }) => {
+  route(http, { method: 'get', path: '/dispatches/{id}', summary: 'The full state of a dispatch, with every village and its screening flags', tag, params: dispatchParams, response: dispatchViewSchema, refusals: [404, 503] }, async ({ actor, params, res }) => {
     await requireReader(deps, actor, res, DISPATCH_PROCESS, params.id);
     return presentDispatch(await readProcess(deps, res, { processType: DISPATCH_PROCESS, workflowId: params.id }, getDispatch));
   });
 
-  route(http, { method: 'get', path: '/village-tasks/{id}', summary: "The full state of one village's task", tag, params: taskParams, response: villageTaskViewSchema, refusals: [404] }, async ({ actor, params, res }) => {
+  route(http, { method: 'get', path: '/village-tasks/{id}', summary: "The full state of one village's task", tag, params: taskParams, response: villageTaskViewSchema, refusals: [404, 503] }, async ({ actor, params, res }) => {
     await requireReader(deps, actor, res, VILLAGE_TASK_PROCESS, params.id);
     return readProcess(deps, res, { processType: VILLAGE_TASK_PROCESS, workflowId: params.id }, getVillageTask);
   });

@@ -7,7 +7,7 @@ import type { Logger } from '../platform/logger';
 import type { Db } from '../prisma/client';
 import type { HttpDeps } from './http';
 import { createRegistry, openApiDocument } from './openapi';
-import { Problem } from './problem';
+import { Problem, problemFromDatabase } from './problem';
 import { recordRefusal, type ProcessRef } from './refusals';
 import { admissionRoutes } from './routes/admissions';
 import { auditRoutes } from './routes/audit';
@@ -33,7 +33,7 @@ function toProblem(error: unknown): Problem | undefined {
   if (status === 400 || status === 413 || status === 415) {
     return new Problem(status, 'INVALID_REQUEST', `The request body could not be read: ${(error as Error).message}`);
   }
-  return undefined;
+  return problemFromDatabase(error);
 }
 
 export function createApp(deps: AppDeps) {
@@ -87,6 +87,7 @@ export function createApp(deps: AppDeps) {
         req.log.error({ err }, 'could not record a refusal'),
       );
     }
+    if (problem.status === 503 && !res.getHeader('Retry-After')) res.setHeader('Retry-After', '1');
     res.status(problem.status).type('application/problem+json').json(problem.body(req.originalUrl));
   });
   return app;

@@ -8,7 +8,7 @@ import type { Db } from '../prisma/client';
 import type { TemporalBounds } from './bounded';
 import { refuseOtherMethods, type HttpDeps } from './http';
 import { createRegistry, openApiDocument } from './openapi';
-import { Problem } from './problem';
+import { Problem, problemFromDatabase } from './problem';
 import { recordRefusal, type ProcessRef } from './refusals';
 import { admissionRoutes } from './routes/admissions';
 import { auditRoutes } from './routes/audit';
@@ -37,7 +37,7 @@ function toProblem(error: unknown): Problem | undefined {
   if (status === 400 || status === 413 || status === 415) {
     return new Problem(status, 'INVALID_REQUEST', `The request body could not be read: ${(error as Error).message}`);
   }
-  return undefined;
+  return problemFromDatabase(error);
 }
 
 export function createApp(deps: AppDeps) {
@@ -95,6 +95,7 @@ export function createApp(deps: AppDeps) {
       );
     }
     if (typeof problem.extras.retryAfter === 'number') res.setHeader('Retry-After', String(problem.extras.retryAfter));
+    else if (problem.status === 503) res.setHeader('Retry-After', '1');
     res.status(problem.status).type('application/problem+json').json(problem.body(req.originalUrl));
   });
   return app;

@@ -117,7 +117,8 @@ describe.each(DATABASES)('the county’s working-day calendar on %s', (database)
         const res = await post(OPERATOR, body);
         expect({ status: res.status, code: res.body.code }).toEqual({ status: 400, code: 'INVALID_REQUEST' });
       }
-      expect((await post(OPERATOR, load2027, 1999)).status).toBe(400);
+      // A year in the path that no calendar can hold names nothing: 404, like every path parameter.
+      expect((await post(OPERATOR, load2027, 1999)).status).toBe(404);
     });
 
     test('refuses a year that breaks the rules with 422, naming every problem, and records the refusal', async () => {

@@ -4,7 +4,8 @@ import type { Request } from 'express';
 import type { Db } from '../prisma/client';
 import { Problem } from './problem';
 
-const KEY = /^[A-Za-z0-9_.:-]{6,100}$/;
+/** What an Idempotency-Key looks like (documented on every step, checked here). */
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{6,100}$/;
 
 /**
  * The client's key for a step: the Idempotency-Key header (400 when malformed), else the X-Request-Id
@@ -12,9 +13,9 @@ const KEY = /^[A-Za-z0-9_.:-]{6,100}$/;
  */
 export function idempotencyKeyOf(req: Request): string | undefined {
   const key = req.get('idempotency-key');
-  if (key !== undefined && !KEY.test(key)) throw new Problem(400, 'INVALID_REQUEST', 'Idempotency-Key: 6 to 100 letters, digits, -, _, . or :');
+  if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw new Problem(400, 'INVALID_REQUEST', 'Idempotency-Key: 6 to 100 letters, digits, -, _, . or :');
   const requestId = req.get('x-request-id');
-  return key ?? (requestId !== undefined && KEY.test(requestId) ? requestId : undefined);
+  return key ?? (requestId !== undefined && IDEMPOTENCY_KEY.test(requestId) ? requestId : undefined);
 }
 
 /** JSON with object keys sorted, so that the same body hashes the same whatever its key order. */

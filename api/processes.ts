@@ -9,7 +9,7 @@ import type { ProcessView } from '../workflows/common/process';
 import type { AppDeps } from './app';
 import { route, type HttpDeps } from './http';
 import { DEFAULT_BOUNDS, isUnconfirmed, notConfirmed, withinDeadline, type TemporalBounds } from './bounded';
-import { bodyHash, idempotencyKeyOf, keepRefusal, useKey, type KeyUse } from './idempotency';
+import { bodyHash, IDEMPOTENCY_KEY, idempotencyKeyOf, keepRefusal, useKey, type KeyUse } from './idempotency';
 import { notFound, Problem, problemFromTemporal } from './problem';
 import type { ProcessRef } from './refusals';
 
@@ -189,7 +189,7 @@ export interface ProcessStep {
 }
 
 export const stepHeaders = z.object({
-  'idempotency-key': z.string().optional().openapi({
+  'idempotency-key': z.string().regex(IDEMPOTENCY_KEY, '6 to 100 letters, digits, -, _, . or :').optional().openapi({
     description: 'The same key (scoped to the caller) retried returns the first outcome and records nothing twice; with another body it is 409 IDEMPOTENCY_KEY_REUSED. Without it, X-Request-Id serves.',
   }),
 });

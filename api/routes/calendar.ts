@@ -94,7 +94,7 @@ export function calendarRoutes(http: HttpDeps, { db }: AppDeps): void {
       summary: 'Every load of a calendar year (seeded, loaded, amended), newest first, with who, when, the source and why',
       tag,
       params: countyParams,
-      query: z.object({ year: z.coerce.number().int().optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
+      query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
       response: z.array(change),
     },
     async ({ actor, params, query }) => {

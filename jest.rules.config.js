@@ -1,13 +1,11 @@
-// The pure tests: rules and period arithmetic, no Temporal server, no database (`npm run test:rules`;
-// also the test run of `npm run test:mutation`). Name a rule module's tests *rules*.test.ts.
-// Official days are Beijing days whatever the server's zone; these tests run as a server in Beijing
-// would (the full suite runs them in the machine's zone).
-process.env.TZ = 'Asia/Shanghai';
-
+// The rules' unit tests alone: pure functions, no Temporal server, no database (`npm run test:rules`;
+// also the tests `npm run test:mutation` runs). Name a rule module's tests *rules*.test.ts.
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
-  testMatch: ['**/*rules*.test.ts', '<rootDir>/test/common/calendar.test.ts'],
+  testMatch: ['**/*rules*.test.ts'],
+  // Tests through the API need the platform the full suite starts.
+  testPathIgnorePatterns: ['/node_modules/', '\\.api\\.test\\.ts$'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: { isolatedModules: true } }] },
 };

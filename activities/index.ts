@@ -2,7 +2,7 @@
 import type { Db } from '../prisma/client';
 import type { ProcessView } from '../workflows/common/process';
 import { applyAdmissionDecision, type AdmissionDecisionInput } from './admission';
-import { endOfWorkingDaysAfter } from './calendar';
+import { endOfWorkingDaysAfter, weeklyDueAt, workingDeadline, type WeeklyDueInput, type WorkingDeadlineInput } from './calendar';
 import { screenCode } from './catalogue/store';
 import { screenDispatch, villageStaff, type DispatchScreeningInput } from './dispatch';
 import { townsOfCounty } from './organisation';
@@ -12,6 +12,8 @@ export function createActivities(db: Db) {
   return {
     publishProcess: (view: ProcessView) => projectProcess(db, view),
     endOfWorkingDays: async (input: { fromIso: string; workingDays: number }) => endOfWorkingDaysAfter(input.fromIso, input.workingDays),
+    workingDeadline: (input: WorkingDeadlineInput) => workingDeadline(db, input),
+    weeklyDueAt: (input: WeeklyDueInput) => weeklyDueAt(db, input),
     listTowns: (countyId: string) => townsOfCounty(db, countyId),
     screenCode: (input: { countyId: string; code: string }) => screenCode(db, input.countyId, input.code),
     applyAdmissionDecision: (input: AdmissionDecisionInput) => applyAdmissionDecision(db, input),

@@ -11,6 +11,7 @@ import { Problem } from './problem';
 import { recordRefusal, type ProcessRef } from './refusals';
 import { admissionRoutes } from './routes/admissions';
 import { auditRoutes } from './routes/audit';
+import { calendarRoutes } from './routes/calendar';
 import { catalogueRoutes } from './routes/catalogue';
 import { dispatchRoutes } from './routes/dispatches';
 import { healthRoutes } from './routes/health';
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps) {
   healthRoutes(http, deps);
   meRoutes(http, deps);
   catalogueRoutes(http, deps);
+  calendarRoutes(http, deps);
   admissionRoutes(http, deps);
   dispatchRoutes(http, deps);
   weeklyRoutes(http, deps);

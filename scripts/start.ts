@@ -10,7 +10,7 @@ import { connectClient } from '../platform/temporal-client';
 import { startDevServer, type DevServer } from '../platform/temporal-dev-server';
 import { createPrismaClient } from '../prisma/client';
 import { migrateDeploy } from '../prisma/migrate';
-import { seedDemoCounty } from '../prisma/seed';
+import { seedDemoCounty, seedWorkingCalendars } from '../prisma/seed';
 import { createWorker } from '../worker/worker';
 
 async function main(): Promise<void> {
@@ -42,6 +42,8 @@ async function run(config: Config, logger: Logger, address: string, devServer: D
   const db = createPrismaClient(config.DATABASE_URL);
   const { seeded } = await seedDemoCounty(db);
   if (seeded) logger.info('demo county seeded (run `npm run token -- --person <id>` for a token)');
+  const calendars = await seedWorkingCalendars(db);
+  if (calendars.length) logger.info({ calendars }, 'working-day calendars seeded from chinese-days');
 
   const { client: temporal, connection } = await connectClient(address, config.TEMPORAL_NAMESPACE);
   await ensureSearchAttributes(connection, config.TEMPORAL_NAMESPACE);

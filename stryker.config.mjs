@@ -1,0 +1,26 @@
+// Mutation testing of the rules (issue 13): `npm run test:mutation`. Each mutant is one small change
+// to a rule module; the rules' unit tests (jest.rules.config.js, no Temporal, no database) must fail.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  mutate: [
+    'workflows/**/rules.ts',
+    'workflows/**/rules/*.ts',
+    '{workflows,activities}/**/*-rules.ts',
+    // The refusal codes every rule answers with, and the periods (defaults, the weekly Friday).
+    'workflows/**/reasons.ts',
+    'workflows/**/durations.ts',
+  ],
+  // Kept out of the sandbox copy: the Temporal CLI, local data, reports and recorded histories.
+  ignorePatterns: ['/.tools', '/data', '/dist', '/coverage', '/reports', '/test/histories'],
+  testRunner: 'jest',
+  jest: { configFile: 'jest.rules.config.js', enableFindRelatedTests: false },
+  coverageAnalysis: 'perTest',
+  plugins: ['@stryker-mutator/jest-runner', './stryker/ignore-messages.mjs'],
+  ignorers: ['rule-messages'],
+  reporters: ['clear-text', 'progress', 'html'],
+  clearTextReporter: { reportTests: false },
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  thresholds: { high: 98, low: 95, break: 95 },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};

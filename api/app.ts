@@ -15,6 +15,7 @@ import { catalogueRoutes } from './routes/catalogue';
 import { dispatchRoutes } from './routes/dispatches';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
+import { ruleRoutes } from './routes/rules';
 import { weeklyRoutes } from './routes/weekly';
 
 export interface AppDeps {
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps) {
   healthRoutes(http, deps);
   meRoutes(http, deps);
   catalogueRoutes(http, deps);
+  ruleRoutes(http, deps);
   admissionRoutes(http, deps);
   dispatchRoutes(http, deps);
   weeklyRoutes(http, deps);

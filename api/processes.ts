@@ -35,6 +35,8 @@ export const processViewSchema = z
     overdue: z.boolean(),
     startedAt: z.string(),
     updatedAt: z.string(),
+    rules: z.object({ ruleSetId: z.string(), version: z.number().int() }).optional().openapi({ description: 'The county rule set the process runs under, pinned at its start' }),
+    revision: z.number().int().optional().openapi({ description: "Counts the process's publications" }),
     record: z.array(
       z.object({
         seq: z.number().int(),

@@ -10,15 +10,16 @@ import {
   reviewAdmission,
   withdrawAdmission,
   type AdmissionStart,
+  type AdmissionView,
 } from '../../workflows/itemAdmission/messages';
 import type { itemAdmission } from '../../workflows/itemAdmission/workflow';
-import type { PeriodOverrides } from '../../workflows/common/durations';
 import type { AppDeps } from '../app';
 import { requireCounty, requireRole } from '../auth';
 import { route, type HttpDeps } from '../http';
 import { refuseNegativeListed } from '../screening';
 import { notFound, Problem } from '../problem';
-import { listProcesses, processSummarySchema, processViewSchema, readProcess, requestIdSchema, requireSameStarter, startOnce, stepRoutes } from '../processes';
+import { pinRules, startProcess } from '../process-start';
+import { listProcesses, processSummarySchema, processViewSchema, readProcess, requestIdSchema, stepRoutes } from '../processes';
 import { periodOverridesSchema } from './periods';
 
 const tag = 'admissions';
@@ -58,7 +59,7 @@ const decision = z
 const withdrawal = z.object({ reason: z.string() }).openapi('Withdrawal');
 
 export function admissionRoutes(http: HttpDeps, deps: AppDeps): void {
-  const { db, temporal } = deps;
+  const { db } = deps;
 
   route(
     http,
@@ -74,15 +75,17 @@ export function admissionRoutes(http: HttpDeps, deps: AppDeps): void {
       if (screening.result === 'IN_CATALOGUE') {
         throw new Problem(422, 'ALREADY_IN_CATALOGUE', `${body.application.proposedCode} is already in the catalogue in force (${screening.matchedName}); no admission is needed.`);
       }
-      const start: AdmissionStart = { countyId: department.countyId, departmentId: department.id, coordinationOfficeId, applicant: actor, application: body.application, periods: body.periods as PeriodOverrides | undefined };
-      const workflowId = admissionWorkflowId(department.countyId, body.requestId);
-      const outcome = await startOnce<typeof itemAdmission>(deps, res, PROCESS_TYPE, { workflowId, args: [start], staticSummary: admissionSummary(start) });
-      const view = await temporal.workflow.getHandle(workflowId).query(getAdmission);
-      if (outcome === 'existing') {
-        requireSameStarter(view.details.departmentId, department.id, workflowId);
-        res.locals.status = 200;
-      }
-      return view;
+      const rules = await pinRules(deps, department.countyId, body);
+      const start: AdmissionStart = { countyId: department.countyId, departmentId: department.id, coordinationOfficeId, applicant: actor, application: body.application, rules, periods: body.periods };
+      return startProcess<typeof itemAdmission, AdmissionView>(deps, res, {
+        processType: PROCESS_TYPE,
+        workflowId: admissionWorkflowId(department.countyId, body.requestId),
+        args: [start],
+        staticSummary: admissionSummary(start),
+        starterOrgId: department.id,
+        startedBy: (view) => view.details.departmentId,
+        firstAnswer: (handle) => handle.query(getAdmission),
+      });
     },
   );
 

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { coordinationOfficeOf, findOrganisation } from '../../activities/organisation';
-import type { PeriodOverrides } from '../../workflows/common/durations';
 import {
   acceptTask,
   awaitScreening,
@@ -19,15 +18,17 @@ import {
   VILLAGE_TASK_PROCESS,
   withdrawDispatch,
   type DispatchStart,
+  type DispatchView,
 } from '../../workflows/taskDispatch/messages';
 import type { taskDispatch } from '../../workflows/taskDispatch/workflow';
 import type { AppDeps } from '../app';
 import { requireCounty, requireRole } from '../auth';
 import { route, type HttpDeps } from '../http';
 import { notFound, Problem } from '../problem';
-import { listProcesses, processSummarySchema, processViewSchema, readProcess, requestIdSchema, requireSameStarter, startOnce, stepRoutes } from '../processes';
+import { pinRules, startProcess } from '../process-start';
+import { listProcesses, processSummarySchema, processViewSchema, readProcess, requestIdSchema, stepRoutes } from '../processes';
 import { refuseNegativeListed } from '../screening';
-import { periodOverridesSchema } from './periods';
+import { maxReworkRoundsSchema, periodOverridesSchema } from './periods';
 
 const tag = 'dispatches';
 const dispatchParams = z.object({ id: z.string().regex(/^dispatch-(?!.*--)/, 'a dispatch id') });
@@ -73,7 +74,7 @@ const startBody = z
     content,
     admission: admission.optional(),
     periods: periodOverridesSchema.optional(),
-    maxReworkRounds: z.number().int().min(1).max(10).optional(),
+    maxReworkRounds: maxReworkRoundsSchema.optional(),
   })
   .openapi('DispatchStart');
 
@@ -125,7 +126,7 @@ async function checkRevision(deps: AppDeps, body: z.infer<typeof revision>, coun
 }
 
 export function dispatchRoutes(http: HttpDeps, deps: AppDeps): void {
-  const { db, temporal } = deps;
+  const { db } = deps;
 
   route(
     http,
@@ -141,6 +142,7 @@ export function dispatchRoutes(http: HttpDeps, deps: AppDeps): void {
       if (body.content.screeningCode) await refuseNegativeListed(db, town.countyId, body.content.screeningCode);
       const coordinationOfficeId = await coordinationOfficeOf(db, town.countyId);
       if (!coordinationOfficeId) throw notFound(`The coordination office of ${town.countyId}`);
+      const rules = await pinRules(deps, town.countyId, body);
       const start: DispatchStart = {
         countyId: town.countyId,
         townId: town.id,
@@ -149,18 +151,20 @@ export function dispatchRoutes(http: HttpDeps, deps: AppDeps): void {
         dispatcher: actor,
         content: { ...body.content, villageIds: [...new Set(body.content.villageIds)] },
         admission: body.admission,
-        periods: body.periods as PeriodOverrides | undefined,
+        rules,
+        periods: body.periods,
         maxReworkRounds: body.maxReworkRounds,
       };
-      const workflowId = dispatchWorkflowId(town.id, body.requestId);
-      const outcome = await startOnce<typeof taskDispatch>(deps, res, DISPATCH_PROCESS, { workflowId, args: [start], staticSummary: dispatchSummary(start) });
-      const handle = temporal.workflow.getHandle(workflowId);
-      const view = outcome === 'started' ? await handle.executeUpdate(awaitScreening) : await handle.query(getDispatch);
-      if (outcome === 'existing') {
-        requireSameStarter(view.details.dispatcherOrgId, dispatcherOrgId, workflowId);
-        res.locals.status = 200;
-      }
-      return view;
+      return startProcess<typeof taskDispatch, DispatchView>(deps, res, {
+        processType: DISPATCH_PROCESS,
+        workflowId: dispatchWorkflowId(town.id, body.requestId),
+        args: [start],
+        staticSummary: dispatchSummary(start),
+        starterOrgId: dispatcherOrgId,
+        startedBy: (view) => view.details.dispatcherOrgId,
+        // A new dispatch answers once screening is done, with its result.
+        firstAnswer: (handle, started) => (started ? handle.executeUpdate(awaitScreening) : handle.query(getDispatch)),
+      });
     },
   );
 

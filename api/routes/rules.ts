@@ -2,15 +2,15 @@
 // of the county's coordination office, like the catalogue), versioned, every change kept with who and why.
 import { z } from 'zod';
 import { changeRules, draftRuleSet, publishRuleSet, ruleSetInForce, RuleSetError, rulesToPin, valuesOf } from '../../activities/rules/store';
-import { coordinationOfficeOf } from '../../activities/organisation';
 import type { Db } from '../../prisma/client';
 import type { Actor } from '../../workflows/common/actor';
 import { describeBound, ruleViolations } from '../../workflows/rules/checks';
 import { RULE_SECTIONS, type RuleDefinition } from '../../workflows/rules/definitions';
 import type { AppDeps } from '../app';
-import { requireCounty, requireRole } from '../auth';
+import { requireCounty } from '../auth';
 import { route, type HttpDeps } from '../http';
 import { notFound, Problem } from '../problem';
+import { requireCatalogueKeeper } from './catalogue';
 
 const tag = 'rules';
 const countyParams = z.object({ countyId: z.string().min(1) });
@@ -78,14 +78,6 @@ function definitions() {
   );
 }
 
-/** Rules are kept in the county's coordination office, by its ADMISSION_REVIEWERs. */
-async function requireRuleKeeper(db: Db, actor: Actor, countyId: string) {
-  const office = await coordinationOfficeOf(db, countyId);
-  if (!office) throw notFound(`County ${countyId}`);
-  requireRole(actor, 'ADMISSION_REVIEWER', office);
-  return { personId: actor.personId, role: 'ADMISSION_REVIEWER' };
-}
-
 async function ruleSetRule<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
@@ -139,7 +131,7 @@ export function ruleRoutes(http: HttpDeps, { db }: AppDeps): void {
     },
     async ({ actor, params, body }) => {
       requireCounty(actor, params.countyId);
-      const by = await requireRuleKeeper(db, actor, params.countyId);
+      const by = await requireCatalogueKeeper(db, actor, params.countyId);
       return ruleSetOut(await ruleSetRule(() => draftRuleSet(db, params.countyId, by, body.note)));
     },
   );
@@ -180,7 +172,7 @@ export function ruleRoutes(http: HttpDeps, { db }: AppDeps): void {
     },
     async ({ actor, params, body }) => {
       const row = await loadRuleSet(db, actor, params.ruleSetId);
-      const by = await requireRuleKeeper(db, actor, row.countyId);
+      const by = await requireCatalogueKeeper(db, actor, row.countyId);
       return ruleSetOut(await ruleSetRule(() => changeRules(db, row.id, body.values, by, body.reason)));
     },
   );
@@ -199,7 +191,7 @@ export function ruleRoutes(http: HttpDeps, { db }: AppDeps): void {
     },
     async ({ actor, params, body }) => {
       const row = await loadRuleSet(db, actor, params.ruleSetId);
-      const by = await requireRuleKeeper(db, actor, row.countyId);
+      const by = await requireCatalogueKeeper(db, actor, row.countyId);
       return ruleSetOut(await ruleSetRule(() => publishRuleSet(db, row.id, new Date(body.effectiveFrom), by)));
     },
   );

@@ -1,5 +1,6 @@
-import { endOfWorkingDaysAfter } from '../../activities/calendar';
-import { endOfNextFriday } from '../../workflows/common/durations';
+import { endOfWorkingDaysAfter, weeklyDueAt, workingDeadline } from '../../activities/calendar';
+import { endOfNextFriday, endOfWeekday } from '../../workflows/common/durations';
+import type { Weekday } from '../../workflows/rules/definitions';
 
 test('working days skip weekends', () => {
   // Friday 2026-03-06 10:00 Beijing: 2 working days later is Tuesday 2026-03-10, ending at 24:00 Beijing.
@@ -23,4 +24,54 @@ test('the weekly report is due at the end of the next Friday, Beijing time', () 
   // Friday evening in Beijing still counts for that Friday; Saturday morning rolls to the next one.
   expect(endOfNextFriday('2026-11-20T12:00:00Z')).toBe('2026-11-20T16:00:00.000Z');
   expect(endOfNextFriday('2026-11-20T17:00:00Z')).toBe('2026-11-27T16:00:00.000Z');
+});
+
+describe('workingDeadline (the calendar activity)', () => {
+  test('inside the years the calendar holds: the official calendar, no fallback', async () => {
+    expect(await workingDeadline({ countyId: 'xingcun', fromIso: '2026-09-30T02:00:00Z', workingDays: 1 })).toEqual({ at: '2026-10-08T16:00:00.000Z' });
+  });
+
+  test('a deadline in a year the calendar does not hold says it used plain weekdays, and why', async () => {
+    // Friday 31 December 2026 + 2 working days: Monday 4 and Tuesday 5 January 2027 on plain weekdays (1 January not known as a holiday).
+    const found = await workingDeadline({ countyId: 'xingcun', fromIso: '2026-12-31T02:00:00Z', workingDays: 2 });
+    expect(found.at).toBe('2027-01-04T16:00:00.000Z');
+    expect(found.plainWeekdays?.reason).toContain('2027');
+  });
+});
+
+describe('weeklyDueAt (the calendar activity)', () => {
+  const due = (fromIso: string, weekday: Weekday) => weeklyDueAt({ countyId: 'xingcun', fromIso, weekday });
+
+  test('an ordinary Friday: its end, Beijing time', async () => {
+    expect(await due('2026-11-18T02:00:00Z', 'FRIDAY')).toEqual({ at: '2026-11-20T16:00:00.000Z' });
+    // From the very end of a report day, the next week's.
+    expect(await due('2026-11-20T16:00:00.000Z', 'FRIDAY')).toEqual({ at: '2026-11-27T16:00:00.000Z' });
+  });
+
+  test('a Friday that is a holiday moves the report to the last working day before it', async () => {
+    // 1–7 October 2026 are off: the report of the week of Friday 2 October is due at the end of Wednesday 30 September.
+    expect(await due('2026-09-28T02:00:00Z', 'FRIDAY')).toEqual({ at: '2026-09-30T16:00:00.000Z' });
+    // …but never before the moment it is asked from.
+    expect(await due('2026-10-01T02:00:00Z', 'FRIDAY')).toEqual({ at: '2026-10-01T02:00:00.000Z' });
+  });
+
+  test('a make-up working Saturday counts; an ordinary Saturday moves to Friday', async () => {
+    expect(await due('2026-10-08T02:00:00Z', 'SATURDAY')).toEqual({ at: '2026-10-10T16:00:00.000Z' });
+    expect(await due('2026-10-12T02:00:00Z', 'SATURDAY')).toEqual({ at: '2026-10-16T16:00:00.000Z' });
+  });
+
+  test('a report week in a year the calendar does not hold is flagged', async () => {
+    const found = await due('2027-03-01T02:00:00Z', 'FRIDAY');
+    expect(found.at).toBe('2027-03-05T16:00:00.000Z');
+    expect(found.plainWeekdays?.reason).toContain('2027');
+  });
+});
+
+test('the end of a weekday, Beijing time, for every weekday', () => {
+  // Wednesday 18 November 2026, 10:00 Beijing.
+  const from = '2026-11-18T02:00:00Z';
+  expect(endOfWeekday(from, 'WEDNESDAY')).toBe('2026-11-18T16:00:00.000Z');
+  expect(endOfWeekday(from, 'SUNDAY')).toBe('2026-11-22T16:00:00.000Z');
+  expect(endOfWeekday(from, 'MONDAY')).toBe('2026-11-23T16:00:00.000Z');
+  expect(endOfWeekday(from, 'TUESDAY')).toBe('2026-11-24T16:00:00.000Z');
 });

@@ -54,7 +54,7 @@ describe('the definitions', () => {
 
 describe('bounds, exactly', () => {
   const numeric: [string, string, number, number][] = [
-    ['admission', 'consultationPeriod', 1, 20],
+    ['admission', 'consultationPeriod', 1, 30],
     ['dispatch', 'reviewPeriod', 1, 10],
     ['dispatch', 'minimumLeadTime', 1, 20],
     ['dispatch', 'maxReworkRounds', 1, 10],
@@ -68,7 +68,7 @@ describe('bounds, exactly', () => {
   });
 
   test('bounds in words', () => {
-    expect(describeBound(RULE_SECTIONS.admission.consultationPeriod)).toBe('a whole number of working days from 1 to 20');
+    expect(describeBound(RULE_SECTIONS.admission.consultationPeriod)).toBe('a whole number of working days from 1 to 30');
     expect(describeBound(RULE_SECTIONS.dispatch.maxReworkRounds)).toBe('a whole number from 1 to 10');
     expect(describeBound(RULE_SECTIONS.dispatch.deadlineReminder)).toBe('a duration from 1h to 7d');
     expect(describeBound(RULE_SECTIONS.dispatch.progressReportDay)).toBe(`one of ${WEEKDAYS.join(', ')}`);
@@ -118,7 +118,7 @@ describe('bounds, exactly', () => {
 
   test('every violation of a set is named, each with its bound', () => {
     expect(ruleViolations({ admission: { consultationPeriod: 0 }, dispatch: { reviewPeriod: 11, maxReworkRounds: 2 } })).toEqual([
-      { rule: 'admission.consultationPeriod', value: 0, bound: 'a whole number of working days from 1 to 20' },
+      { rule: 'admission.consultationPeriod', value: 0, bound: 'a whole number of working days from 1 to 30' },
       { rule: 'dispatch.reviewPeriod', value: 11, bound: 'a whole number of working days from 1 to 10' },
     ]);
   });

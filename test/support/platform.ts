@@ -36,6 +36,9 @@ export interface TestPlatform {
   taskQueue: string;
   /** Calls the API as a seeded person (or anonymously with `undefined`). */
   api<T = any>(person: string | undefined, method: string, url: string, body?: unknown): Promise<ApiResponse<T>>;
+  /** Stops this platform's worker (the processes wait, their timers pile up) until `startWorker`. */
+  stopWorker(): Promise<void>;
+  startWorker(): Promise<void>;
   /** With RECORD_HISTORIES=1, keeps a finished workflow's history as test/histories/<name>@<workflow id>.json. */
   recordHistory(workflowId: string, name: string): Promise<void>;
   stop(): Promise<void>;
@@ -68,8 +71,9 @@ export async function startPlatform(database: TestDatabase = 'sqlite'): Promise<
   const address = process.env.TEST_TEMPORAL_ADDRESS!;
   const taskQueue = `test-${randomUUID()}`;
   const connection = await NativeConnection.connect({ address });
-  const worker: Worker = await createWorker({ connection, namespace: 'default', taskQueue, db, workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE! } });
-  const running = worker.run();
+  const newWorker = () => createWorker({ connection, namespace: 'default', taskQueue, db, workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE! } });
+  let worker: Worker = await newWorker();
+  let running = worker.run();
   const { client: temporal, connection: clientConnection } = await connectClient(address, 'default');
   const app = createApp({ db, temporal, taskQueue, jwtSecret: JWT_SECRET, logger: createLogger('silent') });
   const server: Server = await new Promise((resolve) => {
@@ -100,9 +104,18 @@ export async function startPlatform(database: TestDatabase = 'sqlite'): Promise<
       const text = await response.text();
       return { status: response.status, body: text ? JSON.parse(text) : undefined, contentType: response.headers.get('content-type') ?? '' };
     },
+    async stopWorker() {
+      worker.shutdown();
+      await running;
+    },
+    async startWorker() {
+      worker = await newWorker();
+      running = worker.run();
+    },
     async recordHistory(workflowId, name) {
       if (process.env.RECORD_HISTORIES !== '1' || database !== 'sqlite') return;
-      await temporal.workflow.getHandle(workflowId).result();
+      // A cancelled process ends in a failure of its result: its history is recorded all the same.
+      await temporal.workflow.getHandle(workflowId).result().catch(() => undefined);
       // The CLI writes the history in proto JSON, the format replay reads.
       const json = execFileSync(findTemporalCli()!, ['workflow', 'show', '--workflow-id', workflowId, '--address', address, '--output', 'json']);
       writeFileSync(path.join(__dirname, '..', 'histories', `${name}@${workflowId}.json`), json);

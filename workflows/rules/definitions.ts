@@ -40,7 +40,7 @@ export const RULE_SECTIONS = {
       unit: 'WORKING_DAYS',
       default: 5,
       min: 1,
-      max: 20,
+      max: 30,
       meaning: 'Towns are consulted on an admission for this many working days; silence counts as no objection (§1.3).',
       period: 'admissionConsultation',
     },

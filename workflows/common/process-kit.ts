@@ -1,12 +1,10 @@
 // The process kit: what every process needs besides its own steps, rules, timers and transitions.
 // A workflow opens its process with `openProcess` and then says only what is its own.
 import { allHandlersFinished, condition, log, patched, setHandler, type QueryDefinition } from '@temporalio/workflow';
-import type { SignalDefinition, UpdateDefinition } from '@temporalio/common';
-import type { Actor } from './actor';
+import type { SignalDefinition } from '@temporalio/common';
 import { Deadlines } from './deadlines';
 import type { NextActor, ProcessStatus, ProcessView } from './process';
-import type { RuleResult } from './reasons';
-import { closingOnCancel, nowIso, processSteps, recordStep, workflowId, type StepOptions } from './workflow-support';
+import { closingOnCancel, nowIso, processSteps, recordStep, workflowId } from './workflow-support';
 import { inStep, platform, publish } from './activities';
 import { withDefaults, type PeriodOverrides } from '../rules/checks';
 import type { PinnedRules } from '../rules/definitions';
@@ -66,7 +64,19 @@ export function openProcess<V extends ProcessView, Step extends string = string>
       }
     : () => publish(view, options.details(view));
   setHandler(options.query, () => view);
-  const { step: lockedStep, exclusively } = processSteps(view, show);
+  const { step, exclusively } = processSteps(view, show);
+  const deadlines = new Deadlines({
+    countyId: view.countyId,
+    rules: rules.values,
+    periods: options.periods,
+    current,
+    // Operators hold their role in the county's own organisation.
+    onPlainWeekdays: async (reason, at, duringStep) => {
+      const notice = { workflowId: view.workflowId, orgIds: [view.countyId], kind: `CALENDAR_PLAIN_WEEKDAYS@${at}`, message: `日历缺失 Calendar missing: ${view.title} has a due date (${at}) computed on plain weekdays. ${reason}` };
+      await (duringStep ? inStep : platform).notifyOrganisations(notice);
+      recordStep(view, { step: 'CALENDAR_PLAIN_WEEKDAYS', rule: 'due dates follow the official calendar', summary: `A due date (${at}) was computed on plain weekdays: ${reason}` });
+    },
+  });
 
   const process = {
     view,
@@ -93,9 +103,7 @@ export function openProcess<V extends ProcessView, Step extends string = string>
       changes++;
     },
     /** One step: an Update whose validator is `rule`, done under the process's lock and then published. */
-    step<A extends [Actor, ...unknown[]]>(update: UpdateDefinition<V, A>, rule: (...args: NoInfer<A>) => RuleResult, act: (...args: NoInfer<A>) => Promise<void> | void, stepOptions?: StepOptions): void {
-      lockedStep(update, rule, act, stepOptions);
-    },
+    step,
     /**
      * A signal that changes the process, taken only from its expected sender (`fromSender` checks the
      * workflow id its payload carries; processes recorded before the kit sent none) and only while running;
@@ -133,7 +141,7 @@ export function openProcess<V extends ProcessView, Step extends string = string>
     notify(orgIds: string[], kind: string, message: string): Promise<void> {
       return platform.notifyOrganisations({ workflowId: view.workflowId, orgIds, kind, message });
     },
-    deadlines: undefined as unknown as Deadlines,
+    deadlines,
     /**
      * Waits while `holds()`: wakes on every change and at each active timer's moment, and fires the
      * timers that are due, in order, under the lock.
@@ -171,19 +179,5 @@ export function openProcess<V extends ProcessView, Step extends string = string>
     },
     record: (entry: Parameters<typeof recordStep>[1]) => recordStep(view, entry),
   };
-  process.deadlines = new Deadlines({
-    countyId: view.countyId,
-    rules: rules.values,
-    periods: options.periods,
-    current,
-    // Operators hold their role in the county's own organisation.
-    onPlainWeekdays: async (reason, at, duringStep) => {
-      const notice = { workflowId: view.workflowId, orgIds: [view.countyId], kind: `CALENDAR_PLAIN_WEEKDAYS@${at}`, message: `日历缺失 Calendar missing: ${view.title} has a due date (${at}) computed on plain weekdays. ${reason}` };
-      await (duringStep ? inStep : platform).notifyOrganisations(notice);
-      recordStep(view, { step: 'CALENDAR_PLAIN_WEEKDAYS', rule: 'due dates follow the official calendar', summary: `A due date (${at}) was computed on plain weekdays: ${reason}` });
-    },
-  });
   return process;
 }
-
-export type Process<V extends ProcessView, Step extends string = string> = ReturnType<typeof openProcess<V, Step>>;

@@ -3,7 +3,7 @@ import { actedAs } from '../common/actor';
 import { inStep, platform } from '../common/activities';
 import type { NextActor } from '../common/process';
 import { openProcess } from '../common/process-kit';
-import { nowIso, refusedByActivity } from '../common/workflow-support';
+import { nowIso } from '../common/workflow-support';
 import { admissionDetails } from './details';
 import {
   decideAdmission,
@@ -79,7 +79,7 @@ export async function itemAdmission(start: AdmissionStart): Promise<AdmissionVie
     decideAdmission,
     (actor, decision) => mayDecide(view, actor, decision),
     async (actor, decision) => {
-      const applied = await refusedByActivity(inStep.applyAdmissionDecision({ workflowId: view.workflowId, start, decision, byPersonId: actor.personId }));
+      const applied = await inStep.applyAdmissionDecision({ workflowId: view.workflowId, start, decision, byPersonId: actor.personId });
       view.details.decision = { ...decision, catalogueVersionId: applied.catalogueVersionId };
       record({
         step: 'DECISION',

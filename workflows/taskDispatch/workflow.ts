@@ -4,6 +4,7 @@ import { platform } from '../common/activities';
 import type { NextActor, ProcessStatus } from '../common/process';
 import { openProcess, type Timer } from '../common/process-kit';
 import { nowIso } from '../common/workflow-support';
+import { describePeriod } from '../rules/checks';
 import { admissionSummary, admissionWorkflowId, type AdmissionStart } from '../itemAdmission/messages';
 import { itemAdmission } from '../itemAdmission/workflow';
 import { dispatchDetails } from './details';
@@ -231,17 +232,12 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
       at: () => Date.parse(dueAt),
       fire: async () => {
         view.overdue = true;
-        record({ step: 'REVIEW_OVERDUE', rule: `review is due in ${describeReviewPeriod()}`, summary: `Review overdue since ${dueAt}: the reviewer is reminded` });
+        record({ step: 'REVIEW_OVERDUE', rule: `review is due in ${describePeriod(deadlines.period('dispatchReview'))}`, summary: `Review overdue since ${dueAt}: the reviewer is reminded` });
         await process.notify([start.townId], `REVIEW_OVERDUE@${dueAt}`, `审核逾期 Review overdue: ${view.title}, due ${dueAt}`);
         await process.show();
       },
     };
     await process.watch(() => view.step === 'REVIEW', [overdue]);
-  }
-
-  function describeReviewPeriod(): string {
-    const period = deadlines.period('dispatchReview');
-    return 'workingDays' in period ? `${period.workingDays} working days` : 'duration' in period ? period.duration : 'a week';
   }
 
   async function runVillages(): Promise<void> {

@@ -1,11 +1,9 @@
 // Per-instance periods and bounds of a start request: for tests and demos only. Malformed ones are a 400
 // in every mode; against the pinned rules (production, lengthening, below one second) a 422.
 import { z } from 'zod';
-import { DAY_MS, durationMs, overrideRefusals, type PeriodOverrides } from '../../workflows/rules/checks';
+import { DAY_MS, durationMs, overrideRefusals, PERIOD_NAMES, type PeriodOverrides } from '../../workflows/rules/checks';
 import { WEEKDAYS, type PeriodName, type PinnedRules } from '../../workflows/rules/definitions';
 import { Problem } from '../problem';
-
-const PERIOD_NAMES: PeriodName[] = ['admissionConsultation', 'dispatchReview', 'minimumLeadTime', 'deadlineReminder', 'progressReport'];
 
 const period = z.union([
   z.object({ workingDays: z.number().int().min(1).max(60) }).strict(),

@@ -5,6 +5,7 @@ import {
   describePeriod,
   durationMs,
   overrideRefusals,
+  PERIOD_NAMES,
   periodOf,
   ruleOfPeriod,
   ruleViolations,
@@ -71,7 +72,7 @@ describe('bounds, exactly', () => {
     expect(describeBound(RULE_SECTIONS.admission.consultationPeriod)).toBe('a whole number of working days from 1 to 30');
     expect(describeBound(RULE_SECTIONS.dispatch.maxReworkRounds)).toBe('a whole number from 1 to 10');
     expect(describeBound(RULE_SECTIONS.dispatch.deadlineReminder)).toBe('a duration from 1h to 7d');
-    expect(describeBound(RULE_SECTIONS.dispatch.progressReportDay)).toBe(`one of ${WEEKDAYS.join(', ')}`);
+    expect(describeBound(RULE_SECTIONS.dispatch.progressReportDay)).toBe('one of MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY');
     expect(describeBound({ unit: 'RATIO', default: 0.5, min: 0.5, max: 1, meaning: '' })).toBe('a ratio from 0.5 to 1');
     expect(describeBound({ unit: 'FLAG', default: true, meaning: '' })).toBe('true or false');
     expect(describeBound({ unit: 'LIST', default: [], options: ['A', 'B'], maxItems: 1, meaning: '' })).toBe('at most 1 of A, B');
@@ -80,14 +81,15 @@ describe('bounds, exactly', () => {
   test('dispatch.deadlineReminder: from 1h to 7d', () => {
     const check = (value: unknown) => ruleViolations({ dispatch: { deadlineReminder: value } });
     for (const ok of ['1h', '60m', '3600s', '7d', '168h', '1d']) expect(check(ok)).toEqual([]);
-    for (const bad of ['59m', '3599s', '169h', '8d', '0s', '', 'a day', 86_400_000]) {
+    for (const bad of ['59m', '3599s', '169h', '8d', '0s', '', 'a day', 86_400_000, ['1h']]) {
       expect(check(bad)).toEqual([{ rule: 'dispatch.deadlineReminder', value: bad, bound: 'a duration from 1h to 7d' }]);
     }
   });
 
   test('dispatch.progressReportDay: a weekday', () => {
     const check = (value: unknown) => ruleViolations({ dispatch: { progressReportDay: value } });
-    for (const day of WEEKDAYS) expect(check(day)).toEqual([]);
+    for (const day of ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY']) expect(check(day)).toEqual([]);
+    expect(WEEKDAYS).toHaveLength(7);
     for (const bad of ['friday', 'FRI', '', 5]) expect(check(bad)).toHaveLength(1);
   });
 
@@ -132,6 +134,10 @@ describe('defaults fill what a rule set does not give', () => {
 });
 
 describe('periods', () => {
+  test('the periods the rules name', () => {
+    expect(PERIOD_NAMES).toEqual(['admissionConsultation', 'dispatchReview', 'minimumLeadTime', 'deadlineReminder', 'progressReport']);
+  });
+
   test('each per-instance period names the rule it shortens', () => {
     expect(ruleOfPeriod('admissionConsultation')).toMatchObject({ section: 'admission', rule: 'consultationPeriod' });
     expect(ruleOfPeriod('dispatchReview')).toMatchObject({ section: 'dispatch', rule: 'reviewPeriod' });

@@ -184,7 +184,7 @@ describe('per-instance periods and bounds', () => {
     expectProblem(response, 422, 'RULE_BROKEN');
     expect(response.body.detail).toContain('periods.dispatchReview');
     expect(response.body.detail).toContain('maxReworkRounds: 9');
-    expectProblem(await applyForAdmission({ periods: { admissionConsultation: { workingDays: 6 } } }), 422, 'RULE_BROKEN');
+    expectProblem(await applyForAdmission({ periods: { admissionConsultation: { workingDays: 25 } } }), 422, 'RULE_BROKEN');
   });
 
   test('in production no period or bound may be set at all, even a shortening; a start without them runs', async () => {

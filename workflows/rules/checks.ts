@@ -44,10 +44,8 @@ function within(rule: RuleDefinition, value: unknown): boolean {
       return Number.isInteger(value) && (value as number) >= rule.min && (value as number) <= rule.max;
     case 'RATIO':
       return typeof value === 'number' && value >= rule.min && value <= rule.max;
-    case 'CALENDAR_DURATION': {
-      const ms = typeof value === 'string' ? durationMs(value) : undefined;
-      return ms !== undefined && ms >= durationMs(rule.min)! && ms <= durationMs(rule.max)!;
-    }
+    case 'CALENDAR_DURATION':
+      return typeof value === 'string' && (durationMs(value) ?? 0) >= durationMs(rule.min)! && (durationMs(value) ?? 0) <= durationMs(rule.max)!;
     case 'FLAG':
       return typeof value === 'boolean';
     case 'CHOICE':
@@ -89,6 +87,9 @@ export function withDefaults(values: Partial<Record<string, Record<string, unkno
     ]),
   ) as RuleValues;
 }
+
+/** Every period the rules name. */
+export const PERIOD_NAMES = Object.values(SECTIONS).flatMap((rules) => Object.values(rules).flatMap((rule) => (rule.period ? [rule.period] : []))) as PeriodName[];
 
 /** The rule a per-instance period shortens. */
 export function ruleOfPeriod(name: PeriodName): { section: SectionName; rule: string; definition: RuleDefinition } {
@@ -142,7 +143,7 @@ export function overrideRefusals(
   for (const [name, period] of periods) {
     const pinned = periodOf(values, name);
     const ms = shortestMs(period);
-    if (ms === undefined || ms < SECOND_MS) refusals.push(`periods.${name}: ${describePeriod(period)} is not a period of at least one second.`);
+    if (ms === undefined) refusals.push(`periods.${name}: ${describePeriod(period)} is not a period of at least one second.`);
     else if (ms > shortestMs(pinned)!) refusals.push(`periods.${name}: ${describePeriod(period)} would lengthen the county's rule (${describePeriod(pinned)}); a period may only be shortened.`);
   }
   const rounds = request.maxReworkRounds;

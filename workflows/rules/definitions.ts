@@ -9,17 +9,14 @@
 export const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
-/**
- * Periods a test or demo may shorten for one process instance (never in production): the names
- * of the start request's `periods`, each bound to the rule it shortens.
- */
-export type PeriodName = 'admissionConsultation' | 'dispatchReview' | 'minimumLeadTime' | 'deadlineReminder' | 'progressReport';
-
 interface Described {
   /** What the rule decides, and where the spec states it. */
   meaning: string;
-  /** The per-instance period (tests and demos) that may shorten this rule. */
-  period?: PeriodName;
+  /**
+   * For a period (working days, a calendar duration, or a weekday CHOICE for a weekly rhythm): the
+   * name under which the deadline helper computes it and a test or demo may shorten it for one instance.
+   */
+  period?: string;
 }
 
 /** A rule, by unit. Numbers and durations have a lower and an upper bound; a choice its options; a list its options and length. */
@@ -89,6 +86,10 @@ export const RULE_SECTIONS = {
 
 export type RuleSections = typeof RULE_SECTIONS;
 export type SectionName = keyof RuleSections;
+
+type PeriodsOf<Section> = { [K in keyof Section]: Section[K] extends { period: infer P extends string } ? P : never }[keyof Section];
+/** Every period a rule names: what the deadline helper computes and a test or demo may shorten (never in production). */
+export type PeriodName = { [S in SectionName]: PeriodsOf<RuleSections[S]> }[SectionName];
 
 type ValueOf<D> = D extends { unit: 'FLAG' } ? boolean : D extends { unit: 'LIST' } ? string[] : D extends { default: infer V } ? (V extends number ? number : string) : never;
 

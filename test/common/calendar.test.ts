@@ -1,5 +1,4 @@
 import { endOfWorkingDaysAfter, weeklyDueAt, workingDeadline } from '../../activities/calendar';
-import { endOfNextFriday, endOfWeekday } from '../../workflows/common/durations';
 import type { Weekday } from '../../workflows/rules/definitions';
 
 test('working days skip weekends', () => {
@@ -16,14 +15,6 @@ test('working days skip the National Day holiday and count its make-up working d
 test('a period starting late in the Beijing day counts from that Beijing day', () => {
   // 2026-03-05T17:00Z is already Friday 6 March in Beijing.
   expect(endOfWorkingDaysAfter('2026-03-05T17:00:00Z', 1)).toBe('2026-03-09T16:00:00.000Z');
-});
-
-test('the weekly report is due at the end of the next Friday, Beijing time', () => {
-  // Wednesday 2026-11-18 10:00 Beijing → Friday 20 November, 24:00 Beijing.
-  expect(endOfNextFriday('2026-11-18T02:00:00Z')).toBe('2026-11-20T16:00:00.000Z');
-  // Friday evening in Beijing still counts for that Friday; Saturday morning rolls to the next one.
-  expect(endOfNextFriday('2026-11-20T12:00:00Z')).toBe('2026-11-20T16:00:00.000Z');
-  expect(endOfNextFriday('2026-11-20T17:00:00Z')).toBe('2026-11-27T16:00:00.000Z');
 });
 
 describe('workingDeadline (the calendar activity)', () => {
@@ -65,13 +56,4 @@ describe('weeklyDueAt (the calendar activity)', () => {
     expect(found.at).toBe('2027-03-05T16:00:00.000Z');
     expect(found.plainWeekdays?.reason).toContain('2027');
   });
-});
-
-test('the end of a weekday, Beijing time, for every weekday', () => {
-  // Wednesday 18 November 2026, 10:00 Beijing.
-  const from = '2026-11-18T02:00:00Z';
-  expect(endOfWeekday(from, 'WEDNESDAY')).toBe('2026-11-18T16:00:00.000Z');
-  expect(endOfWeekday(from, 'SUNDAY')).toBe('2026-11-22T16:00:00.000Z');
-  expect(endOfWeekday(from, 'MONDAY')).toBe('2026-11-23T16:00:00.000Z');
-  expect(endOfWeekday(from, 'TUESDAY')).toBe('2026-11-24T16:00:00.000Z');
 });

@@ -14,6 +14,7 @@ import {
   withDefaults,
 } from '../../workflows/rules/checks';
 import { RULE_SECTIONS, WEEKDAYS, type RuleDefinition } from '../../workflows/rules/definitions';
+import { BEIJING_OFFSET_MS, endOfNextFriday, endOfWeekday } from '../../workflows/common/durations';
 
 const defaults = withDefaults();
 
@@ -207,5 +208,29 @@ describe('per-instance periods and bounds', () => {
     expect(refusals({ maxReworkRounds: 3 })).toEqual([]);
     for (const bad of [0, 4, 1.5]) expect(refusals({ maxReworkRounds: bad })).toEqual([`maxReworkRounds: ${bad} must be a whole number from 1 to the county's rule (3).`]);
     expect(overrideRefusals(withDefaults({ dispatch: { maxReworkRounds: 5 } }), { maxReworkRounds: 5 }, false)).toEqual([]);
+  });
+});
+
+describe('weekly rhythms: days end at 24:00 Beijing time', () => {
+  test('Beijing is UTC+8', () => expect(BEIJING_OFFSET_MS).toBe(28_800_000));
+
+  test('the weekly report is due at the end of the next Friday, Beijing time', () => {
+    // Wednesday 2026-11-18 10:00 Beijing → Friday 20 November, 24:00 Beijing.
+    expect(endOfNextFriday('2026-11-18T02:00:00Z')).toBe('2026-11-20T16:00:00.000Z');
+    // Friday evening in Beijing still counts for that Friday; Saturday morning rolls to the next one.
+    expect(endOfNextFriday('2026-11-20T12:00:00Z')).toBe('2026-11-20T16:00:00.000Z');
+    expect(endOfNextFriday('2026-11-20T17:00:00Z')).toBe('2026-11-27T16:00:00.000Z');
+  });
+
+  test('the end of a weekday, Beijing time, for every weekday', () => {
+    // Wednesday 18 November 2026, 10:00 Beijing.
+    const from = '2026-11-18T02:00:00Z';
+    expect(endOfWeekday(from, 'WEDNESDAY')).toBe('2026-11-18T16:00:00.000Z');
+    expect(endOfWeekday(from, 'THURSDAY')).toBe('2026-11-19T16:00:00.000Z');
+    expect(endOfWeekday(from, 'FRIDAY')).toBe('2026-11-20T16:00:00.000Z');
+    expect(endOfWeekday(from, 'SATURDAY')).toBe('2026-11-21T16:00:00.000Z');
+    expect(endOfWeekday(from, 'SUNDAY')).toBe('2026-11-22T16:00:00.000Z');
+    expect(endOfWeekday(from, 'MONDAY')).toBe('2026-11-23T16:00:00.000Z');
+    expect(endOfWeekday(from, 'TUESDAY')).toBe('2026-11-24T16:00:00.000Z');
   });
 });

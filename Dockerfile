@@ -1,12 +1,18 @@
 # One image for both processes of Cunwu Flow: the API (default) and the Temporal worker
 # (`npm run worker`). There is no build step: the app runs its TypeScript through tsx.
 # See docs/production.md and docker-compose.yml.
+#
+# The base image is Node 24 LTS by default; another Node >= 20.19 is one build argument away (e.g.
+# `docker build --build-arg NODE_IMAGE=node:26-trixie-slim .`): `npm ci` accepts the lockfile with the
+# npm each image ships (npm 10 on node:20/22, npm 11 on node:24/26; test/install/lockfile.test.ts).
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # ---- deps: install the production dependencies and generate the Prisma clients ----
-FROM node:20-bookworm-slim AS deps
+FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 # Production talks to a real Temporal server, so the postinstall must not fetch the Temporal
-# CLI from PyPI: with TEMPORAL_CLI set it finds a "CLI" and skips the install. This variable
+# CLI from PyPI: with TEMPORAL_CLI set it finds a "CLI" and skips the install (schemathesis, a
+# test tool, is skipped too: this image has no Python). This variable
 # lives in this stage only and does not reach the runtime image.
 ENV TEMPORAL_CLI=/bin/true \
     NPM_CONFIG_UPDATE_NOTIFIER=false \
@@ -20,8 +26,10 @@ COPY prisma/ ./prisma/
 RUN npm ci --omit=dev && npm cache clean --force
 
 # ---- runtime ----
-FROM node:20-bookworm-slim
+FROM ${NODE_IMAGE}
+# In a container the API listens on every interface (a development machine's default is loopback).
 ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
     NPM_CONFIG_UPDATE_NOTIFIER=false \
     NPM_CONFIG_FUND=false
 WORKDIR /app

@@ -1,57 +1,284 @@
-// The official working-day calendar (holidays and make-up working days) as processes need it.
-// These bodies read the `chinese-days` package; the county calendar in the database replaces them
-// with the same signatures. A deadline reaching a year the calendar does not hold is computed on
-// plain weekdays and says so (`plainWeekdays`), so the process can record it and tell operators.
-import { findWorkday, isWorkday } from 'chinese-days';
-import { BEIJING_OFFSET_MS } from '../workflows/common/durations';
-import { WEEKDAYS, type Weekday } from '../workflows/rules/definitions';
+// The county's official working-day calendar, kept in the database: deadlines and weekly report days
+// computed from it (activities), a year loaded or amended by an operator, and how long it still covers.
+import { Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
+import { findWorkday } from 'chinese-days';
+import type { Db } from '../prisma/client';
+import { notifyOrganisations } from './processes';
+import {
+  WEEKDAYS,
+  beijingDay,
+  coverage,
+  endOfDay,
+  holidayRanges,
+  officialYear,
+  weeklyDueAt as weeklyDueOn,
+  workingDeadline as workingDeadlineOn,
+  yearOf,
+  type CountedDeadline,
+  type Deadline,
+  type HolidayRange,
+  type MakeUpWorkday,
+  type OfficialCalendar,
+  type OfficialDay,
+  type Weekday,
+  type YearProblem,
+} from './calendar-rules';
 
-/** The last year whose holidays the packaged calendar holds. */
-const LAST_COVERED_YEAR = 2026;
-const DAY_MS = 86_400_000;
-
-export interface CalendarDeadline {
-  at: string;
-  plainWeekdays?: { reason: string };
-}
-
-function beijingDate(instant: Date): string {
-  return new Date(instant.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-const endOfDay = (day: string) => new Date(Date.parse(`${day}T00:00:00+08:00`) + DAY_MS).toISOString();
-
-function coverage(lastDay: string): CalendarDeadline['plainWeekdays'] {
-  const year = Number(lastDay.slice(0, 4));
-  return year > LAST_COVERED_YEAR ? { reason: `The official calendar holds no holidays for ${year}: plain weekdays (Monday to Friday) were counted.` } : undefined;
-}
+export type { Deadline, Weekday };
 
 /**
- * The end (24:00 Beijing time) of the `workingDays`-th working day after `fromIso`, following the
- * official calendar: public holidays are skipped and make-up working days count.
+ * The end (24:00 Beijing time) of the `workingDays`-th working day after `fromIso`, by the calendar
+ * of the `chinese-days` package. Kept for the `endOfWorkingDays` activity that recorded histories use.
  */
 export function endOfWorkingDaysAfter(fromIso: string, workingDays: number): string {
-  return endOfDay(findWorkday(workingDays, beijingDate(new Date(fromIso))));
+  return endOfDay(findWorkday(workingDays, beijingDay(fromIso)));
 }
 
-export async function workingDeadline(input: { countyId: string; fromIso: string; workingDays: number }): Promise<CalendarDeadline> {
-  const day = findWorkday(input.workingDays, beijingDate(new Date(input.fromIso)));
-  return { at: endOfDay(day), plainWeekdays: coverage(day) };
+export interface WorkingDeadlineInput {
+  countyId: string;
+  fromIso: string;
+  workingDays: number;
+}
+
+export interface WeeklyDueInput {
+  countyId: string;
+  fromIso: string;
+  weekday: Weekday;
+}
+
+/** The county's loaded years from `fromYear` to `toYear`, with their official days. */
+async function calendarOf(db: Db, countyId: string, fromYear: number, toYear: number): Promise<OfficialCalendar> {
+  const where = { countyId, year: { gte: fromYear, lte: toYear } };
+  const [years, days] = await Promise.all([db.calendarYear.findMany({ where, select: { year: true } }), db.calendarDay.findMany({ where })]);
+  return {
+    countyId,
+    coveredYears: new Set(years.map((y) => y.year)),
+    days: new Map(days.map((d) => [d.date, { date: d.date, kind: d.kind as OfficialDay['kind'], name: d.name }])),
+  };
+}
+
+/** Bad input to a calendar activity will not get better on a retry. */
+function checked<T>(compute: () => T): T {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof RangeError) throw ApplicationFailure.nonRetryable(error.message, 'INVALID_INPUT');
+    throw error;
+  }
+}
+
+function startDay(input: { countyId: string; fromIso: string }): string {
+  if (typeof input.countyId !== 'string' || !input.countyId) throw ApplicationFailure.nonRetryable('A county is required', 'INVALID_INPUT');
+  return checked(() => beijingDay(input.fromIso));
+}
+
+/** The workflow an activity runs for, when it runs as one. */
+function callingWorkflow(): string | undefined {
+  try {
+    return Context.current().info.workflowExecution?.workflowId;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
- * The end of the report day of the first week whose report day ends after `fromIso`; when that day
- * is not a working day, the last working day before it (make-up working days count), never before `fromIso`.
+ * A deadline counted with plain weekdays is never silent: the county's operators (who hold their
+ * role at the county) get a notice, once per process and missing years, saying what to load.
  */
-export async function weeklyDueAt(input: { countyId: string; fromIso: string; weekday: Weekday }): Promise<CalendarDeadline> {
-  const from = Date.parse(input.fromIso);
-  const beijing = new Date(from + BEIJING_OFFSET_MS);
-  const target = (WEEKDAYS.indexOf(input.weekday) + 1) % 7;
-  let reportDay = Date.UTC(beijing.getUTCFullYear(), beijing.getUTCMonth(), beijing.getUTCDate() + ((target - beijing.getUTCDay() + 7) % 7));
-  const dayOf = (utcMidnight: number) => new Date(utcMidnight).toISOString().slice(0, 10);
-  if (Date.parse(endOfDay(dayOf(reportDay))) <= from) reportDay += 7 * DAY_MS;
-  let day = reportDay;
-  while (!isWorkday(dayOf(day)) && day - DAY_MS >= reportDay - 6 * DAY_MS) day -= DAY_MS;
-  const at = Math.max(Date.parse(endOfDay(dayOf(isWorkday(dayOf(day)) ? day : reportDay))), from);
-  return { at: new Date(at).toISOString(), plainWeekdays: coverage(dayOf(reportDay)) };
+async function answered(db: Db, countyId: string, { at, plainWeekdays }: CountedDeadline): Promise<Deadline> {
+  if (!plainWeekdays) return { at };
+  const county = await db.organisation.findUnique({ where: { id: countyId }, select: { kind: true } });
+  if (county?.kind === 'COUNTY') {
+    await notifyOrganisations(db, {
+      workflowId: callingWorkflow() ?? `calendar-${countyId}`,
+      orgIds: [countyId],
+      kind: `CALENDAR_NOT_LOADED@${plainWeekdays.missingYears.join(',')}`,
+      message: `${plainWeekdays.reason} Load it: POST /counties/${countyId}/calendar/years/${plainWeekdays.missingYears[0]}.`,
+    });
+  }
+  return { at, plainWeekdays: { reason: plainWeekdays.reason } };
+}
+
+/** Fewer working days than this in a year never happen: a window this wide holds any deadline. */
+const FEWEST_WORKING_DAYS_A_YEAR = 200;
+
+/**
+ * Activity: the end (24:00 Beijing) of the `workingDays`-th working day after `fromIso` by the
+ * county's calendar. Days of a year the county has not loaded count as plain weekdays, and the
+ * answer says so in `plainWeekdays.reason`.
+ */
+export async function workingDeadline(db: Db, input: WorkingDeadlineInput): Promise<Deadline> {
+  const fromYear = yearOf(startDay(input));
+  if (!Number.isInteger(input.workingDays) || input.workingDays < 0) throw ApplicationFailure.nonRetryable(`Working days must be a whole number ≥ 0, not ${input.workingDays}`, 'INVALID_INPUT');
+  let toYear = fromYear + 1 + Math.ceil(input.workingDays / FEWEST_WORKING_DAYS_A_YEAR);
+  for (;;) {
+    const calendar = await calendarOf(db, input.countyId, fromYear, toYear);
+    const deadline = checked(() => workingDeadlineOn(calendar, input.fromIso, input.workingDays));
+    // A deadline past the window would have counted its last year as not loaded: widen and count again.
+    const lastDay = beijingDay(new Date(Date.parse(deadline.at) - 1).toISOString());
+    if (yearOf(lastDay) <= toYear) return answered(db, input.countyId, deadline);
+    toYear += 2;
+  }
+}
+
+/**
+ * Activity: the end of the report day (`weekday`) of the first week whose report day ends after
+ * `fromIso`; a report day that is a holiday moves to the last working day before it.
+ */
+export async function weeklyDueAt(db: Db, input: WeeklyDueInput): Promise<Deadline> {
+  if (!WEEKDAYS.includes(input.weekday)) throw ApplicationFailure.nonRetryable(`Not a weekday: ${String(input.weekday)}`, 'INVALID_INPUT');
+  const fromYear = yearOf(startDay(input));
+  const calendar = await calendarOf(db, input.countyId, fromYear - 1, fromYear + 1);
+  return answered(db, input.countyId, checked(() => weeklyDueOn(calendar, input.fromIso, input.weekday)));
+}
+
+// ——— Keeping the calendar ———
+
+export interface CalendarKeeper {
+  personId: string;
+  role: string;
+}
+
+export interface CalendarYearInput {
+  source: string;
+  reason: string;
+  holidays: HolidayRange[];
+  makeUpWorkdays: MakeUpWorkday[];
+  /** Replace a year already loaded (a corrected notice); without it, a different load of a loaded year is a conflict. */
+  amend?: boolean;
+}
+
+export class CalendarRuleError extends Error {
+  constructor(
+    readonly code: 'CONFLICT' | 'INVALID_CALENDAR',
+    message: string,
+    readonly problems: YearProblem[] = [],
+  ) {
+    super(message);
+  }
+}
+
+type YearRow = { countyId: string; year: number; source: string; loadedAt: Date; loadedBy: string; days: OfficialDay[] };
+
+function yearView(row: YearRow) {
+  return {
+    countyId: row.countyId,
+    year: row.year,
+    source: row.source,
+    loadedAt: row.loadedAt.toISOString(),
+    loadedBy: row.loadedBy,
+    holidays: holidayRanges(row.days),
+    makeUpWorkdays: row.days
+      .filter((d) => d.kind === 'MAKE_UP_WORKDAY')
+      .sort((a, b) => a.date.localeCompare(b.date))
+      .map(({ date, name }) => ({ date, name })),
+  };
+}
+
+export type CalendarYearView = ReturnType<typeof yearView>;
+
+const sameDays = (a: OfficialDay[], b: OfficialDay[]) => {
+  const key = (days: OfficialDay[]) => JSON.stringify(days.map(({ date, kind, name }) => [date, kind, name]).sort());
+  return key(a) === key(b);
+};
+
+export async function calendarYear(db: Db, countyId: string, year: number): Promise<CalendarYearView | undefined> {
+  const row = await db.calendarYear.findUnique({ where: { countyId_year: { countyId, year } }, include: { days: true } });
+  return row ? yearView({ ...row, days: row.days.map((d) => ({ date: d.date, kind: d.kind as OfficialDay['kind'], name: d.name })) }) : undefined;
+}
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === 'P2002';
+
+/**
+ * Loads a year's holidays and make-up working days for a county, checked against the rules; the
+ * same load repeated changes nothing (`changed: false`), a different one needs `amend`.
+ * Every load is recorded in CalendarChange with who, when, the source and why.
+ */
+export async function loadCalendarYear(db: Db, countyId: string, year: number, input: CalendarYearInput, by: CalendarKeeper): Promise<{ changed: boolean; year: CalendarYearView }> {
+  const result = officialYear(year, input.holidays, input.makeUpWorkdays);
+  if ('problems' in result) {
+    throw new CalendarRuleError('INVALID_CALENDAR', `The calendar of ${year} breaks ${result.problems.length} rule(s): ${result.problems.map((p) => p.detail).join(' ')}`, result.problems);
+  }
+  const attempt = () =>
+    db.$transaction(async (tx) => {
+      const existing = await tx.calendarYear.findUnique({ where: { countyId_year: { countyId, year } }, include: { days: true } });
+      const existingDays = existing?.days.map((d) => ({ date: d.date, kind: d.kind as OfficialDay['kind'], name: d.name }));
+      if (existing && existingDays && sameDays(existingDays, result.days)) return { changed: false, year: yearView({ ...existing, days: existingDays }) };
+      if (existing && !input.amend) {
+        throw new CalendarRuleError(
+          'CONFLICT',
+          `The calendar of ${year} is already loaded for ${countyId} (${existing.source}, by ${existing.loadedBy} at ${existing.loadedAt.toISOString()}) with other days. To correct it, send the whole year again with "amend": true and a reason.`,
+        );
+      }
+      const loadedAt = new Date();
+      const row = { source: input.source, loadedAt, loadedBy: by.personId };
+      if (existing) {
+        await tx.calendarDay.deleteMany({ where: { countyId, year } });
+        await tx.calendarYear.update({ where: { countyId_year: { countyId, year } }, data: row });
+      } else {
+        await tx.calendarYear.create({ data: { countyId, year, ...row } });
+      }
+      await tx.calendarDay.createMany({ data: result.days.map((d) => ({ countyId, year, ...d })) });
+      await tx.calendarChange.create({
+        data: {
+          at: loadedAt,
+          countyId,
+          year,
+          action: existing ? 'AMENDED' : 'LOADED',
+          personId: by.personId,
+          role: by.role,
+          source: input.source,
+          reason: input.reason,
+          holidays: result.days.filter((d) => d.kind === 'HOLIDAY').length,
+          makeUpWorkdays: result.days.filter((d) => d.kind === 'MAKE_UP_WORKDAY').length,
+        },
+      });
+      return { changed: true, year: yearView({ countyId, year, ...row, days: result.days }) };
+    });
+  // Two loads of a new year at once: the second finds the first's row on its retry.
+  return attempt().catch((error: unknown) => (isUniqueViolation(error) ? attempt() : Promise.reject(error)));
+}
+
+/** The years a county has loaded, and until when its calendar covers (as of `now`). */
+export async function calendarSummary(db: Db, countyId: string, now: Date) {
+  const years = await db.calendarYear.findMany({ where: { countyId }, orderBy: { year: 'asc' } });
+  const counts = await db.calendarDay.groupBy({ by: ['year', 'kind'], where: { countyId }, _count: { _all: true } });
+  const count = (year: number, kind: OfficialDay['kind']) => counts.find((c) => c.year === year && c.kind === kind)?._count._all ?? 0;
+  return {
+    countyId,
+    ...coverage(
+      years.map((y) => y.year),
+      beijingDay(now.toISOString()),
+    ),
+    years: years.map((y) => ({
+      year: y.year,
+      source: y.source,
+      loadedAt: y.loadedAt.toISOString(),
+      loadedBy: y.loadedBy,
+      holidays: count(y.year, 'HOLIDAY'),
+      makeUpWorkdays: count(y.year, 'MAKE_UP_WORKDAY'),
+    })),
+  };
+}
+
+/**
+ * The calendar's part of /healthz: every county, the last day its calendar covers, and whether it is
+ * degraded (from 60 days before that day, or already past it). Takes `now` so the window is testable.
+ */
+export async function calendarHealth(db: Db, now: Date) {
+  const today = beijingDay(now.toISOString());
+  const [counties, loaded] = await Promise.all([
+    db.organisation.findMany({ where: { kind: 'COUNTY' }, select: { id: true } }),
+    db.calendarYear.findMany({ select: { countyId: true, year: true } }),
+  ]);
+  const ids = [...new Set([...counties.map((c) => c.id), ...loaded.map((y) => y.countyId)])].sort();
+  const report = ids.map((countyId) => ({
+    countyId,
+    ...coverage(
+      loaded.filter((y) => y.countyId === countyId).map((y) => y.year),
+      today,
+    ),
+  }));
+  return { status: report.some((c) => c.degraded) ? ('degraded' as const) : ('ok' as const), counties: report };
 }

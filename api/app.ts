@@ -5,12 +5,13 @@ import pinoHttp from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
 import type { Logger } from '../platform/logger';
 import type { Db } from '../prisma/client';
-import type { HttpDeps } from './http';
+import { refuseOtherMethods, type HttpDeps } from './http';
 import { createRegistry, openApiDocument } from './openapi';
 import { Problem } from './problem';
 import { recordRefusal, type ProcessRef } from './refusals';
 import { admissionRoutes } from './routes/admissions';
 import { auditRoutes } from './routes/audit';
+import { calendarRoutes } from './routes/calendar';
 import { catalogueRoutes } from './routes/catalogue';
 import { dispatchRoutes } from './routes/dispatches';
 import { healthRoutes } from './routes/health';
@@ -60,10 +61,12 @@ export function createApp(deps: AppDeps) {
   meRoutes(http, deps);
   catalogueRoutes(http, deps);
   ruleRoutes(http, deps);
+  calendarRoutes(http, deps);
   admissionRoutes(http, deps);
   dispatchRoutes(http, deps);
   weeklyRoutes(http, deps);
   auditRoutes(http, deps);
+  refuseOtherMethods(http);
   app.use(router);
 
   const document = openApiDocument(registry);

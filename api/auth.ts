@@ -1,4 +1,5 @@
 // Bearer tokens: signed JWTs carrying the person and their role assignments.
+import { msToNumber } from '@temporalio/common/lib/time';
 import jwt from 'jsonwebtoken';
 import { z } from 'zod';
 import { findRole, type Actor, type RoleAssignment } from '../workflows/common/actor';
@@ -17,8 +18,19 @@ export type TokenClaims = z.infer<typeof claimsSchema>;
 
 export const TOKEN_ISSUER = 'cunwu-flow';
 
-export function signToken(claims: TokenClaims, secret: string, expiresIn: jwt.SignOptions['expiresIn'] = '12h'): string {
-  return jwt.sign({ name: claims.name, roles: claims.roles }, secret, { subject: claims.sub, issuer: TOKEN_ISSUER, expiresIn, algorithm: 'HS256' });
+/** No token lives longer than this: a leaked token stops working within a week at most. */
+export const MAX_TOKEN_LIFETIME_S = 7 * 24 * 3600;
+
+/** A lifetime such as 30m, 12h or 7d, in seconds; refused when absent, malformed or above the bound. */
+export function tokenLifetime(expires: string): number {
+  const ms = /^\d{1,7}(s|m|h|d)$/.test(expires) ? msToNumber(expires as `${number}d`) : NaN;
+  if (!(ms >= 1000)) throw new Error(`--expires ${expires}: give a lifetime such as 30m, 12h or 7d.`);
+  if (ms / 1000 > MAX_TOKEN_LIFETIME_S) throw new Error(`--expires ${expires}: a token lives at most ${MAX_TOKEN_LIFETIME_S / 86_400} days.`);
+  return Math.floor(ms / 1000);
+}
+
+export function signToken(claims: TokenClaims, secret: string, expires = '12h'): string {
+  return jwt.sign({ name: claims.name, roles: claims.roles }, secret, { subject: claims.sub, issuer: TOKEN_ISSUER, expiresIn: tokenLifetime(expires), algorithm: 'HS256' });
 }
 
 const unauthenticated = (detail: string) =>
@@ -34,6 +46,9 @@ export function actorFromHeader(header: string | undefined, secret: string, requ
   } catch (error) {
     throw unauthenticated(`The token is not valid: ${(error as Error).message}.`);
   }
+  const { exp, iat } = payload as { exp?: unknown; iat?: unknown };
+  if (typeof exp !== 'number' || typeof iat !== 'number') throw unauthenticated('The token must say when it was issued and when it expires (iat, exp).');
+  if (exp - iat > MAX_TOKEN_LIFETIME_S) throw unauthenticated(`The token lives longer than ${MAX_TOKEN_LIFETIME_S / 86_400} days: mint a shorter one.`);
   const claims = claimsSchema.safeParse(payload);
   if (!claims.success) throw unauthenticated('The token does not carry a person and role assignments.');
   return { personId: claims.data.sub, name: claims.data.name, roles: claims.data.roles, requestId };

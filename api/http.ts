@@ -37,11 +37,17 @@ export interface HttpDeps {
   router: Router;
   registry: OpenAPIRegistry;
   jwtSecret: string;
+  /** Methods registered per express path, for the 405 answers (see `refuseOtherMethods`). */
+  methods?: Map<string, Set<string>>;
 }
 
 function parse<T extends ZodType>(schema: T | undefined, value: unknown, where: string): z.infer<T> {
   if (!schema) return undefined as z.infer<T>;
   const result = schema.safeParse(value ?? {});
+  if (!result.success && where === 'params') {
+    // A path names a resource: one no id of that shape can name does not exist.
+    throw new Problem(404, 'NOT_FOUND', `Nothing is found at this path: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.`);
+  }
   if (!result.success) {
     const issues = result.error.issues.map((i) => ({ path: [where, ...i.path].join('.'), message: i.message }));
     throw new Problem(400, 'INVALID_REQUEST', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
@@ -55,7 +61,7 @@ function problemResponse(description: string) {
 
 function openApiPath(spec: RouteSpec<AnyObject, AnyObject, ZodType>): RouteConfig {
   const refusals = Object.fromEntries(
-    (spec.refusals ?? []).map((s) => [s, problemResponse(s === 404 ? 'Not found' : s === 409 ? 'Out of order' : s === 422 ? 'Breaks a rule' : 'Refused')]),
+    [...new Set([...(spec.refusals ?? []), ...(spec.params ? [404] : [])])].map((s) => [s, problemResponse(s === 404 ? 'Not found' : s === 409 ? 'Out of order' : s === 422 ? 'Breaks a rule' : 'Refused')]),
   );
   return {
     method: spec.method,
@@ -66,10 +72,11 @@ function openApiPath(spec: RouteSpec<AnyObject, AnyObject, ZodType>): RouteConfi
     request: {
       params: spec.params,
       query: spec.query,
-      body: spec.body ? { content: { 'application/json': { schema: spec.body } } } : undefined,
+      body: spec.body ? { required: true, content: { 'application/json': { schema: spec.body } } } : undefined,
     },
     responses: {
-      [spec.status ?? 200]: { description: 'OK', content: { 'application/json': { schema: spec.response } } },
+      [spec.status ?? 200]: { description: spec.status === 201 ? 'Started' : 'OK', content: { 'application/json': { schema: spec.response } } },
+      ...(spec.status === 201 && { 200: { description: 'Already started with this request id: the process as it stands', content: { 'application/json': { schema: spec.response } } } }),
       400: problemResponse('Invalid request'),
       ...(spec.public ? {} : { 401: problemResponse('No valid token'), 403: problemResponse('Wrong role or organisation') }),
       ...refusals,
@@ -84,6 +91,8 @@ export function route<P extends AnyObject, Q extends AnyObject, B extends ZodTyp
 ): void {
   deps.registry.registerPath(openApiPath(spec as unknown as RouteSpec<AnyObject, AnyObject, ZodType>));
   const expressPath = spec.path.replace(/\{(\w+)\}/g, ':$1');
+  deps.methods ??= new Map();
+  deps.methods.set(expressPath, new Set([...(deps.methods.get(expressPath) ?? []), spec.method.toUpperCase(), ...(spec.method === 'get' ? ['HEAD'] : [])]));
   deps.router[spec.method](expressPath, async (req: Request, res: Response) => {
     const actor = spec.public
       ? (undefined as unknown as Actor)
@@ -99,4 +108,15 @@ export function route<P extends AnyObject, Q extends AnyObject, B extends ZodTyp
     });
     res.status((res.locals.status as number | undefined) ?? spec.status ?? 200).json(result);
   });
+}
+
+/** Any other method on a known path is 405 with the methods it has (Allow), not a 404. */
+export function refuseOtherMethods(deps: HttpDeps): void {
+  for (const [path, methods] of deps.methods ?? []) {
+    const allow = [...methods].join(', ');
+    deps.router.all(path, (req: Request, res: Response) => {
+      res.setHeader('Allow', allow);
+      throw new Problem(405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${req.path}; allowed: ${allow}.`);
+    });
+  }
 }

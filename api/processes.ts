@@ -3,7 +3,7 @@ import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Workf
 import type { QueryDefinition, UpdateDefinition, Workflow } from '@temporalio/common';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { ROLES } from '../workflows/common/roles';
+import type { Prisma } from '../prisma/client';
 import type { Actor } from '../workflows/common/actor';
 import type { ProcessView } from '../workflows/common/process';
 import type { AppDeps } from './app';
@@ -15,43 +15,6 @@ export const requestIdSchema = z
   .string()
   .regex(/^(?!.*--)[A-Za-z0-9_-]{6,64}$/, '6 to 64 letters, digits, - or _ (no double dash)')
   .openapi({ description: 'Client-chosen idempotency key: the same key never starts a second process' });
-
-const actedAs = z.object({ personId: z.string(), name: z.string(), role: z.enum(ROLES), orgId: z.string() });
-
-export const processViewSchema = z
-  .object({
-    processType: z.string(),
-    workflowId: z.string(),
-    title: z.string(),
-    countyId: z.string(),
-    townId: z.string().optional(),
-    villageId: z.string().optional(),
-    screeningCode: z.string().optional(),
-    step: z.string(),
-    status: z.enum(['RUNNING', 'COMPLETED', 'REJECTED', 'WITHDRAWN', 'CANCELLED']),
-    outcome: z.object({ status: z.string(), reason: z.string() }).optional(),
-    nextActors: z.array(z.object({ role: z.enum(ROLES), orgId: z.string(), action: z.string(), dueAt: z.string().optional() })),
-    dueAt: z.string().optional(),
-    overdue: z.boolean(),
-    startedAt: z.string(),
-    updatedAt: z.string(),
-    rules: z.object({ ruleSetId: z.string(), version: z.number().int() }).optional().openapi({ description: 'The county rule set the process runs under, pinned at its start' }),
-    revision: z.number().int().optional().openapi({ description: "Counts the process's publications" }),
-    record: z.array(
-      z.object({
-        seq: z.number().int(),
-        at: z.string(),
-        step: z.string(),
-        actor: actedAs.optional(),
-        requestId: z.string().optional(),
-        rule: z.string().optional(),
-        summary: z.string(),
-        data: z.unknown().optional(),
-      }),
-    ),
-    details: z.record(z.string(), z.unknown()),
-  })
-  .openapi('ProcessView');
 
 export const processSummarySchema = z
   .object({
@@ -133,8 +96,9 @@ export async function listProcesses(
   deps: AppDeps,
   { villageId, ...where }: { processType: string; countyId: string; status?: string; step?: string; townId?: string; villageId?: string; overdue?: boolean; screeningCode?: string },
   take: number,
+  readable: Prisma.ProcessRecordWhereInput = {},
 ) {
-  const rows = await deps.db.processRecord.findMany({ where: { ...where, ...(villageId && { villages: { some: { villageId } } }) }, orderBy: { updatedAt: 'desc' }, take });
+  const rows = await deps.db.processRecord.findMany({ where: { AND: [{ ...where, ...(villageId && { villages: { some: { villageId } } }) }, readable] }, orderBy: { updatedAt: 'desc' }, take });
   return rows.map((r) => ({
     workflowId: r.workflowId,
     processType: r.processType,
@@ -165,13 +129,14 @@ export interface ProcessStep {
 export function stepRoutes(
   http: HttpDeps,
   deps: AppDeps,
-  process: { base: string; tag: string; processType: string; params: z.ZodObject<{ id: z.ZodType<string> }> },
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  process: { base: string; tag: string; processType: string; params: z.ZodObject<{ id: z.ZodType<string> }>; view: z.ZodType; present?: (view: any) => unknown },
   steps: ProcessStep[],
 ): void {
   for (const step of steps) {
     route(
       http,
-      { method: 'post', path: `${process.base}/{id}/${step.path}`, summary: step.summary, tag: process.tag, params: process.params, body: step.body, response: processViewSchema, refusals: [404, 409, 422] },
+      { method: 'post', path: `${process.base}/{id}/${step.path}`, summary: step.summary, tag: process.tag, params: process.params, body: step.body, response: process.view, refusals: [404, 409, 422] },
       async ({ actor, params, body, res }) => {
         const known = await deps.db.processRecord.findUnique({ where: { workflowId: params.id }, select: { countyId: true } });
         const ref = { processType: process.processType, countyId: known?.countyId ?? actor.roles[0]?.countyId ?? '', workflowId: params.id };
@@ -180,7 +145,7 @@ export function stepRoutes(
         const args: [Actor, ...unknown[]] = step.body ? [actor, body] : [actor];
         const view = await onProcess(deps, res, ref, (h) => h.executeUpdate(step.update as UpdateDefinition<unknown, [Actor, ...unknown[]]>, { args }));
         res.req.log.info({ workflowId: params.id, update: step.update.name }, 'process step done');
-        return view;
+        return process.present ? process.present(view) : view;
       },
     );
   }

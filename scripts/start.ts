@@ -6,11 +6,11 @@ import { createApp } from '../api/app';
 import { loadConfig, type Config } from '../platform/config';
 import { createLogger, installTemporalLogging, type Logger } from '../platform/logger';
 import { ensureSearchAttributes } from '../platform/search-attributes';
-import { connectClient } from '../platform/temporal-client';
+import { connectClient, temporalTls } from '../platform/temporal-client';
 import { startDevServer, type DevServer } from '../platform/temporal-dev-server';
 import { createPrismaClient } from '../prisma/client';
 import { migrateDeploy } from '../prisma/migrate';
-import { seedDemoCounty } from '../prisma/seed';
+import { seedDemoCounty, seedWorkingCalendars } from '../prisma/seed';
 import { createWorker } from '../worker/worker';
 
 async function main(): Promise<void> {
@@ -42,15 +42,19 @@ async function run(config: Config, logger: Logger, address: string, devServer: D
   const db = createPrismaClient(config.DATABASE_URL);
   const { seeded } = await seedDemoCounty(db);
   if (seeded) logger.info('demo county seeded (run `npm run token -- --person <id>` for a token)');
+  const calendars = await seedWorkingCalendars(db);
+  if (calendars.length) logger.info({ calendars }, 'working-day calendars seeded from chinese-days');
 
-  const { client: temporal, connection } = await connectClient(address, config.TEMPORAL_NAMESPACE);
+  // TLS only to a server of one's own (TEMPORAL_ADDRESS); the embedded dev server listens on loopback.
+  const tls = devServer ? undefined : temporalTls(config);
+  const { client: temporal, connection } = await connectClient(address, config.TEMPORAL_NAMESPACE, tls);
   await ensureSearchAttributes(connection, config.TEMPORAL_NAMESPACE);
-  const workerConnection = await NativeConnection.connect({ address });
+  const workerConnection = await NativeConnection.connect({ address, tls });
   const worker = await createWorker({ connection: workerConnection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TASK_QUEUE, db });
   const running = worker.run();
 
   const app = createApp({ db, temporal, taskQueue: config.TASK_QUEUE, jwtSecret: config.JWT_SECRET, logger });
-  const server = app.listen(config.PORT, () => logger.info({ api: `http://127.0.0.1:${config.PORT}`, docs: `http://127.0.0.1:${config.PORT}/docs` }, 'Cunwu Flow is up'));
+  const server = app.listen(config.PORT, config.HOST, () => logger.info({ api: `http://${config.HOST}:${config.PORT}`, docs: `http://${config.HOST}:${config.PORT}/docs` }, 'Cunwu Flow is up'));
 
   let stopping = false;
   const stop = async () => {

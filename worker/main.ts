@@ -4,6 +4,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { loadConfig } from '../platform/config';
 import { createLogger, installTemporalLogging } from '../platform/logger';
 import { ensureSearchAttributes } from '../platform/search-attributes';
+import { temporalTls } from '../platform/temporal-client';
 import { createPrismaClient } from '../prisma/client';
 import { createWorker } from './worker';
 
@@ -12,11 +13,12 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   installTemporalLogging(logger);
   const address = config.TEMPORAL_ADDRESS ?? `127.0.0.1:${config.TEMPORAL_PORT}`;
-  const client = await Connection.connect({ address });
+  const tls = temporalTls(config);
+  const client = await Connection.connect({ address, tls });
   await ensureSearchAttributes(client, config.TEMPORAL_NAMESPACE);
   await client.close();
   const db = createPrismaClient(config.DATABASE_URL);
-  const connection = await NativeConnection.connect({ address });
+  const connection = await NativeConnection.connect({ address, tls });
   const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TASK_QUEUE, db });
   logger.info({ address, taskQueue: config.TASK_QUEUE }, 'worker running');
   await worker.run();

@@ -13,13 +13,15 @@ import {
   type AdmissionView,
 } from '../../workflows/itemAdmission/messages';
 import type { itemAdmission } from '../../workflows/itemAdmission/workflow';
+import { readableRows, requireReader } from '../access';
 import type { AppDeps } from '../app';
 import { requireCounty, requireRole } from '../auth';
 import { route, type HttpDeps } from '../http';
 import { refuseNegativeListed } from '../screening';
+import { admissionViewSchema } from '../views';
 import { notFound, Problem } from '../problem';
 import { pinRules, startProcess } from '../process-start';
-import { listProcesses, processSummarySchema, processViewSchema, readProcess, requestIdSchema, stepRoutes } from '../processes';
+import { listProcesses, processSummarySchema, readProcess, requestIdSchema, stepRoutes } from '../processes';
 import { periodOverridesSchema } from './periods';
 
 const tag = 'admissions';
@@ -40,7 +42,7 @@ const application = z
   .openapi('AdmissionApplication');
 
 const startBody = z
-  .object({ requestId: requestIdSchema, departmentId: z.string().min(1), application, periods: periodOverridesSchema.optional() })
+  .object({ requestId: requestIdSchema, departmentId: z.string().min(1).openapi({ example: 'xingcun.dept.civil-affairs' }), application, periods: periodOverridesSchema.optional() })
   .openapi('AdmissionStart');
 
 const testAnswer = z.object({ met: z.boolean(), reason: z.string() });
@@ -63,10 +65,11 @@ export function admissionRoutes(http: HttpDeps, deps: AppDeps): void {
 
   route(
     http,
-    { method: 'post', path: '/admissions', summary: 'Apply to put work on villages (准入申请)', tag, body: startBody, response: processViewSchema, status: 201, refusals: [404, 422] },
+    { method: 'post', path: '/admissions', summary: 'Apply to put work on villages (准入申请)', tag, body: startBody, response: admissionViewSchema, status: 201, refusals: [404, 422] },
     async ({ actor, body, res }) => {
       const department = await findOrganisation(db, body.departmentId);
       if (!department) throw notFound(`Organisation ${body.departmentId}`);
+      if (department.kind !== 'DEPARTMENT') throw new Problem(422, 'INVALID_INPUT', `${department.id} is not a county department: only departments apply for admission.`);
       res.locals.process = { processType: PROCESS_TYPE, countyId: department.countyId };
       requireRole(actor, 'DISPATCHER', department.id);
       const coordinationOfficeId = await coordinationOfficeOf(db, department.countyId);
@@ -101,17 +104,17 @@ export function admissionRoutes(http: HttpDeps, deps: AppDeps): void {
     },
     async ({ actor, query }) => {
       requireCounty(actor, query.countyId);
-      return listProcesses(deps, { processType: PROCESS_TYPE, countyId: query.countyId, status: query.status, step: query.step }, query.limit);
+      const readable = await readableRows(deps, actor, PROCESS_TYPE, query.countyId);
+      return listProcesses(deps, { processType: PROCESS_TYPE, countyId: query.countyId, status: query.status, step: query.step }, query.limit, readable);
     },
   );
 
-  route(http, { method: 'get', path: '/admissions/{id}', summary: 'The full state of an admission: step, next actors, deadlines, record', tag, params: idParams, response: processViewSchema, refusals: [404] }, async ({ actor, params, res }) => {
-    const view = await readProcess(deps, res, { processType: PROCESS_TYPE, workflowId: params.id }, getAdmission);
-    requireCounty(actor, view.countyId);
-    return view;
+  route(http, { method: 'get', path: '/admissions/{id}', summary: 'The full state of an admission: step, next actors, deadlines, record', tag, params: idParams, response: admissionViewSchema, refusals: [404] }, async ({ actor, params, res }) => {
+    await requireReader(deps, actor, res, PROCESS_TYPE, params.id);
+    return readProcess(deps, res, { processType: PROCESS_TYPE, workflowId: params.id }, getAdmission);
   });
 
-  stepRoutes(http, deps, { base: '/admissions', tag, processType: PROCESS_TYPE, params: idParams }, [
+  stepRoutes(http, deps, { base: '/admissions', tag, processType: PROCESS_TYPE, params: idParams, view: admissionViewSchema }, [
     { path: 'review', summary: 'Coordination office reviews on the three tests', body: review, update: reviewAdmission },
     { path: 'consultation-responses', summary: 'A consulted town responds (silence counts as no objection)', body: consultationResponse, update: respondToConsultation },
     { path: 'decision', summary: 'Admit into the catalogue, admit once, or refuse', body: decision, update: decideAdmission },

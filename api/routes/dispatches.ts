@@ -21,13 +21,16 @@ import {
   type DispatchView,
 } from '../../workflows/taskDispatch/messages';
 import type { taskDispatch } from '../../workflows/taskDispatch/workflow';
+import { readableRows, requireReader } from '../access';
+import type { Actor } from '../../workflows/common/actor';
 import type { AppDeps } from '../app';
 import { requireCounty, requireRole } from '../auth';
 import { route, type HttpDeps } from '../http';
 import { notFound, Problem } from '../problem';
 import { pinRules, startProcess } from '../process-start';
-import { listProcesses, processSummarySchema, processViewSchema, readProcess, requestIdSchema, stepRoutes } from '../processes';
+import { listProcesses, processSummarySchema, readProcess, requestIdSchema, stepRoutes } from '../processes';
 import { refuseNegativeListed } from '../screening';
+import { dispatchViewSchema, presentDispatch, villageTaskViewSchema } from '../views';
 import { maxReworkRoundsSchema, periodOverridesSchema } from './periods';
 
 const tag = 'dispatches';
@@ -39,7 +42,7 @@ const content = z
   .object({
     title: z.string().min(2).max(200),
     screeningCode: z.string().regex(/^[A-Z0-9-]{3,40}$/, 'upper-case letters, digits and dashes').optional(),
-    villageIds: z.array(z.string().min(1)).min(1).max(100),
+    villageIds: z.array(z.string().min(1)).min(1).max(100).openapi({ example: ['xingcun.qiaotou.dongshan'] }),
     requirements: z.string().min(2),
     deliverables: z.array(z.string().min(1)).max(50),
     acceptanceCriteria: z.string(),
@@ -69,8 +72,12 @@ const revision = content
 const startBody = z
   .object({
     requestId: requestIdSchema,
-    townId: z.string().min(1),
-    dispatcherOrgId: z.string().min(1).optional().openapi({ description: 'The department dispatching through the town; the town itself when absent' }),
+    townId: z.string().min(1).openapi({ example: 'xingcun.qiaotou' }),
+    dispatcherOrgId: z
+      .string()
+      .min(1)
+      .optional()
+      .openapi({ description: 'Which of your own DISPATCHER assignments you act in, when you hold several: the town itself, or a department or station of its county' }),
     content,
     admission: admission.optional(),
     periods: periodOverridesSchema.optional(),
@@ -114,6 +121,23 @@ async function checkVillages(deps: AppDeps, townId: string, villageIds: string[]
   if (strangers.length) throw new Problem(422, 'INVALID_INPUT', `Not villages of ${townId}: ${strangers.join(', ')}.`);
 }
 
+/**
+ * The organisation a dispatcher acts for, from the token alone: a town dispatches only to its own
+ * villages, a department or station only within its county.
+ */
+async function dispatchingOrganisation(deps: AppDeps, actor: Actor, town: { id: string; countyId: string }, requested: string | undefined): Promise<string> {
+  const assignments = actor.roles.filter((r) => r.role === 'DISPATCHER' && (requested === undefined || r.orgId === requested));
+  if (!assignments.length) requireRole(actor, 'DISPATCHER', requested ?? town.id);
+  const orgs = await deps.db.organisation.findMany({ where: { id: { in: assignments.map((r) => r.orgId) } } });
+  const fitting = orgs.filter((o) => (o.kind === 'TOWN' ? o.id === town.id : ['DEPARTMENT', 'STATION'].includes(o.kind) && o.countyId === town.countyId));
+  if (!fitting.length) {
+    throw new Problem(403, 'WRONG_ORGANISATION', `${assignments.map((r) => r.orgId).join(', ')} may not dispatch to the villages of ${town.id}: a town dispatches only to its own villages, a department or station only within its county.`);
+  }
+  const chosen = fitting.find((o) => o.id === town.id) ?? (fitting.length === 1 ? fitting[0] : undefined);
+  if (!chosen) throw new Problem(422, 'INVALID_INPUT', `You dispatch for ${fitting.map((o) => o.id).join(' and ')}: say which with dispatcherOrgId.`);
+  return chosen.id;
+}
+
 async function checkSupporters(deps: AppDeps, supportingOrgIds: string[]): Promise<void> {
   const supporters = await deps.db.organisation.findMany({ where: { id: { in: supportingOrgIds }, kind: { in: ['DEPARTMENT', 'STATION'] } } });
   const unknown = supportingOrgIds.filter((id) => !supporters.some((s) => s.id === id));
@@ -130,13 +154,12 @@ export function dispatchRoutes(http: HttpDeps, deps: AppDeps): void {
 
   route(
     http,
-    { method: 'post', path: '/dispatches', summary: 'Send a task down to villages (派单): answers once screening is done, with its result', tag, body: startBody, response: processViewSchema, status: 201, refusals: [404, 422] },
+    { method: 'post', path: '/dispatches', summary: 'Send a task down to villages (派单): answers once screening is done, with its result and flags', tag, body: startBody, response: dispatchViewSchema, status: 201, refusals: [404, 422] },
     async ({ actor, body, res }) => {
       const town = await findOrganisation(db, body.townId);
       if (!town || town.kind !== 'TOWN') throw notFound(`Town ${body.townId}`);
       res.locals.process = { processType: DISPATCH_PROCESS, countyId: town.countyId };
-      const dispatcherOrgId = body.dispatcherOrgId ?? town.id;
-      requireRole(actor, 'DISPATCHER', dispatcherOrgId);
+      const dispatcherOrgId = await dispatchingOrganisation(deps, actor, town, body.dispatcherOrgId);
       await checkVillages(deps, town.id, body.content.villageIds);
       await checkSupporters(deps, body.content.supportingOrgIds);
       if (body.content.screeningCode) await refuseNegativeListed(db, town.countyId, body.content.screeningCode);
@@ -155,7 +178,7 @@ export function dispatchRoutes(http: HttpDeps, deps: AppDeps): void {
         periods: body.periods,
         maxReworkRounds: body.maxReworkRounds,
       };
-      return startProcess<typeof taskDispatch, DispatchView>(deps, res, {
+      const view = await startProcess<typeof taskDispatch, DispatchView>(deps, res, {
         processType: DISPATCH_PROCESS,
         workflowId: dispatchWorkflowId(town.id, body.requestId),
         args: [start],
@@ -165,41 +188,40 @@ export function dispatchRoutes(http: HttpDeps, deps: AppDeps): void {
         // A new dispatch answers once screening is done, with its result.
         firstAnswer: (handle, started) => (started ? handle.executeUpdate(awaitScreening) : handle.query(getDispatch)),
       });
+      return presentDispatch(view);
     },
   );
 
   route(http, { method: 'get', path: '/dispatches', summary: 'Dispatches, filtered (from the read model)', tag, query: listQuery, response: z.array(processSummarySchema) }, async ({ actor, query }) => {
     requireCounty(actor, query.countyId);
     const { limit, ...where } = query;
-    return listProcesses(deps, { processType: DISPATCH_PROCESS, ...where }, limit);
+    return listProcesses(deps, { processType: DISPATCH_PROCESS, ...where }, limit, await readableRows(deps, actor, DISPATCH_PROCESS, query.countyId));
   });
 
   route(http, { method: 'get', path: '/village-tasks', summary: "Villages' tasks, filtered by village, town, step, status, overdue, screening code", tag, query: listQuery, response: z.array(processSummarySchema) }, async ({ actor, query }) => {
     requireCounty(actor, query.countyId);
     const { limit, ...where } = query;
-    return listProcesses(deps, { processType: VILLAGE_TASK_PROCESS, ...where }, limit);
+    return listProcesses(deps, { processType: VILLAGE_TASK_PROCESS, ...where }, limit, await readableRows(deps, actor, VILLAGE_TASK_PROCESS, query.countyId));
   });
 
-  route(http, { method: 'get', path: '/dispatches/{id}', summary: 'The full state of a dispatch, with every village', tag, params: dispatchParams, response: processViewSchema, refusals: [404] }, async ({ actor, params, res }) => {
-    const view = await readProcess(deps, res, { processType: DISPATCH_PROCESS, workflowId: params.id }, getDispatch);
-    requireCounty(actor, view.countyId);
-    return view;
+  route(http, { method: 'get', path: '/dispatches/{id}', summary: 'The full state of a dispatch, with every village and its screening flags', tag, params: dispatchParams, response: dispatchViewSchema, refusals: [404] }, async ({ actor, params, res }) => {
+    await requireReader(deps, actor, res, DISPATCH_PROCESS, params.id);
+    return presentDispatch(await readProcess(deps, res, { processType: DISPATCH_PROCESS, workflowId: params.id }, getDispatch));
   });
 
-  route(http, { method: 'get', path: '/village-tasks/{id}', summary: "The full state of one village's task", tag, params: taskParams, response: processViewSchema, refusals: [404] }, async ({ actor, params, res }) => {
-    const view = await readProcess(deps, res, { processType: VILLAGE_TASK_PROCESS, workflowId: params.id }, getVillageTask);
-    requireCounty(actor, view.countyId);
-    return view;
+  route(http, { method: 'get', path: '/village-tasks/{id}', summary: "The full state of one village's task", tag, params: taskParams, response: villageTaskViewSchema, refusals: [404] }, async ({ actor, params, res }) => {
+    await requireReader(deps, actor, res, VILLAGE_TASK_PROCESS, params.id);
+    return readProcess(deps, res, { processType: VILLAGE_TASK_PROCESS, workflowId: params.id }, getVillageTask);
   });
 
-  stepRoutes(http, deps, { base: '/dispatches', tag, processType: DISPATCH_PROCESS, params: dispatchParams }, [
+  stepRoutes(http, deps, { base: '/dispatches', tag, processType: DISPATCH_PROCESS, params: dispatchParams, view: dispatchViewSchema, present: presentDispatch }, [
     { path: 'revise', summary: 'The dispatcher revises a returned dispatch (screening runs again); the villages stay', body: revision, update: reviseDispatch, check: (body: z.infer<typeof revision>, process) => checkRevision(deps, body, process.countyId) },
     { path: 'review', summary: 'The town reviewer approves, returns for revision, or rejects', body: review, update: reviewDispatch },
     { path: 'collective-decision', summary: "A major matter: the town meeting's decision", body: collective, update: recordCollectiveDecision },
     { path: 'withdraw', summary: 'The dispatcher withdraws before any village received it', body: withdrawal, update: withdrawDispatch },
   ]);
 
-  stepRoutes(http, deps, { base: '/village-tasks', tag, processType: VILLAGE_TASK_PROCESS, params: taskParams }, [
+  stepRoutes(http, deps, { base: '/village-tasks', tag, processType: VILLAGE_TASK_PROCESS, params: taskParams, view: villageTaskViewSchema }, [
     { path: 'receive', summary: 'The village secretary receives the task (接单)', update: receiveTask },
     { path: 'assign', summary: 'The secretary assigns cadres or grid members of the village', body: assignment, update: assignTask },
     { path: 'progress-reports', summary: "The week's itemised progress report (周五条目式汇报)", body: report, update: reportProgress },

@@ -1,13 +1,18 @@
 // Per-instance periods and bounds of a start request: for tests and demos only. Malformed ones are a 400
-// in every mode; against the pinned rules (production, lengthening, below one second) a 422.
+// in every mode; against the pinned rules (production, lengthening, under one second) a 422.
 import { z } from 'zod';
-import { DAY_MS, durationMs, overrideRefusals, PERIOD_NAMES, type PeriodOverrides } from '../../workflows/rules/checks';
+import { overrideRefusals, PERIOD_NAMES, type PeriodOverrides } from '../../workflows/rules/checks';
 import { WEEKDAYS, type PeriodName, type PinnedRules } from '../../workflows/rules/definitions';
 import { Problem } from '../problem';
 
 const period = z.union([
   z.object({ workingDays: z.number().int().min(1).max(60) }).strict(),
-  z.object({ duration: z.string().regex(/^[1-9]\d{0,8}[smhd]$/, 'a whole number of seconds, minutes, hours or days, at least one: 30s, 15m, 2h, 1d').refine((d) => (durationMs(d) ?? 0) <= 366 * DAY_MS, 'at most 366 days') }).strict(),
+  z.object({
+    duration: z
+      .string()
+      .regex(/^\d{1,9}[smhd]$/, 'a whole number of seconds, minutes, hours or days: 30s, 15m, 2h, 1d')
+      .openapi({ description: 'At least one second, and never longer than the rule it shortens (else 422)' }),
+  }).strict(),
   z.object({ weeklyOn: z.enum(WEEKDAYS) }).strict(),
 ]);
 

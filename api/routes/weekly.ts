@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { findOrganisation } from '../../activities/organisation';
 import { deploymentList, townWeeklyReport } from '../../activities/weekly';
 import type { AppDeps } from '../app';
-import { requireCounty } from '../auth';
+import { requirePlaceReader } from '../access';
 import { route, type HttpDeps } from '../http';
 import { notFound } from '../problem';
 
@@ -73,7 +73,7 @@ export function weeklyRoutes(http: HttpDeps, deps: AppDeps): void {
     { method: 'get', path: '/villages/{villageId}/deployment-list', summary: "Monday's deployment list: the village's open tasks, due dates, what is late", tag, params: z.object({ villageId: z.string() }), query: atQuery, response: deployment, refusals: [404] },
     async ({ actor, params, query }) => {
       const village = await orgOfKind(deps, params.villageId, 'VILLAGE');
-      requireCounty(actor, village.countyId);
+      await requirePlaceReader(deps, actor, { countyId: village.countyId, townId: village.parentId ?? '', villageId: village.id });
       return deploymentList(deps.db, village.id, query.at ? new Date(query.at) : new Date());
     },
   );
@@ -83,7 +83,7 @@ export function weeklyRoutes(http: HttpDeps, deps: AppDeps): void {
     { method: 'get', path: '/towns/{townId}/weekly-report', summary: "Friday's roll-up of a town's villages, computed from the processes", tag, params: z.object({ townId: z.string() }), query: atQuery, response: rollUp, refusals: [404] },
     async ({ actor, params, query }) => {
       const town = await orgOfKind(deps, params.townId, 'TOWN');
-      requireCounty(actor, town.countyId);
+      await requirePlaceReader(deps, actor, { countyId: town.countyId, townId: town.id });
       return townWeeklyReport(deps.db, town.id, query.at ? new Date(query.at) : new Date());
     },
   );

@@ -1,7 +1,9 @@
 // Seeds the demo county 兴村县 (xingcun): organisations, people and roles, the catalogue in force,
-// the county's rules (the defaults), the negative list and the certificate lists. Idempotent: a database that already has the county
-// is left exactly as it is.
+// the county's rules (the defaults), the negative list and the certificate lists, then its
+// working-day calendar (every year the chinese-days package covers). Idempotent: a database that
+// already has the county is left as it is, but for calendar years it lacks.
 import type { Db } from '../client';
+import { seedWorkingCalendars } from './calendar';
 import { catalogueItems, catalogueVersion, certificateList, negativeList } from './data/catalogue';
 import { COUNTY_ID, organisations } from './data/organisations';
 import { people } from './data/people';
@@ -10,9 +12,10 @@ import { withDefaults } from '../../workflows/rules/checks';
 export * from './data/catalogue';
 export * from './data/organisations';
 export * from './data/people';
+export * from './calendar';
 
 export async function seedDemoCounty(db: Db): Promise<{ seeded: boolean }> {
-  return db.$transaction(
+  const result = await db.$transaction(
     async (tx) => {
       // Checked inside the transaction, so a seed that fails half-way leaves nothing behind to skip on.
       if (await tx.organisation.findUnique({ where: { id: COUNTY_ID }, select: { id: true } })) {
@@ -56,4 +59,6 @@ export async function seedDemoCounty(db: Db): Promise<{ seeded: boolean }> {
     },
     { timeout: 60_000 },
   );
+  await seedWorkingCalendars(db, [COUNTY_ID]);
+  return result;
 }

@@ -39,6 +39,24 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(response.status).toBe(401);
   });
 
+  test('a token without an expiry, or living longer than 7 days, is 401', async () => {
+    const claims = { name: '陈建国', roles: [{ role: 'VILLAGE_SECRETARY', orgId: 'xingcun.qiaotou.dongshan', countyId: 'xingcun' }] };
+    const secret = 'test-secret-test-secret-test-secret-42';
+    const forever = jwt.sign(claims, secret, { subject: 'p.qiaotou.dongshan.secretary', issuer: 'cunwu-flow' });
+    const tooLong = jwt.sign(claims, secret, { subject: 'p.qiaotou.dongshan.secretary', issuer: 'cunwu-flow', expiresIn: '30d' });
+    for (const token of [forever, tooLong]) {
+      const response = await fetch(`${platform.baseUrl}/me`, { headers: { authorization: `Bearer ${token}` } });
+      expect(response.status).toBe(401);
+    }
+  });
+
+  test('a method a path does not have is 405 with the methods it has (Allow)', async () => {
+    for (const [method, url, allow] of [['DELETE', '/admissions', 'POST, GET, HEAD'], ['GET', '/admissions/admission-x/review', 'POST'], ['PUT', '/me', 'GET, HEAD']]) {
+      const response = await fetch(`${platform.baseUrl}${url}`, { method });
+      expect({ status: response.status, allow: response.headers.get('allow'), type: response.headers.get('content-type') }).toEqual({ status: 405, allow, type: expect.stringContaining('application/problem+json') });
+    }
+  });
+
   test('a token names the person and every role assignment', async () => {
     const me = await platform.api('p.qiaotou.dongshan.secretary', 'GET', '/me');
     expect(me.body).toMatchObject({ personId: 'p.qiaotou.dongshan.secretary', roles: [{ role: 'VILLAGE_SECRETARY', orgId: 'xingcun.qiaotou.dongshan', countyId: 'xingcun' }] });

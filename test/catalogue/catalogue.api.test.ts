@@ -69,7 +69,7 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(changes.at(-1)).toMatchObject({ personId: KEEPER, reason: '上位法依据调整' });
     const versions = await platform.api(CADRE, 'GET', '/counties/xingcun/catalogue/versions');
     expect(versions.body.map((v: { id: string }) => v.id)).toEqual(['xingcun-v2', 'xingcun-v1']);
-    expect((await platform.api(KEEPER, 'POST', '/catalogue/items/3000000000/retire', { reason: '越界' })).status).toBe(400);
+    expect((await platform.api(KEEPER, 'POST', '/catalogue/items/3000000000/retire', { reason: '越界' })).status).toBe(404);
   });
 
   test('a retirement reaches the open draft too, so publishing the draft later does not bring the item back', async () => {

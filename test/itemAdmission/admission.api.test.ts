@@ -152,10 +152,10 @@ describe.each(DATABASES)('on %s', (database) => {
     await platform.recordHistory(id, 'admission-refused-by-catalogue');
   });
 
-  test('bad input is a 400 that starts nothing: periods beyond a year, a standalone once-only admission', async () => {
-    for (const duration of ['400d', '99999999999d']) {
+  test('bad input starts nothing: a period beyond a year (422) or malformed (400), a standalone once-only admission (400)', async () => {
+    for (const [duration, status, code] of [['400d', 422, 'RULE_BROKEN'], ['0s', 422, 'RULE_BROKEN'], ['99999999999d', 400, 'INVALID_REQUEST']] as const) {
       const tooLong = await apply({ periods: { admissionConsultation: { duration } } });
-      expect({ status: tooLong.status, code: tooLong.body.code }).toEqual({ status: 400, code: 'INVALID_REQUEST' });
+      expect({ status: tooLong.status, code: tooLong.body.code }).toEqual({ status, code });
     }
     expect((await apply({ application: application({ scope: 'ONCE' }) })).status).toBe(400);
   });

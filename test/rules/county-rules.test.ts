@@ -119,6 +119,13 @@ describe('bounds, exactly', () => {
     ]);
   });
 
+  test('names that objects inherit are no rules either', () => {
+    expect(ruleViolations(JSON.parse('{"__proto__": {"toString": 1}, "dispatch": {"constructor": 2}}'))).toEqual([
+      { rule: '__proto__.toString', value: 1, bound: 'no such rule' },
+      { rule: 'dispatch.constructor', value: 2, bound: 'no such rule' },
+    ]);
+  });
+
   test('every violation of a set is named, each with its bound', () => {
     expect(ruleViolations({ admission: { consultationPeriod: 0 }, dispatch: { reviewPeriod: 11, maxReworkRounds: 2 } })).toEqual([
       { rule: 'admission.consultationPeriod', value: 0, bound: 'a whole number of working days from 1 to 30' },

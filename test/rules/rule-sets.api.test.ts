@@ -143,7 +143,7 @@ test('a rule published mid-process leaves running processes on their pinned rule
   for (const [admission, days] of [[before.body.workflowId, 5], [after.body.workflowId, 10]] as const) {
     await state(`/admissions/${admission}`, (b) => b.step === 'REVIEW');
     const reviewed = await platform.api(OFFICE, 'POST', `/admissions/${admission}/review`, allMet);
-    const expected = await workingDeadline({ countyId: 'xingcun', fromIso: new Date().toISOString(), workingDays: days });
+    const expected = await workingDeadline(platform.db, { countyId: 'xingcun', fromIso: new Date().toISOString(), workingDays: days });
     expect(reviewed.body.details.consultation.deadline).toBe(expected.at);
   }
 
@@ -153,10 +153,10 @@ test('a rule published mid-process leaves running processes on their pinned rule
   expect(revised.body.step).toBe('REVIEW');
   expect(revised.body.rules).toEqual(pinned);
   const now = new Date().toISOString();
-  expect(revised.body.details.reviewDueAt).toBe((await workingDeadline({ countyId: 'xingcun', fromIso: now, workingDays: 2 })).at);
+  expect(revised.body.details.reviewDueAt).toBe((await workingDeadline(platform.db, { countyId: 'xingcun', fromIso: now, workingDays: 2 })).at);
   expect(Date.parse(revised.body.details.reviewDueAt)).toBeGreaterThanOrEqual(Date.parse(reviewBefore));
   const dispatchAfter = await dispatch();
-  expect(dispatchAfter.body.details.reviewDueAt).toBe((await workingDeadline({ countyId: 'xingcun', fromIso: now, workingDays: 6 })).at);
+  expect(dispatchAfter.body.details.reviewDueAt).toBe((await workingDeadline(platform.db, { countyId: 'xingcun', fromIso: now, workingDays: 6 })).at);
   // The Temporal UI's current details name the rules too.
   const metadata = await platform.temporal.workflow.getHandle(dispatchAfter.body.workflowId).query<{ currentDetails: string }>('__temporal_workflow_metadata');
   expect(metadata.currentDetails).toContain(`**Rules**: ${rules.id} (version ${rules.version})`);
@@ -166,7 +166,6 @@ describe('per-instance periods and bounds', () => {
   test.each([
     [{ progressReport: { duration: '' } }],
     [{ progressReport: { duration: '0ms' } }],
-    [{ progressReport: { duration: '0s' } }],
     [{ dispatchReview: { duration: '-1s' } }],
     [{ dispatchReview: { duration: '1.5s' } }],
     [{ dispatchReview: { workingDays: 0 } }],
@@ -177,6 +176,12 @@ describe('per-instance periods and bounds', () => {
   ])('%j is malformed: 400, nothing started', async (periods) => {
     const response = await dispatch({ periods });
     expectProblem(response, 400, 'INVALID_REQUEST');
+  });
+
+  test('a zero period is well-formed but breaks the rule: 422, nothing started', async () => {
+    const response = await dispatch({ periods: { progressReport: { duration: '0s' } } });
+    expectProblem(response, 422, 'RULE_BROKEN');
+    expect(response.body.detail).toContain('not a period of at least one second');
   });
 
   test('a period may not be lengthened, a bound not raised: 422 naming each', async () => {

@@ -20,7 +20,8 @@ import { postgresAvailable, startPostgres } from './postgres';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { findTemporalCli } = require('../../scripts/tools/temporal-cli') as { findTemporalCli(): string | undefined };
 
-const JWT_SECRET = 'test-secret-test-secret-test-secret-42';
+export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-42';
+const JWT_SECRET = TEST_JWT_SECRET;
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -75,7 +76,7 @@ export async function startPlatform(database: TestDatabase = 'sqlite'): Promise<
   let worker: Worker = await newWorker();
   let running = worker.run();
   const { client: temporal, connection: clientConnection } = await connectClient(address, 'default');
-  const app = createApp({ db, temporal, taskQueue, jwtSecret: JWT_SECRET, logger: createLogger('silent') });
+  const app = createApp({ db, temporal, taskQueue, jwtSecret: JWT_SECRET, logger: createLogger((process.env.TEST_LOG_LEVEL as 'silent' | undefined) ?? 'silent') });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -75,7 +75,7 @@ test('after the worker was down, each missed weekly report is recorded on its ow
 });
 
 test('a deadline beyond the years the calendar holds is computed on plain weekdays, recorded, and operators are told', async () => {
-  const expected = await workingDeadline({ countyId: 'xingcun', fromIso: new Date().toISOString(), workingDays: 30 });
+  const expected = await workingDeadline(platform.db, { countyId: 'xingcun', fromIso: new Date().toISOString(), workingDays: 30 });
   // 30 working days from now reach a year the packaged calendar does not hold (it ends with 2026).
   expect(expected.plainWeekdays).toBeDefined();
   const draft = await platform.api(OFFICE, 'POST', '/counties/xingcun/rule-sets', { note: '延长征求意见期' });

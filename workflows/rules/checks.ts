@@ -70,7 +70,7 @@ export function ruleViolations(values: Record<string, Record<string, unknown>>):
   const found: RuleViolation[] = [];
   for (const [section, rules] of Object.entries(values)) {
     for (const [name, value] of Object.entries(rules)) {
-      const rule = SECTIONS[section]?.[name];
+      const rule = Object.hasOwn(SECTIONS, section) && Object.hasOwn(SECTIONS[section], name) ? SECTIONS[section][name] : undefined;
       if (!rule) found.push({ rule: `${section}.${name}`, value, bound: 'no such rule' });
       else if (!within(rule, value)) found.push({ rule: `${section}.${name}`, value, bound: describeBound(rule) });
     }

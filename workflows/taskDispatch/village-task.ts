@@ -156,6 +156,7 @@ export async function villageTask(start: VillageTaskStart): Promise<VillageTaskV
     return actedAs(actor, member.role, member.orgId);
   }
 
+  // Each timer tells its people first, then records: what the state shows has been told.
   /** Tells whoever must act next (and, for lateness, the town) without waiting for them to open their inbox. */
   const notifyNext = (kind: string, message: string, ...alsoOrgIds: string[]) => process.notify([...view.nextActors.map((a) => a.orgId), ...alsoOrgIds], kind, message);
   const working = () => WORKING_STEPS.includes(view.step);
@@ -165,9 +166,9 @@ export async function villageTask(start: VillageTaskStart): Promise<VillageTaskV
     at: () => deadlines.reminderAt(view.details.deadline),
     fire: async () => {
       const { deadline } = view.details;
+      await notifyNext(`REMINDER@${deadline}`, `提醒 Reminder: ${view.title} is due ${deadline}`);
       view.details.reminded = true;
       record({ step: 'REMINDER', rule: 'reminder before the deadline', summary: `Reminder: due ${deadline}` });
-      await notifyNext(`REMINDER@${deadline}`, `提醒 Reminder: ${view.title} is due ${deadline}`);
       await process.show();
     },
   };
@@ -177,9 +178,9 @@ export async function villageTask(start: VillageTaskStart): Promise<VillageTaskV
     at: () => Date.parse(view.details.deadline),
     fire: async () => {
       const { deadline } = view.details;
+      await notifyNext(`OVERDUE@${deadline}`, `逾期 Overdue: ${view.title} (${start.villageId}) was due ${deadline}`, start.townId);
       view.overdue = true;
       record({ step: 'OVERDUE', rule: 'past the deadline the task is overdue until done', summary: `Overdue since ${deadline}` });
-      await notifyNext(`OVERDUE@${deadline}`, `逾期 Overdue: ${view.title} (${start.villageId}) was due ${deadline}`, start.townId);
       await process.show();
     },
   };
@@ -190,9 +191,9 @@ export async function villageTask(start: VillageTaskStart): Promise<VillageTaskV
     fire: async () => {
       const { passed, next } = await deadlines.recurring('progressReport', view.details.nextReportDueAt!);
       for (const due of passed.filter((week) => !view.details.reports.some((r) => r.weekDueAt === week))) {
+        await notifyNext(`REPORT_MISSED@${due}`, `周报未交 No progress report: ${view.title} (${start.villageId}), due ${due}`, start.townId);
         view.details.missedReports.push(due);
         record({ step: 'REPORT_MISSED', rule: 'itemised report due every week', summary: `No progress report for the week due ${due}` });
-        await notifyNext(`REPORT_MISSED@${due}`, `周报未交 No progress report: ${view.title} (${start.villageId}), due ${due}`, start.townId);
       }
       view.details.nextReportDueAt = next;
       await process.show();

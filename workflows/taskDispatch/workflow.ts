@@ -231,9 +231,9 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
       active: () => !view.overdue,
       at: () => Date.parse(dueAt),
       fire: async () => {
+        await process.notify([start.townId], `REVIEW_OVERDUE@${dueAt}`, `审核逾期 Review overdue: ${view.title}, due ${dueAt}`);
         view.overdue = true;
         record({ step: 'REVIEW_OVERDUE', rule: `review is due in ${describePeriod(deadlines.period('dispatchReview'))}`, summary: `Review overdue since ${dueAt}: the reviewer is reminded` });
-        await process.notify([start.townId], `REVIEW_OVERDUE@${dueAt}`, `审核逾期 Review overdue: ${view.title}, due ${dueAt}`);
         await process.show();
       },
     };

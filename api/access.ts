@@ -1,0 +1,105 @@
+// Who may read what (PROCESSES.md, common rules: actors act only for their own organisation).
+// County-level staff (departments, the coordination office, the county's own roles) read their
+// county's processes; a town's staff (and its station's) read their town's dispatches and tasks
+// and the county's admissions, on which towns are consulted; a village's staff read its tasks;
+// its party members and villagers read what is public to the village: the tasks put on it.
+// Decided from the process id and the organisation table alone, before Temporal is asked, so a
+// refusal never tells whether a process exists.
+import type { Response } from 'express';
+import type { Db } from '../prisma/client';
+import type { Actor } from '../workflows/common/actor';
+import type { ProcessType } from '../workflows/common/process';
+import type { AppDeps } from './app';
+import { forbidden, notFound } from './problem';
+
+/** Where a process sits, as its id says. */
+export interface ProcessPlace {
+  processType: ProcessType;
+  workflowId: string;
+  countyId: string;
+  townId?: string;
+  villageId?: string;
+}
+
+/** The places an actor reads, from the organisations of their role assignments. */
+export interface ReadScope {
+  counties: Set<string>;
+  towns: Set<string>;
+  /** Counties of those towns (towns are consulted on every admission of their county). */
+  townCounties: Set<string>;
+  /** Villages the actor belongs to: as staff (secretary, cadre, grid member, supervisor), party member or villager. */
+  villages: Set<string>;
+}
+
+const COUNTY_KINDS = ['COUNTY', 'DEPARTMENT', 'COORDINATION_OFFICE'];
+
+export async function readScope(db: Db, actor: Actor): Promise<ReadScope> {
+  const orgs = await db.organisation.findMany({ where: { id: { in: [...new Set(actor.roles.map((r) => r.orgId))] } } });
+  const scope: ReadScope = { counties: new Set(), towns: new Set(), townCounties: new Set(), villages: new Set() };
+  for (const assignment of actor.roles) {
+    const org = orgs.find((o) => o.id === assignment.orgId);
+    if (!org || org.countyId !== assignment.countyId) continue;
+    if (COUNTY_KINDS.includes(org.kind)) scope.counties.add(org.countyId);
+    else if (org.kind === 'TOWN' || (org.kind === 'STATION' && org.parentId)) {
+      scope.towns.add(org.kind === 'TOWN' ? org.id : org.parentId!);
+      scope.townCounties.add(org.countyId);
+    }
+    else if (org.kind === 'GRID' && org.parentId) scope.villages.add(org.parentId);
+    else if (org.kind === 'VILLAGE') scope.villages.add(org.id);
+  }
+  return scope;
+}
+
+export function mayRead(scope: ReadScope, place: Omit<ProcessPlace, 'workflowId'>): boolean {
+  if (scope.counties.has(place.countyId)) return true;
+  if (place.processType === 'itemAdmission') return scope.townCounties.has(place.countyId);
+  if (place.townId && scope.towns.has(place.townId)) return true;
+  if (place.processType !== 'villageTask' || !place.villageId) return false;
+  return scope.villages.has(place.villageId);
+}
+
+/** The place a process id names (admission-<county>-…, dispatch-<town>-…, <dispatch>--<village>), or a 404: no process can have it. */
+export async function placeOf(db: Db, processType: ProcessType, workflowId: string): Promise<ProcessPlace> {
+  const unknown = () => notFound(`Process ${workflowId}`);
+  if (processType === 'itemAdmission') {
+    const counties = await db.organisation.findMany({ where: { kind: 'COUNTY' }, select: { id: true } });
+    const county = counties.find((c) => workflowId.startsWith(`admission-${c.id}-`));
+    if (!county) throw unknown();
+    return { processType, workflowId, countyId: county.id };
+  }
+  const [dispatchId, villageId, ...rest] = workflowId.split('--');
+  if (rest.length || (processType === 'villageTask') !== (villageId !== undefined)) throw unknown();
+  const towns = await db.organisation.findMany({ where: { kind: 'TOWN' }, select: { id: true, countyId: true } });
+  const town = towns.find((t) => dispatchId.startsWith(`dispatch-${t.id}-`));
+  if (!town) throw unknown();
+  if (villageId === undefined) return { processType, workflowId, countyId: town.countyId, townId: town.id };
+  const village = await db.organisation.findUnique({ where: { id: villageId } });
+  if (!village || village.kind !== 'VILLAGE' || village.parentId !== town.id) throw unknown();
+  return { processType, workflowId, countyId: town.countyId, townId: town.id, villageId };
+}
+
+/** Refuses (403, logged) a read the actor's roles do not allow, before anything asks Temporal. */
+export async function requireReader(deps: Pick<AppDeps, 'db'>, actor: Actor, res: Response, processType: ProcessType, workflowId: string): Promise<void> {
+  const place = await placeOf(deps.db, processType, workflowId);
+  res.locals.process = { processType, countyId: place.countyId, workflowId };
+  if (!mayRead(await readScope(deps.db, actor), place)) throw forbidden(`Your roles do not let you read ${processType} processes of ${place.villageId ?? place.townId ?? place.countyId}.`);
+}
+
+/** The rows of the read model an actor may list: a Prisma filter, or a 403 when the actor reads none of them. */
+export async function readableRows(deps: Pick<AppDeps, 'db'>, actor: Actor, processType: ProcessType, countyId: string) {
+  const scope = await readScope(deps.db, actor);
+  if (scope.counties.has(countyId)) return {};
+  if (processType === 'itemAdmission' && scope.townCounties.has(countyId)) return {};
+  const towns = processType === 'itemAdmission' ? [] : [...scope.towns];
+  const villages = processType === 'villageTask' ? [...scope.villages] : [];
+  const readable = [...(towns.length ? [{ townId: { in: towns } }] : []), ...(villages.length ? [{ villageId: { in: villages } }] : [])];
+  if (!readable.length) throw forbidden(`Your roles do not let you list ${processType} processes of ${countyId}.`);
+  return { OR: readable };
+}
+
+/** A village's or town's weekly lists: read by the county's staff, the town's, and (a village's) the village's people. */
+export async function requirePlaceReader(deps: Pick<AppDeps, 'db'>, actor: Actor, place: { countyId: string; townId: string; villageId?: string }): Promise<void> {
+  const scope = await readScope(deps.db, actor);
+  const allowed = scope.counties.has(place.countyId) || scope.towns.has(place.townId) || (place.villageId !== undefined && scope.villages.has(place.villageId));
+  if (!allowed) throw forbidden(`Your roles do not let you read the lists of ${place.villageId ?? place.townId}.`);
+}

@@ -1,0 +1,179 @@
+// The authorisation matrix: every role, in the process's own organisation and in a foreign one,
+// against every step (start, read, each Update) of every process. Only the allowed pairs succeed;
+// every refusal is a 403 problem, on the audit log with its request id.
+import { randomUUID } from 'node:crypto';
+import { signToken } from '../../api/auth';
+import { startPlatform, TEST_JWT_SECRET, type TestPlatform } from '../support/platform';
+import { admissionApplication, admissionAt, AUDITOR, COUNTY, DONGSHAN, dispatchAt, dispatchContent, QIAOTOU, villageTaskAt } from '../support/scenarios';
+
+/** An actor: a seeded person, or (foreign county) role assignments in organisations of another county. */
+type Actor = { person: string } | { claims: { role: string; orgId: string } };
+
+const FOREIGN_COUNTY = 'laocun';
+const foreign = (role: string, org: string): Actor => ({ claims: { role, orgId: `${FOREIGN_COUNTY}.${org}` } });
+
+/** Every role, own (the processes below stand in Qiaotou, Dongshan, civil affairs, the coordination office) and foreign. */
+const ACTORS: Record<string, Actor> = {
+  'town dispatcher': { person: 'p.qiaotou.dispatcher' },
+  'town dispatcher (other town)': { person: 'p.xikou.dispatcher' },
+  'department dispatcher': { person: 'p.dept.civil-affairs.dispatcher' },
+  'department dispatcher (other department)': { person: 'p.dept.ecology-environment.dispatcher' },
+  'department dispatcher (other county)': foreign('DISPATCHER', 'dept.civil-affairs'),
+  'town reviewer': { person: 'p.qiaotou.reviewer' },
+  'town reviewer (other town)': { person: 'p.xikou.reviewer' },
+  'admission reviewer': { person: 'p.coord-office.reviewer1' },
+  'admission reviewer (other county)': foreign('ADMISSION_REVIEWER', 'coord-office'),
+  secretary: { person: 'p.qiaotou.dongshan.secretary' },
+  'secretary (other village)': { person: 'p.xikou.jinxi.secretary' },
+  cadre: { person: 'p.qiaotou.dongshan.cadre1' },
+  'cadre (other village)': { person: 'p.xikou.jinxi.cadre1' },
+  'grid member': { person: 'p.qiaotou.dongshan.grid1' },
+  'grid member (other village)': { person: 'p.xikou.jinxi.grid1' },
+  supervisor: { person: 'p.qiaotou.dongshan.supervisor' },
+  'supervisor (other village)': { person: 'p.xikou.jinxi.supervisor' },
+  'party member': { person: 'p.qiaotou.dongshan.party-member' },
+  'party member (other village)': { person: 'p.xikou.jinxi.party-member' },
+  villager: { person: 'p.qiaotou.dongshan.villager' },
+  'villager (other village)': { person: 'p.xikou.jinxi.villager' },
+  'panel member': { person: 'p.county.panel1' },
+  'panel member (other county)': foreign('PANEL_MEMBER', 'county'),
+  'organisation department': { person: 'p.dept.organisation.reviewer' },
+  'organisation department (other county)': foreign('ORG_DEPARTMENT', 'dept.organisation'),
+  approver: { person: 'p.county.approver' },
+  'approver (other county)': foreign('APPROVER', 'county'),
+  inspector: { person: 'p.dept.discipline-inspection.inspector' },
+  'inspector (other county)': foreign('INSPECTOR', 'dept.discipline-inspection'),
+  auditor: { person: 'p.dept.audit.auditor' },
+  'auditor (other county)': foreign('AUDITOR', 'dept.audit'),
+  operator: { person: 'p.county.operator' },
+  'operator (other county)': foreign('OPERATOR', 'county'),
+};
+type ActorName = keyof typeof ACTORS;
+
+const COUNTY_STAFF: ActorName[] = ['department dispatcher', 'department dispatcher (other department)', 'admission reviewer', 'panel member', 'organisation department', 'approver', 'inspector', 'auditor', 'operator'];
+const QIAOTOU_STAFF: ActorName[] = ['town dispatcher', 'town reviewer'];
+const TOWN_STAFF: ActorName[] = [...QIAOTOU_STAFF, 'town dispatcher (other town)', 'town reviewer (other town)'];
+const DONGSHAN_PEOPLE: ActorName[] = ['secretary', 'cadre', 'grid member', 'supervisor', 'party member', 'villager'];
+const WORKERS: ActorName[] = ['secretary', 'cadre', 'grid member'];
+
+interface Step {
+  name: string;
+  method: 'GET' | 'POST';
+  /** A process at the step (absent for starts). */
+  process?: () => Promise<string>;
+  url: (id: string) => string;
+  body?: () => unknown;
+  allowed: ActorName[];
+  /** A success moves the process on: each further allowed actor needs a process of its own. */
+  moves?: boolean;
+}
+
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+const met = { met: true, reason: '有依据' };
+
+function steps(platform: TestPlatform): Step[] {
+  const admission = (step: 'REVIEW' | 'CONSULTATION' | 'DECISION') => () => admissionAt(platform, step);
+  const dispatch = (step: 'REVIEW' | 'REVISION' | 'COLLECTIVE_DECISION') => () => dispatchAt(platform, step);
+  const task = (step: 'RECEIVE' | 'ASSIGN' | 'IN_PROGRESS' | 'ACCEPTANCE') => () => villageTaskAt(platform, step);
+  return [
+    // itemAdmission
+    { name: 'apply for admission', method: 'POST', url: () => '/admissions', body: () => ({ requestId: `m-${randomUUID().slice(0, 8)}`, departmentId: 'xingcun.dept.civil-affairs', application: admissionApplication(`XC-M-${randomUUID().slice(0, 6).toUpperCase()}`) }), allowed: ['department dispatcher'] },
+    { name: 'read an admission', method: 'GET', process: admission('REVIEW'), url: (id) => `/admissions/${id}`, allowed: [...COUNTY_STAFF, ...TOWN_STAFF] },
+    { name: 'review an admission', method: 'POST', process: admission('REVIEW'), url: (id) => `/admissions/${id}/review`, body: () => ({ requiredByLaw: met, customarilyNeedsVillage: met, withinVillageCapacity: met }), allowed: ['admission reviewer'], moves: true },
+    { name: 'respond to a consultation', method: 'POST', process: admission('CONSULTATION'), url: (id) => `/admissions/${id}/consultation-responses`, body: () => ({ townId: QIAOTOU, objection: false, comment: '' }), allowed: ['town reviewer'], moves: true },
+    { name: 'decide an admission', method: 'POST', process: admission('DECISION'), url: (id) => `/admissions/${id}/decision`, body: () => ({ outcome: 'REFUSE', reason: '未通过三项检验' }), allowed: ['admission reviewer'], moves: true },
+    { name: 'withdraw an admission', method: 'POST', process: admission('REVIEW'), url: (id) => `/admissions/${id}/withdraw`, body: () => ({ reason: '政策调整' }), allowed: ['department dispatcher'], moves: true },
+    // taskDispatch
+    { name: 'dispatch to Dongshan', method: 'POST', url: () => '/dispatches', body: () => ({ requestId: `m-${randomUUID().slice(0, 8)}`, townId: QIAOTOU, content: dispatchContent() }), allowed: ['town dispatcher', 'department dispatcher', 'department dispatcher (other department)'] },
+    { name: 'read a dispatch', method: 'GET', process: dispatch('REVIEW'), url: (id) => `/dispatches/${id}`, allowed: [...COUNTY_STAFF, ...QIAOTOU_STAFF] },
+    { name: 'revise a dispatch', method: 'POST', process: dispatch('REVISION'), url: (id) => `/dispatches/${id}/revise`, body: () => { const { villageIds: _v, ...content } = dispatchContent(); return content; }, allowed: ['town dispatcher'], moves: true },
+    { name: 'review a dispatch', method: 'POST', process: dispatch('REVIEW'), url: (id) => `/dispatches/${id}/review`, body: () => ({ decision: 'RETURN', reasons: '请补充要求' }), allowed: ['town reviewer'], moves: true },
+    { name: 'record a collective decision', method: 'POST', process: dispatch('COLLECTIVE_DECISION'), url: (id) => `/dispatches/${id}/collective-decision`, body: () => ({ meetingDate: '2026-11-20', minutesRef: '镇党委会纪要〔2026〕12号', approved: false }), allowed: ['town reviewer'], moves: true },
+    { name: 'withdraw a dispatch', method: 'POST', process: dispatch('REVIEW'), url: (id) => `/dispatches/${id}/withdraw`, body: () => ({ reason: '上级取消' }), allowed: ['town dispatcher'], moves: true },
+    // villageTask
+    { name: "read a village's task", method: 'GET', process: task('RECEIVE'), url: (id) => `/village-tasks/${id}`, allowed: [...COUNTY_STAFF, ...QIAOTOU_STAFF, ...DONGSHAN_PEOPLE] },
+    { name: 'receive a task', method: 'POST', process: task('RECEIVE'), url: (id) => `/village-tasks/${id}/receive`, allowed: ['secretary'], moves: true },
+    { name: 'assign a task', method: 'POST', process: task('ASSIGN'), url: (id) => `/village-tasks/${id}/assign`, body: () => ({ personIds: ['p.qiaotou.dongshan.cadre2'] }), allowed: ['secretary'], moves: true },
+    { name: 'report progress', method: 'POST', process: task('IN_PROGRESS'), url: (id) => `/village-tasks/${id}/progress-reports`, body: () => ({ items: [{ text: '已走访12户', done: false }] }), allowed: WORKERS },
+    { name: 'complete a task', method: 'POST', process: task('IN_PROGRESS'), url: (id) => `/village-tasks/${id}/complete`, body: () => ({ summary: '已办结', evidenceRefs: ['doc-1'] }), allowed: WORKERS, moves: true },
+    { name: 'accept a task', method: 'POST', process: task('ACCEPTANCE'), url: (id) => `/village-tasks/${id}/acceptance`, body: () => ({ decision: 'REWORK', reasons: '名册不全', newDeadline: inDays(10) }), allowed: ['town dispatcher'], moves: true },
+  ];
+}
+
+describe('authorisation matrix (SQLite)', () => {
+  let platform: TestPlatform;
+  const tokens = new Map<ActorName, string>();
+  beforeAll(async () => {
+    platform = await startPlatform('sqlite');
+    for (const [name, actor] of Object.entries(ACTORS)) {
+      const token =
+        'person' in actor
+          ? await platform.tokenFor(actor.person)
+          : signToken({ sub: `p.${FOREIGN_COUNTY}.${actor.claims.role.toLowerCase()}`, name, roles: [{ role: actor.claims.role as never, orgId: actor.claims.orgId, countyId: FOREIGN_COUNTY }] }, TEST_JWT_SECRET);
+      tokens.set(name, token);
+    }
+  });
+  afterAll(async () => {
+    await platform?.stop();
+  });
+
+  async function call(actor: ActorName, step: Step, id: string) {
+    const requestId = `matrix-${randomUUID()}`;
+    const body = step.body?.();
+    const response = await fetch(`${platform.baseUrl}${step.url(id)}`, {
+      method: step.method,
+      headers: { authorization: `Bearer ${tokens.get(actor)}`, 'content-type': 'application/json', 'x-request-id': requestId },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { actor, step: step.name, requestId, status: response.status, code: ((await response.json()) as { code?: string }).code };
+  }
+
+  test('only the allowed pairs succeed; every refusal is a 403 and on the audit log', async () => {
+    const outcomes: Awaited<ReturnType<typeof call>>[] = [];
+    const all = steps(platform);
+    // Processes for every step, built in parallel; a step's allowed actors after the refused ones.
+    const processes = await Promise.all(all.map(async (step) => (step.process ? [await step.process()] : [''])));
+    await Promise.all(
+      all.map(async (step, i) => {
+        const refused = (Object.keys(ACTORS) as ActorName[]).filter((a) => !step.allowed.includes(a));
+        for (const actor of refused) outcomes.push(await call(actor, step, processes[i][0]));
+        for (const [n, actor] of step.allowed.entries()) {
+          const id = n > 0 && step.moves ? await step.process!() : processes[i][0];
+          outcomes.push(await call(actor, step, id));
+        }
+      }),
+    );
+
+    const succeeded = (o: (typeof outcomes)[number]) => o.status >= 200 && o.status < 300;
+    const table = (list: typeof outcomes) => list.map((o) => `${o.step} · ${o.actor}: ${o.status} ${o.code ?? ''}`).sort();
+    const expected = all.flatMap((step) => (Object.keys(ACTORS) as ActorName[]).map((actor) => `${step.name} · ${actor}: ${step.allowed.includes(actor) ? 'allowed' : 'refused'}`)).sort();
+    const actual = outcomes.map((o) => `${o.step} · ${o.actor}: ${succeeded(o) ? 'allowed' : o.status === 403 ? 'refused' : `${o.status} ${o.code}`}`).sort();
+    expect(actual).toEqual(expected);
+    expect(table(outcomes.filter((o) => !succeeded(o) && o.status !== 403))).toEqual([]);
+
+    const refusals = outcomes.filter((o) => !succeeded(o));
+    const logged = new Set<string>();
+    for (const actor of Object.keys(ACTORS) as ActorName[]) {
+      const personId = (JSON.parse(Buffer.from(tokens.get(actor)!.split('.')[1], 'base64url').toString()) as { sub: string }).sub;
+      const log = await platform.api(AUDITOR, 'GET', `/audit/refusals?countyId=${COUNTY}&personId=${encodeURIComponent(personId)}&limit=500`);
+      expect(log.status).toBe(200);
+      for (const row of log.body as { requestId: string; reasonCode: string; httpStatus: number }[]) {
+        expect(row).toMatchObject({ reasonCode: expect.stringMatching(/NOT_AUTHORISED|WRONG_ORGANISATION/), httpStatus: 403 });
+        logged.add(row.requestId);
+      }
+    }
+    expect(refusals.filter((r) => !logged.has(r.requestId)).map((r) => `${r.step} · ${r.actor}`)).toEqual([]);
+    console.log(`authorisation matrix: ${outcomes.length} calls, ${refusals.length} refusals, all logged`);
+  }, 300_000);
+
+  test('a dispatch to the same village and code as an open one is flagged DUPLICATE at the top level of the answer', async () => {
+    const first = await platform.api('p.qiaotou.dispatcher', 'POST', '/dispatches', { requestId: `dup-${randomUUID().slice(0, 8)}`, townId: QIAOTOU, content: dispatchContent({ screeningCode: 'XC-ASSIST-002' }) });
+    const second = await platform.api('p.qiaotou.dispatcher', 'POST', '/dispatches', { requestId: `dup-${randomUUID().slice(0, 8)}`, townId: QIAOTOU, content: dispatchContent({ screeningCode: 'XC-ASSIST-002' }) });
+    expect(second.status).toBe(201);
+    expect(second.body.screeningFlags).toContain('DUPLICATE');
+    expect(second.body.details.screening.duplicates).toEqual(expect.arrayContaining([expect.objectContaining({ villageId: DONGSHAN })]));
+    const read = await platform.api('p.qiaotou.reviewer', 'GET', `/dispatches/${second.body.workflowId}`);
+    expect(read.body.screeningFlags).toContain('DUPLICATE');
+    expect(first.body.workflowId).not.toBe(second.body.workflowId);
+  });
+});

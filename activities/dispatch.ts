@@ -11,18 +11,61 @@ export interface DispatchScreeningInput {
   dispatchWorkflowId: string;
 }
 
+/**
+ * Screens a dispatch. Duplicates are found by claims: the dispatch first claims (code, village) for each
+ * of its villages, then looks for the other open claims on them — written before being read, so two
+ * dispatches screened at the same moment cannot both miss each other, as a read-then-write could.
+ * Claims are keyed by dispatch and village, so a retried activity writes the same rows again.
+ */
 export async function screenDispatch(db: Db, input: DispatchScreeningInput): Promise<Omit<DispatchScreening, 'unclear'>> {
+  await claimVillages(db, input);
   if (!input.code) return { catalogue: 'NO_CODE', duplicates: [] };
-  const [screening, open] = await Promise.all([screenCode(db, input.countyId, input.code), openWithCode(db, input)]);
-  return {
-    catalogue: screening.result,
-    catalogueVersionId: screening.catalogueVersionId,
-    matchedName: screening.matchedName,
-    duplicates: open.flatMap((r) => r.villages.filter((v) => input.villageIds.includes(v.villageId)).map((v) => ({ villageId: v.villageId, workflowId: r.workflowId }))),
-  };
+  const [screening, open, claimed] = await Promise.all([screenCode(db, input.countyId, input.code), openWithCode(db, input), openClaims(db, input)]);
+  const seen = new Set<string>();
+  const duplicates = [
+    ...open.flatMap((r) => r.villages.filter((v) => input.villageIds.includes(v.villageId)).map((v) => ({ villageId: v.villageId, workflowId: r.workflowId }))),
+    ...claimed,
+  ].filter((d) => {
+    const dispatchOf = d.workflowId.split('--')[0];
+    const key = `${d.villageId}|${dispatchOf}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { catalogue: screening.result, catalogueVersionId: screening.catalogueVersionId, matchedName: screening.matchedName, duplicates };
 }
 
-/** Open work with the same code for the same villages: village tasks, and dispatches not yet sent to villages. */
+/** One claim per dispatch and village, for the code it now carries (a revision may change or drop it). */
+async function claimVillages(db: Db, input: DispatchScreeningInput): Promise<void> {
+  if (!input.code) {
+    await db.dispatchClaim.deleteMany({ where: { workflowId: input.dispatchWorkflowId } });
+    return;
+  }
+  for (const villageId of input.villageIds) {
+    const claim = { countyId: input.countyId, screeningCode: input.code };
+    await db.dispatchClaim.upsert({ where: { workflowId_villageId: { workflowId: input.dispatchWorkflowId, villageId } }, create: { workflowId: input.dispatchWorkflowId, villageId, ...claim }, update: claim });
+  }
+}
+
+/**
+ * Other dispatches' claims on the same code and villages that are still open: a claim lapses once the
+ * read model shows its dispatch closed (rejected, withdrawn, completed) or its task in that village closed.
+ */
+async function openClaims(db: Db, input: DispatchScreeningInput): Promise<{ villageId: string; workflowId: string }[]> {
+  const claims = await db.dispatchClaim.findMany({
+    where: { countyId: input.countyId, screeningCode: input.code, villageId: { in: input.villageIds }, NOT: { workflowId: input.dispatchWorkflowId } },
+    orderBy: { claimedAt: 'asc' },
+  });
+  if (!claims.length) return [];
+  const ids = claims.flatMap((c) => [c.workflowId, `${c.workflowId}--${c.villageId}`]);
+  const closed = await db.processRecord.findMany({ where: { workflowId: { in: ids }, status: { not: 'RUNNING' } }, select: { workflowId: true } });
+  const ended = new Set(closed.map((r) => r.workflowId));
+  return claims
+    .filter((c) => !ended.has(c.workflowId) && !ended.has(`${c.workflowId}--${c.villageId}`))
+    .map((c) => ({ villageId: c.villageId, workflowId: c.workflowId }));
+}
+
+/** Open work with the same code for the same villages, as the read model shows it (also what predates claims). */
 function openWithCode(db: Db, input: DispatchScreeningInput) {
   return db.processRecord.findMany({
     where: {

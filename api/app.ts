@@ -5,9 +5,10 @@ import pinoHttp from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
 import type { Logger } from '../platform/logger';
 import type { Db } from '../prisma/client';
+import type { TemporalBounds } from './bounded';
 import { refuseOtherMethods, type HttpDeps } from './http';
 import { createRegistry, openApiDocument } from './openapi';
-import { Problem } from './problem';
+import { Problem, problemFromDatabase } from './problem';
 import { recordRefusal, type ProcessRef } from './refusals';
 import { admissionRoutes } from './routes/admissions';
 import { auditRoutes } from './routes/audit';
@@ -25,6 +26,8 @@ export interface AppDeps {
   taskQueue: string;
   jwtSecret: string;
   logger: Logger;
+  /** Deadlines of calls to Temporal (defaults in bounded.ts; tests shorten them). */
+  bounds?: Partial<TemporalBounds>;
 }
 
 const REFUSAL_STATUSES = new Set([403, 409, 422]);
@@ -35,7 +38,7 @@ function toProblem(error: unknown): Problem | undefined {
   if (status === 400 || status === 413 || status === 415) {
     return new Problem(status, 'INVALID_REQUEST', `The request body could not be read: ${(error as Error).message}`);
   }
-  return undefined;
+  return problemFromDatabase(error);
 }
 
 export function createApp(deps: AppDeps) {
@@ -86,12 +89,15 @@ export function createApp(deps: AppDeps) {
       res.status(500).type('application/problem+json').json(new Problem(500, 'INTERNAL', 'An internal error occurred; it has been logged.').body(req.originalUrl));
       return;
     }
-    if (REFUSAL_STATUSES.has(problem.status) && res.locals.actor) {
+    // A repeated request answered with its first refusal was recorded the first time.
+    if (REFUSAL_STATUSES.has(problem.status) && res.locals.actor && !res.locals.repeated) {
       const action = `${req.method} ${req.route?.path ?? req.path}`;
       await recordRefusal(deps.db, res.locals.actor, action, problem, res.locals.process as ProcessRef | undefined).catch((err) =>
         req.log.error({ err }, 'could not record a refusal'),
       );
     }
+    if (typeof problem.extras.retryAfter === 'number') res.setHeader('Retry-After', String(problem.extras.retryAfter));
+    else if (problem.status === 503) res.setHeader('Retry-After', '1');
     res.status(problem.status).type('application/problem+json').json(problem.body(req.originalUrl));
   });
   return app;

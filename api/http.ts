@@ -17,6 +17,8 @@ export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends Z
   tag: string;
   params?: P;
   query?: Q;
+  /** Request headers to document (e.g. Idempotency-Key). */
+  headers?: AnyObject;
   body?: B;
   response: ZodType;
   status?: 200 | 201;
@@ -61,7 +63,10 @@ function problemResponse(description: string) {
 
 function openApiPath(spec: RouteSpec<AnyObject, AnyObject, ZodType>): RouteConfig {
   const refusals = Object.fromEntries(
-    [...new Set([...(spec.refusals ?? []), ...(spec.params ? [404] : [])])].map((s) => [s, problemResponse(s === 404 ? 'Not found' : s === 409 ? 'Out of order' : s === 422 ? 'Breaks a rule' : 'Refused')]),
+    [...new Set([...(spec.refusals ?? []), ...(spec.params ? [404] : [])])].map((s) => [
+      s,
+      problemResponse(s === 404 ? 'Not found' : s === 409 ? 'Out of order' : s === 422 ? 'Breaks a rule' : s === 503 ? 'Not confirmed in time: retry after Retry-After seconds' : 'Refused'),
+    ]),
   );
   return {
     method: spec.method,
@@ -72,6 +77,7 @@ function openApiPath(spec: RouteSpec<AnyObject, AnyObject, ZodType>): RouteConfi
     request: {
       params: spec.params,
       query: spec.query,
+      headers: spec.headers,
       body: spec.body ? { required: true, content: { 'application/json': { schema: spec.body } } } : undefined,
     },
     responses: {

@@ -29,6 +29,19 @@ export class Problem extends Error {
 export const notFound = (what: string) => new Problem(404, 'NOT_FOUND', `${what} was not found.`);
 export const forbidden = (detail: string) => new Problem(403, 'NOT_AUTHORISED', detail);
 
+/** Prisma's codes for a database that could not answer in time: SQLite's lock held elsewhere (P1008), a
+ *  transaction that could not start or finish in time (P2028), a pool exhausted (P2024), a write conflict (P2034). */
+const DATABASE_BUSY_CODES = new Set(['P1008', 'P2024', 'P2028', 'P2034']);
+
+/** A database that is busy is not a fault of the request nor of the server: the caller may try again shortly (503). */
+export function problemFromDatabase(error: unknown): Problem | undefined {
+  const { name, code, message } = (error ?? {}) as { name?: unknown; code?: unknown; message?: unknown };
+  const busy =
+    (name === 'PrismaClientKnownRequestError' && typeof code === 'string' && DATABASE_BUSY_CODES.has(code)) ||
+    (typeof message === 'string' && /SQLITE_BUSY|database is locked/.test(message));
+  return busy ? new Problem(503, 'DATABASE_BUSY', 'The database is busy and could not confirm this in time; try again shortly.') : undefined;
+}
+
 /** A refused Update becomes the validator's reason; an unknown workflow a 404. */
 export function problemFromTemporal(error: unknown, what: string): Problem | undefined {
   if (error instanceof WorkflowNotFoundError) return notFound(what);

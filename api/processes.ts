@@ -8,6 +8,8 @@ import type { Actor } from '../workflows/common/actor';
 import type { ProcessView } from '../workflows/common/process';
 import type { AppDeps } from './app';
 import { route, type HttpDeps } from './http';
+import { DEFAULT_BOUNDS, isUnconfirmed, notConfirmed, withinDeadline, type TemporalBounds } from './bounded';
+import { bodyHash, idempotencyKeyOf, keepRefusal, useKey, type KeyUse } from './idempotency';
 import { notFound, Problem, problemFromTemporal } from './problem';
 import type { ProcessRef } from './refusals';
 
@@ -33,39 +35,74 @@ export const processSummarySchema = z
   })
   .openapi('ProcessSummary');
 
-/** Runs `call` on a process, turning Temporal's refusals into problems; marks the request for the refusal log. */
+/** Runs `call` on a process within the step bound, turning Temporal's refusals into problems and a missed deadline into a 503. */
 export async function onProcess<T>(deps: AppDeps, res: Response, ref: ProcessRef & { workflowId: string }, call: (handle: WorkflowHandle) => Promise<T>): Promise<T> {
   res.locals.process = ref;
+  const bounds = boundsOf(deps);
   const handle = deps.temporal.workflow.getHandle(ref.workflowId);
   try {
-    return await call(handle);
+    return await withinDeadline(deps.temporal, bounds.stepMs, () => call(handle));
   } catch (error) {
-    if (error instanceof WorkflowNotFoundError) await refuseIfClosed(handle);
+    if (isUnconfirmed(error)) throw notConfirmed(error, `The step on ${ref.workflowId}`, bounds);
+    if (error instanceof WorkflowNotFoundError) await refuseIfClosedOrNotYetOpen(deps, handle);
     throw problemFromTemporal(error, `Process ${ref.workflowId}`) ?? error;
   }
 }
 
-/** A process's full state: from its workflow, or from its read model once Temporal no longer keeps it (retention). */
+export function boundsOf(deps: AppDeps): TemporalBounds {
+  return { ...DEFAULT_BOUNDS, ...deps.bounds };
+}
+
+/** Where a state answer comes from: `temporal` (live), `read-model` (no worker answered in time: possibly stale), `read-model; closed` (beyond retention: final). */
+export const STATE_SOURCE = 'X-State-Source';
+
+/**
+ * A process's full state: from its workflow; from its read model when Temporal no longer keeps it
+ * (retention), or when no worker answers the query in time — then marked `X-State-Source: read-model`
+ * with `Last-Modified`, as it may lack the steps not yet projected.
+ */
 export async function readProcess<V extends ProcessView>(deps: AppDeps, res: Response, ref: { processType: string; workflowId: string }, query: QueryDefinition<V>): Promise<V> {
   res.locals.process = { ...ref, countyId: '' };
   let view: V;
   try {
-    view = await deps.temporal.workflow.getHandle(ref.workflowId).query(query);
+    view = await withinDeadline(deps.temporal, boundsOf(deps).readMs, () => deps.temporal.workflow.getHandle(ref.workflowId).query(query));
+    res.setHeader(STATE_SOURCE, 'temporal');
   } catch (error) {
-    if (!(error instanceof WorkflowNotFoundError)) throw problemFromTemporal(error, `Process ${ref.workflowId}`) ?? error;
+    const unanswered = isUnconfirmed(error);
+    if (!unanswered && !(error instanceof WorkflowNotFoundError)) throw problemFromTemporal(error, `Process ${ref.workflowId}`) ?? error;
     const row = await deps.db.processRecord.findUnique({ where: { workflowId: ref.workflowId } });
+    if (!row && unanswered) throw stateUnavailable(deps, ref.workflowId);
     if (!row || row.processType !== ref.processType) throw notFound(`Process ${ref.workflowId}`);
     view = JSON.parse(row.state) as V;
+    res.setHeader(STATE_SOURCE, unanswered ? 'read-model' : 'read-model; closed');
+    res.setHeader('Last-Modified', row.updatedAt.toUTCString());
   }
   res.locals.process = { ...ref, countyId: view.countyId };
   return view;
 }
 
-/** An Update sent to a process that has ended finds no running workflow: say it ended, not that it is unknown. */
-async function refuseIfClosed(handle: WorkflowHandle): Promise<void> {
-  const description = await handle.describe().catch(() => undefined);
+function stateUnavailable(deps: AppDeps, workflowId: string): Problem {
+  const bounds = boundsOf(deps);
+  return new Problem(503, 'STATE_UNAVAILABLE', `No worker answered for ${workflowId} within ${bounds.readMs / 1000} s and the read model has no state of it yet; try again later.`, {
+    retryAfter: bounds.retryAfterSeconds,
+  });
+}
+
+/**
+ * An Update that finds no running workflow: say the process ended, or that it is not open yet (a
+ * village task its dispatch is still starting, just after approval), rather than that it is unknown.
+ */
+async function refuseIfClosedOrNotYetOpen(deps: AppDeps, handle: WorkflowHandle): Promise<void> {
+  const description = await withinDeadline(deps.temporal, boundsOf(deps).readMs, () => handle.describe()).catch(() => undefined);
   if (description && description.status.name !== 'RUNNING') {
     throw new Problem(409, 'PROCESS_CLOSED', `Process ${handle.workflowId} has ended (${description.status.name}); no further step is possible.`);
+  }
+  const [dispatchId] = handle.workflowId.split('--');
+  if (dispatchId === handle.workflowId) return;
+  const dispatch = await deps.db.processRecord.findUnique({ where: { workflowId: dispatchId }, select: { status: true, state: true } });
+  const villages = dispatch ? ((JSON.parse(dispatch.state) as { details?: { villages?: { workflowId: string }[] } }).details?.villages ?? []) : [];
+  if (dispatch?.status === 'RUNNING' && villages.some((v) => v.workflowId === handle.workflowId)) {
+    throw new Problem(409, 'NOT_YET_OPEN', `${handle.workflowId} is being opened by its dispatch; try again in a moment.`, { retryAfter: 1 });
   }
 }
 
@@ -74,20 +111,46 @@ export function requireSameStarter(startedBy: string, orgId: string, workflowId:
   if (startedBy !== orgId) throw new Problem(409, 'CONFLICT', `The request id is already used by ${workflowId}, started by ${startedBy}: choose another.`);
 }
 
-/** Starts a process once: a repeated request id, even of a closed process, finds the one already started. */
+/**
+ * Starts a process once: a repeated request id, even of a closed process, finds the one already
+ * started; the same request id with another body is a conflict (its hash is kept with the id), which
+ * the caller answers once it has checked the first starter.
+ */
 export async function startOnce<W extends Workflow>(
   deps: AppDeps,
   res: Response,
   workflowType: string,
   options: { workflowId: string; args: Parameters<W>; staticSummary: string },
-): Promise<'started' | 'existing'> {
+  request: unknown,
+): Promise<'started' | 'existing' | Problem> {
+  try {
+    await useKey(deps.db, { scope: 'start', key: options.workflowId, action: `start ${workflowType}`, hash: bodyHash(workflowType, request), workflowId: options.workflowId });
+  } catch (error) {
+    // Answered after the caller is checked against the first starter: another organisation learns only that the id is taken.
+    if (error instanceof Problem && error.code === 'IDEMPOTENCY_KEY_REUSED') return error;
+    throw error;
+  }
+  const bounds = boundsOf(deps);
   try {
     const startOptions = { ...options, taskQueue: deps.taskQueue, workflowIdReusePolicy: 'REJECT_DUPLICATE', workflowIdConflictPolicy: 'FAIL' };
-    await deps.temporal.workflow.start<W>(workflowType, startOptions as unknown as WorkflowStartOptions<W>);
+    await withinDeadline(deps.temporal, bounds.stepMs, () => deps.temporal.workflow.start<W>(workflowType, startOptions as unknown as WorkflowStartOptions<W>));
     res.req.log.info({ workflowId: options.workflowId, workflowType }, 'process started');
     return 'started';
   } catch (error) {
     if (error instanceof WorkflowExecutionAlreadyStartedError) return 'existing';
+    if (isUnconfirmed(error)) throw notConfirmed(error, `Starting ${options.workflowId}`, bounds, 'start');
+    throw error;
+  }
+}
+
+/** The first answer of a process just started (its state, or the result of a first Update), within the step bound. */
+export async function firstAnswer<T>(deps: AppDeps, workflowId: string, call: () => Promise<T>): Promise<T> {
+  const bounds = boundsOf(deps);
+  try {
+    return await withinDeadline(deps.temporal, bounds.stepMs, call);
+  } catch (error) {
+    const unanswered = isUnconfirmed(error) || (error instanceof Problem && error.code === 'STATE_UNAVAILABLE');
+    if (unanswered) throw notConfirmed(error, `The first state of ${workflowId}`, bounds, 'started');
     throw error;
   }
 }
@@ -125,6 +188,22 @@ export interface ProcessStep {
   update: UpdateDefinition<unknown, [Actor, any]> | UpdateDefinition<unknown, [Actor]>;
 }
 
+export const stepHeaders = z.object({
+  'idempotency-key': z.string().optional().openapi({
+    description: 'The same key (scoped to the caller) retried returns the first outcome and records nothing twice; with another body it is 409 IDEMPOTENCY_KEY_REUSED. Without it, X-Request-Id serves.',
+  }),
+});
+
+/** Refusals for who acts or what was sent (403, 422) stay with the key: a retry gets them again. Timing ones (404, 409) do not. */
+async function keepingRefusal<T>(deps: AppDeps, use: KeyUse | undefined, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (use && error instanceof Problem && (error.status === 403 || error.status === 422)) await keepRefusal(deps.db, use, error);
+    throw error;
+  }
+}
+
 /** One POST route per step: the body validated here, the step refused or done by the workflow's Update. */
 export function stepRoutes(
   http: HttpDeps,
@@ -136,14 +215,26 @@ export function stepRoutes(
   for (const step of steps) {
     route(
       http,
-      { method: 'post', path: `${process.base}/{id}/${step.path}`, summary: step.summary, tag: process.tag, params: process.params, body: step.body, response: process.view, refusals: [404, 409, 422] },
-      async ({ actor, params, body, res }) => {
+      { method: 'post', path: `${process.base}/{id}/${step.path}`, summary: step.summary, tag: process.tag, params: process.params, headers: stepHeaders, body: step.body, response: process.view, refusals: [404, 409, 422, 503] },
+      async ({ actor, params, body, req, res }) => {
         const known = await deps.db.processRecord.findUnique({ where: { workflowId: params.id }, select: { countyId: true } });
         const ref = { processType: process.processType, countyId: known?.countyId ?? actor.roles[0]?.countyId ?? '', workflowId: params.id };
         res.locals.process = ref;
-        await step.check?.(body, ref);
+        const key = idempotencyKeyOf(req);
+        const action = `POST ${process.base}/${params.id}/${step.path}`;
+        const use = key ? { scope: `person:${actor.personId}`, key, action, hash: bodyHash(action, body ?? null), workflowId: params.id } : undefined;
+        const first = use && (await useKey(deps.db, use));
+        if (first) {
+          res.locals.repeated = true;
+          throw first;
+        }
         const args: [Actor, ...unknown[]] = step.body ? [actor, body] : [actor];
-        const view = await onProcess(deps, res, ref, (h) => h.executeUpdate(step.update as UpdateDefinition<unknown, [Actor, ...unknown[]]>, { args }));
+        // The key, scoped to the person, is the Update's id: Temporal applies an Update id once and answers its repeats with the first outcome.
+        const updateId = use && `${actor.personId}:${use.key}`;
+        const view = await keepingRefusal(deps, use, async () => {
+          await step.check?.(body, ref);
+          return onProcess(deps, res, ref, (h) => h.executeUpdate(step.update as UpdateDefinition<unknown, [Actor, ...unknown[]]>, { args, updateId }));
+        });
         res.req.log.info({ workflowId: params.id, update: step.update.name }, 'process step done');
         return process.present ? process.present(view) : view;
       },

@@ -12,6 +12,8 @@ export interface DevServerOptions {
   /** SQLite file that keeps workflows across restarts; in memory when absent. */
   dbFile?: string;
   namespace: string;
+  /** Dynamic config values (key → JSON value), e.g. a shorter long poll for tests. */
+  dynamicConfig?: Record<string, string>;
 }
 
 export interface DevServer {
@@ -50,6 +52,7 @@ async function startCli(cli: string, options: DevServerOptions): Promise<DevServ
   if (options.uiPort) args.push('--ui-port', String(options.uiPort));
   else args.push('--headless');
   if (options.dbFile) args.push('--db-filename', options.dbFile);
+  for (const [key, value] of Object.entries(options.dynamicConfig ?? {})) args.push('--dynamic-config-value', `${key}=${value}`);
   const child = spawn(cli, args, { stdio: ['ignore', 'ignore', 'inherit'] });
   const address = `127.0.0.1:${options.port}`;
   try {
@@ -79,6 +82,7 @@ async function startDownloaded(options: DevServerOptions): Promise<DevServer> {
       ui: options.uiPort !== undefined,
       uiPort: options.uiPort,
       dbFilename: options.dbFile,
+      extraArgs: Object.entries(options.dynamicConfig ?? {}).flatMap(([key, value]) => ['--dynamic-config-value', `${key}=${value}`]),
       log: { format: 'pretty', level: 'error' },
     },
   });

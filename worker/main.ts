@@ -19,7 +19,8 @@ async function main(): Promise<void> {
   await client.close();
   const db = createPrismaClient(config.DATABASE_URL);
   const connection = await NativeConnection.connect({ address, tls });
-  const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TASK_QUEUE, db });
+  const workflowBundle = config.WORKFLOW_BUNDLE ? { codePath: config.WORKFLOW_BUNDLE } : undefined;
+  const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TASK_QUEUE, db, workflowBundle });
   logger.info({ address, taskQueue: config.TASK_QUEUE }, 'worker running');
   await worker.run();
   await connection.close();

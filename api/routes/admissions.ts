@@ -65,7 +65,7 @@ export function admissionRoutes(http: HttpDeps, deps: AppDeps): void {
 
   route(
     http,
-    { method: 'post', path: '/admissions', summary: 'Apply to put work on villages (准入申请)', tag, body: startBody, response: admissionViewSchema, status: 201, refusals: [404, 422] },
+    { method: 'post', path: '/admissions', summary: 'Apply to put work on villages (准入申请)', tag, body: startBody, response: admissionViewSchema, status: 201, refusals: [404, 409, 422, 503] },
     async ({ actor, body, res }) => {
       const department = await findOrganisation(db, body.departmentId);
       if (!department) throw notFound(`Organisation ${body.departmentId}`);
@@ -86,8 +86,9 @@ export function admissionRoutes(http: HttpDeps, deps: AppDeps): void {
         args: [start],
         staticSummary: admissionSummary(start),
         starterOrgId: department.id,
+        request: body,
         startedBy: (view) => view.details.departmentId,
-        firstAnswer: (handle) => handle.query(getAdmission),
+        query: getAdmission,
       });
     },
   );
@@ -109,7 +110,7 @@ export function admissionRoutes(http: HttpDeps, deps: AppDeps): void {
     },
   );
 
-  route(http, { method: 'get', path: '/admissions/{id}', summary: 'The full state of an admission: step, next actors, deadlines, record', tag, params: idParams, response: admissionViewSchema, refusals: [404] }, async ({ actor, params, res }) => {
+  route(http, { method: 'get', path: '/admissions/{id}', summary: 'The full state of an admission: step, next actors, deadlines, record', tag, params: idParams, response: admissionViewSchema, refusals: [404, 503] }, async ({ actor, params, res }) => {
     await requireReader(deps, actor, res, PROCESS_TYPE, params.id);
     return readProcess(deps, res, { processType: PROCESS_TYPE, workflowId: params.id }, getAdmission);
   });

@@ -154,7 +154,7 @@ export function dispatchRoutes(http: HttpDeps, deps: AppDeps): void {
 
   route(
     http,
-    { method: 'post', path: '/dispatches', summary: 'Send a task down to villages (派单): answers once screening is done, with its result and flags', tag, body: startBody, response: dispatchViewSchema, status: 201, refusals: [404, 422] },
+    { method: 'post', path: '/dispatches', summary: 'Send a task down to villages (派单): answers once screening is done, with its result and flags', tag, body: startBody, response: dispatchViewSchema, status: 201, refusals: [404, 409, 422, 503] },
     async ({ actor, body, res }) => {
       const town = await findOrganisation(db, body.townId);
       if (!town || town.kind !== 'TOWN') throw notFound(`Town ${body.townId}`);
@@ -184,9 +184,11 @@ export function dispatchRoutes(http: HttpDeps, deps: AppDeps): void {
         args: [start],
         staticSummary: dispatchSummary(start),
         starterOrgId: dispatcherOrgId,
+        request: body,
         startedBy: (view) => view.details.dispatcherOrgId,
+        query: getDispatch,
         // A new dispatch answers once screening is done, with its result.
-        firstAnswer: (handle, started) => (started ? handle.executeUpdate(awaitScreening) : handle.query(getDispatch)),
+        firstCall: (handle) => handle.executeUpdate(awaitScreening),
       });
       return presentDispatch(view);
     },
@@ -204,12 +206,12 @@ export function dispatchRoutes(http: HttpDeps, deps: AppDeps): void {
     return listProcesses(deps, { processType: VILLAGE_TASK_PROCESS, ...where }, limit, await readableRows(deps, actor, VILLAGE_TASK_PROCESS, query.countyId));
   });
 
-  route(http, { method: 'get', path: '/dispatches/{id}', summary: 'The full state of a dispatch, with every village and its screening flags', tag, params: dispatchParams, response: dispatchViewSchema, refusals: [404] }, async ({ actor, params, res }) => {
+  route(http, { method: 'get', path: '/dispatches/{id}', summary: 'The full state of a dispatch, with every village and its screening flags', tag, params: dispatchParams, response: dispatchViewSchema, refusals: [404, 503] }, async ({ actor, params, res }) => {
     await requireReader(deps, actor, res, DISPATCH_PROCESS, params.id);
     return presentDispatch(await readProcess(deps, res, { processType: DISPATCH_PROCESS, workflowId: params.id }, getDispatch));
   });
 
-  route(http, { method: 'get', path: '/village-tasks/{id}', summary: "The full state of one village's task", tag, params: taskParams, response: villageTaskViewSchema, refusals: [404] }, async ({ actor, params, res }) => {
+  route(http, { method: 'get', path: '/village-tasks/{id}', summary: "The full state of one village's task", tag, params: taskParams, response: villageTaskViewSchema, refusals: [404, 503] }, async ({ actor, params, res }) => {
     await requireReader(deps, actor, res, VILLAGE_TASK_PROCESS, params.id);
     return readProcess(deps, res, { processType: VILLAGE_TASK_PROCESS, workflowId: params.id }, getVillageTask);
   });

@@ -3,7 +3,7 @@
 //
 // The engine is the CLI's own build (node_modules/prisma/build/schema_engine_bg.wasm); its
 // wasm-bindgen glue, which the CLI does not ship, is schema_engine_bg.js beside this file. It is
-// given an adapter factory for the URL (PrismaLibSql for `file:`, PrismaPg for PostgreSQL), with the
+// given an adapter factory for the URL (SharedSqlite for `file:`, PrismaPg for PostgreSQL), with the
 // bridges that the 7.10 adapters need to serve the engine:
 //  - PostgreSQL: the engine reads pg_catalog columns of type "char" (OID 18), which PrismaPg refuses
 //    to deserialize: they are reported as text.
@@ -17,7 +17,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { PrismaLibSql } from '@prisma/adapter-libsql';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type {
   ErrorCapturingSqlMigrationAwareDriverAdapterFactory,
@@ -28,6 +27,7 @@ import type {
 } from '@prisma/driver-adapter-utils';
 import { Client } from 'pg';
 import { databaseProvider, sqliteFilePath } from '../database-url';
+import { SharedSqlite } from '../sqlite';
 
 // ---- the engine's API, as far as this project uses it (schema_engine.d.ts of @prisma/schema-engine-wasm) ----
 
@@ -256,8 +256,7 @@ function track(
 
 function adapterFactoryFor(databaseUrl: string): Tracked {
   if (databaseProvider(databaseUrl) === 'sqlite') {
-    const url = `file:${sqliteFilePath(databaseUrl)}`;
-    const main = new PrismaLibSql({ url });
+    const main = new SharedSqlite(sqliteFilePath(databaseUrl));
     return track(
       'sqlite',
       async () => bridgeSqlite(await main.connect()),

@@ -9,7 +9,8 @@ import { startDevServer } from '../../platform/temporal-dev-server';
 import { freePort } from './postgres';
 
 export default async function globalSetup(): Promise<void> {
-  const server = await startDevServer({ port: await freePort(), namespace: 'default' });
+  // Workers re-poll every 5 s (instead of every minute), so /healthz sees a stopped worker go within seconds.
+  const server = await startDevServer({ port: await freePort(), namespace: 'default', dynamicConfig: { 'matching.longPollExpirationInterval': '"5s"' } });
   const connection = await Connection.connect({ address: server.address });
   await ensureSearchAttributes(connection, 'default');
   await connection.close();

@@ -1,5 +1,6 @@
 // A whole platform for one test file: its own database (migrated and seeded), a worker on its own
-// task queue against the run's real Temporal dev server, and the API on a free port.
+// task queue against the run's real Temporal dev server (long polls of 5 s, so a stopped worker shows
+// within 8 s), and the API on a free port.
 import { randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -8,6 +9,7 @@ import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { createApp } from '../../api/app';
+import type { TemporalBounds } from '../../api/bounded';
 import { signToken } from '../../api/auth';
 import { createLogger } from '../../platform/logger';
 import { connectClient } from '../../platform/temporal-client';
@@ -27,6 +29,7 @@ export interface ApiResponse<T = any> {
   status: number;
   body: T;
   contentType: string;
+  headers: Headers;
 }
 
 export interface TestPlatform {
@@ -36,9 +39,10 @@ export interface TestPlatform {
   tokenFor(person: string): Promise<string>;
   taskQueue: string;
   /** Calls the API as a seeded person (or anonymously with `undefined`). */
-  api<T = any>(person: string | undefined, method: string, url: string, body?: unknown): Promise<ApiResponse<T>>;
-  /** Stops this platform's worker (the processes wait, their timers pile up) until `startWorker`. */
+  api<T = any>(person: string | undefined, method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse<T>>;
+  /** Stops the worker (as if its process died): steps and queries then find nobody to run them. */
   stopWorker(): Promise<void>;
+  /** Starts a fresh worker on the same task queue. */
   startWorker(): Promise<void>;
   /** With RECORD_HISTORIES=1, keeps a finished workflow's history as test/histories/<name>@<workflow id>.json. */
   recordHistory(workflowId: string, name: string): Promise<void>;
@@ -60,7 +64,7 @@ async function freshDatabase(database: TestDatabase): Promise<{ url: string; sto
 
 let runtimeInstalled = false;
 
-export async function startPlatform(database: TestDatabase = 'sqlite'): Promise<TestPlatform> {
+export async function startPlatform(database: TestDatabase = 'sqlite', options: { bounds?: Partial<TemporalBounds> } = {}): Promise<TestPlatform> {
   if (!runtimeInstalled) {
     Runtime.install({ logger: new DefaultLogger('WARN') });
     runtimeInstalled = true;
@@ -72,11 +76,22 @@ export async function startPlatform(database: TestDatabase = 'sqlite'): Promise<
   const address = process.env.TEST_TEMPORAL_ADDRESS!;
   const taskQueue = `test-${randomUUID()}`;
   const connection = await NativeConnection.connect({ address });
-  const newWorker = () => createWorker({ connection, namespace: 'default', taskQueue, db, workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE! } });
-  let worker: Worker = await newWorker();
-  let running = worker.run();
+  let worker: Worker | undefined;
+  let running: Promise<void> = Promise.resolve();
+  async function startWorker(): Promise<void> {
+    if (worker) return;
+    worker = await createWorker({ connection, namespace: 'default', taskQueue, db, workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE! } });
+    running = worker.run();
+  }
+  async function stopWorker(): Promise<void> {
+    if (!worker) return;
+    worker.shutdown();
+    await running;
+    worker = undefined;
+  }
+  await startWorker();
   const { client: temporal, connection: clientConnection } = await connectClient(address, 'default');
-  const app = createApp({ db, temporal, taskQueue, jwtSecret: JWT_SECRET, logger: createLogger((process.env.TEST_LOG_LEVEL as 'silent' | undefined) ?? 'silent') });
+  const app = createApp({ db, temporal, taskQueue, jwtSecret: JWT_SECRET, logger: createLogger((process.env.TEST_LOG_LEVEL as 'silent' | undefined) ?? 'silent'), bounds: { workerSeenMs: 8_000, ...options.bounds } });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -98,21 +113,15 @@ export async function startPlatform(database: TestDatabase = 'sqlite'): Promise<
     baseUrl,
     tokenFor,
     taskQueue,
-    async api(person, method, url, body) {
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
+    async api(person, method, url, body, extraHeaders = {}) {
+      const headers: Record<string, string> = { 'content-type': 'application/json', ...extraHeaders };
       if (person) headers.authorization = `Bearer ${await tokenFor(person)}`;
       const response = await fetch(`${baseUrl}${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
       const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : undefined, contentType: response.headers.get('content-type') ?? '' };
+      return { status: response.status, body: text ? JSON.parse(text) : undefined, contentType: response.headers.get('content-type') ?? '', headers: response.headers };
     },
-    async stopWorker() {
-      worker.shutdown();
-      await running;
-    },
-    async startWorker() {
-      worker = await newWorker();
-      running = worker.run();
-    },
+    stopWorker,
+    startWorker,
     async recordHistory(workflowId, name) {
       if (process.env.RECORD_HISTORIES !== '1' || database !== 'sqlite') return;
       // A cancelled process ends in a failure of its result: its history is recorded all the same.
@@ -123,8 +132,7 @@ export async function startPlatform(database: TestDatabase = 'sqlite'): Promise<
     },
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      worker.shutdown();
-      await running;
+      await stopWorker();
       await Promise.all([connection.close(), clientConnection.close()]);
       await db.$disconnect();
       await store.stop();

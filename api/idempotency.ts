@@ -1,0 +1,75 @@
+// Idempotency keys: a request retried with its key gets its first outcome; the key with another body is a conflict.
+import { createHash } from 'node:crypto';
+import type { Request } from 'express';
+import type { Db } from '../prisma/client';
+import { Problem } from './problem';
+
+const KEY = /^[A-Za-z0-9_.:-]{6,100}$/;
+
+/**
+ * The client's key for a step: the Idempotency-Key header (400 when malformed), else the X-Request-Id
+ * it sent if that has the form of a key; none when it sent neither.
+ */
+export function idempotencyKeyOf(req: Request): string | undefined {
+  const key = req.get('idempotency-key');
+  if (key !== undefined && !KEY.test(key)) throw new Problem(400, 'INVALID_REQUEST', 'Idempotency-Key: 6 to 100 letters, digits, -, _, . or :');
+  const requestId = req.get('x-request-id');
+  return key ?? (requestId !== undefined && KEY.test(requestId) ? requestId : undefined);
+}
+
+/** JSON with object keys sorted, so that the same body hashes the same whatever its key order. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+export function bodyHash(action: string, body: unknown): string {
+  return createHash('sha256').update(`${action}\n${canonical(body)}`).digest('hex');
+}
+
+export interface KeyUse {
+  scope: string;
+  key: string;
+  action: string;
+  hash: string;
+  workflowId?: string;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string }).code === 'P2002';
+}
+
+/**
+ * Binds the key to this request (one row, unique per scope and key). A first use, or a repeat of the
+ * same request, goes on; the key reused for another request is refused. Returns the refusal first
+ * answered to this request, if there was one.
+ */
+export async function useKey(db: Db, use: KeyUse): Promise<Problem | undefined> {
+  const where = { scope_key: { scope: use.scope, key: use.key } };
+  try {
+    await db.stepRequest.create({ data: { scope: use.scope, key: use.key, action: use.action, bodyHash: use.hash, workflowId: use.workflowId ?? null } });
+    return undefined;
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+  }
+  const first = await db.stepRequest.findUnique({ where });
+  if (!first) throw new Error(`idempotency key ${use.key} vanished`);
+  if (first.bodyHash !== use.hash) {
+    throw new Problem(409, 'IDEMPOTENCY_KEY_REUSED', `The key ${use.key} was first used for another request (${first.action}, ${first.createdAt.toISOString()}); a retry must repeat it exactly, a new request needs a new key.`);
+  }
+  if (!first.refusal) return undefined;
+  const { status, code, detail, extras } = JSON.parse(first.refusal) as { status: number; code: string; detail: string; extras: Record<string, unknown> };
+  return new Problem(status, code, detail, extras);
+}
+
+/** Keeps the refusal answered to a keyed request, so that its retry gets the same answer (Temporal keeps no trace of it). */
+export async function keepRefusal(db: Db, use: Pick<KeyUse, 'scope' | 'key'>, problem: Problem): Promise<void> {
+  await db.stepRequest.update({
+    where: { scope_key: { scope: use.scope, key: use.key } },
+    data: { refusal: JSON.stringify({ status: problem.status, code: problem.code, detail: problem.detail, extras: problem.extras }) },
+  });
+}

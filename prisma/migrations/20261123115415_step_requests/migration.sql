@@ -1,0 +1,31 @@
+-- CreateTable
+CREATE TABLE "StepRequest" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "scope" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "action" TEXT NOT NULL,
+    "bodyHash" TEXT NOT NULL,
+    "workflowId" TEXT,
+    "refusal" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "DispatchClaim" (
+    "workflowId" TEXT NOT NULL,
+    "villageId" TEXT NOT NULL,
+    "countyId" TEXT NOT NULL,
+    "screeningCode" TEXT NOT NULL,
+    "claimedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    PRIMARY KEY ("workflowId", "villageId")
+);
+
+-- CreateIndex
+CREATE INDEX "StepRequest_createdAt_idx" ON "StepRequest"("createdAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "StepRequest_scope_key_key" ON "StepRequest"("scope", "key");
+
+-- CreateIndex
+CREATE INDEX "DispatchClaim_countyId_screeningCode_villageId_idx" ON "DispatchClaim"("countyId", "screeningCode", "villageId");

@@ -1,0 +1,203 @@
+// Faults and retries through the API, with a real worker stopped and restarted (loopback only):
+// bounded answers, stale reads from the read model, idempotency keys, concurrent duplicates.
+import { DATABASES, eventually, startPlatform, type ApiResponse, type TestPlatform } from '../support/platform';
+
+const DISPATCHER = 'p.qiaotou.dispatcher';
+const REVIEWER = 'p.qiaotou.reviewer';
+const AUDITOR = 'p.dept.audit.auditor';
+const DONGSHAN = 'xingcun.qiaotou.dongshan';
+const SECRETARY = 'p.qiaotou.dongshan.secretary';
+const CADRE = 'p.qiaotou.dongshan.cadre1';
+const STEP_MS = 4_000;
+const READ_MS = 1_500;
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+const stepsOf = (view: { record: { step: string }[] }) => view.record.map((r) => r.step);
+
+jest.setTimeout(120_000);
+
+describe.each(DATABASES)('on %s', (database) => {
+  let platform: TestPlatform;
+  let counter = 0;
+
+  beforeAll(async () => {
+    platform = await startPlatform(database, { bounds: { stepMs: STEP_MS, readMs: READ_MS, retryAfterSeconds: 2 } });
+  });
+  afterAll(async () => {
+    await platform?.stop();
+  });
+
+  function content(overrides: Record<string, unknown> = {}) {
+    return {
+      title: '老年人优待证集中办理',
+      screeningCode: 'XC-ASSIST-001',
+      villageIds: [DONGSHAN],
+      requirements: '为本村60周岁以上老年人集中办理优待证',
+      deliverables: ['办理名册'],
+      acceptanceCriteria: '符合条件老人应办尽办',
+      deadline: inDays(30),
+      supportingOrgIds: [],
+      majorMatter: false,
+      ...overrides,
+    };
+  }
+
+  const startBody = (overrides: Record<string, unknown> = {}) => ({ requestId: `f-${Date.now()}-${++counter}`, townId: 'xingcun.qiaotou', content: content(), ...overrides });
+
+  /** A dispatch approved for Dongshan: its village task id, once open. */
+  let tasksOpened = 0;
+  async function openVillageTask(code = `XC-ASSIST-0${11 + tasksOpened++}`): Promise<string> {
+    const started = await platform.api(DISPATCHER, 'POST', '/dispatches', startBody({ content: content({ screeningCode: code }) }));
+    expect(started.status).toBe(201);
+    const approved = await platform.api(REVIEWER, 'POST', `/dispatches/${started.body.workflowId}/review`, { decision: 'APPROVE' });
+    expect(approved.body.step).toBe('IN_VILLAGES');
+    const task = approved.body.details.villages[0].workflowId as string;
+    await eventually(async () => ((await platform.api(AUDITOR, 'GET', `/village-tasks/${task}`)).body.record?.some((r: { step: string }) => r.step === 'DISPATCHED') ? true : undefined));
+    return task;
+  }
+
+  function expectProblem(response: ApiResponse, status: number, code: string) {
+    expect(response.contentType).toContain('application/problem+json');
+    expect({ status: response.status, code: response.body.code }).toEqual({ status, code });
+  }
+
+  const timed = async <T>(call: () => Promise<T>): Promise<[T, number]> => {
+    const started = Date.now();
+    const result = await call();
+    return [result, Date.now() - started];
+  };
+
+  describe('with the worker stopped', () => {
+    test('/healthz says no worker polls; a step answers 503 + Retry-After in bounded time and is applied once when the worker is back; a state read comes from the read model, marked', async () => {
+      const task = await openVillageTask();
+      expect(await platform.api(undefined, 'GET', '/healthz')).toMatchObject({ status: 200, body: { status: 'ok', worker: true } });
+      await platform.stopWorker();
+      try {
+        const health = await eventually(async () => {
+          const answer = await platform.api(undefined, 'GET', '/healthz');
+          return answer.body.worker === false ? answer : undefined;
+        }, 15_000);
+        expect(health).toMatchObject({ status: 503, body: { status: 'degraded', temporal: true, database: true, worker: false } });
+
+        const key = { 'idempotency-key': `receive-${task.slice(-12)}-${counter}` };
+        const [refused, took] = await timed(() => platform.api(SECRETARY, 'POST', `/village-tasks/${task}/receive`, undefined, key));
+        expectProblem(refused, 503, 'STEP_NOT_CONFIRMED');
+        expect(refused.headers.get('retry-after')).toBe('2');
+        expect(refused.body).toMatchObject({ applied: 'PENDING', retryAfter: 2 });
+        expect(took).toBeLessThan(STEP_MS + 1_500);
+
+        const [stale, readTook] = await timed(() => platform.api(AUDITOR, 'GET', `/village-tasks/${task}`));
+        expect(stale.status).toBe(200);
+        expect(stale.headers.get('x-state-source')).toBe('read-model');
+        expect(stale.headers.get('last-modified')).toBeTruthy();
+        expect(stale.body).toMatchObject({ workflowId: task, step: 'RECEIVE' });
+        expect(readTook).toBeLessThan(READ_MS + 1_500);
+
+        const [unscreened, startTook] = await timed(() => platform.api(DISPATCHER, 'POST', '/dispatches', startBody()));
+        expectProblem(unscreened, 503, 'STEP_NOT_CONFIRMED');
+        expect(unscreened.body.applied).toBe('STARTED');
+        expect(startTook).toBeLessThan(STEP_MS + 1_500);
+      } finally {
+        await platform.startWorker();
+      }
+
+      // Temporal held the admitted step: the worker applies it once, without any retry.
+      const received = await eventually(async () => {
+        const view = await platform.api(AUDITOR, 'GET', `/village-tasks/${task}`);
+        return view.body.step === 'ASSIGN' && view.headers.get('x-state-source') === 'temporal' ? view.body : undefined;
+      });
+      expect(stepsOf(received)).toEqual(['DISPATCHED', 'RECEIVE']);
+      await eventually(async () => ((await platform.api(undefined, 'GET', '/healthz')).body.worker ? true : undefined), 15_000);
+    });
+  });
+
+  describe('idempotency keys', () => {
+    test('a step retried with its key returns the first outcome and records once; the key with another body is 409', async () => {
+      const task = await openVillageTask();
+      const key = { 'idempotency-key': `receive-once-${counter}` };
+      const first = await platform.api(SECRETARY, 'POST', `/village-tasks/${task}/receive`, undefined, key);
+      expect(first.body.step).toBe('ASSIGN');
+      const again = await platform.api(SECRETARY, 'POST', `/village-tasks/${task}/receive`, undefined, key);
+      expect(again.status).toBe(200);
+      expect(again.body.record).toEqual(first.body.record);
+      // Without the key, a second receipt is a new request, refused as out of order.
+      expectProblem(await platform.api(SECRETARY, 'POST', `/village-tasks/${task}/receive`), 409, 'WRONG_STEP');
+
+      const assignKey = { 'idempotency-key': `assign-once-${counter}` };
+      const assigned = await platform.api(SECRETARY, 'POST', `/village-tasks/${task}/assign`, { personIds: [CADRE] }, assignKey);
+      expect(assigned.body.step).toBe('IN_PROGRESS');
+      const reused = await platform.api(SECRETARY, 'POST', `/village-tasks/${task}/assign`, { personIds: ['p.qiaotou.dongshan.grid1'] }, assignKey);
+      expectProblem(reused, 409, 'IDEMPOTENCY_KEY_REUSED');
+      // The same key on another step is another request too.
+      expectProblem(await platform.api(SECRETARY, 'POST', `/village-tasks/${task}/receive`, undefined, assignKey), 409, 'IDEMPOTENCY_KEY_REUSED');
+      // The key belongs to its person: another person's same key is theirs.
+      expectProblem(await platform.api(CADRE, 'POST', `/village-tasks/${task}/assign`, { personIds: [CADRE] }, assignKey), 403, 'NOT_AUTHORISED');
+
+      const view = (await platform.api(AUDITOR, 'GET', `/village-tasks/${task}`)).body;
+      expect(stepsOf(view)).toEqual(['DISPATCHED', 'RECEIVE', 'ASSIGN']);
+    });
+
+    test('a refused step retried with its key gets the same refusal, on the audit log once', async () => {
+      const task = await openVillageTask();
+      const key = { 'x-request-id': `wrong-village-${Date.now()}` };
+      const first = await platform.api('p.qiaotou.nantang.secretary', 'POST', `/village-tasks/${task}/receive`, undefined, key);
+      expectProblem(first, 403, 'WRONG_ORGANISATION');
+      const again = await platform.api('p.qiaotou.nantang.secretary', 'POST', `/village-tasks/${task}/receive`, undefined, key);
+      expect(again.body).toEqual(first.body);
+      const logged = await platform.db.refusedAttempt.findMany({ where: { requestId: key['x-request-id'] } });
+      expect(logged).toHaveLength(1);
+    });
+
+    test('a start request id reused with another body is 409; repeated exactly, it finds the first process', async () => {
+      const body = startBody();
+      const first = await platform.api(DISPATCHER, 'POST', '/dispatches', body);
+      expect(first.status).toBe(201);
+      const repeated = await platform.api(DISPATCHER, 'POST', '/dispatches', body);
+      expect(repeated).toMatchObject({ status: 200, body: { workflowId: first.body.workflowId } });
+      const changed = await platform.api(DISPATCHER, 'POST', '/dispatches', { ...body, content: content({ title: '另一项任务' }) });
+      expectProblem(changed, 409, 'IDEMPOTENCY_KEY_REUSED');
+      const admission = {
+        requestId: `adm-${Date.now()}`,
+        departmentId: 'xingcun.dept.civil-affairs',
+        application: { title: '农村留守老人关爱走访', proposedCode: 'XC-ASSIST-951', kind: 'ASSIST', whyVillages: '村干部最熟悉留守老人情况', legalBasis: '《老年人权益保障法》第四十七条', expectedLoad: '每村每月约4小时', durationMonths: 12, subItems: ['季度走访'], scope: 'CATALOGUE' },
+      };
+      const applicant = 'p.dept.civil-affairs.dispatcher';
+      expect((await platform.api(applicant, 'POST', '/admissions', admission)).status).toBe(201);
+      expect((await platform.api(applicant, 'POST', '/admissions', admission)).status).toBe(200);
+      expectProblem(await platform.api(applicant, 'POST', '/admissions', { ...admission, application: { ...admission.application, durationMonths: 6 } }), 409, 'IDEMPOTENCY_KEY_REUSED');
+    });
+  });
+
+  describe('concurrent duplicates', () => {
+    test('two dispatches of one code to one village submitted at once: the one screened second flags the first; the claim lapses when they close', async () => {
+      const code = 'XC-ASSIST-007';
+      const both = await Promise.all([1, 2].map(() => platform.api(DISPATCHER, 'POST', '/dispatches', startBody({ content: content({ screeningCode: code }) }))));
+      expect(both.map((r) => r.status)).toEqual([201, 201]);
+      const [a, b] = both.map((r) => r.body);
+      const flags = (view: any) => view.details.screening.duplicates.map((d: { workflowId: string }) => d.workflowId.split('--')[0]);
+      // Whatever the interleaving, they never both miss each other; each flag names the other.
+      expect(flags(a).length + flags(b).length).toBeGreaterThan(0);
+      for (const [view, other] of [[a, b], [b, a]]) for (const flagged of flags(view)) expect(flagged).toBe(other.workflowId);
+
+      for (const view of [a, b]) {
+        const withdrawn = await platform.api(DISPATCHER, 'POST', `/dispatches/${view.workflowId}/withdraw`, { reason: '重复派单' });
+        expect(withdrawn.body.status).toBe('WITHDRAWN');
+      }
+      const third = await platform.api(DISPATCHER, 'POST', '/dispatches', startBody({ content: content({ screeningCode: code }) }));
+      expect(third.body.details.screening.duplicates).toEqual([]);
+    });
+  });
+
+  describe('a village task just approved', () => {
+    test('receipts sent the moment the dispatch is approved answer 200 or 409 NOT_YET_OPEN, never a 500', async () => {
+      const villages = ['xingcun.qiaotou.dongshan', 'xingcun.qiaotou.nantang', 'xingcun.qiaotou.xixi', 'xingcun.qiaotou.beiling'];
+      const started = await platform.api(DISPATCHER, 'POST', '/dispatches', startBody({ content: content({ screeningCode: 'XC-ASSIST-008', villageIds: villages }) }));
+      const approved = await platform.api(REVIEWER, 'POST', `/dispatches/${started.body.workflowId}/review`, { decision: 'APPROVE' });
+      const tasks: { villageId: string; workflowId: string }[] = approved.body.details.villages;
+      const answers = await Promise.all(tasks.map((t) => platform.api(`p.qiaotou.${t.villageId.split('.').pop()}.secretary`, 'POST', `/village-tasks/${t.workflowId}/receive`)));
+      for (const answer of answers) {
+        if (answer.status === 200) expect(answer.body.step).toBe('ASSIGN');
+        else expectProblem(answer, 409, 'NOT_YET_OPEN');
+      }
+    });
+  });
+});

@@ -1,4 +1,5 @@
-// Read models, inbox and notices, projected from every process at every step.
+// Read models, inbox and notices, projected from every process at every step. Each publication
+// carries the process's revision: the read model only ever moves forward.
 import type { Db } from '../prisma/client';
 import type { ProcessView } from '../workflows/common/process';
 
@@ -29,12 +30,15 @@ export async function projectProcess(db: Db, view: ProcessView): Promise<void> {
     dueAt: a.dueAt ? new Date(a.dueAt) : null,
   }));
   const villages = view.villageIds ?? (view.villageId ? [view.villageId] : []);
+  const revision = view.revision ?? 0;
   await db.$transaction(async (tx) => {
-    await tx.processRecord.upsert({
-      where: { workflowId: view.workflowId },
-      create: { workflowId: view.workflowId, ...record, villages: { create: villages.map((villageId) => ({ villageId })) } },
-      update: record,
-    });
+    // An older publication (a retried activity overtaken by a newer one) never overwrites a newer.
+    const newer = await tx.processRecord.updateMany({ where: { workflowId: view.workflowId, revision: { lt: revision } }, data: { ...record, revision } });
+    if (newer.count === 0) {
+      const existing = await tx.processRecord.findUnique({ where: { workflowId: view.workflowId }, select: { revision: true } });
+      if (existing) return;
+      await tx.processRecord.create({ data: { workflowId: view.workflowId, ...record, revision, villages: { create: villages.map((villageId) => ({ villageId })) } } });
+    }
     // An item still asked of the same actor keeps its place (and its "since"); the rest close or open.
     const open = await tx.inboxItem.findMany({ where: { workflowId: view.workflowId, closedAt: null } });
     const key = (i: { role: string; orgId: string; action: string; title: string; dueAt: Date | null }) => `${i.role}|${i.orgId}|${i.action}|${i.title}|${i.dueAt?.getTime()}`;

@@ -17,6 +17,7 @@ import { catalogueRoutes } from './routes/catalogue';
 import { dispatchRoutes } from './routes/dispatches';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
+import { ruleRoutes } from './routes/rules';
 import { weeklyRoutes } from './routes/weekly';
 
 export interface AppDeps {
@@ -62,6 +63,7 @@ export function createApp(deps: AppDeps) {
   healthRoutes(http, deps);
   meRoutes(http, deps);
   catalogueRoutes(http, deps);
+  ruleRoutes(http, deps);
   calendarRoutes(http, deps);
   admissionRoutes(http, deps);
   dispatchRoutes(http, deps);

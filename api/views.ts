@@ -28,6 +28,8 @@ function processView<T extends string, D extends z.ZodType>(processType: T, deta
     overdue: z.boolean(),
     startedAt: z.string(),
     updatedAt: z.string(),
+    rules: z.object({ ruleSetId: z.string(), version: z.number().int() }).optional().openapi({ description: 'The county rule set the process runs under, pinned at its start' }),
+    revision: z.number().int().optional().openapi({ description: "Counts the process's publications: the read model never takes an older one over a newer" }),
     record: z.array(
       z
         .object({

@@ -10,9 +10,9 @@ import {
   reviewAdmission,
   withdrawAdmission,
   type AdmissionStart,
+  type AdmissionView,
 } from '../../workflows/itemAdmission/messages';
 import type { itemAdmission } from '../../workflows/itemAdmission/workflow';
-import type { PeriodOverrides } from '../../workflows/common/durations';
 import { readableRows, requireReader } from '../access';
 import type { AppDeps } from '../app';
 import { requireCounty, requireRole } from '../auth';
@@ -20,8 +20,9 @@ import { route, type HttpDeps } from '../http';
 import { refuseNegativeListed } from '../screening';
 import { admissionViewSchema } from '../views';
 import { notFound, Problem } from '../problem';
-import { firstAnswer, listProcesses, processSummarySchema, readProcess, requestIdSchema, requireSameStarter, startOnce, stepRoutes } from '../processes';
-import { periodOverridesSchema, refuseUnboundedPeriods } from './periods';
+import { pinRules, startProcess } from '../process-start';
+import { listProcesses, processSummarySchema, readProcess, requestIdSchema, stepRoutes } from '../processes';
+import { periodOverridesSchema } from './periods';
 
 const tag = 'admissions';
 const idParams = z.object({ id: z.string().regex(/^admission-/, 'an admission id') });
@@ -66,7 +67,6 @@ export function admissionRoutes(http: HttpDeps, deps: AppDeps): void {
     http,
     { method: 'post', path: '/admissions', summary: 'Apply to put work on villages (准入申请)', tag, body: startBody, response: admissionViewSchema, status: 201, refusals: [404, 409, 422, 503] },
     async ({ actor, body, res }) => {
-      refuseUnboundedPeriods(body.periods as PeriodOverrides | undefined);
       const department = await findOrganisation(db, body.departmentId);
       if (!department) throw notFound(`Organisation ${body.departmentId}`);
       if (department.kind !== 'DEPARTMENT') throw new Problem(422, 'INVALID_INPUT', `${department.id} is not a county department: only departments apply for admission.`);
@@ -78,17 +78,18 @@ export function admissionRoutes(http: HttpDeps, deps: AppDeps): void {
       if (screening.result === 'IN_CATALOGUE') {
         throw new Problem(422, 'ALREADY_IN_CATALOGUE', `${body.application.proposedCode} is already in the catalogue in force (${screening.matchedName}); no admission is needed.`);
       }
-      const start: AdmissionStart = { countyId: department.countyId, departmentId: department.id, coordinationOfficeId, applicant: actor, application: body.application, periods: body.periods as PeriodOverrides | undefined };
-      const workflowId = admissionWorkflowId(department.countyId, body.requestId);
-      const outcome = await startOnce<typeof itemAdmission>(deps, res, PROCESS_TYPE, { workflowId, args: [start], staticSummary: admissionSummary(start) }, body);
-      const read = () => readProcess(deps, res, { processType: PROCESS_TYPE, workflowId }, getAdmission);
-      const view = outcome === 'started' ? await firstAnswer(deps, workflowId, read) : await read();
-      if (outcome !== 'started') {
-        requireSameStarter(view.details.departmentId, department.id, workflowId);
-        if (outcome !== 'existing') throw outcome;
-        res.locals.status = 200;
-      }
-      return view;
+      const rules = await pinRules(deps, department.countyId, body);
+      const start: AdmissionStart = { countyId: department.countyId, departmentId: department.id, coordinationOfficeId, applicant: actor, application: body.application, rules, periods: body.periods };
+      return startProcess<typeof itemAdmission, AdmissionView>(deps, res, {
+        processType: PROCESS_TYPE,
+        workflowId: admissionWorkflowId(department.countyId, body.requestId),
+        args: [start],
+        staticSummary: admissionSummary(start),
+        starterOrgId: department.id,
+        request: body,
+        startedBy: (view) => view.details.departmentId,
+        query: getAdmission,
+      });
     },
   );
 

@@ -116,8 +116,8 @@ async function withItems(db: Db, v: VersionRow) {
   return { ...versionOut(v), items: items.map(itemOut) };
 }
 
-/** Catalogue changes are made in the county's coordination office. */
-async function requireCatalogueKeeper(db: Db, actor: Actor, countyId: string) {
+/** Catalogue and rule changes are made in the county's coordination office, by its ADMISSION_REVIEWERs. */
+export async function requireCatalogueKeeper(db: Db, actor: Actor, countyId: string) {
   const office = await coordinationOfficeOf(db, countyId);
   if (!office) throw notFound(`County ${countyId}`);
   requireRole(actor, 'ADMISSION_REVIEWER', office);

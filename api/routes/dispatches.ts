@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { coordinationOfficeOf, findOrganisation } from '../../activities/organisation';
-import type { PeriodOverrides } from '../../workflows/common/durations';
 import {
   acceptTask,
   awaitScreening,
@@ -19,6 +18,7 @@ import {
   VILLAGE_TASK_PROCESS,
   withdrawDispatch,
   type DispatchStart,
+  type DispatchView,
 } from '../../workflows/taskDispatch/messages';
 import type { taskDispatch } from '../../workflows/taskDispatch/workflow';
 import { readableRows, requireReader } from '../access';
@@ -27,10 +27,11 @@ import type { AppDeps } from '../app';
 import { requireCounty, requireRole } from '../auth';
 import { route, type HttpDeps } from '../http';
 import { notFound, Problem } from '../problem';
-import { firstAnswer, listProcesses, processSummarySchema, readProcess, requestIdSchema, requireSameStarter, startOnce, stepRoutes } from '../processes';
+import { pinRules, startProcess } from '../process-start';
+import { listProcesses, processSummarySchema, readProcess, requestIdSchema, stepRoutes } from '../processes';
 import { refuseNegativeListed } from '../screening';
 import { dispatchViewSchema, presentDispatch, villageTaskViewSchema } from '../views';
-import { periodOverridesSchema, refuseUnboundedPeriods } from './periods';
+import { maxReworkRoundsSchema, periodOverridesSchema } from './periods';
 
 const tag = 'dispatches';
 const dispatchParams = z.object({ id: z.string().regex(/^dispatch-(?!.*--)/, 'a dispatch id') });
@@ -80,7 +81,7 @@ const startBody = z
     content,
     admission: admission.optional(),
     periods: periodOverridesSchema.optional(),
-    maxReworkRounds: z.number().int().min(1).max(10).optional(),
+    maxReworkRounds: maxReworkRoundsSchema.optional(),
   })
   .openapi('DispatchStart');
 
@@ -149,13 +150,12 @@ async function checkRevision(deps: AppDeps, body: z.infer<typeof revision>, coun
 }
 
 export function dispatchRoutes(http: HttpDeps, deps: AppDeps): void {
-  const { db, temporal } = deps;
+  const { db } = deps;
 
   route(
     http,
     { method: 'post', path: '/dispatches', summary: 'Send a task down to villages (派单): answers once screening is done, with its result and flags', tag, body: startBody, response: dispatchViewSchema, status: 201, refusals: [404, 409, 422, 503] },
     async ({ actor, body, res }) => {
-      refuseUnboundedPeriods(body.periods as PeriodOverrides | undefined);
       const town = await findOrganisation(db, body.townId);
       if (!town || town.kind !== 'TOWN') throw notFound(`Town ${body.townId}`);
       res.locals.process = { processType: DISPATCH_PROCESS, countyId: town.countyId };
@@ -165,6 +165,7 @@ export function dispatchRoutes(http: HttpDeps, deps: AppDeps): void {
       if (body.content.screeningCode) await refuseNegativeListed(db, town.countyId, body.content.screeningCode);
       const coordinationOfficeId = await coordinationOfficeOf(db, town.countyId);
       if (!coordinationOfficeId) throw notFound(`The coordination office of ${town.countyId}`);
+      const rules = await pinRules(deps, town.countyId, body);
       const start: DispatchStart = {
         countyId: town.countyId,
         townId: town.id,
@@ -173,20 +174,22 @@ export function dispatchRoutes(http: HttpDeps, deps: AppDeps): void {
         dispatcher: actor,
         content: { ...body.content, villageIds: [...new Set(body.content.villageIds)] },
         admission: body.admission,
-        periods: body.periods as PeriodOverrides | undefined,
+        rules,
+        periods: body.periods,
         maxReworkRounds: body.maxReworkRounds,
       };
-      const workflowId = dispatchWorkflowId(town.id, body.requestId);
-      const outcome = await startOnce<typeof taskDispatch>(deps, res, DISPATCH_PROCESS, { workflowId, args: [start], staticSummary: dispatchSummary(start) }, body);
-      const view =
-        outcome === 'started'
-          ? await firstAnswer(deps, workflowId, () => temporal.workflow.getHandle(workflowId).executeUpdate(awaitScreening))
-          : await readProcess(deps, res, { processType: DISPATCH_PROCESS, workflowId }, getDispatch);
-      if (outcome !== 'started') {
-        requireSameStarter(view.details.dispatcherOrgId, dispatcherOrgId, workflowId);
-        if (outcome !== 'existing') throw outcome;
-        res.locals.status = 200;
-      }
+      const view = await startProcess<typeof taskDispatch, DispatchView>(deps, res, {
+        processType: DISPATCH_PROCESS,
+        workflowId: dispatchWorkflowId(town.id, body.requestId),
+        args: [start],
+        staticSummary: dispatchSummary(start),
+        starterOrgId: dispatcherOrgId,
+        request: body,
+        startedBy: (view) => view.details.dispatcherOrgId,
+        query: getDispatch,
+        // A new dispatch answers once screening is done, with its result.
+        firstCall: (handle) => handle.executeUpdate(awaitScreening),
+      });
       return presentDispatch(view);
     },
   );

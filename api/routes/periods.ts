@@ -1,27 +1,33 @@
+// Per-instance periods and bounds of a start request: for tests and demos only. Malformed ones are a 400
+// in every mode; against the pinned rules (production, lengthening, under one second) a 422.
 import { z } from 'zod';
-import { msToNumber } from '@temporalio/common/lib/time';
-import { DEFAULT_PERIODS, type PeriodName, type PeriodOverrides } from '../../workflows/common/durations';
+import { overrideRefusals, PERIOD_NAMES, type PeriodOverrides } from '../../workflows/rules/checks';
+import { WEEKDAYS, type PeriodName, type PinnedRules } from '../../workflows/rules/definitions';
 import { Problem } from '../problem';
 
-const MAX_PERIOD_MS = 366 * 86_400_000;
-
 const period = z.union([
-  z.object({ workingDays: z.number().int().min(1).max(60) }),
-  z.object({ duration: z.string().regex(/^\d{1,9}(ms|s|m|h|d)$/, 'a duration such as 30s, 15m or 2d').openapi({ description: 'Longer than nothing and at most 366 days (else 422)' }) }),
-  z.object({ weeklyOn: z.literal('FRIDAY') }),
+  z.object({ workingDays: z.number().int().min(1).max(60) }).strict(),
+  z.object({
+    duration: z
+      .string()
+      .regex(/^\d{1,9}[smhd]$/, 'a whole number of seconds, minutes, hours or days: 30s, 15m, 2h, 1d')
+      .openapi({ description: 'At least one second, and never longer than the rule it shortens (else 422)' }),
+  }).strict(),
+  z.object({ weeklyOn: z.enum(WEEKDAYS) }).strict(),
 ]);
 
-/** Per-instance periods: every process may shorten or lengthen its own (local rules, tests). */
 export const periodOverridesSchema = z
-  .object(Object.fromEntries(Object.keys(DEFAULT_PERIODS).map((k) => [k, period.optional()])) as Record<PeriodName, z.ZodOptional<typeof period>>)
+  .object(Object.fromEntries(PERIOD_NAMES.map((k) => [k, period.optional()])) as Record<PeriodName, z.ZodOptional<typeof period>>)
   .strict()
-  .openapi('PeriodOverrides');
+  .openapi('PeriodOverrides', { description: "Tests and demos only (refused in production): shortens a county rule for this process, down to one second; never lengthens it." });
 
-/** A well-formed duration out of bounds breaks a rule (422): a period lasts something, and at most 366 days. */
-export function refuseUnboundedPeriods(periods: PeriodOverrides | undefined): void {
-  for (const [name, p] of Object.entries(periods ?? {})) {
-    if (!p || !('duration' in p)) continue;
-    const ms = msToNumber(p.duration as `${number}d`);
-    if (!(ms > 0 && ms <= MAX_PERIOD_MS)) throw new Problem(422, 'RULE_BROKEN', `periods.${name}: ${String(p.duration)} is not a period between 1 ms and 366 days.`);
-  }
+/** Rework rounds for this process: tests and demos only, never more than the county's rule. */
+export const maxReworkRoundsSchema = z.number().int().min(1).max(10).openapi({ description: "Tests and demos only (refused in production): fewer rework rounds than the county's rule" });
+
+const production = () => process.env.NODE_ENV === 'production';
+
+/** Refuses, with a 422 naming each, per-instance periods and bounds the pinned rules do not allow. */
+export function checkOverrides(rules: PinnedRules, request: { periods?: PeriodOverrides; maxReworkRounds?: number }): void {
+  const refusals = overrideRefusals(rules.values, request, production());
+  if (refusals.length) throw new Problem(422, 'RULE_BROKEN', refusals.join(' '));
 }

@@ -1,12 +1,13 @@
 // Seeds the demo county 兴村县 (xingcun): organisations, people and roles, the catalogue in force,
-// the negative list and the certificate lists, then its working-day calendar (every year the
-// chinese-days package covers). Idempotent: a database that already has the county is left as it
-// is, but for calendar years it lacks.
+// the county's rules (the defaults), the negative list and the certificate lists, then its
+// working-day calendar (every year the chinese-days package covers). Idempotent: a database that
+// already has the county is left as it is, but for calendar years it lacks.
 import type { Db } from '../client';
 import { seedWorkingCalendars } from './calendar';
 import { catalogueItems, catalogueVersion, certificateList, negativeList } from './data/catalogue';
 import { COUNTY_ID, organisations } from './data/organisations';
 import { people } from './data/people';
+import { withDefaults } from '../../workflows/rules/checks';
 
 export * from './data/catalogue';
 export * from './data/organisations';
@@ -47,6 +48,11 @@ export async function seedDemoCounty(db: Db): Promise<{ seeded: boolean }> {
           reason: `初始版本，${catalogueItems.length}项，2026年1月1日起施行（演示数据）`,
         },
       });
+      // The county's rules: the defaults of PROCESSES.md, in force like the catalogue.
+      const rules = { id: `${COUNTY_ID}-rules-v1`, countyId: COUNTY_ID, version: 1, status: 'PUBLISHED', values: JSON.stringify(withDefaults()) };
+      const by = { personId: catalogueVersion.publishedBy, at: catalogueVersion.publishedAt };
+      await tx.ruleSet.create({ data: { ...rules, effectiveFrom: catalogueVersion.effectiveFrom, publishedAt: by.at, publishedBy: by.personId, createdAt: by.at, createdBy: by.personId, note: '初始规则：PROCESSES.md 默认值（演示数据）' } });
+      await tx.ruleSetChange.create({ data: { at: by.at, countyId: COUNTY_ID, ruleSetId: rules.id, action: 'PUBLISHED', personId: by.personId, role: 'ADMISSION_REVIEWER', reason: 'the defaults of PROCESSES.md' } });
       await tx.negativeListItem.createMany({ data: negativeList.map((n) => ({ ...n, countyId: COUNTY_ID })) });
       await tx.certificateListItem.createMany({ data: certificateList.map((c) => ({ ...c, countyId: COUNTY_ID })) });
       return { seeded: true };

@@ -247,6 +247,7 @@ describe.each(DATABASES)('on %s', (database) => {
 
     const withdrawn = await platform.api(DISPATCHER, 'POST', `/dispatches/${id}/withdraw`, { reason: '与已派任务重复' });
     expect(withdrawn.body).toMatchObject({ status: 'WITHDRAWN', outcome: { reason: '与已派任务重复' } });
+    await platform.recordHistory(id, 'dispatch-revision-loop');
   });
 
   test('deadlines with short durations: review overdue, reminder, task overdue, missed weekly report; found by search attributes', async () => {
@@ -287,6 +288,7 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(done.body.overdue).toBe(false);
     await platform.api(DISPATCHER, 'POST', `/village-tasks/${task}/acceptance`, { decision: 'ACCEPT', comment: '逾期但已完成' });
     await platform.recordHistory(task, 'village-task-deadlines');
+    await platform.recordHistory(id, 'dispatch-review-overdue');
   });
 
   test('withdrawal before receipt closes the dispatch and its village tasks', async () => {
@@ -299,6 +301,8 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(withdrawn.body.status).toBe('WITHDRAWN');
     const taskView = await until(`/village-tasks/${task}`, (b) => b.status !== 'RUNNING');
     expect(taskView.outcome.reason).toBe('上级通知暂缓');
+    // The village's record names who withdrew it, as the dispatch's own does.
+    expect(taskView.record.find((r: { step: string }) => r.step === 'WITHDRAWN').actor).toMatchObject({ personId: DISPATCHER, role: 'DISPATCHER', orgId: 'xingcun.qiaotou' });
     expectRefused(await platform.api(secretary('nantang'), 'POST', `/village-tasks/${task}/receive`), 409, 'PROCESS_CLOSED');
     await platform.recordHistory(id, 'dispatch-withdrawn');
   });
@@ -321,6 +325,8 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(JSON.parse(record.state)).toMatchObject({ status: 'CANCELLED', outcome: { reason: expect.stringContaining('Cancelled') } });
     const inbox = await platform.api(secretary('nantang'), 'GET', '/me/inbox');
     expect(inbox.body.map((i: { workflowId: string }) => i.workflowId)).not.toContain(nantang);
+    await platform.recordHistory(id, 'dispatch-cancelled');
+    await platform.recordHistory(dongshan, 'village-task-cancelled');
   });
 
   test('only a dispatcher of the town submits, and only to villages of that town', async () => {
@@ -411,5 +417,6 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(approved.body.step).toBe('COLLECTIVE_DECISION');
     const decided = await platform.api(REVIEWER, 'POST', `/dispatches/${id}/collective-decision`, { meetingDate: '2026-11-20', minutesRef: '桥头镇党委会纪要〔2026〕41号', approved: false });
     expect(decided.body).toMatchObject({ status: 'REJECTED' });
+    await platform.recordHistory(id, 'dispatch-collective-decision');
   });
 });

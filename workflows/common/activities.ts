@@ -1,24 +1,25 @@
 // Activities as workflows see them: types only, through proxyActivities.
 import { proxyActivities } from '@temporalio/workflow';
 import type { PlatformActivities } from '../../activities';
-import { endOfNextFriday, type Period } from './durations';
 import type { ProcessView } from './process';
-import { deadlineAfter, nowIso, showInTemporal } from './workflow-support';
+import { showInTemporal } from './workflow-support';
 
+/** For the main body: retried until done (a process waits out a database outage rather than fail). */
 export const platform = proxyActivities<PlatformActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
-/** When a period that starts now ends: working days come from the official calendar, once, recorded in history. */
-export async function deadlineFor(period: Period): Promise<string> {
-  if ('duration' in period) return deadlineAfter(period.duration);
-  if ('weeklyOn' in period) return endOfNextFriday(nowIso());
-  return platform.endOfWorkingDays({ fromIso: nowIso(), workingDays: period.workingDays });
-}
+/** For the work a step does before it changes anything: bounded, so a failing dependency refuses the step instead of holding it. */
+export const inStep = proxyActivities<PlatformActivities>({
+  startToCloseTimeout: '5 seconds',
+  scheduleToCloseTimeout: '15 seconds',
+  retry: { initialInterval: '200 milliseconds', maximumInterval: '2 seconds' },
+});
 
-/** Makes a step visible: search attributes, current details, read model and inbox. */
+/** Makes a step visible: search attributes, current details, read model and inbox; each publish carries the next revision. */
 export async function publish(view: ProcessView, details: string): Promise<void> {
+  view.revision = (view.revision ?? 0) + 1;
   showInTemporal(view, details);
   await platform.publishProcess(view);
 }

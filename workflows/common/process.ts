@@ -46,7 +46,16 @@ export interface ProcessView<Details = unknown> {
   startedAt: string;
   updatedAt: string;
   record: StepRecord[];
+  /** The county rule set the process runs under, pinned at its start. */
+  rules?: { ruleSetId: string; version: number };
+  /** Counts the process's publications: the read model never takes an older one over a newer. */
+  revision?: number;
   details: Details;
+}
+
+/** Why a process is withdrawn by the one who started it. */
+export interface Withdrawal {
+  reason: string;
 }
 
 /** The state query's name, the same for every process. */

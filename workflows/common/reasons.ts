@@ -15,6 +15,8 @@ export const REASONS = {
   MISSING_REASON: 422,
   TESTS_NOT_MET: 422,
   INVALID_INPUT: 422,
+  /** A step's own work (an activity) failed or timed out: nothing was recorded; try again later. */
+  UNAVAILABLE: 503,
 } as const;
 
 export type ReasonCode = keyof typeof REASONS;

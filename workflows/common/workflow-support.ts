@@ -1,11 +1,10 @@
 // Helpers for workflow code only: deterministic, no I/O (imports nothing that touches Node).
-import { ActivityFailure, ApplicationFailure, type Duration, type UpdateDefinition } from '@temporalio/common';
-import { msToNumber } from '@temporalio/common/lib/time';
+import { ActivityFailure, ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import { CancellationScope, condition, isCancellation, patched, setCurrentDetails, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { Mutex } from 'async-mutex';
 import type { Actor, ActedAs } from './actor';
 import type { ProcessView, StepRecord } from './process';
-import type { RuleResult } from './reasons';
+import { isReasonCode, type RuleResult } from './reasons';
 import { SA } from './search-attributes';
 
 /** Turns a refused rule into an Update validator failure: the caller sees the code and detail. */
@@ -38,7 +37,11 @@ export function processSteps<V extends ProcessView>(view: V, show: () => Promise
       const handler = async (...args: A): Promise<V> => {
         await lock.runExclusive(async () => {
           enforce(rule(...args));
-          await act(...args);
+          try {
+            await act(...args);
+          } catch (error) {
+            throw stepFailure(error, update.name);
+          }
           await show();
         });
         if (options.settle) await condition(options.settle);
@@ -53,14 +56,19 @@ export function processSteps<V extends ProcessView>(view: V, show: () => Promise
   };
 }
 
-/** An activity's refusal (a non-retryable ApplicationFailure carrying a reason code) refuses the step itself. */
-export async function refusedByActivity<T>(call: Promise<T>): Promise<T> {
-  try {
-    return await call;
-  } catch (error) {
-    if (error instanceof ActivityFailure && error.cause instanceof ApplicationFailure) throw error.cause;
-    throw error;
-  }
+/**
+ * A step whose activity failed changed nothing (steps do their failing work first): it is refused with
+ * the activity's own reason when it gave one (a non-retryable ApplicationFailure carrying a reason
+ * code), else as UNAVAILABLE, to be tried again later.
+ */
+function stepFailure(error: unknown, step: string): unknown {
+  if (!(error instanceof ActivityFailure)) return error;
+  if (error.cause instanceof ApplicationFailure && isReasonCode(error.cause.type)) return error.cause;
+  return ApplicationFailure.create({
+    type: 'UNAVAILABLE',
+    message: `The step ${step} could not be done now (${error.cause?.message ?? error.message}); nothing was recorded: try again later.`,
+    nonRetryable: true,
+  });
 }
 
 const CANCELLED_REASON = 'Cancelled through Temporal (by an operator, or with the process it belongs to)';
@@ -98,15 +106,6 @@ export function recordStep(
   const at = nowIso();
   view.record.push({ seq: view.record.length + 1, at, ...rest, actor: by?.as, requestId: by?.actor.requestId });
   view.updatedAt = at;
-}
-
-/** A deadline `period` from now, by the workflow clock. */
-export function deadlineAfter(period: Duration): string {
-  return new Date(Date.now() + msToNumber(period)).toISOString();
-}
-
-export function millisUntil(iso: string): number {
-  return Math.max(0, Date.parse(iso) - Date.now());
 }
 
 /** Mirrors the view into search attributes and the UI's current details. */

@@ -1,8 +1,9 @@
 // The itemAdmission process's messages: one definition, used by the workflow and by the API.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../common/actor';
-import type { PeriodOverrides } from '../common/durations';
-import { STATE_QUERY, type ProcessView } from '../common/process';
+import { STATE_QUERY, type ProcessView, type Withdrawal } from '../common/process';
+import type { PeriodOverrides } from '../rules/checks';
+import type { PinnedRules } from '../rules/definitions';
 
 export const PROCESS_TYPE = 'itemAdmission';
 
@@ -29,6 +30,9 @@ export interface AdmissionStart {
   coordinationOfficeId: string;
   applicant: Actor;
   application: AdmissionApplication;
+  /** The county rules in force at the start, kept for the process's whole life (absent only in processes started before). */
+  rules?: PinnedRules;
+  /** Tests and demos only: periods shortened for this instance (refused in production). */
   periods?: PeriodOverrides;
 }
 
@@ -61,10 +65,6 @@ export interface AdmissionDecision {
   responseToObjections?: string;
 }
 
-export interface Withdrawal {
-  reason: string;
-}
-
 export type ScreeningResult = 'IN_CATALOGUE' | 'NEGATIVE_LIST' | 'UNKNOWN';
 
 export interface Screening {
@@ -91,6 +91,8 @@ export interface AdmissionDetails {
 }
 
 export type AdmissionView = ProcessView<AdmissionDetails>;
+
+export type { Withdrawal };
 
 export type AdmissionStep = 'SCREENING' | 'REVIEW' | 'CONSULTATION' | 'DECISION' | 'CLOSED';
 

@@ -1,9 +1,9 @@
-import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
+import { condition } from '@temporalio/workflow';
 import { actedAs } from '../common/actor';
-import { deadlineFor, platform, publish } from '../common/activities';
-import { periodFor } from '../common/durations';
-import type { NextActor, ProcessStatus } from '../common/process';
-import { closingOnCancel, millisUntil, nowIso, processSteps, recordStep, refusedByActivity, workflowId } from '../common/workflow-support';
+import { inStep, platform } from '../common/activities';
+import type { NextActor } from '../common/process';
+import { openProcess } from '../common/process-kit';
+import { nowIso } from '../common/workflow-support';
 import { admissionDetails } from './details';
 import {
   decideAdmission,
@@ -19,39 +19,41 @@ import { allTownsResponded, mayDecide, mayRespond, mayReview, mayWithdraw, objec
 
 /** 准入: a department asks to put work on villages; the coordination office decides (PROCESSES.md §1). */
 export async function itemAdmission(start: AdmissionStart): Promise<AdmissionView> {
-  const view = initialView(start);
-  const officeReviewer = (action: string, dueAt?: string): NextActor[] => [
-    { role: 'ADMISSION_REVIEWER', orgId: start.coordinationOfficeId, action, dueAt },
-  ];
-  const show = () => publish(view, admissionDetails(view, start));
-  const moveTo = (step: AdmissionStep, nextActors: NextActor[], dueAt?: string) => {
-    view.step = step;
-    view.nextActors = nextActors;
-    view.dueAt = dueAt;
-  };
-  const close = (status: ProcessStatus, reason: string) => {
-    moveTo('CLOSED', []);
-    view.status = status;
-    view.outcome = { status, reason };
-  };
-
-  setHandler(getAdmission, () => view);
-  const { step, exclusively } = processSteps(view, show);
+  const process = openProcess<AdmissionView, AdmissionStep>({
+    query: getAdmission,
+    rules: start.rules,
+    periods: start.periods,
+    view: {
+      processType: 'itemAdmission',
+      title: start.application.title,
+      countyId: start.countyId,
+      screeningCode: start.application.proposedCode,
+      step: 'SCREENING',
+      details: { departmentId: start.departmentId, coordinationOfficeId: start.coordinationOfficeId, application: start.application },
+    },
+    details: (view: AdmissionView): string => admissionDetails(view, process.deadlines.period('admissionConsultation')),
+  });
+  const { view, step, moveTo, close, record } = process;
+  const officeReviewer = (action: string): NextActor[] => [{ role: 'ADMISSION_REVIEWER', orgId: start.coordinationOfficeId, action }];
 
   step(
     reviewAdmission,
     (actor, review) => mayReview(view, actor, review),
     async (actor, review) => {
+      const next = stepAfterReview(review);
+      const consultation = next === 'CONSULTATION' ? await consultTowns() : undefined;
       view.details.review = review;
-      recordStep(view, {
+      record({
         step: 'REVIEW',
         by: { actor, as: actedAs(actor, 'ADMISSION_REVIEWER', start.coordinationOfficeId) },
         rule: 'three tests: required by law; customarily needs the village; within its capacity',
-        summary: `Reviewed: ${stepAfterReview(review) === 'CONSULTATION' ? 'all three tests met' : 'not all tests met'}`,
+        summary: `Reviewed: ${next === 'CONSULTATION' ? 'all three tests met' : 'not all tests met'}`,
         data: review,
       });
-      if (stepAfterReview(review) === 'CONSULTATION') {
-        await openConsultation();
+      if (consultation) {
+        view.details.consultation = consultation;
+        const towns = consultation.townIds.map((orgId): NextActor => ({ role: 'TOWN_REVIEWER', orgId, action: 'respond to consultation', dueAt: consultation.deadline }));
+        moveTo('CONSULTATION', towns, consultation.deadline);
       } else {
         moveTo('DECISION', officeReviewer('decide'));
       }
@@ -62,10 +64,9 @@ export async function itemAdmission(start: AdmissionStart): Promise<AdmissionVie
     respondToConsultation,
     (actor, response) => mayRespond(view, actor, response),
     (actor, response) => {
-      const consultation = view.details.consultation!;
-      consultation.responses.push({ ...response, at: nowIso(), personId: actor.personId });
+      view.details.consultation!.responses.push({ ...response, at: nowIso(), personId: actor.personId });
       view.nextActors = view.nextActors.filter((a) => a.orgId !== response.townId);
-      recordStep(view, {
+      record({
         step: 'CONSULTATION_RESPONSE',
         by: { actor, as: actedAs(actor, 'TOWN_REVIEWER', response.townId) },
         summary: `${response.townId}: ${response.objection ? 'objects' : 'no objection'}${response.comment ? ` — ${response.comment}` : ''}`,
@@ -78,9 +79,9 @@ export async function itemAdmission(start: AdmissionStart): Promise<AdmissionVie
     decideAdmission,
     (actor, decision) => mayDecide(view, actor, decision),
     async (actor, decision) => {
-      const applied = await refusedByActivity(platform.applyAdmissionDecision({ workflowId: workflowId(), start, decision, byPersonId: actor.personId }));
+      const applied = await inStep.applyAdmissionDecision({ workflowId: view.workflowId, start, decision, byPersonId: actor.personId });
       view.details.decision = { ...decision, catalogueVersionId: applied.catalogueVersionId };
-      recordStep(view, {
+      record({
         step: 'DECISION',
         by: { actor, as: actedAs(actor, 'ADMISSION_REVIEWER', start.coordinationOfficeId) },
         rule: 'admission only when all three tests are met; objections answered',
@@ -95,34 +96,23 @@ export async function itemAdmission(start: AdmissionStart): Promise<AdmissionVie
     withdrawAdmission,
     (actor, withdrawal) => mayWithdraw(view, actor, withdrawal),
     (actor, withdrawal) => {
-      recordStep(view, {
-        step: 'WITHDRAW',
-        by: { actor, as: actedAs(actor, 'DISPATCHER', start.departmentId) },
-        summary: `Withdrawn: ${withdrawal.reason}`,
-        data: withdrawal,
-      });
+      record({ step: 'WITHDRAW', by: { actor, as: actedAs(actor, 'DISPATCHER', start.departmentId) }, summary: `Withdrawn: ${withdrawal.reason}`, data: withdrawal });
       close('WITHDRAWN', withdrawal.reason);
     },
   );
 
-  async function openConsultation(): Promise<void> {
-    const [townIds, deadline] = await Promise.all([
-      platform.listTowns(start.countyId),
-      deadlineFor(periodFor('admissionConsultation', start.periods)),
-    ]);
-    view.details.consultation = { townIds, deadline, responses: [] };
-    moveTo(
-      'CONSULTATION',
-      townIds.map((orgId) => ({ role: 'TOWN_REVIEWER', orgId, action: 'respond to consultation', dueAt: deadline })),
-      deadline,
-    );
+  /** The towns to consult and until when: asked before the review is recorded, so a failure leaves nothing half done. */
+  async function consultTowns() {
+    const [townIds, deadline] = await Promise.all([inStep.listTowns(start.countyId), process.deadlines.due('admissionConsultation', { inStep: true })]);
+    return { townIds, deadline, responses: [] };
   }
 
+  /** Silence counts as no objection: the consultation closes when every town answered or its period ends. */
   async function closeConsultation(): Promise<void> {
     const consultation = view.details.consultation!;
     consultation.closedBy = allTownsResponded(consultation) ? 'ALL_RESPONDED' : 'DEADLINE';
     const silent = consultation.townIds.filter((t) => !consultation.responses.some((r) => r.townId === t));
-    recordStep(view, {
+    record({
       step: 'CONSULTATION_CLOSED',
       rule: 'silence counts as no objection',
       summary:
@@ -130,54 +120,33 @@ export async function itemAdmission(start: AdmissionStart): Promise<AdmissionVie
         (silent.length ? `; no answer, taken as no objection: ${silent.join(', ')}` : ''),
     });
     moveTo('DECISION', officeReviewer('decide'));
-    await show();
+    await process.show();
   }
 
-  return closingOnCancel({ view, close, show }, async () => {
-    recordStep(view, {
+  return process.run(async () => {
+    record({
       step: 'APPLY',
       by: { actor: start.applicant, as: actedAs(start.applicant, 'DISPATCHER', start.departmentId) },
       summary: `Applied: ${start.application.title}`,
       data: start.application,
     });
     const screening = await platform.screenCode({ countyId: start.countyId, code: start.application.proposedCode });
-    view.details.screening = screening;
-    recordStep(view, { step: 'SCREEN', rule: 'negative list and catalogue in force', summary: `Screening: ${screening.result}`, data: screening });
-    if (screening.result === 'NEGATIVE_LIST') {
-      close('REJECTED', `On the negative list: ${screening.matchedName ?? start.application.proposedCode}; it cannot be admitted.`);
-    } else {
-      moveTo('REVIEW', officeReviewer('review against the three tests'));
-    }
-    await show();
+    await process.transition(() => {
+      view.details.screening = screening;
+      record({ step: 'SCREEN', rule: 'negative list and catalogue in force', summary: `Screening: ${screening.result}`, data: screening });
+      if (screening.result === 'NEGATIVE_LIST') close('REJECTED', `On the negative list: ${screening.matchedName ?? start.application.proposedCode}; it cannot be admitted.`);
+      else moveTo('REVIEW', officeReviewer('review against the three tests'));
+    }, true);
 
     await condition(() => view.step !== 'REVIEW');
     if (view.step === 'CONSULTATION') {
       const consultation = view.details.consultation!;
-      await condition(() => view.step !== 'CONSULTATION' || allTownsResponded(consultation), millisUntil(consultation.deadline));
-      await exclusively(async () => {
+      const deadline = { active: () => true, at: () => Date.parse(consultation.deadline), fire: closeConsultation };
+      await process.watch(() => view.step === 'CONSULTATION' && !allTownsResponded(consultation), [deadline]);
+      await process.exclusively(async () => {
         if (view.step === 'CONSULTATION') await closeConsultation();
       });
     }
-    await condition(() => view.status !== 'RUNNING' && allHandlersFinished());
-    return view;
+    await condition(() => view.status !== 'RUNNING');
   });
-}
-
-function initialView(start: AdmissionStart): AdmissionView {
-  const at = nowIso();
-  return {
-    processType: 'itemAdmission',
-    workflowId: workflowId(),
-    title: start.application.title,
-    countyId: start.countyId,
-    screeningCode: start.application.proposedCode,
-    step: 'SCREENING',
-    status: 'RUNNING',
-    nextActors: [],
-    overdue: false,
-    startedAt: at,
-    updatedAt: at,
-    record: [],
-    details: { departmentId: start.departmentId, coordinationOfficeId: start.coordinationOfficeId, application: start.application },
-  };
 }

@@ -1,8 +1,9 @@
 // The taskDispatch process's messages (派单—审核—接单—办理—验收): the dispatch and its village tasks.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Actor } from '../common/actor';
-import type { PeriodOverrides } from '../common/durations';
-import { STATE_QUERY, type ProcessStatus, type ProcessView } from '../common/process';
+import type { ActedAs, Actor } from '../common/actor';
+import { STATE_QUERY, type ProcessStatus, type ProcessView, type Withdrawal } from '../common/process';
+import type { PeriodOverrides } from '../rules/checks';
+import type { PinnedRules } from '../rules/definitions';
 import type { AdmissionApplication, AdmissionView, Screening } from '../itemAdmission/messages';
 
 export const DISPATCH_PROCESS = 'taskDispatch';
@@ -32,7 +33,11 @@ export interface DispatchStart {
   content: DispatchContent;
   /** For work outside the catalogue: the application the coordination office decides on first. */
   admission?: OutOfListAdmission;
+  /** The county rules in force at the start, kept for the process's whole life (absent only in processes started before). */
+  rules?: PinnedRules;
+  /** Tests and demos only: periods shortened for this instance (refused in production). */
   periods?: PeriodOverrides;
+  /** Tests and demos only: fewer rework rounds than the rule allows (refused in production). */
   maxReworkRounds?: number;
 }
 
@@ -59,10 +64,9 @@ export interface CollectiveDecision {
   note?: string;
 }
 
-export interface Withdrawal {
-  reason: string;
-}
+export type { Withdrawal };
 
+/** Sent by a village task to its dispatch; the dispatch takes it only from its own village task (workflow id and village match). */
 export interface VillageProgress {
   villageId: string;
   workflowId: string;
@@ -118,6 +122,8 @@ export interface VillageTaskStart {
   villageId: string;
   dispatcherOrgId: string;
   content: DispatchContent;
+  /** The dispatch's pinned rules: a village task runs under the rules its dispatch started with. */
+  rules?: PinnedRules;
   periods?: PeriodOverrides;
   maxReworkRounds: number;
 }
@@ -166,7 +172,12 @@ export const assignTask = defineUpdate<VillageTaskView, [Actor, Assignment]>('as
 export const reportProgress = defineUpdate<VillageTaskView, [Actor, ProgressReport]>('reportProgress');
 export const completeTask = defineUpdate<VillageTaskView, [Actor, Completion]>('complete');
 export const acceptTask = defineUpdate<VillageTaskView, [Actor, AcceptanceDecision]>('accept');
-export const dispatchWithdrawn = defineSignal<[Withdrawal]>('dispatchWithdrawn');
+/** The dispatch's withdrawal, sent to its village tasks: who withdrew it, from which dispatch (a task takes it only from its own). */
+export interface DispatchWithdrawal extends Withdrawal {
+  dispatchWorkflowId?: string;
+  by?: { actor: Actor; as: ActedAs };
+}
+export const dispatchWithdrawn = defineSignal<[DispatchWithdrawal]>('dispatchWithdrawn');
 
 export type { AdmissionView };
 

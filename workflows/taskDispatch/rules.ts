@@ -18,8 +18,6 @@ import type {
   Withdrawal,
 } from './messages';
 
-export const DEFAULT_MAX_REWORK_ROUNDS = 3;
-
 /** Why a dispatch is unclear: no deliverables, no acceptance criteria, or a deadline before `earliestDeadline`. */
 export function unclearReasons(content: DispatchContent, earliestDeadline: string): UnclearReason[] {
   const reasons: UnclearReason[] = [];

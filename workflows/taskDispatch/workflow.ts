@@ -1,9 +1,10 @@
-import { allHandlersFinished, CancellationScope, condition, executeChild, getExternalWorkflowHandle, isCancellation, setHandler, uuid4 } from '@temporalio/workflow';
+import { CancellationScope, condition, executeChild, getExternalWorkflowHandle, isCancellation, setHandler, uuid4 } from '@temporalio/workflow';
 import { actedAs } from '../common/actor';
-import { deadlineFor, platform, publish } from '../common/activities';
-import { periodFor } from '../common/durations';
+import { platform } from '../common/activities';
 import type { NextActor, ProcessStatus } from '../common/process';
-import { closingOnCancel, millisUntil, nowIso, processSteps, recordStep, workflowId } from '../common/workflow-support';
+import { openProcess, type Timer } from '../common/process-kit';
+import { nowIso } from '../common/workflow-support';
+import { describePeriod } from '../rules/checks';
 import { admissionSummary, admissionWorkflowId, type AdmissionStart } from '../itemAdmission/messages';
 import { itemAdmission } from '../itemAdmission/workflow';
 import { dispatchDetails } from './details';
@@ -16,45 +17,45 @@ import {
   reviseDispatch,
   villageProgressed,
   villageTaskSummary,
-  villageTaskWorkflowId,
   withdrawDispatch,
+  villageTaskWorkflowId,
   type DispatchStart,
   type DispatchStep,
   type DispatchView,
   type OutOfListAdmission,
   type VillageTaskStart,
 } from './messages';
-import { DEFAULT_MAX_REWORK_ROUNDS, isOutOfList, mayRecordCollectiveDecision, mayReview, mayRevise, mayWithdraw, unclearReasons } from './rules';
+import { isOutOfList, mayRecordCollectiveDecision, mayReview, mayRevise, mayWithdraw, unclearReasons } from './rules';
 import { villageTask } from './village-task';
 
 /** 派单—审核: a town sends a task to villages; it is screened, reviewed, then runs per village (PROCESSES.md §2). */
 export async function taskDispatch(start: DispatchStart): Promise<DispatchView> {
-  const view = initialView(start);
+  const process = openProcess<DispatchView, DispatchStep>({
+    query: getDispatch,
+    rules: start.rules,
+    periods: start.periods,
+    view: {
+      processType: 'taskDispatch',
+      title: start.content.title,
+      countyId: start.countyId,
+      townId: start.townId,
+      villageIds: start.content.villageIds,
+      screeningCode: start.content.screeningCode,
+      step: 'SCREENING',
+      details: { townId: start.townId, dispatcherOrgId: start.dispatcherOrgId, content: start.content, reviews: [], villages: [] },
+    },
+    details: dispatchDetails,
+  });
+  const { view, step, moveTo, close, record, deadlines } = process;
   /** What out-of-list work needs before review: sent with the dispatch, or added by a revision. */
   let application = start.admission;
-  let changes = 0;
   const reviewer = (action: string, dueAt?: string): NextActor[] => [{ role: 'TOWN_REVIEWER', orgId: start.townId, action, dueAt }];
-  const moveTo = (step: DispatchStep, nextActors: NextActor[], dueAt?: string) => {
-    view.step = step;
-    view.nextActors = nextActors;
-    view.dueAt = dueAt;
-    changes++;
-  };
-  const close = (status: ProcessStatus, reason: string) => {
-    moveTo('CLOSED', []);
-    view.status = status;
-    view.outcome = { status, reason };
-    view.overdue = false;
-  };
-  const show = () => publish(view, dispatchDetails(view));
 
-  setHandler(getDispatch, () => view);
   const screened = () => view.step !== 'SCREENING';
   setHandler(awaitScreening, async () => {
     await condition(screened);
     return view;
   });
-  const { step, exclusively } = processSteps(view, show);
 
   step(
     reviseDispatch,
@@ -65,7 +66,7 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
       view.details.content = { ...content, villageIds: view.details.content.villageIds };
       view.title = content.title;
       view.screeningCode = content.screeningCode;
-      recordStep(view, { step: 'REVISE', by: { actor, as: actedAs(actor, 'DISPATCHER', start.dispatcherOrgId) }, summary: `Revised${admission ? ', with an admission application' : ''}; screening runs again`, data: revision });
+      record({ step: 'REVISE', by: { actor, as: actedAs(actor, 'DISPATCHER', start.dispatcherOrgId) }, summary: `Revised${admission ? ', with an admission application' : ''}; screening runs again`, data: revision });
       moveTo('SCREENING', []);
     },
     { settle: screened },
@@ -79,14 +80,14 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
       view.overdue = false;
       const by = { actor, as: actedAs(actor, 'TOWN_REVIEWER', start.townId) };
       if (review.decision === 'APPROVE') {
-        recordStep(view, { step: 'REVIEW', by, summary: `Approved${review.comment ? `: ${review.comment}` : ''}`, data: review });
+        record({ step: 'REVIEW', by, summary: `Approved${review.comment ? `: ${review.comment}` : ''}`, data: review });
         if (view.details.content.majorMatter) moveTo('COLLECTIVE_DECISION', reviewer('record the collective decision'));
         else sendToVillages();
       } else if (review.decision === 'RETURN') {
-        recordStep(view, { step: 'REVIEW', by, summary: `Returned for revision: ${review.reasons}`, data: review });
+        record({ step: 'REVIEW', by, summary: `Returned for revision: ${review.reasons}`, data: review });
         moveTo('REVISION', [{ role: 'DISPATCHER', orgId: start.dispatcherOrgId, action: 'revise and resubmit' }]);
       } else {
-        recordStep(view, { step: 'REVIEW', by, summary: `Rejected (${review.grounds}): ${review.reasons}`, data: review });
+        record({ step: 'REVIEW', by, summary: `Rejected (${review.grounds}): ${review.reasons}`, data: review });
         close('REJECTED', `${review.grounds}: ${review.reasons}`);
       }
     },
@@ -97,7 +98,7 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
     (actor, decision) => mayRecordCollectiveDecision(view, actor, decision),
     (actor, decision) => {
       view.details.collectiveDecision = decision;
-      recordStep(view, {
+      record({
         step: 'COLLECTIVE_DECISION',
         by: { actor, as: actedAs(actor, 'TOWN_REVIEWER', start.townId) },
         rule: 'a major matter goes to the town collective decision',
@@ -113,17 +114,24 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
     withdrawDispatch,
     (actor, withdrawal) => mayWithdraw(view, actor, withdrawal),
     async (actor, withdrawal) => {
-      recordStep(view, { step: 'WITHDRAW', by: { actor, as: actedAs(actor, 'DISPATCHER', start.dispatcherOrgId) }, summary: `Withdrawn: ${withdrawal.reason}`, data: withdrawal });
-      for (const v of view.details.villages) await getExternalWorkflowHandle(v.workflowId).signal(dispatchWithdrawn, withdrawal);
+      const by = { actor, as: actedAs(actor, 'DISPATCHER', start.dispatcherOrgId) };
+      // The villages first: a task already closed (cancelled by an operator) has nothing left to withdraw.
+      for (const v of view.details.villages) {
+        await getExternalWorkflowHandle(v.workflowId)
+          .signal(dispatchWithdrawn, { ...withdrawal, dispatchWorkflowId: view.workflowId, by })
+          .catch(() => undefined);
+      }
+      record({ step: 'WITHDRAW', by, summary: `Withdrawn: ${withdrawal.reason}`, data: withdrawal });
       close('WITHDRAWN', withdrawal.reason);
     },
   );
 
+  // A village's progress is taken only from that village's own task.
   setHandler(villageProgressed, (progress) => {
-    const at = view.details.villages.findIndex((v) => v.villageId === progress.villageId);
+    const at = view.details.villages.findIndex((v) => v.villageId === progress.villageId && (!process.current || v.workflowId === progress.workflowId));
     if (at >= 0) view.details.villages[at] = progress;
     view.overdue = view.details.villages.some((v) => v.overdue);
-    changes++;
+    process.changed();
   });
 
   function sendToVillages(): void {
@@ -141,19 +149,18 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
     const content = view.details.content;
     const [found, earliestDeadline] = await Promise.all([
       platform.screenDispatch({ countyId: start.countyId, code: content.screeningCode, villageIds: content.villageIds, dispatchWorkflowId: view.workflowId }),
-      deadlineFor(periodFor('minimumLeadTime', start.periods)),
+      deadlines.due('minimumLeadTime'),
     ]);
     const screening = { ...found, unclear: unclearReasons(content, earliestDeadline) };
     view.details.screening = screening;
-    recordStep(view, {
+    record({
       step: 'SCREEN',
       rule: 'catalogue in force, negative list, open duplicates, clarity (deliverables, criteria, lead time)',
       summary: `Screening: ${screening.catalogue}${screening.duplicates.length ? `; duplicate of ${screening.duplicates.map((d) => d.workflowId).join(', ')}` : ''}${screening.unclear.length ? `; unclear: ${screening.unclear.join(', ')}` : ''}`,
       data: screening,
     });
     if (screening.catalogue === 'NEGATIVE_LIST') {
-      close('REJECTED', `On the negative list (${screening.matchedName}): no one may push this down to a village.`);
-      await show();
+      await process.transition(() => close('REJECTED', `On the negative list (${screening.matchedName}): no one may push this down to a village.`), true);
       return 'REJECTED';
     }
     if (isOutOfList(screening) && admittedAlready()) markAdmitted();
@@ -169,12 +176,14 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
       coordinationOfficeId: start.coordinationOfficeId,
       applicant: start.dispatcher,
       application: { ...application, title: content.title, proposedCode: content.screeningCode ?? `ONCE-${uuid4().slice(0, 8).toUpperCase()}`, scope: 'ONCE', taskRef: view.workflowId },
+      rules: start.rules,
       periods: start.periods,
     };
     const id = admissionWorkflowId(start.countyId, `for-${view.workflowId}`);
-    view.details.admission = { workflowId: id, code: admissionStart.application.proposedCode };
-    moveTo('AWAITING_ADMISSION', [{ role: 'ADMISSION_REVIEWER', orgId: start.coordinationOfficeId, action: 'decide the admission of this task' }]);
-    await show();
+    await process.transition(() => {
+      view.details.admission = { workflowId: id, code: admissionStart.application.proposedCode };
+      moveTo('AWAITING_ADMISSION', [{ role: 'ADMISSION_REVIEWER', orgId: start.coordinationOfficeId, action: 'decide the admission of this task' }]);
+    }, true);
     const admission = await executeChild(itemAdmission, { workflowId: id, args: [admissionStart], staticSummary: admissionSummary(admissionStart), parentClosePolicy: 'REQUEST_CANCEL' }).catch(
       (error) => {
         // The admission alone cancelled by an operator: this task cannot be admitted.
@@ -183,15 +192,16 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
       },
     );
     const outcome = admission.details.decision?.outcome ?? admission.status;
-    view.details.admission.outcome = outcome;
-    recordStep(view, { step: 'ADMISSION', rule: 'out-of-list work needs admission before review', summary: `Admission ${outcome}: ${admission.outcome?.reason ?? ''}` });
+    view.details.admission!.outcome = outcome;
+    record({ step: 'ADMISSION', rule: 'out-of-list work needs admission before review', summary: `Admission ${outcome}: ${admission.outcome?.reason ?? ''}` });
     if (admittedAlready()) {
       markAdmitted();
       return 'TO_REVIEW';
     }
-    if (admission.status === 'WITHDRAWN') close('WITHDRAWN', `The admission application was withdrawn: ${admission.outcome?.reason ?? ''}`);
-    else close('REJECTED', `Out of the list and not admitted: ${admission.outcome?.reason ?? outcome}`);
-    await show();
+    await process.transition(() => {
+      if (admission.status === 'WITHDRAWN') close('WITHDRAWN', `The admission application was withdrawn: ${admission.outcome?.reason ?? ''}`);
+      else close('REJECTED', `Out of the list and not admitted: ${admission.outcome?.reason ?? outcome}`);
+    }, true);
     return 'REJECTED';
   }
 
@@ -209,36 +219,26 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
     view.screeningCode = view.details.content.screeningCode;
   }
 
+  /** The town review, due in working days by the pinned rule; late, it is flagged and the town reminded. */
   async function review(): Promise<void> {
-    const dueAt = await deadlineFor(periodFor('dispatchReview', start.periods));
-    view.details.reviewDueAt = dueAt;
-    moveTo('REVIEW', reviewer('review: approve, return or reject', dueAt), dueAt);
-    await show();
-    if (!(await condition(() => view.step !== 'REVIEW', millisUntil(dueAt)))) {
-      await exclusively(async () => {
-        if (view.step !== 'REVIEW') return;
+    let dueAt = '';
+    await process.transition(async () => {
+      dueAt = await deadlines.due('dispatchReview');
+      view.details.reviewDueAt = dueAt;
+      moveTo('REVIEW', reviewer('review: approve, return or reject', dueAt), dueAt);
+    }, true);
+    const overdue: Timer = {
+      active: () => !view.overdue,
+      at: () => Date.parse(dueAt),
+      fire: async () => {
+        await process.notify([start.townId], `REVIEW_OVERDUE@${dueAt}`, `审核逾期 Review overdue: ${view.title}, due ${dueAt}`);
         view.overdue = true;
-        recordStep(view, { step: 'REVIEW_OVERDUE', rule: 'review is due in 2 working days', summary: `Review overdue since ${dueAt}: the reviewer is reminded` });
-        await platform.notifyOrganisations({ workflowId: view.workflowId, orgIds: [start.townId], kind: `REVIEW_OVERDUE@${dueAt}`, message: `审核逾期 Review overdue: ${view.title}, due ${dueAt}` });
-        await show();
-      });
-      await condition(() => view.step !== 'REVIEW');
-    }
+        record({ step: 'REVIEW_OVERDUE', rule: `review is due in ${describePeriod(deadlines.period('dispatchReview'))}`, summary: `Review overdue since ${dueAt}: the reviewer is reminded` });
+        await process.show();
+      },
+    };
+    await process.watch(() => view.step === 'REVIEW', [overdue]);
   }
-
-  return closingOnCancel({ view, close, show }, async () => {
-    recordStep(view, { step: 'SUBMIT', by: { actor: start.dispatcher, as: actedAs(start.dispatcher, 'DISPATCHER', start.dispatcherOrgId) }, summary: `Submitted to ${start.content.villageIds.join(', ')}`, data: start.content });
-    for (;;) {
-      if ((await screen()) === 'REJECTED') break;
-      await review();
-      if (view.step === 'REVISION') await condition(() => view.step !== 'REVISION');
-      if (view.step !== 'SCREENING') break;
-    }
-    await condition(() => view.step !== 'COLLECTIVE_DECISION');
-    if (view.step === 'IN_VILLAGES') await runVillages();
-    await condition(allHandlersFinished);
-    return view;
-  });
 
   async function runVillages(): Promise<void> {
     let finished = false;
@@ -250,8 +250,9 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
         villageId: v.villageId,
         dispatcherOrgId: start.dispatcherOrgId,
         content: view.details.content,
+        rules: start.rules,
         periods: start.periods,
-        maxReworkRounds: start.maxReworkRounds ?? DEFAULT_MAX_REWORK_ROUNDS,
+        maxReworkRounds: start.maxReworkRounds ?? process.rules.values.dispatch.maxReworkRounds,
       };
       return executeChild(villageTask, { workflowId: v.workflowId, args: [childStart], staticSummary: villageTaskSummary(childStart), parentClosePolicy: 'REQUEST_CANCEL' }).then(
         (result) => ({ villageId: v.villageId, status: result.status }),
@@ -271,44 +272,34 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
         finished = true;
       },
     );
-    while (!finished) {
-      const seen = changes;
-      await condition(() => finished || changes !== seen);
-      await exclusively(async () => {
+    await process.followChanges(
+      () => finished,
+      async () => {
         if (view.status !== 'RUNNING') return;
         view.nextActors = view.details.villages.filter((v) => v.status === 'RUNNING' && v.step === 'RECEIVE').map((v) => ({ role: 'VILLAGE_SECRETARY', orgId: v.villageId, action: 'receive' }));
-        await show();
-      });
-    }
+        await process.show();
+      },
+    );
     if (failure) throw failure;
     const results = await all;
-    await exclusively(async () => {
+    await process.exclusively(async () => {
       if (view.status !== 'RUNNING') return;
       const closed = results.map((r) => `${r.villageId} ${r.status}`).join(', ');
-      recordStep(view, { step: 'ALL_VILLAGES_DONE', summary: `All ${results.length} village task(s) closed: ${closed}` });
+      record({ step: 'ALL_VILLAGES_DONE', summary: `All ${results.length} village task(s) closed: ${closed}` });
       close('COMPLETED', results.every((r) => r.status === 'COMPLETED') ? 'Every village task was accepted' : `Every village task closed: ${closed}`);
-      await show();
+      await process.show();
     });
   }
-}
 
-function initialView(start: DispatchStart): DispatchView {
-  const at = nowIso();
-  return {
-    processType: 'taskDispatch',
-    workflowId: workflowId(),
-    title: start.content.title,
-    countyId: start.countyId,
-    townId: start.townId,
-    villageIds: start.content.villageIds,
-    screeningCode: start.content.screeningCode,
-    step: 'SCREENING',
-    status: 'RUNNING',
-    nextActors: [],
-    overdue: false,
-    startedAt: at,
-    updatedAt: at,
-    record: [],
-    details: { townId: start.townId, dispatcherOrgId: start.dispatcherOrgId, content: start.content, reviews: [], villages: [] },
-  };
+  return process.run(async () => {
+    record({ step: 'SUBMIT', by: { actor: start.dispatcher, as: actedAs(start.dispatcher, 'DISPATCHER', start.dispatcherOrgId) }, summary: `Submitted to ${start.content.villageIds.join(', ')}`, data: start.content });
+    for (;;) {
+      if ((await screen()) === 'REJECTED') break;
+      await review();
+      if (view.step === 'REVISION') await condition(() => view.step !== 'REVISION');
+      if (view.step !== 'SCREENING') break;
+    }
+    await condition(() => view.step !== 'COLLECTIVE_DECISION');
+    if (view.step === 'IN_VILLAGES') await runVillages();
+  });
 }

@@ -1,0 +1,198 @@
+// The county's rules: read by anyone of the county, kept by the coordination office (ADMISSION_REVIEWER
+// of the county's coordination office, like the catalogue), versioned, every change kept with who and why.
+import { z } from 'zod';
+import { changeRules, draftRuleSet, publishRuleSet, ruleSetInForce, RuleSetError, rulesToPin, valuesOf } from '../../activities/rules/store';
+import type { Db } from '../../prisma/client';
+import type { Actor } from '../../workflows/common/actor';
+import { describeBound, ruleViolations } from '../../workflows/rules/checks';
+import { RULE_SECTIONS, type RuleDefinition } from '../../workflows/rules/definitions';
+import type { AppDeps } from '../app';
+import { requireCounty } from '../auth';
+import { route, type HttpDeps } from '../http';
+import { notFound, Problem } from '../problem';
+import { requireCatalogueKeeper } from './catalogue';
+
+const tag = 'rules';
+const countyParams = z.object({ countyId: z.string().min(1) });
+const ruleSetParams = z.object({ ruleSetId: z.string().min(1) });
+
+const ruleValue = z.union([z.number(), z.string(), z.boolean(), z.array(z.string())]);
+const values = z.record(z.string(), z.record(z.string(), ruleValue)).openapi('RuleValues', { description: 'Section → rule → value, e.g. {"dispatch":{"reviewPeriod":3}}' });
+const violation = z.object({ rule: z.string(), value: z.unknown(), bound: z.string() }).openapi('RuleViolation');
+
+const definition = z
+  .object({
+    section: z.string(),
+    rule: z.string(),
+    unit: z.enum(['WORKING_DAYS', 'CALENDAR_DURATION', 'COUNT', 'RATIO', 'FLAG', 'CHOICE', 'LIST']),
+    default: ruleValue,
+    min: z.union([z.number(), z.string()]).optional(),
+    max: z.union([z.number(), z.string()]).optional(),
+    options: z.array(z.string()).optional(),
+    maxItems: z.number().int().optional(),
+    bound: z.string(),
+    meaning: z.string(),
+    period: z.string().optional().openapi({ description: 'The per-instance period (tests and demos only) that may shorten this rule' }),
+  })
+  .openapi('RuleDefinition');
+
+const ruleSet = z
+  .object({
+    id: z.string(),
+    countyId: z.string(),
+    version: z.number().int(),
+    status: z.enum(['DRAFT', 'PUBLISHED', 'DEFAULTS']),
+    effectiveFrom: z.string().nullable(),
+    publishedAt: z.string().nullable(),
+    note: z.string(),
+    values,
+    violations: z.array(violation).openapi({ description: 'Rules outside their bounds: a draft with any cannot be published' }),
+  })
+  .openapi('RuleSet');
+
+const change = z
+  .object({ at: z.string(), ruleSetId: z.string(), action: z.enum(['DRAFTED', 'CHANGED', 'PUBLISHED']), personId: z.string(), role: z.string(), reason: z.string(), changes: z.record(z.string(), z.unknown()) })
+  .openapi('RuleSetChange');
+
+type Row = Awaited<ReturnType<typeof ruleSetInForce>> & object;
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+function ruleSetOut(row: Row) {
+  const raw = JSON.parse(row.values) as Record<string, Record<string, unknown>>;
+  return {
+    id: row.id,
+    countyId: row.countyId,
+    version: row.version,
+    status: row.status as 'DRAFT' | 'PUBLISHED',
+    effectiveFrom: iso(row.effectiveFrom),
+    publishedAt: iso(row.publishedAt),
+    note: row.note,
+    values: row.status === 'DRAFT' ? raw : valuesOf(row),
+    violations: ruleViolations(raw),
+  };
+}
+
+function definitions() {
+  return Object.entries(RULE_SECTIONS).flatMap(([section, rules]) =>
+    Object.entries(rules as Record<string, RuleDefinition>).map(([rule, d]) => ({ section, rule, ...d, default: d.default as z.infer<typeof ruleValue>, options: 'options' in d ? [...d.options] : undefined, bound: describeBound(d) })),
+  );
+}
+
+async function ruleSetRule<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof RuleSetError)) throw error;
+    const status = { NOT_FOUND: 404, CONFLICT: 409, RULE_BROKEN: 422 }[error.code];
+    throw new Problem(status, error.code, error.message, error.violations.length ? { violations: error.violations } : {});
+  }
+}
+
+async function loadRuleSet(db: Db, actor: Actor, ruleSetId: string) {
+  const row = await db.ruleSet.findUnique({ where: { id: ruleSetId } });
+  if (!row) throw notFound(`Rule set ${ruleSetId}`);
+  requireCounty(actor, row.countyId);
+  return row;
+}
+
+export function ruleRoutes(http: HttpDeps, { db }: AppDeps): void {
+  route(http, { method: 'get', path: '/rules/definitions', summary: 'Every rule a county sets: unit, default, bounds and meaning, by process section', tag, response: z.array(definition) }, async () => definitions());
+
+  route(
+    http,
+    { method: 'get', path: '/counties/{countyId}/rules', summary: 'The rules in force: what a process starting now pins for its whole life', tag, params: countyParams, response: ruleSet },
+    async ({ actor, params }) => {
+      requireCounty(actor, params.countyId);
+      const row = await ruleSetInForce(db, params.countyId);
+      if (row) return ruleSetOut(row);
+      const pinned = await rulesToPin(db, params.countyId);
+      return { id: pinned.ruleSetId, countyId: params.countyId, version: 0, status: 'DEFAULTS' as const, effectiveFrom: null, publishedAt: null, note: 'No rule set published: the defaults apply', values: pinned.values, violations: [] };
+    },
+  );
+
+  route(http, { method: 'get', path: '/counties/{countyId}/rule-sets', summary: 'Every rule set of the county, newest first', tag, params: countyParams, response: z.array(ruleSet) }, async ({ actor, params }) => {
+    requireCounty(actor, params.countyId);
+    const rows = await db.ruleSet.findMany({ where: { countyId: params.countyId }, orderBy: { version: 'desc' } });
+    return rows.map(ruleSetOut);
+  });
+
+  route(
+    http,
+    {
+      method: 'post',
+      path: '/counties/{countyId}/rule-sets',
+      summary: 'Draft a new rule set: a copy of the rules in force (coordination office)',
+      tag,
+      params: countyParams,
+      body: z.object({ note: z.string().min(2) }),
+      response: ruleSet,
+      status: 201,
+      refusals: [404, 409],
+    },
+    async ({ actor, params, body }) => {
+      requireCounty(actor, params.countyId);
+      const by = await requireCatalogueKeeper(db, actor, params.countyId);
+      return ruleSetOut(await ruleSetRule(() => draftRuleSet(db, params.countyId, by, body.note)));
+    },
+  );
+
+  route(
+    http,
+    {
+      method: 'get',
+      path: '/counties/{countyId}/rule-sets/changes',
+      summary: 'Every recorded change to the rules (drafted, changed, published), newest first, with who and why',
+      tag,
+      params: countyParams,
+      query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+      response: z.array(change),
+    },
+    async ({ actor, params, query }) => {
+      requireCounty(actor, params.countyId);
+      const rows = await db.ruleSetChange.findMany({ where: { countyId: params.countyId }, orderBy: { id: 'desc' }, take: query.limit });
+      return rows.map((r) => ({ at: r.at.toISOString(), ruleSetId: r.ruleSetId, action: r.action as 'DRAFTED', personId: r.personId, role: r.role, reason: r.reason, changes: JSON.parse(r.changes) }));
+    },
+  );
+
+  route(http, { method: 'get', path: '/rule-sets/{ruleSetId}', summary: 'A rule set, with any rule outside its bounds', tag, params: ruleSetParams, response: ruleSet, refusals: [404] }, async ({ actor, params }) =>
+    ruleSetOut(await loadRuleSet(db, actor, params.ruleSetId)),
+  );
+
+  route(
+    http,
+    {
+      method: 'post',
+      path: '/rule-sets/{ruleSetId}/changes',
+      summary: 'Change rules of a draft, with the reason (an unknown rule is 422; a value outside its bounds is kept but blocks publishing)',
+      tag,
+      params: ruleSetParams,
+      body: z.object({ values, reason: z.string().min(2) }),
+      response: ruleSet,
+      refusals: [404, 409, 422],
+    },
+    async ({ actor, params, body }) => {
+      const row = await loadRuleSet(db, actor, params.ruleSetId);
+      const by = await requireCatalogueKeeper(db, actor, row.countyId);
+      return ruleSetOut(await ruleSetRule(() => changeRules(db, row.id, body.values, by, body.reason)));
+    },
+  );
+
+  route(
+    http,
+    {
+      method: 'post',
+      path: '/rule-sets/{ruleSetId}/publish',
+      summary: 'Publish a draft with its effective date; 422 RULE_BROKEN names each rule outside its bounds (`violations`: rule, value, bound)',
+      tag,
+      params: ruleSetParams,
+      body: z.object({ effectiveFrom: z.iso.datetime({ offset: true }) }),
+      response: ruleSet,
+      refusals: [404, 409, 422],
+    },
+    async ({ actor, params, body }) => {
+      const row = await loadRuleSet(db, actor, params.ruleSetId);
+      const by = await requireCatalogueKeeper(db, actor, row.countyId);
+      return ruleSetOut(await ruleSetRule(() => publishRuleSet(db, row.id, new Date(body.effectiveFrom), by)));
+    },
+  );
+}

@@ -1,0 +1,183 @@
+// The process kit: what every process needs besides its own steps, rules, timers and transitions.
+// A workflow opens its process with `openProcess` and then says only what is its own.
+import { allHandlersFinished, condition, log, patched, setHandler, type QueryDefinition } from '@temporalio/workflow';
+import type { SignalDefinition } from '@temporalio/common';
+import { Deadlines } from './deadlines';
+import type { NextActor, ProcessStatus, ProcessView } from './process';
+import { closingOnCancel, nowIso, processSteps, recordStep, workflowId } from './workflow-support';
+import { inStep, platform, publish } from './activities';
+import { withDefaults, type PeriodOverrides } from '../rules/checks';
+import type { PinnedRules } from '../rules/definitions';
+
+/** What a process's view starts with; the kit fills in the rest. */
+export type ViewStart<V extends ProcessView> = Pick<V, 'processType' | 'title' | 'countyId' | 'step' | 'details'> &
+  Partial<Pick<V, 'townId' | 'villageId' | 'villageIds' | 'screeningCode' | 'dueAt'>>;
+
+/** A moment a process waits for besides its steps: active while `active()` holds, due at `at()`, then `fire`d under the lock. */
+export interface Timer {
+  active(): boolean;
+  at(): number;
+  fire(): Promise<void>;
+}
+
+export interface ProcessOptions<V extends ProcessView> {
+  query: QueryDefinition<V>;
+  view: ViewStart<V>;
+  /** The UI's current details for the view (markdown). */
+  details(view: V): string;
+  /** The rules pinned at start; absent only in processes started before rules were pinned (their defaults). */
+  rules?: PinnedRules;
+  /** Periods shortened for this instance (tests and demos; refused in production at the door). */
+  periods?: PeriodOverrides;
+  /** After each publication (e.g. telling a parent process); returns the promise it awaits, unwrapped. */
+  afterShow?(view: V): Promise<unknown>;
+}
+
+/**
+ * Opens a process: its view (answered by the state query), its lock, its publication, its deadlines.
+ * Processes recorded before the kit replay as they ran: `current` is false for them, and the kit
+ * keeps their old command order (main-body publications outside the lock, the old calendar activity).
+ */
+export function openProcess<V extends ProcessView, Step extends string = string>(options: ProcessOptions<V>) {
+  const current = patched('process-kit');
+  const rules = options.rules ?? { ruleSetId: 'defaults', version: 0, values: withDefaults() };
+  const at = nowIso();
+  const view = {
+    workflowId: workflowId(),
+    status: 'RUNNING',
+    nextActors: [],
+    overdue: false,
+    startedAt: at,
+    updatedAt: at,
+    record: [],
+    ...(options.rules && { rules: { ruleSetId: rules.ruleSetId, version: rules.version } }),
+    ...options.view,
+  } as unknown as V;
+  let changes = 0;
+
+  // Written so that a publication takes as many promise turns as before the kit: replay depends on it.
+  const afterShow = options.afterShow;
+  const show = afterShow
+    ? async () => {
+        await publish(view, options.details(view));
+        await afterShow(view);
+      }
+    : () => publish(view, options.details(view));
+  setHandler(options.query, () => view);
+  const { step, exclusively } = processSteps(view, show);
+  const deadlines = new Deadlines({
+    countyId: view.countyId,
+    rules: rules.values,
+    periods: options.periods,
+    current,
+    // Operators hold their role in the county's own organisation.
+    onPlainWeekdays: async (reason, at, duringStep) => {
+      const notice = { workflowId: view.workflowId, orgIds: [view.countyId], kind: `CALENDAR_PLAIN_WEEKDAYS@${at}`, message: `日历缺失 Calendar missing: ${view.title} has a due date (${at}) computed on plain weekdays. ${reason}` };
+      await (duringStep ? inStep : platform).notifyOrganisations(notice);
+      recordStep(view, { step: 'CALENDAR_PLAIN_WEEKDAYS', rule: 'due dates follow the official calendar', summary: `A due date (${at}) was computed on plain weekdays: ${reason}` });
+    },
+  });
+
+  const process = {
+    view,
+    rules,
+    current,
+    show,
+    exclusively,
+    /** Moves to `step`, asking `nextActors`, due at `dueAt`; wakes whoever waits for a change. */
+    moveTo(step: Step, nextActors: NextActor[], dueAt?: string): void {
+      view.step = step;
+      view.nextActors = nextActors;
+      view.dueAt = dueAt;
+      changes++;
+    },
+    /** Ends the process with a terminal status and why. */
+    close(status: ProcessStatus, reason: string): void {
+      process.moveTo('CLOSED' as Step, []);
+      view.status = status;
+      view.outcome = { status, reason };
+      view.overdue = false;
+    },
+    /** Something a waiting loop should look at again changed. */
+    changed(): void {
+      changes++;
+    },
+    /** One step: an Update whose validator is `rule`, done under the process's lock and then published. */
+    step,
+    /**
+     * A signal that changes the process, taken only from its expected sender (`fromSender` checks the
+     * workflow id its payload carries; processes recorded before the kit sent none) and only while running;
+     * done under the lock and published.
+     */
+    signal<A>(definition: SignalDefinition<[A]>, fromSender: (payload: A) => boolean, act: (payload: A) => Promise<void> | void): void {
+      setHandler(definition, (payload: A) =>
+        exclusively(async () => {
+          if (view.status !== 'RUNNING') return;
+          if (current && !fromSender(payload)) {
+            log.warn('signal from an unexpected sender ignored', { signal: definition.name, payload });
+            return;
+          }
+          await act(payload);
+          await show();
+        }),
+      );
+    },
+    /**
+     * A transition of the main body: done and published under the lock, so it never interleaves with a step.
+     * `unlockedBeforeKit`: processes recorded before the kit ran this one outside the lock, and replay so.
+     */
+    async transition(work: () => Promise<void> | void, unlockedBeforeKit = false): Promise<void> {
+      if (unlockedBeforeKit && !current) {
+        await work();
+        await show();
+        return;
+      }
+      await exclusively(async () => {
+        await work();
+        await show();
+      });
+    },
+    /** Tells organisations, once per kind (e.g. OVERDUE@<deadline>), without waiting for them to open their inbox. */
+    notify(orgIds: string[], kind: string, message: string): Promise<void> {
+      return platform.notifyOrganisations({ workflowId: view.workflowId, orgIds, kind, message });
+    },
+    deadlines,
+    /**
+     * Waits while `holds()`: wakes on every change and at each active timer's moment, and fires the
+     * timers that are due, in order, under the lock.
+     */
+    async watch(holds: () => boolean, timers: Timer[]): Promise<void> {
+      while (holds()) {
+        const seen = changes;
+        const due = timers.filter((t) => t.active()).map((t) => t.at());
+        const woken = () => changes !== seen || !holds();
+        if (due.length) await condition(woken, Math.max(0, Math.min(...due) - Date.now()));
+        else await condition(woken);
+        if (!holds()) return;
+        await exclusively(async () => {
+          if (!holds()) return;
+          const now = Date.now();
+          for (const timer of timers) if (timer.active() && now >= timer.at()) await timer.fire();
+        });
+      }
+    },
+    /** Until `done()`, runs `onChange` under the lock after every change (and once more when done). */
+    async followChanges(done: () => boolean, onChange: () => Promise<void>): Promise<void> {
+      while (!done()) {
+        const seen = changes;
+        await condition(() => done() || changes !== seen);
+        await exclusively(onChange);
+      }
+    },
+    /** Runs the main body; a cancellation still closes the record; the process ends once every step handler has. */
+    run(body: () => Promise<void>): Promise<V> {
+      return closingOnCancel(process, async () => {
+        await body();
+        await condition(allHandlersFinished);
+        return view;
+      });
+    },
+    record: (entry: Parameters<typeof recordStep>[1]) => recordStep(view, entry),
+  };
+  return process;
+}

@@ -1,0 +1,155 @@
+// Pure checks of the county's rules: values against their bounds, defaults for missing values,
+// and what a test or demo may shorten for one process instance.
+import { RULE_SECTIONS, type PeriodName, type RuleDefinition, type RuleValues, type SectionName, type Weekday } from './definitions';
+
+/** A period a step is given: working days of the official calendar, a calendar duration, or every week on a weekday. */
+export type Period = { workingDays: number } | { duration: string } | { weeklyOn: Weekday };
+
+export type PeriodOverrides = Partial<Record<PeriodName, Period>>;
+
+export const SECOND_MS = 1000;
+const UNIT_MS: Record<string, number> = { s: SECOND_MS, m: 60 * SECOND_MS, h: 3600 * SECOND_MS, d: 86_400 * SECOND_MS };
+export const DAY_MS = UNIT_MS.d;
+
+/** Milliseconds of a duration written `<whole number><s|m|h|d>` (e.g. 30s, 2h, 1d); undefined for anything else, zero included. */
+export function durationMs(text: string): number | undefined {
+  const match = /^([1-9]\d{0,8})([smhd])$/.exec(text);
+  return match ? Number(match[1]) * UNIT_MS[match[2]] : undefined;
+}
+
+/** The bound a rule keeps, in words (API answers and documentation). */
+export function describeBound(rule: RuleDefinition): string {
+  switch (rule.unit) {
+    case 'WORKING_DAYS':
+      return `a whole number of working days from ${rule.min} to ${rule.max}`;
+    case 'COUNT':
+      return `a whole number from ${rule.min} to ${rule.max}`;
+    case 'RATIO':
+      return `a ratio from ${rule.min} to ${rule.max}`;
+    case 'CALENDAR_DURATION':
+      return `a duration from ${rule.min} to ${rule.max}`;
+    case 'FLAG':
+      return 'true or false';
+    case 'CHOICE':
+      return `one of ${rule.options.join(', ')}`;
+    case 'LIST':
+      return `at most ${rule.maxItems} of ${rule.options.join(', ')}`;
+  }
+}
+
+function within(rule: RuleDefinition, value: unknown): boolean {
+  switch (rule.unit) {
+    case 'WORKING_DAYS':
+    case 'COUNT':
+      return Number.isInteger(value) && (value as number) >= rule.min && (value as number) <= rule.max;
+    case 'RATIO':
+      return typeof value === 'number' && value >= rule.min && value <= rule.max;
+    case 'CALENDAR_DURATION':
+      return typeof value === 'string' && (durationMs(value) ?? 0) >= durationMs(rule.min)! && (durationMs(value) ?? 0) <= durationMs(rule.max)!;
+    case 'FLAG':
+      return typeof value === 'boolean';
+    case 'CHOICE':
+      return rule.options.includes(value as string);
+    case 'LIST':
+      return Array.isArray(value) && value.length <= rule.maxItems && value.every((v) => rule.options.includes(v));
+  }
+}
+
+export interface RuleViolation {
+  /** `section.rule`, e.g. `dispatch.reviewPeriod`. */
+  rule: string;
+  value: unknown;
+  bound: string;
+}
+
+type Sections = Record<string, Record<string, RuleDefinition>>;
+const SECTIONS: Sections = RULE_SECTIONS;
+
+/** Every value outside its rule's bounds, and every value for a rule that does not exist. */
+export function ruleViolations(values: Record<string, Record<string, unknown>>): RuleViolation[] {
+  const found: RuleViolation[] = [];
+  for (const [section, rules] of Object.entries(values)) {
+    for (const [name, value] of Object.entries(rules)) {
+      const rule = Object.hasOwn(SECTIONS, section) && Object.hasOwn(SECTIONS[section], name) ? SECTIONS[section][name] : undefined;
+      if (!rule) found.push({ rule: `${section}.${name}`, value, bound: 'no such rule' });
+      else if (!within(rule, value)) found.push({ rule: `${section}.${name}`, value, bound: describeBound(rule) });
+    }
+  }
+  return found;
+}
+
+/** A complete rule set: `values` where given, the default elsewhere (a rule set older than a section gets its defaults). */
+export function withDefaults(values: Partial<Record<string, Record<string, unknown>>> = {}): RuleValues {
+  return Object.fromEntries(
+    Object.entries(SECTIONS).map(([section, rules]) => [
+      section,
+      Object.fromEntries(Object.entries(rules).map(([name, rule]) => [name, values[section]?.[name] ?? rule.default])),
+    ]),
+  ) as RuleValues;
+}
+
+/** Every period the rules name. */
+export const PERIOD_NAMES = Object.values(SECTIONS).flatMap((rules) => Object.values(rules).flatMap((rule) => (rule.period ? [rule.period] : []))) as PeriodName[];
+
+/** The rule a per-instance period shortens. */
+export function ruleOfPeriod(name: PeriodName): { section: SectionName; rule: string; definition: RuleDefinition } {
+  for (const [section, rules] of Object.entries(SECTIONS)) {
+    for (const [rule, definition] of Object.entries(rules)) {
+      if (definition.period === name) return { section: section as SectionName, rule, definition };
+    }
+  }
+  throw new Error(`No rule for the period ${name}`);
+}
+
+/** The period a pinned rule gives, shortened by the instance's own period where one was accepted. */
+export function periodOf(values: RuleValues, name: PeriodName, overrides?: PeriodOverrides): Period {
+  const override = overrides?.[name];
+  if (override) return override;
+  const { section, rule, definition } = ruleOfPeriod(name);
+  const value = (values[section] as Record<string, unknown>)[rule];
+  if (definition.unit === 'WORKING_DAYS') return { workingDays: value as number };
+  if (definition.unit === 'CHOICE') return { weeklyOn: value as Weekday };
+  return { duration: value as string };
+}
+
+/** The shortest a period can last: what a per-instance period is compared with. */
+export function shortestMs(period: Period): number | undefined {
+  if ('workingDays' in period) return Number.isInteger(period.workingDays) && period.workingDays > 0 ? period.workingDays * DAY_MS : undefined;
+  if ('weeklyOn' in period) return 7 * DAY_MS;
+  return durationMs(period.duration);
+}
+
+export function describePeriod(period: Period): string {
+  if ('workingDays' in period) return `${period.workingDays} working days`;
+  if ('weeklyOn' in period) return `every ${period.weeklyOn}`;
+  return period.duration;
+}
+
+/**
+ * Why per-instance periods and bounds are refused for a process pinned to `values`: none at all in
+ * production; elsewhere each may only shorten its rule, never below one second, and a bound
+ * (rework rounds) may only be lowered within the rule's own bounds.
+ */
+export function overrideRefusals(
+  values: RuleValues,
+  request: { periods?: PeriodOverrides; maxReworkRounds?: number },
+  production: boolean,
+): string[] {
+  const periods = Object.entries(request.periods ?? {}) as [PeriodName, Period][];
+  if (production && (periods.length > 0 || request.maxReworkRounds !== undefined)) {
+    return ["Per-instance periods and bounds are for tests and demos: in production the county's rules apply."];
+  }
+  const refusals: string[] = [];
+  for (const [name, period] of periods) {
+    const pinned = periodOf(values, name);
+    const ms = shortestMs(period);
+    if (ms === undefined) refusals.push(`periods.${name}: ${describePeriod(period)} is not a period of at least one second.`);
+    else if (ms > shortestMs(pinned)!) refusals.push(`periods.${name}: ${describePeriod(period)} would lengthen the county's rule (${describePeriod(pinned)}); a period may only be shortened.`);
+  }
+  const rounds = request.maxReworkRounds;
+  const bound = RULE_SECTIONS.dispatch.maxReworkRounds;
+  if (rounds !== undefined && !(Number.isInteger(rounds) && rounds >= bound.min && rounds <= values.dispatch.maxReworkRounds)) {
+    refusals.push(`maxReworkRounds: ${rounds} must be a whole number from ${bound.min} to the county's rule (${values.dispatch.maxReworkRounds}).`);
+  }
+  return refusals;
+}

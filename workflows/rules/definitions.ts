@@ -1,0 +1,104 @@
+// The county's rules (PROCESSES.md: numbers marked "default"): what each rule means, its unit, its
+// default and its documented bounds. A county's rule set gives each a value inside its bounds;
+// a process pins the rule set in force when it starts and keeps it for its whole life.
+//
+// Rules are organised by process section. A new process adds its section to RULE_SECTIONS in the
+// same shape (for example `majorMatterDecision: { noticeDays: { unit: 'CALENDAR_DURATION', … } }`):
+// the rule-set API, its bound checks, the defaults of older rule sets and the pinning follow.
+
+export const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+interface Described {
+  /** What the rule decides, and where the spec states it. */
+  meaning: string;
+  /**
+   * For a period (working days, a calendar duration, or a weekday CHOICE for a weekly rhythm): the
+   * name under which the deadline helper computes it and a test or demo may shorten it for one instance.
+   */
+  period?: string;
+}
+
+/** A rule, by unit. Numbers and durations have a lower and an upper bound; a choice its options; a list its options and length. */
+export type RuleDefinition = Described &
+  (
+    | { unit: 'WORKING_DAYS' | 'COUNT' | 'RATIO'; default: number; min: number; max: number }
+    | { unit: 'CALENDAR_DURATION'; default: string; min: string; max: string }
+    | { unit: 'FLAG'; default: boolean }
+    | { unit: 'CHOICE'; default: string; options: readonly string[] }
+    | { unit: 'LIST'; default: readonly string[]; options: readonly string[]; maxItems: number }
+  );
+
+export type RuleUnit = RuleDefinition['unit'];
+
+export const RULE_SECTIONS = {
+  admission: {
+    consultationPeriod: {
+      unit: 'WORKING_DAYS',
+      default: 5,
+      min: 1,
+      max: 30,
+      meaning: 'Towns are consulted on an admission for this many working days; silence counts as no objection (§1.3).',
+      period: 'admissionConsultation',
+    },
+  },
+  dispatch: {
+    reviewPeriod: {
+      unit: 'WORKING_DAYS',
+      default: 2,
+      min: 1,
+      max: 10,
+      meaning: 'The town review of a dispatch is due within this many working days; later it is reminded and flagged (§2.3).',
+      period: 'dispatchReview',
+    },
+    minimumLeadTime: {
+      unit: 'WORKING_DAYS',
+      default: 3,
+      min: 1,
+      max: 20,
+      meaning: 'A dispatch whose deadline is closer than this many working days is flagged unclear (§2.2).',
+      period: 'minimumLeadTime',
+    },
+    deadlineReminder: {
+      unit: 'CALENDAR_DURATION',
+      default: '1d',
+      min: '1h',
+      max: '7d',
+      meaning: "A village task's workers are reminded this long before its deadline (§2.6).",
+      period: 'deadlineReminder',
+    },
+    progressReportDay: {
+      unit: 'CHOICE',
+      default: 'FRIDAY',
+      options: WEEKDAYS,
+      meaning: 'The weekday whose end an itemised progress report is due every week; a holiday moves it to the working day before (§2.6).',
+      period: 'progressReport',
+    },
+    maxReworkRounds: {
+      unit: 'COUNT',
+      default: 3,
+      min: 1,
+      max: 10,
+      meaning: 'Rounds of rework the dispatcher may order before acceptance is escalated to the town reviewer (§2.8).',
+    },
+  },
+} as const satisfies Record<string, Record<string, RuleDefinition>>;
+
+export type RuleSections = typeof RULE_SECTIONS;
+export type SectionName = keyof RuleSections;
+
+type PeriodsOf<Section> = { [K in keyof Section]: Section[K] extends { period: infer P extends string } ? P : never }[keyof Section];
+/** Every period a rule names: what the deadline helper computes and a test or demo may shorten (never in production). */
+export type PeriodName = { [S in SectionName]: PeriodsOf<RuleSections[S]> }[SectionName];
+
+type ValueOf<D> = D extends { unit: 'FLAG' } ? boolean : D extends { unit: 'LIST' } ? string[] : D extends { default: infer V } ? (V extends number ? number : string) : never;
+
+/** A complete set of rule values, section by section. */
+export type RuleValues = { [S in SectionName]: { [K in keyof RuleSections[S]]: ValueOf<RuleSections[S][K]> } };
+
+/** The rule set a process runs under, pinned at its start and recorded in its history. */
+export interface PinnedRules {
+  ruleSetId: string;
+  version: number;
+  values: RuleValues;
+}

@@ -26,7 +26,7 @@ import globalSetup from '../test/support/global-setup';
 import globalTeardown from '../test/support/global-teardown';
 import { BENCH_PEOPLE, Driver, expect, type VillageTaskRef } from './driver';
 import { activityUpdate, finish, FLOOR_WORKFLOW, stateQuery, trivialUpdate } from './floor/messages';
-import { Latencies, machineLoad, onCallers, rssMb, sleep, waitIdle } from './measure';
+import { Latencies, machineLoad, onCallers, percentile, rssMb, sleep, waitIdle } from './measure';
 import { printProfile, summariseProfile } from './profile-summary';
 
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -213,33 +213,41 @@ async function stepAnatomy(
 ): Promise<void> {
   const samples = stepped.slice(-Math.min(20, stepped.length));
   const anatomy: { events: number; bytes: number; wft: number; activities: string[]; signals: number; ms: number }[] = [];
-  let shown = false;
+  const timelines: { types: string[]; details: string[]; offsets: number[]; sizes: number[]; ms: number }[] = [];
   for (const s of samples) {
     const h = await historyOf(temporal, s.task.workflowId);
     const accepted = h.events.findIndex((e) => eventName(e) === 'WORKFLOW_EXECUTION_UPDATE_ACCEPTED' && e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name === 'receive');
     const completed = h.events.findIndex((e, i) => i > accepted && eventName(e) === 'WORKFLOW_EXECUTION_UPDATE_COMPLETED');
     if (accepted < 0 || completed < 0) continue;
     // The step's events: from the workflow task that accepted the Update (3 events before it) to the completion.
-    const first = Math.max(0, accepted - 3);
-    const events = h.events.slice(first, completed + 1);
-    const bytes = events.reduce((sum, e) => sum + proto.api.history.v1.HistoryEvent.encode(e).finish().length, 0);
+    const events = h.events.slice(Math.max(0, accepted - 3), completed + 1);
+    const sizes = events.map((e) => proto.api.history.v1.HistoryEvent.encode(e).finish().length);
     anatomy.push({
       events: events.length,
-      bytes,
+      bytes: sizes.reduce((a, b) => a + b, 0),
       wft: events.filter((e) => eventName(e) === 'WORKFLOW_TASK_COMPLETED').length,
       activities: events.filter((e) => eventName(e) === 'ACTIVITY_TASK_SCHEDULED').map((e) => e.activityTaskScheduledEventAttributes!.activityType!.name!),
       signals: events.filter((e) => eventName(e) === 'SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_INITIATED').length,
       ms: s.answeredAt - s.calledAt,
     });
-    if (!shown) {
-      shown = true;
-      console.log(`\nOne receipt from the raw client (${s.task.workflowId}), answered in ${s.answeredAt - s.calledAt} ms; server event times from the call:`);
-      for (const e of events) {
-        const detail = e.activityTaskScheduledEventAttributes?.activityType?.name ?? e.signalExternalWorkflowExecutionInitiatedEventAttributes?.signalName ?? '';
-        const size = proto.api.history.v1.HistoryEvent.encode(e).finish().length;
-        console.log(`  +${String(eventMs(e) - s.calledAt).padStart(4)} ms  ${eventName(e).padEnd(48)} ${String(size).padStart(6)} B  ${detail}`);
-      }
-    }
+    timelines.push({
+      types: events.map(eventName),
+      details: events.map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? e.signalExternalWorkflowExecutionInitiatedEventAttributes?.signalName ?? ''),
+      offsets: events.map((e) => eventMs(e) - s.calledAt),
+      sizes,
+      ms: s.answeredAt - s.calledAt,
+    });
+  }
+  // The median time of each event from the client's call, over the receipts whose events came in the usual order.
+  const usual = timelines.filter((t) => t.types.join() === timelines[0]?.types.join());
+  if (usual.length) {
+    console.log(`\nOne receipt (raw client), median over ${usual.length} receipts: server event times from the client's call`);
+    usual[0].types.forEach((type, i) => {
+      const at = percentile(usual.map((t) => t.offsets[i]), 50);
+      console.log(`  +${String(at).padStart(4)} ms  ${type.padEnd(46)} ${String(usual[0].sizes[i]).padStart(6)} B  ${usual[0].details[i]}`);
+    });
+    console.log(`  +${String(percentile(usual.map((t) => t.ms), 50)).padStart(4)} ms  answered to the client`);
+    results.stepTimeline = usual[0].types.map((type, i) => ({ type, atMs: percentile(usual.map((t) => t.offsets[i]), 50), bytes: usual[0].sizes[i], detail: usual[0].details[i] }));
   }
   const mean = (f: (a: (typeof anatomy)[number]) => number) => anatomy.reduce((s, a) => s + f(a), 0) / anatomy.length;
   const parentsAfter = await Promise.all(dispatches.map((d) => historyOf(temporal, d)));

@@ -34,13 +34,13 @@ export function cpuSeconds(pid: number): number {
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Waits until a process uses under 5% of a core for a whole second (its backlog done), or gives up after `limitMs`. */
-export async function waitIdle(pid: number, limitMs = 120_000): Promise<boolean> {
+/** Waits until a process uses under `share` of a core for a whole second (its backlog done), or gives up after `limitMs`. */
+export async function waitIdle(pid: number, limitMs = 120_000, share = Number(process.env.BENCH_IDLE_SHARE ?? 0.05)): Promise<boolean> {
   const until = Date.now() + limitMs;
   while (Date.now() < until) {
     const before = cpuSeconds(pid);
     await sleep(1000);
-    if (cpuSeconds(pid) - before < 0.05) return true;
+    if (cpuSeconds(pid) - before < share) return true;
   }
   return false;
 }

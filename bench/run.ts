@@ -146,7 +146,7 @@ async function main(): Promise<void> {
 let profileWindow: { from: number; to: number; operations: number } | undefined;
 
 /**
- * Every latency, one operation of each kind after another (the order rotating), so that the noise of
+ * Every latency, one operation of each kind after another (in a random order each time), so that the noise of
  * a shared machine falls on all of them alike: the floors, one step through the API and the same
  * Update from the raw client (each on a fresh task waiting for receipt), a state read both ways.
  */
@@ -184,7 +184,12 @@ async function latencyRound(driver: Driver, temporal: Client, floorQueue: string
       async () => expect(await l.apiRead.time(() => driver.read(viaApi)), 200, 'read'),
       () => l.rawRead.time(() => driver.readRaw(viaApi)),
     ];
-    for (let k = 0; k < operations.length; k++) await operations[(k + i) % operations.length]().catch((error) => failed.push(String(error)));
+    // A random order each time: a step's aftermath (its dispatch's reaction) falls on whichever operation comes next.
+    for (let k = operations.length - 1; k > 0; k--) {
+      const j = Math.floor(Math.random() * (k + 1));
+      [operations[k], operations[j]] = [operations[j], operations[k]];
+    }
+    for (const operation of operations) await operation().catch((error) => failed.push(String(error)));
   }
   if (PROFILE) profileWindow = { from, to: await mark(platform), operations: samples * 2 };
   if (failed.length) log(`latency round: ${failed.length} operations failed, first: ${failed[0]}`);

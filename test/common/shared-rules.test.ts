@@ -70,6 +70,7 @@ describe('refusal codes', () => {
       MISSING_REASON: 422,
       TESTS_NOT_MET: 422,
       INVALID_INPUT: 422,
+      UNAVAILABLE: 503,
     });
   });
 

@@ -47,6 +47,16 @@ async function claimVillages(db: Db, input: DispatchScreeningInput): Promise<voi
   }
 }
 
+/** The villages among `villageIds` that dispatch `workflowId` claims for `code`: what a duplicate report must match. */
+export async function claimedVillages(db: Db, input: { countyId: string; workflowId: string; code: string; villageIds: string[] }): Promise<string[]> {
+  const claims = await db.dispatchClaim.findMany({
+    where: { countyId: input.countyId, workflowId: input.workflowId, screeningCode: input.code, villageId: { in: input.villageIds } },
+    select: { villageId: true },
+    orderBy: { villageId: 'asc' },
+  });
+  return claims.map((c) => c.villageId);
+}
+
 /**
  * Other dispatches' claims on the same code and villages that are still open: a claim lapses once the
  * read model shows its dispatch closed (rejected, withdrawn, completed) or its task in that village closed.

@@ -4,7 +4,7 @@ import type { ProcessView } from '../workflows/common/process';
 import { applyAdmissionDecision, type AdmissionDecisionInput } from './admission';
 import { endOfWorkingDaysAfter, weeklyDueAt, workingDeadline, type WeeklyDueInput, type WorkingDeadlineInput } from './calendar';
 import { screenCode } from './catalogue/store';
-import { screenDispatch, villageStaff, type DispatchScreeningInput } from './dispatch';
+import { claimedVillages, screenDispatch, villageStaff, type DispatchScreeningInput } from './dispatch';
 import { townsOfCounty } from './organisation';
 import { notifyOrganisations, projectProcess, type Notice } from './processes';
 
@@ -18,6 +18,7 @@ export function createActivities(db: Db) {
     screenCode: (input: { countyId: string; code: string }) => screenCode(db, input.countyId, input.code),
     applyAdmissionDecision: (input: AdmissionDecisionInput) => applyAdmissionDecision(db, input),
     screenDispatch: (input: DispatchScreeningInput) => screenDispatch(db, input),
+    claimedVillages: (input: { countyId: string; workflowId: string; code: string; villageIds: string[] }) => claimedVillages(db, input),
     villageStaff: (villageId: string) => villageStaff(db, villageId),
     notifyOrganisations: (notice: Notice) => notifyOrganisations(db, notice),
   };

@@ -44,16 +44,21 @@ function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string }).code === 'P2002';
 }
 
+/** What a keyed request finds: the refusal first answered to it, if any; else which try of the step it is. */
+export interface KeyFound {
+  refusal?: Problem;
+  attempt: number;
+}
+
 /**
  * Binds the key to this request (one row, unique per scope and key). A first use, or a repeat of the
- * same request, goes on; the key reused for another request is refused. Returns the refusal first
- * answered to this request, if there was one.
+ * same request, goes on; the key reused for another request is refused.
  */
-export async function useKey(db: Db, use: KeyUse): Promise<Problem | undefined> {
+export async function useKey(db: Db, use: KeyUse): Promise<KeyFound> {
   const where = { scope_key: { scope: use.scope, key: use.key } };
   try {
     await db.stepRequest.create({ data: { scope: use.scope, key: use.key, action: use.action, bodyHash: use.hash, workflowId: use.workflowId ?? null } });
-    return undefined;
+    return { attempt: 0 };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
   }
@@ -62,9 +67,18 @@ export async function useKey(db: Db, use: KeyUse): Promise<Problem | undefined> 
   if (first.bodyHash !== use.hash) {
     throw new Problem(409, 'IDEMPOTENCY_KEY_REUSED', `The key ${use.key} was first used for another request (${first.action}, ${first.createdAt.toISOString()}); a retry must repeat it exactly, a new request needs a new key.`);
   }
-  if (!first.refusal) return undefined;
+  if (!first.refusal) return { attempt: first.attempt };
   const { status, code, detail, extras } = JSON.parse(first.refusal) as { status: number; code: string; detail: string; extras: Record<string, unknown> };
-  return new Problem(status, code, detail, extras);
+  return { refusal: new Problem(status, code, detail, extras), attempt: first.attempt };
+}
+
+/**
+ * The try `attempt` of a keyed step was refused as UNAVAILABLE: nothing was recorded, and Temporal would
+ * answer that Update id's repeats with the same refusal, so the next retry is a new try (counted once,
+ * however many retries arrive at the same moment).
+ */
+export async function nextAttempt(db: Db, use: Pick<KeyUse, 'scope' | 'key'>, attempt: number): Promise<void> {
+  await db.stepRequest.updateMany({ where: { scope: use.scope, key: use.key, attempt }, data: { attempt: attempt + 1 } });
 }
 
 /** Keeps the refusal answered to a keyed request, so that its retry gets the same answer (Temporal keeps no trace of it). */

@@ -9,7 +9,7 @@ import type { ProcessView } from '../workflows/common/process';
 import type { AppDeps } from './app';
 import { route, type HttpDeps } from './http';
 import { DEFAULT_BOUNDS, isUnconfirmed, notConfirmed, withinDeadline, type TemporalBounds } from './bounded';
-import { bodyHash, IDEMPOTENCY_KEY, idempotencyKeyOf, keepRefusal, useKey, type KeyUse } from './idempotency';
+import { bodyHash, IDEMPOTENCY_KEY, idempotencyKeyOf, keepRefusal, nextAttempt, useKey, type KeyUse } from './idempotency';
 import { notFound, Problem, problemFromTemporal } from './problem';
 import type { ProcessRef } from './refusals';
 
@@ -45,7 +45,10 @@ export async function onProcess<T>(deps: AppDeps, res: Response, ref: ProcessRef
   } catch (error) {
     if (isUnconfirmed(error)) throw notConfirmed(error, `The step on ${ref.workflowId}`, bounds);
     if (error instanceof WorkflowNotFoundError) await refuseIfClosedOrNotYetOpen(deps, handle);
-    throw problemFromTemporal(error, `Process ${ref.workflowId}`) ?? error;
+    const problem = problemFromTemporal(error, `Process ${ref.workflowId}`);
+    // The workflow refused the step because what it needed failed: nothing was recorded; the client tries again later.
+    if (problem?.code === 'UNAVAILABLE') throw new Problem(503, problem.code, problem.detail, { applied: 'NOT_APPLIED', retryAfter: bounds.retryAfterSeconds });
+    throw problem ?? error;
   }
 }
 
@@ -194,12 +197,16 @@ export const stepHeaders = z.object({
   }),
 });
 
-/** Refusals for who acts or what was sent (403, 422) stay with the key: a retry gets them again. Timing ones (404, 409) do not. */
-async function keepingRefusal<T>(deps: AppDeps, use: KeyUse | undefined, step: () => Promise<T>): Promise<T> {
+/**
+ * Refusals for who acts or what was sent (403, 422) stay with the key: a retry gets them again. Timing ones
+ * (404, 409) do not; after an UNAVAILABLE one (nothing recorded) the retry is the step's next try.
+ */
+async function keepingRefusal<T>(deps: AppDeps, use: (KeyUse & { attempt: number }) | undefined, step: () => Promise<T>): Promise<T> {
   try {
     return await step();
   } catch (error) {
     if (use && error instanceof Problem && (error.status === 403 || error.status === 422)) await keepRefusal(deps.db, use, error);
+    if (use && error instanceof Problem && error.code === 'UNAVAILABLE') await nextAttempt(deps.db, use, use.attempt);
     throw error;
   }
 }
@@ -223,15 +230,16 @@ export function stepRoutes(
         const key = idempotencyKeyOf(req);
         const action = `POST ${process.base}/${params.id}/${step.path}`;
         const use = key ? { scope: `person:${actor.personId}`, key, action, hash: bodyHash(action, body ?? null), workflowId: params.id } : undefined;
-        const first = use && (await useKey(deps.db, use));
-        if (first) {
+        const found = use && (await useKey(deps.db, use));
+        if (found?.refusal) {
           res.locals.repeated = true;
-          throw first;
+          throw found.refusal;
         }
         const args: [Actor, ...unknown[]] = step.body ? [actor, body] : [actor];
-        // The key, scoped to the person, is the Update's id: Temporal applies an Update id once and answers its repeats with the first outcome.
-        const updateId = use && `${actor.personId}:${use.key}`;
-        const view = await keepingRefusal(deps, use, async () => {
+        // The key, scoped to the person, is the Update's id (Temporal applies an Update id once and answers its
+        // repeats with the first outcome); after an UNAVAILABLE refusal, the next try has an id of its own.
+        const updateId = use && `${actor.personId}:${use.key}${found?.attempt ? `/${found.attempt}` : ''}`;
+        const view = await keepingRefusal(deps, use && { ...use, attempt: found?.attempt ?? 0 }, async () => {
           await step.check?.(body, ref);
           return onProcess(deps, res, ref, (h) => h.executeUpdate(step.update as UpdateDefinition<unknown, [Actor, ...unknown[]]>, { args, updateId }));
         });

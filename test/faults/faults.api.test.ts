@@ -168,22 +168,63 @@ describe.each(DATABASES)('on %s', (database) => {
   });
 
   describe('concurrent duplicates', () => {
-    test('two dispatches of one code to one village submitted at once: the one screened second flags the first; the claim lapses when they close', async () => {
+    test('two dispatches of one code to one village submitted at once flag each other, each on its record; approval needs a comment; the claim lapses when they close', async () => {
       const code = 'XC-ASSIST-007';
       const both = await Promise.all([1, 2].map(() => platform.api(DISPATCHER, 'POST', '/dispatches', startBody({ content: content({ screeningCode: code }) }))));
       expect(both.map((r) => r.status)).toEqual([201, 201]);
       const [a, b] = both.map((r) => r.body);
-      const flags = (view: any) => view.details.screening.duplicates.map((d: { workflowId: string }) => d.workflowId.split('--')[0]);
-      // Whatever the interleaving, they never both miss each other; each flag names the other.
-      expect(flags(a).length + flags(b).length).toBeGreaterThan(0);
-      for (const [view, other] of [[a, b], [b, a]]) for (const flagged of flags(view)) expect(flagged).toBe(other.workflowId);
+      const flags = (view: any): string[] => view.details.screening?.duplicates.map((d: { workflowId: string }) => d.workflowId.split('--')[0]) ?? [];
+      // Whatever the interleaving, each ends up flagging the other (the one screened first learns it from the second).
+      const read = (id: string) => platform.api(AUDITOR, 'GET', `/dispatches/${id}`);
+      const [seenA, seenB] = await Promise.all(
+        [
+          [a, b],
+          [b, a],
+        ].map(([view, other]) => eventually(async () => {
+          const now = (await read(view.workflowId)).body;
+          return now.step === 'REVIEW' && flags(now).includes(other.workflowId) ? now : undefined;
+        }, 15_000)),
+      );
+      for (const [view, other] of [[seenA, b], [seenB, a]]) {
+        expect(flags(view)).toEqual([other.workflowId]);
+        expect(view.screeningFlags).toContain('DUPLICATE');
+      }
+      // The one that learnt it by report says so on its record: from whom, under which rule.
+      const reported = [seenA, seenB].flatMap((v) => v.record.filter((r: { step: string }) => r.step === 'DUPLICATE_FLAGGED'));
+      for (const entry of reported) expect(entry).toMatchObject({ rule: expect.stringContaining('flag each other'), data: { reportedBy: expect.stringMatching(/^dispatch-/) } });
+      for (const view of [seenA, seenB]) expectProblem(await platform.api(REVIEWER, 'POST', `/dispatches/${view.workflowId}/review`, { decision: 'APPROVE' }), 422, 'DUPLICATE');
 
-      for (const view of [a, b]) {
+      for (const view of [seenA, seenB]) {
         const withdrawn = await platform.api(DISPATCHER, 'POST', `/dispatches/${view.workflowId}/withdraw`, { reason: '重复派单' });
         expect(withdrawn.body.status).toBe('WITHDRAWN');
       }
       const third = await platform.api(DISPATCHER, 'POST', '/dispatches', startBody({ content: content({ screeningCode: code }) }));
       expect(third.body.details.screening.duplicates).toEqual([]);
+    });
+    test('a dispatch submitted later flags the earlier one too, which then needs a comment to approve; a report from a dispatch with no such claim is ignored', async () => {
+      const code = 'XC-ASSIST-009';
+      const first = (await platform.api(DISPATCHER, 'POST', '/dispatches', startBody({ content: content({ screeningCode: code }) }))).body;
+      expect(first).toMatchObject({ step: 'REVIEW', details: { screening: { duplicates: [] } } });
+      const forged = { dispatchWorkflowId: 'dispatch-xingcun.qiaotou-forged-1', countyId: 'xingcun', screeningCode: code, villageIds: [DONGSHAN] };
+      await platform.temporal.workflow.getHandle(first.workflowId).signal('duplicateReported', forged);
+
+      const second = (await platform.api(DISPATCHER, 'POST', '/dispatches', startBody({ content: content({ screeningCode: code }) }))).body;
+      expect(second.details.screening.duplicates).toEqual([{ villageId: DONGSHAN, workflowId: first.workflowId }]);
+      const flagged = await eventually(async () => {
+        const now = (await platform.api(AUDITOR, 'GET', `/dispatches/${first.workflowId}`)).body;
+        return now.details.screening.duplicates.length ? now : undefined;
+      }, 15_000);
+      expect(flagged.details.screening.duplicates).toEqual([{ villageId: DONGSHAN, workflowId: second.workflowId }]);
+      expect(flagged.screeningFlags).toContain('DUPLICATE');
+      expect(stepsOf(flagged)).toEqual(['SUBMIT', 'SCREEN', 'DUPLICATE_FLAGGED']);
+      expect(flagged.record[2]).toMatchObject({ rule: expect.stringContaining('flag each other'), summary: expect.stringContaining(second.workflowId), data: { reportedBy: second.workflowId } });
+
+      const bare = await platform.api(REVIEWER, 'POST', `/dispatches/${first.workflowId}/review`, { decision: 'APPROVE' });
+      expectProblem(bare, 422, 'DUPLICATE');
+      expect(bare.body.detail).toContain(second.workflowId);
+      const approved = await platform.api(REVIEWER, 'POST', `/dispatches/${first.workflowId}/review`, { decision: 'APPROVE', comment: '第二单将撤回' });
+      expect(approved.body.step).toBe('IN_VILLAGES');
+      expect((await platform.api(DISPATCHER, 'POST', `/dispatches/${second.workflowId}/withdraw`, { reason: '重复派单' })).body.status).toBe('WITHDRAWN');
     });
   });
 

@@ -105,6 +105,17 @@ export const reviewDispatch = defineUpdate<DispatchView, [Actor, ReviewDecision]
 export const recordCollectiveDecision = defineUpdate<DispatchView, [Actor, CollectiveDecision]>('collectiveDecision');
 export const withdrawDispatch = defineUpdate<DispatchView, [Actor, Withdrawal]>('withdraw');
 export const villageProgressed = defineSignal<[VillageProgress]>('villageProgressed');
+/**
+ * Sent by a dispatch whose screening found this one claiming the same code for some of the same
+ * villages (a duplicate both ways): taken only if that dispatch's claim is really there.
+ */
+export interface DuplicateReport {
+  dispatchWorkflowId: string;
+  countyId: string;
+  screeningCode: string;
+  villageIds: string[];
+}
+export const duplicateReported = defineSignal<[DuplicateReport]>('duplicateReported');
 
 // ---- one village's task (a child of the dispatch) ----
 

@@ -1,4 +1,4 @@
-import { CancellationScope, condition, executeChild, getExternalWorkflowHandle, isCancellation, setHandler, uuid4 } from '@temporalio/workflow';
+import { CancellationScope, condition, executeChild, getExternalWorkflowHandle, isCancellation, patched, setHandler, uuid4 } from '@temporalio/workflow';
 import { actedAs } from '../common/actor';
 import { platform } from '../common/activities';
 import type { NextActor, ProcessStatus } from '../common/process';
@@ -11,6 +11,7 @@ import { dispatchDetails } from './details';
 import {
   awaitScreening,
   dispatchWithdrawn,
+  duplicateReported,
   getDispatch,
   recordCollectiveDecision,
   reviewDispatch,
@@ -19,6 +20,7 @@ import {
   villageTaskSummary,
   withdrawDispatch,
   villageTaskWorkflowId,
+  type DispatchScreening,
   type DispatchStart,
   type DispatchStep,
   type DispatchView,
@@ -134,6 +136,48 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
     process.changed();
   });
 
+  /** Duplicates reported while this dispatch's own screening reads the claims: it adds them to what it finds. */
+  let reportedDuringScreening: DispatchScreening['duplicates'] = [];
+  let screeningUnderWay = false;
+  const flaggedAlready = (d: { villageId: string; workflowId: string }) =>
+    [...(view.details.screening?.duplicates ?? []), ...reportedDuringScreening].some((f) => f.villageId === d.villageId && f.workflowId.split('--')[0] === d.workflowId);
+
+  // A dispatch screened after this one found both claiming one code for one village: this one is flagged too,
+  // if that dispatch's claim is really there and this one's villages have not started.
+  process.signal(
+    duplicateReported,
+    (report) => report.dispatchWorkflowId !== view.workflowId && report.countyId === start.countyId && report.screeningCode === view.details.content.screeningCode,
+    async (report) => {
+      if (view.step === 'IN_VILLAGES') return;
+      const villageIds = report.villageIds.filter((v) => view.details.content.villageIds.includes(v));
+      const claimed = villageIds.length ? await platform.claimedVillages({ countyId: start.countyId, workflowId: report.dispatchWorkflowId, code: report.screeningCode, villageIds }) : [];
+      const found = claimed.map((villageId) => ({ villageId, workflowId: report.dispatchWorkflowId })).filter((d) => !flaggedAlready(d));
+      if (!found.length) return;
+      if (screeningUnderWay || !view.details.screening) reportedDuringScreening.push(...found);
+      else view.details.screening.duplicates.push(...found);
+      record({
+        step: 'DUPLICATE_FLAGGED',
+        rule: 'one code, one village, one open task: two dispatches that claim the same flag each other',
+        summary: `Duplicate of ${report.dispatchWorkflowId} (${report.screeningCode} for ${found.map((d) => d.villageId).join(', ')}), reported by its screening`,
+        data: { reportedBy: report.dispatchWorkflowId, duplicates: found },
+      });
+    },
+  );
+
+  /** Tells the dispatches this screening found, still before their villages, that they have a duplicate too. */
+  async function tellDuplicates(duplicates: DispatchScreening['duplicates']): Promise<void> {
+    const code = view.details.content.screeningCode;
+    const dispatches = [...new Set(duplicates.filter((d) => !d.workflowId.includes('--')).map((d) => d.workflowId))];
+    if (!code || !dispatches.length || !patched('duplicates-flag-each-other')) return;
+    await Promise.all(
+      dispatches.map((id) =>
+        getExternalWorkflowHandle(id)
+          .signal(duplicateReported, { dispatchWorkflowId: view.workflowId, countyId: start.countyId, screeningCode: code, villageIds: duplicates.filter((d) => d.workflowId === id).map((d) => d.villageId) })
+          .catch(() => undefined),
+      ),
+    );
+  }
+
   function sendToVillages(): void {
     view.details.villages = start.content.villageIds.map((villageId) => ({
       villageId,
@@ -147,11 +191,15 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
 
   async function screen(): Promise<'REJECTED' | 'TO_REVIEW'> {
     const content = view.details.content;
+    screeningUnderWay = true;
     const [found, earliestDeadline] = await Promise.all([
       platform.screenDispatch({ countyId: start.countyId, code: content.screeningCode, villageIds: content.villageIds, dispatchWorkflowId: view.workflowId }),
       deadlines.due('minimumLeadTime'),
     ]);
-    const screening = { ...found, unclear: unclearReasons(content, earliestDeadline) };
+    const reported = reportedDuringScreening.filter((d) => !found.duplicates.some((f) => f.villageId === d.villageId && f.workflowId.split('--')[0] === d.workflowId));
+    reportedDuringScreening = [];
+    screeningUnderWay = false;
+    const screening = { ...found, duplicates: [...found.duplicates, ...reported], unclear: unclearReasons(content, earliestDeadline) };
     view.details.screening = screening;
     record({
       step: 'SCREEN',
@@ -159,6 +207,7 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
       summary: `Screening: ${screening.catalogue}${screening.duplicates.length ? `; duplicate of ${screening.duplicates.map((d) => d.workflowId).join(', ')}` : ''}${screening.unclear.length ? `; unclear: ${screening.unclear.join(', ')}` : ''}`,
       data: screening,
     });
+    await tellDuplicates(found.duplicates);
     if (screening.catalogue === 'NEGATIVE_LIST') {
       await process.transition(() => close('REJECTED', `On the negative list (${screening.matchedName}): no one may push this down to a village.`), true);
       return 'REJECTED';

@@ -1,16 +1,11 @@
 // Faults and retries through the API, with a real worker stopped and restarted (loopback only):
 // bounded answers, stale reads from the read model, idempotency keys, concurrent duplicates.
 import { DATABASES, eventually, startPlatform, type ApiResponse, type TestPlatform } from '../support/platform';
+import { AUDITOR, DISPATCHER, DONGSHAN, dispatchContent, REVIEWER, SECRETARY } from '../support/scenarios';
 
-const DISPATCHER = 'p.qiaotou.dispatcher';
-const REVIEWER = 'p.qiaotou.reviewer';
-const AUDITOR = 'p.dept.audit.auditor';
-const DONGSHAN = 'xingcun.qiaotou.dongshan';
-const SECRETARY = 'p.qiaotou.dongshan.secretary';
 const CADRE = 'p.qiaotou.dongshan.cadre1';
 const STEP_MS = 4_000;
 const READ_MS = 1_500;
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 const stepsOf = (view: { record: { step: string }[] }) => view.record.map((r) => r.step);
 
 jest.setTimeout(120_000);
@@ -26,20 +21,7 @@ describe.each(DATABASES)('on %s', (database) => {
     await platform?.stop();
   });
 
-  function content(overrides: Record<string, unknown> = {}) {
-    return {
-      title: '老年人优待证集中办理',
-      screeningCode: 'XC-ASSIST-001',
-      villageIds: [DONGSHAN],
-      requirements: '为本村60周岁以上老年人集中办理优待证',
-      deliverables: ['办理名册'],
-      acceptanceCriteria: '符合条件老人应办尽办',
-      deadline: inDays(30),
-      supportingOrgIds: [],
-      majorMatter: false,
-      ...overrides,
-    };
-  }
+  const content = dispatchContent;
 
   const startBody = (overrides: Record<string, unknown> = {}) => ({ requestId: `f-${Date.now()}-${++counter}`, townId: 'xingcun.qiaotou', content: content(), ...overrides });
 

@@ -1,5 +1,6 @@
 // Bearer tokens: signed JWTs carrying the person and their role assignments.
 import { msToNumber } from '@temporalio/common/lib/time';
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { z } from 'zod';
 import { findRole, type Actor, type RoleAssignment } from '../workflows/common/actor';
@@ -36,13 +37,21 @@ export function signToken(claims: TokenClaims, secret: string, expires = '12h'):
 const unauthenticated = (detail: string) =>
   new Problem(401, 'UNAUTHENTICATED', detail, {});
 
+// Given a string, jsonwebtoken tries (and fails) to read it as a public key on every request first.
+const secretKeys = new Map<string, KeyObject>();
+function secretKey(secret: string): KeyObject {
+  let key = secretKeys.get(secret);
+  if (!key) secretKeys.set(secret, (key = createSecretKey(Buffer.from(secret))));
+  return key;
+}
+
 /** The actor behind an Authorization header, or a 401. */
 export function actorFromHeader(header: string | undefined, secret: string, requestId: string): Actor {
   const token = header?.match(/^Bearer (.+)$/i)?.[1];
   if (!token) throw unauthenticated('A bearer token is required (Authorization: Bearer <token>).');
   let payload: unknown;
   try {
-    payload = jwt.verify(token, secret, { issuer: TOKEN_ISSUER, algorithms: ['HS256'] });
+    payload = jwt.verify(token, secretKey(secret), { issuer: TOKEN_ISSUER, algorithms: ['HS256'] });
   } catch (error) {
     throw unauthenticated(`The token is not valid: ${(error as Error).message}.`);
   }

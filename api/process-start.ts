@@ -38,9 +38,10 @@ export interface ProcessStart<W extends Workflow, V extends ProcessView> {
 export async function startProcess<W extends Workflow, V extends ProcessView>(deps: AppDeps, res: Response, start: ProcessStart<W, V>): Promise<V> {
   const { processType, workflowId } = start;
   const outcome = await startOnce<W>(deps, res, processType, { workflowId, args: start.args, staticSummary: start.staticSummary }, start.request);
-  const read = () => readProcess(deps, res, { processType, workflowId }, start.query);
+  const read = (live: boolean) => () => readProcess(deps, res, { processType, workflowId }, start.query, live);
   const first = start.firstCall;
-  const view = outcome === 'started' ? await firstAnswer(deps, workflowId, first ? () => first(deps.temporal.workflow.getHandle(workflowId)) : read) : await read();
+  // A process just started answers itself (its read model may not hold its first state yet).
+  const view = outcome === 'started' ? await firstAnswer(deps, workflowId, first ? () => first(deps.temporal.workflow.getHandle(workflowId)) : read(true)) : await read(false)();
   if (outcome !== 'started') {
     requireSameStarter(start.startedBy(view), start.starterOrgId, workflowId);
     if (outcome !== 'existing') throw outcome;

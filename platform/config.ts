@@ -34,6 +34,8 @@ const schema = z
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_JWT_SECRET),
     /** A workflow bundle built beforehand (bundleWorkflowCode); without it the worker bundles at start. */
     WORKFLOW_BUNDLE: z.string().min(1).optional(),
+    /** Workflows the worker keeps in memory between tasks (reads never depend on it; see worker/worker.ts). */
+    WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).max(100_000).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .refine((c) => c.NODE_ENV !== 'production' || c.JWT_SECRET !== DEV_JWT_SECRET, {

@@ -50,7 +50,7 @@ async function run(config: Config, logger: Logger, address: string, devServer: D
   const { client: temporal, connection } = await connectClient(address, config.TEMPORAL_NAMESPACE, tls);
   await ensureSearchAttributes(connection, config.TEMPORAL_NAMESPACE);
   const workerConnection = await NativeConnection.connect({ address, tls });
-  const worker = await createWorker({ connection: workerConnection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TASK_QUEUE, db });
+  const worker = await createWorker({ connection: workerConnection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TASK_QUEUE, db, maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS });
   const running = worker.run();
 
   const app = createApp({ db, temporal, taskQueue: config.TASK_QUEUE, jwtSecret: config.JWT_SECRET, logger });

@@ -28,7 +28,7 @@ import { requireCounty, requireRole } from '../auth';
 import { route, type HttpDeps } from '../http';
 import { notFound, Problem } from '../problem';
 import { pinRules, startProcess } from '../process-start';
-import { listProcesses, processSummarySchema, readProcess, requestIdSchema, stepRoutes } from '../processes';
+import { listProcesses, processSummarySchema, readHeaders, readProcess, requestIdSchema, stepRoutes } from '../processes';
 import { refuseNegativeListed } from '../screening';
 import { dispatchViewSchema, presentDispatch, villageTaskViewSchema } from '../views';
 import { maxReworkRoundsSchema, periodOverridesSchema } from './periods';
@@ -206,12 +206,12 @@ export function dispatchRoutes(http: HttpDeps, deps: AppDeps): void {
     return listProcesses(deps, { processType: VILLAGE_TASK_PROCESS, ...where }, limit, await readableRows(deps, actor, VILLAGE_TASK_PROCESS, query.countyId));
   });
 
-  route(http, { method: 'get', path: '/dispatches/{id}', summary: 'The full state of a dispatch, with every village and its screening flags', tag, params: dispatchParams, response: dispatchViewSchema, refusals: [404, 503] }, async ({ actor, params, res }) => {
+  route(http, { method: 'get', path: '/dispatches/{id}', summary: 'The full state of a dispatch, with every village and its screening flags', tag, params: dispatchParams, response: dispatchViewSchema, headers: readHeaders, refusals: [404, 503] }, async ({ actor, params, res }) => {
     await requireReader(deps, actor, res, DISPATCH_PROCESS, params.id);
     return presentDispatch(await readProcess(deps, res, { processType: DISPATCH_PROCESS, workflowId: params.id }, getDispatch));
   });
 
-  route(http, { method: 'get', path: '/village-tasks/{id}', summary: "The full state of one village's task", tag, params: taskParams, response: villageTaskViewSchema, refusals: [404, 503] }, async ({ actor, params, res }) => {
+  route(http, { method: 'get', path: '/village-tasks/{id}', summary: "The full state of one village's task", tag, params: taskParams, response: villageTaskViewSchema, headers: readHeaders, refusals: [404, 503] }, async ({ actor, params, res }) => {
     await requireReader(deps, actor, res, VILLAGE_TASK_PROCESS, params.id);
     return readProcess(deps, res, { processType: VILLAGE_TASK_PROCESS, workflowId: params.id }, getVillageTask);
   });

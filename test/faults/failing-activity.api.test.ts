@@ -62,7 +62,7 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(refused.headers.get('retry-after')).toBe('3');
     expect(refused.body).toMatchObject({ applied: 'NOT_APPLIED', retryAfter: 3, detail: expect.stringContaining('nothing was recorded') });
 
-    const untouched = await platform.api(AUDITOR, 'GET', `/village-tasks/${task}`);
+    const untouched = await platform.api(AUDITOR, 'GET', `/village-tasks/${task}`, undefined, { 'cache-control': 'no-cache' });
     expect(untouched.headers.get('x-state-source')).toBe('temporal');
     expect(untouched.body).toMatchObject({ step: 'ASSIGN', details: { assignees: [] } });
     expect(untouched.body.details.nextReportDueAt).toBeUndefined();

@@ -84,7 +84,7 @@ describe.each(DATABASES)('on %s', (database) => {
 
       // Temporal held the admitted step: the worker applies it once, without any retry.
       const received = await eventually(async () => {
-        const view = await platform.api(AUDITOR, 'GET', `/village-tasks/${task}`);
+        const view = await platform.api(AUDITOR, 'GET', `/village-tasks/${task}`, undefined, { 'cache-control': 'no-cache' });
         return view.body.step === 'ASSIGN' && view.headers.get('x-state-source') === 'temporal' ? view.body : undefined;
       });
       expect(stepsOf(received)).toEqual(['DISPATCHED', 'RECEIVE']);

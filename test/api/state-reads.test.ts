@@ -1,0 +1,101 @@
+// State reads come from the read model (what every step publishes before it answers), never from
+// the worker or its cache: the same state the step answered and the workflow holds, as fast with
+// the worker stopped or its cache cold; `Cache-Control: no-cache` asks the workflow itself.
+import { getDispatch, getVillageTask } from '../../workflows/taskDispatch/messages';
+import { DATABASES, eventually, startPlatform, type ApiResponse, type TestPlatform } from '../support/platform';
+import { AUDITOR, dispatchAt, DISPATCHER, SECRETARY, villageTaskAt } from '../support/scenarios';
+
+const READ_MS = 2_000;
+const LIVE = { 'cache-control': 'no-cache' };
+
+jest.setTimeout(120_000);
+
+describe.each(DATABASES)('on %s', (database) => {
+  let platform: TestPlatform;
+
+  beforeAll(async () => {
+    platform = await startPlatform(database, { bounds: { readMs: READ_MS, retryAfterSeconds: 2 } });
+  });
+  afterAll(async () => {
+    await platform?.stop();
+  });
+
+  const read = async (url: string, headers: Record<string, string> = {}): Promise<[ApiResponse, number]> => {
+    const started = Date.now();
+    const response = await platform.api(AUDITOR, 'GET', url, undefined, headers);
+    expect(response.status).toBe(200);
+    return [response, Date.now() - started];
+  };
+  const source = (response: ApiResponse) => response.headers.get('x-state-source');
+
+  test("after a step, a GET answers the step's own state from the read model: the workflow's state, at its revision", async () => {
+    const task = await villageTaskAt(platform, 'RECEIVE');
+    const received = await platform.api(SECRETARY, 'POST', `/village-tasks/${task}/receive`);
+    expect(received.body.step).toBe('ASSIGN');
+
+    const [stored] = await read(`/village-tasks/${task}`);
+    expect(source(stored)).toBe('read-model');
+    expect(new Date(stored.headers.get('last-modified')!).getTime()).toBeGreaterThan(0);
+    expect(stored.body).toEqual(received.body);
+    expect(stored.body.revision).toBeGreaterThan(0);
+    expect(await platform.temporal.workflow.getHandle(task).query(getVillageTask)).toEqual(stored.body);
+
+    const [live] = await read(`/village-tasks/${task}`, LIVE);
+    expect(source(live)).toBe('temporal');
+    expect(live.body).toEqual(stored.body);
+
+    // The dispatch publishes the village's move when its signal arrives: then its read model and its workflow agree.
+    const dispatchId = task.split('--')[0];
+    await eventually(async () => {
+      const [dispatch] = await read(`/dispatches/${dispatchId}`);
+      if (dispatch.body.details.villages[0].step !== 'ASSIGN') return undefined;
+      expect(source(dispatch)).toBe('read-model');
+      const { screeningFlags, ...state } = dispatch.body;
+      expect(screeningFlags).toEqual([]);
+      expect(await platform.temporal.workflow.getHandle(dispatchId).query(getDispatch)).toEqual(state);
+      return true;
+    });
+  });
+
+  test('with the worker stopped a GET answers at once from the read model; after a restart (cold cache) too, and the next step replays and publishes', async () => {
+    const task = await villageTaskAt(platform, 'ASSIGN');
+    const [before] = await read(`/village-tasks/${task}`);
+    await platform.stopWorker();
+    try {
+      const [stopped, took] = await read(`/village-tasks/${task}`);
+      expect(source(stopped)).toBe('read-model');
+      expect(stopped.body).toEqual(before.body);
+      expect(took).toBeLessThan(READ_MS);
+
+      // Asked for the workflow's own answer, nobody answers: the read model does, once the query's deadline passed.
+      const [fallback, waited] = await read(`/village-tasks/${task}`, LIVE);
+      expect(source(fallback)).toBe('read-model');
+      expect(fallback.body).toEqual(before.body);
+      expect(waited).toBeGreaterThanOrEqual(READ_MS - 100);
+    } finally {
+      await platform.startWorker();
+    }
+
+    const [cold, took] = await read(`/village-tasks/${task}`);
+    expect(source(cold)).toBe('read-model');
+    expect(cold.body).toEqual(before.body);
+    expect(took).toBeLessThan(READ_MS);
+
+    const assigned = await eventually(async () => {
+      const answer = await platform.api(SECRETARY, 'POST', `/village-tasks/${task}/assign`, { personIds: ['p.qiaotou.dongshan.cadre1'] });
+      return answer.status === 200 ? answer : undefined;
+    });
+    const [after] = await read(`/village-tasks/${task}`);
+    expect(after.body).toEqual(assigned.body);
+    expect(after.body.revision).toBeGreaterThan(before.body.revision);
+  });
+
+  test('an ended process reads as final from the read model', async () => {
+    const id = await dispatchAt(platform, 'REVIEW');
+    const withdrawn = await platform.api(DISPATCHER, 'POST', `/dispatches/${id}/withdraw`, { reason: '任务取消' });
+    expect(withdrawn.body).toMatchObject({ status: 'WITHDRAWN', step: 'CLOSED' });
+    const [closed] = await read(`/dispatches/${id}`);
+    expect(source(closed)).toBe('read-model; closed');
+    expect(closed.body).toEqual(withdrawn.body);
+  });
+});

@@ -41,10 +41,13 @@ async function claimVillages(db: Db, input: DispatchScreeningInput): Promise<voi
     await db.dispatchClaim.deleteMany({ where: { workflowId: input.dispatchWorkflowId } });
     return;
   }
-  for (const villageId of input.villageIds) {
-    const claim = { countyId: input.countyId, screeningCode: input.code };
-    await db.dispatchClaim.upsert({ where: { workflowId_villageId: { workflowId: input.dispatchWorkflowId, villageId } }, create: { workflowId: input.dispatchWorkflowId, villageId, ...claim }, update: claim });
-  }
+  const claim = { countyId: input.countyId, screeningCode: input.code };
+  // One transaction, one commit, for all the villages.
+  await db.$transaction(
+    input.villageIds.map((villageId) =>
+      db.dispatchClaim.upsert({ where: { workflowId_villageId: { workflowId: input.dispatchWorkflowId, villageId } }, create: { workflowId: input.dispatchWorkflowId, villageId, ...claim }, update: claim }),
+    ),
+  );
 }
 
 /** The villages among `villageIds` that dispatch `workflowId` claims for `code`: what a duplicate report must match. */

@@ -257,6 +257,16 @@ async function keepingRefusal<T>(deps: AppDeps, use: (KeyUse & { attempt: number
   }
 }
 
+/** Runs `step`; a failure first learns the process's county, which the log of a refusal names. */
+async function knowingCountyOnRefusal<T>(ref: ProcessRef, knowCounty: () => Promise<void>, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (!ref.countyId) await knowCounty().catch(() => undefined);
+    throw error;
+  }
+}
+
 /** One POST route per step: the body validated here, the step refused or done by the workflow's Update. */
 export function stepRoutes(
   http: HttpDeps,
@@ -270,24 +280,31 @@ export function stepRoutes(
       http,
       { method: 'post', path: `${process.base}/{id}/${step.path}`, summary: step.summary, tag: process.tag, params: process.params, headers: stepHeaders, body: step.body, response: process.view, refusals: [404, 409, 422, 503] },
       async ({ actor, params, body, req, res }) => {
-        const known = await deps.db.processRecord.findUnique({ where: { workflowId: params.id }, select: { countyId: true } });
-        const ref = { processType: process.processType, countyId: known?.countyId ?? actor.roles[0]?.countyId ?? '', workflowId: params.id };
+        // The county (for a check, and for the log of a refusal) is read only when needed: not on the path of a step done.
+        const ref = { processType: process.processType, countyId: '', workflowId: params.id };
+        const knowCounty = async () => {
+          const known = await deps.db.processRecord.findUnique({ where: { workflowId: params.id }, select: { countyId: true } });
+          ref.countyId = known?.countyId ?? actor.roles[0]?.countyId ?? '';
+        };
         res.locals.process = ref;
+        if (step.check) await knowCounty();
         const key = idempotencyKeyOf(req);
         const action = `POST ${process.base}/${params.id}/${step.path}`;
         const use = key ? { scope: `person:${actor.personId}`, key, action, hash: bodyHash(action, body ?? null), workflowId: params.id } : undefined;
-        const found = use && (await useKey(deps.db, use));
-        if (found?.refusal) {
-          res.locals.repeated = true;
-          throw found.refusal;
-        }
-        const args: [Actor, ...unknown[]] = step.body ? [actor, body] : [actor];
-        // The key, scoped to the person, is the Update's id (Temporal applies an Update id once and answers its
-        // repeats with the first outcome); after an UNAVAILABLE refusal, the next try has an id of its own.
-        const updateId = use && `${actor.personId}:${use.key}${found?.attempt ? `/${found.attempt}` : ''}`;
-        const view = await keepingRefusal(deps, use && { ...use, attempt: found?.attempt ?? 0 }, async () => {
-          await step.check?.(body, ref);
-          return onProcess(deps, res, ref, (h) => h.executeUpdate(step.update as UpdateDefinition<unknown, [Actor, ...unknown[]]>, { args, updateId }));
+        const view = await knowingCountyOnRefusal(ref, knowCounty, async () => {
+          const found = use && (await useKey(deps.db, use));
+          if (found?.refusal) {
+            res.locals.repeated = true;
+            throw found.refusal;
+          }
+          const args: [Actor, ...unknown[]] = step.body ? [actor, body] : [actor];
+          // The key, scoped to the person, is the Update's id (Temporal applies an Update id once and answers its
+          // repeats with the first outcome); after an UNAVAILABLE refusal, the next try has an id of its own.
+          const updateId = use && `${actor.personId}:${use.key}${found?.attempt ? `/${found.attempt}` : ''}`;
+          return keepingRefusal(deps, use && { ...use, attempt: found?.attempt ?? 0 }, async () => {
+            await step.check?.(body, ref);
+            return onProcess(deps, res, ref, (h) => h.executeUpdate(step.update as UpdateDefinition<unknown, [Actor, ...unknown[]]>, { args, updateId }));
+          });
         });
         res.req.log.info({ workflowId: params.id, update: step.update.name }, 'process step done');
         return process.present ? process.present(view) : view;

@@ -9,7 +9,10 @@
 //   BENCH_SCALE_LIMIT_S (2700)     time allowed to open the tasks of all sizes; the run measures what it reached
 //   BENCH_MAX_RSS_MB (6000)        stops opening tasks when the platform process grows past this
 //   BENCH_SCALE_READS (300)        reads sampled at each size
+//   BENCH_SCALE_STEPS (40)         receipts of random waiting tasks at each size (most not in the worker's cache: a replay each)
+//   BENCH_MAX_CACHED_WORKFLOWS     the platform worker's cache (default: the product's, worker/worker.ts)
 //   BENCH_PROFILE=1                CPU profiles of the platform process (node --cpu-prof), summarised for the latency round
+//   BENCH_PROFILE=submits          the same, summarised for the dispatch submissions instead
 //   BENCH_LOG_LEVEL (info)         the API's log level (its output goes to /dev/null, as a container's would go to a collector)
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -28,6 +31,7 @@ import { BENCH_PEOPLE, Driver, expect, type VillageTaskRef } from './driver';
 import { activityUpdate, finish, FLOOR_WORKFLOW, stateQuery, trivialUpdate } from './floor/messages';
 import { Latencies, machineLoad, onCallers, percentile, rssMb, sleep, waitIdle } from './measure';
 import { printProfile, summariseProfile } from './profile-summary';
+import { DEFAULT_MAX_CACHED_WORKFLOWS } from '../worker/worker';
 
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const SAMPLES = num('BENCH_SAMPLES', 100);
@@ -38,7 +42,9 @@ const SCALE_SIZES = (process.env.BENCH_SCALE_SIZES ?? '1000,10000').split(',').f
 const SCALE_LIMIT_MS = num('BENCH_SCALE_LIMIT_S', 2700) * 1000;
 const MAX_RSS_MB = num('BENCH_MAX_RSS_MB', 6000);
 const SCALE_READS = num('BENCH_SCALE_READS', 300);
-const PROFILE = process.env.BENCH_PROFILE === '1';
+const SCALE_STEPS = num('BENCH_SCALE_STEPS', 40);
+const PROFILE = process.env.BENCH_PROFILE === '1' || process.env.BENCH_PROFILE === 'submits';
+const PROFILE_SUBMITS = process.env.BENCH_PROFILE === 'submits';
 // The sampling profiler keeps an idle process busier than 5% of a core.
 if (PROFILE) process.env.BENCH_IDLE_SHARE ??= '0.3';
 const JWT_SECRET = 'bench-secret-bench-secret-bench-secret';
@@ -52,7 +58,7 @@ interface Row {
   met?: boolean;
 }
 const rows: Row[] = [];
-const results: Record<string, unknown> = { run: RUN, startedAt: new Date().toISOString(), knobs: { SAMPLES, CONCURRENCY, SUBMITS, WHOLE, SCALE_SIZES, SCALE_READS } };
+const results: Record<string, unknown> = { run: RUN, startedAt: new Date().toISOString(), knobs: { SAMPLES, CONCURRENCY, SUBMITS, WHOLE, SCALE_SIZES, SCALE_READS, SCALE_STEPS, maxCachedWorkflows: process.env.BENCH_MAX_CACHED_WORKFLOWS ?? `default ${DEFAULT_MAX_CACHED_WORKFLOWS}` } };
 const ms = (v: number) => `${v < 10 ? v.toFixed(1) : v.toFixed(0)} ms`;
 const pp = (l: Latencies, hi = 95) => `p50 ${ms(l.p(50))} · p${hi} ${ms(l.p(hi))}`;
 const log = (...args: unknown[]) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...args);
@@ -129,7 +135,7 @@ async function main(): Promise<void> {
   try {
     await latencyRound(driver, temporal, floorQueue, platform.child, openTasks);
     rows.push({ figure: 'platform process RSS after the latency round', measured: `${rssMb(pid).toFixed(0)} MB`, against: `${(results.rssAtStartMb as number).toFixed(0)} MB at start` });
-    await throughput(driver, temporal, pid);
+    await throughput(driver, temporal, platform.child);
     await scale(driver, pid, openTasks);
   } finally {
     results.machineAfter = await machineLoad();
@@ -167,7 +173,7 @@ async function latencyRound(driver: Driver, temporal: Client, floorQueue: string
   const l = { trivial: new Latencies(), activity: new Latencies(), query: new Latencies(), apiStep: new Latencies(), rawStep: new Latencies(), apiRead: new Latencies(), rawRead: new Latencies() };
   const rawStepped: { task: VillageTaskRef; calledAt: number; answeredAt: number }[] = [];
   log(`latency round: ${samples} samples of each operation`);
-  const from = PROFILE ? await mark(platform) : 0;
+  const from = PROFILE && !PROFILE_SUBMITS ? await mark(platform) : 0;
   for (let i = 0; i < samples; i++) {
     const viaApi = tasks[2 * i];
     const viaRaw = tasks[2 * i + 1];
@@ -191,7 +197,7 @@ async function latencyRound(driver: Driver, temporal: Client, floorQueue: string
     }
     for (const operation of operations) await operation().catch((error) => failed.push(String(error)));
   }
-  if (PROFILE) profileWindow = { from, to: await mark(platform), operations: samples * 2 };
+  if (PROFILE && !PROFILE_SUBMITS) profileWindow = { from, to: await mark(platform), operations: samples * 2 };
   if (failed.length) log(`latency round: ${failed.length} operations failed, first: ${failed[0]}`);
   results.latencyFailures = failed;
 
@@ -203,7 +209,7 @@ async function latencyRound(driver: Driver, temporal: Client, floorQueue: string
     { figure: 'step (receive) through the API', measured: pp(l.apiStep), against: `${(l.apiStep.p(50) / floorActivity).toFixed(2)}× the activity floor (p50)`, target: '≤ 3× floor', met: l.apiStep.p(50) <= 3 * floorActivity },
     { figure: 'step (receive), raw client, same Update', measured: pp(l.rawStep), against: `${(l.rawStep.p(50) / floorActivity).toFixed(2)}× the activity floor (p50)` },
     { figure: 'step: API / raw client (p50)', measured: `${(l.apiStep.p(50) / l.rawStep.p(50)).toFixed(2)}×`, against: `p95 ${(l.apiStep.p(95) / l.rawStep.p(95)).toFixed(2)}×`, target: '≤ 1.15×', met: l.apiStep.p(50) <= 1.15 * l.rawStep.p(50) },
-    { figure: 'state GET through the API (village task)', measured: pp(l.apiRead) },
+    { figure: 'state GET through the API (village task, read model)', measured: pp(l.apiRead) },
     { figure: 'state read, raw client Query (same task)', measured: pp(l.rawRead), against: `${(l.rawRead.p(50) / l.query.p(50)).toFixed(2)}× the query floor (p50)` },
     { figure: 'read: API / raw client (p50)', measured: `${(l.apiRead.p(50) / l.rawRead.p(50)).toFixed(2)}×`, against: `p95 ${(l.apiRead.p(95) / l.rawRead.p(95)).toFixed(2)}×`, target: '≤ 1.5×', met: l.apiRead.p(50) <= 1.5 * l.rawRead.p(50) },
   );
@@ -287,16 +293,19 @@ async function stepAnatomy(
   });
 }
 
-async function throughput(driver: Driver, temporal: Client, pid: number): Promise<void> {
+async function throughput(driver: Driver, temporal: Client, platform: ChildProcess): Promise<void> {
+  const pid = platform.pid!;
   await waitIdle(pid);
   log(`throughput: ${SUBMITS} dispatch submissions on ${CONCURRENCY} callers`);
   const submits = new Latencies();
   let failures = 0;
+  const from = PROFILE_SUBMITS ? await mark(platform) : 0;
   let began = performance.now();
   await onCallers(SUBMITS, CONCURRENCY, async (i) => {
     const answer = await submits.time(() => driver.submit(100_000 + i)).catch(() => undefined);
     if (answer?.status !== 201) failures++;
   });
+  if (PROFILE_SUBMITS) profileWindow = { from, to: await mark(platform), operations: SUBMITS };
   const submitRate = (SUBMITS - failures) / ((performance.now() - began) / 1000);
   rows.push({ figure: `dispatch submits/s (${CONCURRENCY} callers, answered once screened)`, measured: `${submitRate.toFixed(1)}/s`, against: `${pp(submits)} each${failures ? `; ${failures} failed` : ''}`, target: '≥ 100/s', met: submitRate >= 100 });
   results.submits = { rate: submitRate, p50: submits.p(50), p95: submits.p(95), failures };
@@ -328,6 +337,8 @@ async function scale(driver: Driver, pid: number, openTasks: VillageTaskRef[]): 
   const began = Date.now();
   let next = 300_000;
   const scaleResults: unknown[] = [];
+  /** Tasks the scale phase opened that still wait for receipt (those of the latency round were received). */
+  const waiting: VillageTaskRef[] = [];
   for (const size of SCALE_SIZES) {
     log(`scale: opening village tasks up to ${size} (open now: ${openTasks.length})`);
     const sizeBegan = Date.now();
@@ -338,7 +349,7 @@ async function scale(driver: Driver, pid: number, openTasks: VillageTaskRef[]): 
       if (Date.now() - began > SCALE_LIMIT_MS) stopped = `time limit ${SCALE_LIMIT_MS / 1000} s`;
       else if (rssMb(pid) > MAX_RSS_MB) stopped = `platform RSS over ${MAX_RSS_MB} MB`;
       else if (failures.length > 50) stopped = `${failures.length} dispatches failed to open, first: ${failures[0].slice(0, 200)}`;
-      else await driver.openDispatch(next++).then((tasks) => openTasks.push(...tasks), (error) => failures.push(String(error)));
+      else await driver.openDispatch(next++).then((tasks) => void (openTasks.push(...tasks), waiting.push(...tasks)), (error) => failures.push(String(error)));
     });
     if (failures.length) log(`scale: ${failures.length} dispatches failed to open, first: ${failures[0]}`);
     const openedS = (Date.now() - sizeBegan) / 1000;
@@ -354,14 +365,22 @@ async function scale(driver: Driver, pid: number, openTasks: VillageTaskRef[]): 
     }
     const rssRead = rssMb(pid);
     const n = openTasks.length;
+    // Receipts of tasks picked at random: most are no longer in the worker's cache, so each replays its history first.
+    const steps = new Latencies();
+    let stepFailures = 0;
+    for (let i = 0; i < SCALE_STEPS && waiting.length; i++) {
+      const [task] = waiting.splice(Math.floor(Math.random() * waiting.length), 1);
+      if ((await steps.time(() => driver.receive(task))).status !== 200) stepFailures++;
+    }
     const rss = Math.max(rssOpen, rssRead);
-    const entry = { size, reached: n, stopped, failures: failures.length, readFailures, openedInS: openedS, idleBeforeReads: idle, rssOpenMb: rssOpen, rssAfterReadsMb: rssRead, api: { p50: api.p(50), p99: api.p(99) }, raw: { p50: raw.p(50), p99: raw.p(99) } };
+    const entry = { size, reached: n, stopped, failures: failures.length, readFailures, openedInS: openedS, idleBeforeReads: idle, rssOpenMb: rssOpen, rssAfterReadsMb: rssRead, api: { p50: api.p(50), p99: api.p(99) }, raw: { p50: raw.p(50), p99: raw.p(99) }, steps: { p50: steps.p(50), p95: steps.p(95), n: steps.samples.length, failures: stepFailures } };
     scaleResults.push(entry);
     log(`scale ${n}: ${JSON.stringify(entry)}`);
     const label = `${n} open village tasks${stopped ? ` (stopped short of ${size}: ${stopped})` : ''}`;
     rows.push(
       { figure: `${label}: platform RSS (API + worker)`, measured: `${rss.toFixed(0)} MB`, against: `${rssOpen.toFixed(0)} MB when opened, ${rssRead.toFixed(0)} MB after reads; opened in ${openedS.toFixed(0)} s`, target: size >= 10_000 ? '< 500 MB' : undefined, met: size >= 10_000 ? rss < 500 : undefined },
-      { figure: `${label}: state GET through the API`, measured: `p50 ${ms(api.p(50))} · p99 ${ms(api.p(99))}`, against: `raw Query p50 ${ms(raw.p(50))} · p99 ${ms(raw.p(99))}`, target: 'p99 < 50 ms', met: api.p(99) < 50 },
+      { figure: `${label}: state GET through the API`, measured: `p50 ${ms(api.p(50))} · p99 ${ms(api.p(99))}`, against: `raw Query p50 ${ms(raw.p(50))} · p99 ${ms(raw.p(99))}${readFailures ? `; ${readFailures} failed` : ''}`, target: 'p99 < 50 ms', met: api.p(99) < 50 },
+      { figure: `${label}: step (receive) of a random task`, measured: pp(steps), against: `mostly outside the worker's cache (a replay first)${stepFailures ? `; ${stepFailures} failed` : ''}` },
     );
     if (stopped) break;
   }
@@ -382,7 +401,7 @@ function report(): void {
 }
 
 function summariseProfiles(dir: string): void {
-  console.log(`\nCPU profiles of the platform process (${dir}), over the latency round only:`);
+  console.log(`\nCPU profiles of the platform process (${dir}), over the ${PROFILE_SUBMITS ? 'dispatch submissions' : 'latency round'} only:`);
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'))) {
     printProfile(summariseProfile(path.join(dir, file), profileWindow?.from, profileWindow?.to), profileWindow?.operations ?? 1);
   }

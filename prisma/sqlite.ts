@@ -5,6 +5,10 @@
 // - Transactions take the write lock when they begin (BEGIN IMMEDIATE). The adapter begins them
 //   DEFERRED: one that has read and then writes after another process's commit fails with
 //   SQLITE_BUSY at once, without waiting (its snapshot is stale).
+// - Write transactions commit with synchronous=NORMAL (WAL): a commit survives the process crashing
+//   and is fsynced at the next checkpoint, instead of each commit fsyncing the WAL while it blocks the
+//   event loop (libsql is synchronous) of the process that also serves the API and the worker. Set
+//   before each transaction: libsql hands its connection to the transaction and opens a new one after.
 // - No connection keeps a lock after a failure. libsql leaves a statement that failed SQLITE_BUSY in
 //   progress on its connection (tursodatabase/libsql-js#228): it holds the read lock and makes the next
 //   COMMIT there fail, and the adapter never rolls back a failed COMMIT of the connection a transaction
@@ -58,7 +62,11 @@ function guarded(client: LibSqlClient): LibSqlClient {
         return (...args: Parameters<LibSqlClient['execute']>) => target.execute(...args).catch(replaceConnectionIfBusy);
       }
       if (property === 'transaction') {
-        return () => target.transaction('write').then(rollingBackFailedCommit, replaceConnectionIfBusy);
+        return () =>
+          target
+            .execute('PRAGMA synchronous = NORMAL')
+            .then(() => target.transaction('write'))
+            .then(rollingBackFailedCommit, replaceConnectionIfBusy);
       }
       const value: unknown = Reflect.get(target, property, target);
       return typeof value === 'function' ? value.bind(target) : value;

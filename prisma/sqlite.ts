@@ -5,10 +5,11 @@
 // - Transactions take the write lock when they begin (BEGIN IMMEDIATE). The adapter begins them
 //   DEFERRED: one that has read and then writes after another process's commit fails with
 //   SQLITE_BUSY at once, without waiting (its snapshot is stale).
-// - Write transactions commit with synchronous=NORMAL (WAL): a commit survives the process crashing
-//   and is fsynced at the next checkpoint, instead of each commit fsyncing the WAL while it blocks the
-//   event loop (libsql is synchronous) of the process that also serves the API and the worker. Set
-//   before each transaction: libsql hands its connection to the transaction and opens a new one after.
+// - Writes commit with synchronous=NORMAL (WAL): a commit survives the process crashing and is
+//   fsynced at the next checkpoint, instead of each commit fsyncing the WAL (≈ 20 ms under load) while
+//   it blocks the event loop (libsql is synchronous) of the process that also serves the API and the
+//   worker. Set before each transaction and each write outside one: libsql hands its connection to a
+//   transaction and opens a new one (with the default, FULL) after it.
 // - No connection keeps a lock after a failure. libsql leaves a statement that failed SQLITE_BUSY in
 //   progress on its connection (tursodatabase/libsql-js#228): it holds the read lock and makes the next
 //   COMMIT there fail, and the adapter never rolls back a failed COMMIT of the connection a transaction
@@ -45,6 +46,13 @@ export function isSqliteBusy(error: unknown): boolean {
   return (typeof rawCode === 'number' && (rawCode & 0xff) === 5) || (typeof code === 'string' && code.startsWith('SQLITE_BUSY'));
 }
 
+const SYNCHRONOUS_NORMAL = 'PRAGMA synchronous = NORMAL';
+
+function isWrite(statement: unknown): boolean {
+  const sql = typeof statement === 'string' ? statement : (statement as { sql?: unknown } | undefined)?.sql;
+  return typeof sql === 'string' && /^\s*(INSERT|UPDATE|DELETE|REPLACE)\b/i.test(sql);
+}
+
 function guarded(client: LibSqlClient): LibSqlClient {
   const replaceConnectionIfBusy = async (error: unknown): Promise<never> => {
     if (isSqliteBusy(error)) {
@@ -59,14 +67,17 @@ function guarded(client: LibSqlClient): LibSqlClient {
   return new Proxy(client, {
     get(target, property) {
       if (property === 'execute') {
-        return (...args: Parameters<LibSqlClient['execute']>) => target.execute(...args).catch(replaceConnectionIfBusy);
+        return (...args: Parameters<LibSqlClient['execute']>) => {
+          if (isWrite(args[0])) void target.execute(SYNCHRONOUS_NORMAL).catch(() => undefined);
+          return target.execute(...args).catch(replaceConnectionIfBusy);
+        };
       }
       if (property === 'transaction') {
-        return () =>
-          target
-            .execute('PRAGMA synchronous = NORMAL')
-            .then(() => target.transaction('write'))
-            .then(rollingBackFailedCommit, replaceConnectionIfBusy);
+        return () => {
+          // Both run at once on the connection the transaction takes (libsql runs a statement synchronously).
+          void target.execute(SYNCHRONOUS_NORMAL).catch(() => undefined);
+          return target.transaction('write').then(rollingBackFailedCommit, replaceConnectionIfBusy);
+        };
       }
       const value: unknown = Reflect.get(target, property, target);
       return typeof value === 'function' ? value.bind(target) : value;

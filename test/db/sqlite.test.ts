@@ -37,6 +37,18 @@ describe('SQLite shared by several connections', () => {
     expect(await db.$queryRawUnsafe('PRAGMA busy_timeout')).toEqual([{ timeout: 5000 }]);
   });
 
+  test('writes commit with synchronous=NORMAL, in a transaction or alone (no fsync per commit in WAL)', async () => {
+    const db = client(createPrismaClient(`file:${file}`));
+    const synchronous = async () => ((await db.$queryRawUnsafe('PRAGMA synchronous')) as { synchronous: number }[])[0].synchronous;
+    const inTransaction = await db.$transaction(async (tx) => {
+      await tx.refusedAttempt.create({ data: refusal(randomUUID()) });
+      return ((await tx.$queryRawUnsafe('PRAGMA synchronous')) as { synchronous: number }[])[0].synchronous;
+    });
+    expect(inTransaction).toBe(1);
+    await db.refusedAttempt.create({ data: refusal(randomUUID()) }); // on the new connection opened after the transaction
+    expect(await synchronous()).toBe(1);
+  });
+
   test('a write waits for another connection to finish writing, and a read does not wait at all', async () => {
     const db = client(createPrismaClient(`file:${file}`));
     const held = await holdWriteLock(1_000);

@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import type { Prisma } from '../prisma/client';
 import type { Actor } from '../workflows/common/actor';
-import type { ProcessView } from '../workflows/common/process';
+import { STATE_QUERY, type ProcessView } from '../workflows/common/process';
 import type { AppDeps } from './app';
 import { route, type HttpDeps } from './http';
 import { DEFAULT_BOUNDS, isUnconfirmed, notConfirmed, withinDeadline, type TemporalBounds } from './bounded';
@@ -102,7 +102,7 @@ export async function readProcess<V extends ProcessView>(
   deps: AppDeps,
   res: Response,
   ref: { processType: string; workflowId: string },
-  query: QueryDefinition<V>,
+  query: QueryDefinition<V> | string,
   live = wantsLiveState(res),
 ): Promise<V> {
   res.locals.process = { ...ref, countyId: '' };
@@ -115,7 +115,7 @@ export async function readProcess<V extends ProcessView>(
 }
 
 /** The workflow's own answer to its state query, or the read model's when no worker answers in time or Temporal no longer keeps it. */
-async function askWorkflow<V extends ProcessView>(deps: AppDeps, res: Response, ref: { processType: string; workflowId: string }, query: QueryDefinition<V>, readModel: () => Promise<ReadModelRow | null>): Promise<V> {
+async function askWorkflow<V extends ProcessView>(deps: AppDeps, res: Response, ref: { processType: string; workflowId: string }, query: QueryDefinition<V> | string, readModel: () => Promise<ReadModelRow | null>): Promise<V> {
   try {
     const view = await withinDeadline(deps.temporal, boundsOf(deps).readMs, () => deps.temporal.workflow.getHandle(ref.workflowId).query(query));
     res.setHeader(STATE_SOURCE, 'temporal');
@@ -257,6 +257,19 @@ async function keepingRefusal<T>(deps: AppDeps, use: (KeyUse & { attempt: number
   }
 }
 
+/**
+ * The state a step answers with: its Update's result when that is the whole view; when it is small
+ * (its revision), the read model, which the step published before its Update answered — so answering
+ * never asks the worker again. Should the read model not have caught up, the workflow answers.
+ */
+async function stateAfterStep(deps: AppDeps, res: Response, ref: { processType: string; workflowId: string }, answer: unknown): Promise<ProcessView> {
+  const { revision, record } = (answer ?? {}) as { revision?: number; record?: unknown };
+  if (record !== undefined) return answer as ProcessView;
+  const row = await deps.db.processRecord.findUnique({ where: { workflowId: ref.workflowId }, select: { revision: true, state: true } });
+  if (row && revision !== undefined && row.revision >= revision) return JSON.parse(row.state) as ProcessView;
+  return readProcess(deps, res, ref, STATE_QUERY, true);
+}
+
 /** Runs `step`; a failure first learns the process's county, which the log of a refusal names. */
 async function knowingCountyOnRefusal<T>(ref: ProcessRef, knowCounty: () => Promise<void>, step: () => Promise<T>): Promise<T> {
   try {
@@ -303,7 +316,8 @@ export function stepRoutes(
           const updateId = use && `${actor.personId}:${use.key}${found?.attempt ? `/${found.attempt}` : ''}`;
           return keepingRefusal(deps, use && { ...use, attempt: found?.attempt ?? 0 }, async () => {
             await step.check?.(body, ref);
-            return onProcess(deps, res, ref, (h) => h.executeUpdate(step.update as UpdateDefinition<unknown, [Actor, ...unknown[]]>, { args, updateId }));
+            const answer = await onProcess(deps, res, ref, (h) => h.executeUpdate(step.update as UpdateDefinition<unknown, [Actor, ...unknown[]]>, { args, updateId }));
+            return stateAfterStep(deps, res, ref, answer);
           });
         });
         res.req.log.info({ workflowId: params.id, update: step.update.name }, 'process step done');

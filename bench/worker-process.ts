@@ -56,6 +56,7 @@ async function main(): Promise<void> {
   if (!stop) throw new Error(`unknown role ${role}: platform or floor`);
   process.on('message', async (message: { type: string }) => {
     if (message.type === 'mark') process.send!({ type: 'mark', micros: Number(process.hrtime.bigint() / 1000n) });
+    if (message.type === 'memory') process.send!({ type: 'memory', usage: process.memoryUsage() });
     if (message.type !== 'stop') return;
     await stop();
     process.exit(0);

@@ -43,6 +43,8 @@ describe.each(DATABASES)('on %s', (database) => {
     const [live] = await read(`/village-tasks/${task}`, LIVE);
     expect(source(live)).toBe('temporal');
     expect(live.body).toEqual(stored.body);
+    const unbounded = await platform.api(AUDITOR, 'GET', `/village-tasks/${task}`, undefined, { 'cache-control': 'x'.repeat(201) });
+    expect({ status: unbounded.status, code: unbounded.body.code }).toEqual({ status: 400, code: 'INVALID_REQUEST' });
 
     // The dispatch publishes the village's move when its signal arrives: then its read model and its workflow agree.
     const dispatchId = task.split('--')[0];

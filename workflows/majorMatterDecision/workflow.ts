@@ -354,8 +354,8 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
   };
 
   async function open(): Promise<void> {
-    const dueAt = await deadlines.due('majorMatterStep');
     record({ step: 'SUGGEST', by: start.suggestedBy, rule: 'a major matter: a listed kind, or an amount at the threshold', summary: `Suggested: ${start.suggestion.title} (${start.suggestion.kind}, ¥${start.suggestion.estimatedAmount}) — ${start.suggestion.reason}`, data: start.suggestion });
+    const dueAt = await deadlines.due('majorMatterStep');
     moveTo('PROPOSE', dueAt);
     await process.show();
   }

@@ -262,6 +262,7 @@ function boardPage(http: HttpDeps, deps: AppDeps): void {
     const params = villageParams.safeParse(req.params);
     if (!params.success) throw notFound('Village');
     const board = await villageBoard(deps.db, params.data.villageId);
-    res.status(200).type('text/html; charset=utf-8').send(renderBoard(board));
+    // Always as it stands now: a board that changed (an objection, a closed period) is never shown from a cache.
+    res.status(200).type('text/html; charset=utf-8').set('Cache-Control', 'no-store').send(renderBoard(board));
   });
 }

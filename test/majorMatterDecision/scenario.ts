@@ -87,7 +87,7 @@ export async function matterAt(
   const periods = { ...(reach('IMPLEMENTATION') && { resolutionDisclosure: { duration: '1s' } }), ...options.periods };
   const started = await ok(platform.api(VILLAGER, 'POST', '/major-matters', { requestId: uniqueId(), villageId: DONGSHAN, suggestion: bridge(options.suggestion), ...(Object.keys(periods).length && { periods }) }));
   const id: string = started.workflowId;
-  if (reach('DELIBERATE')) await ok(platform.api(SECRETARY, 'POST', `/major-matters/${id}/proposal`, proposal()));
+  if (reach('DELIBERATE')) await ok(platform.api(SECRETARY, 'POST', `/major-matters/${id}/proposal`, proposal({ title: bridge(options.suggestion).title })));
   if (reach('REVIEW')) await ok(platform.api(SECRETARY, 'POST', `/major-matters/${id}/joint-meeting`, meeting()));
   if (reach('RESOLVE')) await ok(platform.api(SECRETARY, 'POST', `/major-matters/${id}/party-members-meeting`, partyMeeting()));
   if (reach('RESOLUTION_DISCLOSURE')) await ok(platform.api(SECRETARY, 'POST', `/major-matters/${id}/resolution-meeting`, representatives()));

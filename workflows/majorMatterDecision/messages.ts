@@ -1,7 +1,7 @@
 // The majorMatterDecision process's messages (五议两公开): one definition, used by the workflow and by the API.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { ActedAs, Actor } from '../common/actor';
-import { STATE_QUERY, type ProcessView } from '../common/process';
+import { STATE_QUERY, type ContinuableStart, type ProcessView } from '../common/process';
 import type { PeriodOverrides } from '../rules/checks';
 import type { MajorMatterKind, PinnedRules } from '../rules/definitions';
 
@@ -19,7 +19,7 @@ export interface Suggestion {
   estimatedAmount: number;
 }
 
-export interface MajorMatterStart {
+export interface MajorMatterStart extends ContinuableStart<MajorMatterView> {
   countyId: string;
   townId: string;
   villageId: string;

@@ -70,6 +70,8 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
     query: getMajorMatter,
     rules: start.rules,
     periods: start.periods,
+    start,
+    continued: start.continued,
     view: {
       processType: 'majorMatterDecision',
       title: start.suggestion.title,
@@ -116,8 +118,8 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
   }
 
   const latestVersion = () => view.details.proposal.at(-1)!;
-  // Taken before any step is registered, so a step arriving early waits for the matter to open.
-  const opened = process.exclusively(open);
+  // Taken before any step is registered, so a step arriving early waits for the matter to open (a continued run is open).
+  const opened = process.continued ? Promise.resolve() : process.exclusively(open);
 
   /** Takes a valid meeting record: the process decides whether it passed, by the pinned rules. */
   function holdMeeting(meeting: MeetingKind, minutes: MeetingRecord, actor: Actor, convener: Role[]): boolean {

@@ -32,7 +32,8 @@ import {
   votePasses,
   type MatterRules,
 } from '../../workflows/majorMatterDecision/rules';
-import { withDefaults } from '../../workflows/rules/checks';
+import { ruleOfPeriod, ruleViolations, withDefaults } from '../../workflows/rules/checks';
+import { MAJOR_MATTER_KINDS } from '../../workflows/rules/definitions';
 
 const VILLAGE = 'xingcun.qiaotou.dongshan';
 const TOWN = 'xingcun.qiaotou';
@@ -112,6 +113,47 @@ describe('what is a major matter', () => {
       resolutionDisclosure: '7d',
       resultDisclosure: '7d',
     });
+  });
+});
+
+describe('the county rules of the section', () => {
+  const check = (values: Record<string, unknown>) => ruleViolations({ majorMatterDecision: values });
+
+  test('kinds from the six, ratios from one half to all, notice days 1 to 30, disclosures 1 to 30 days', () => {
+    expect(MAJOR_MATTER_KINDS).toEqual(['LAND_CONTRACT', 'COLLECTIVE_ASSETS', 'PUBLIC_WORKS', 'BORROWING', 'VILLAGE_PLAN', 'OTHER']);
+    expect(check({ kinds: [...MAJOR_MATTER_KINDS] })).toEqual([]);
+    expect(check({ kinds: ['BRIDGES'] })).toEqual([{ rule: 'majorMatterDecision.kinds', value: ['BRIDGES'], bound: expect.stringContaining('at most 6 of') }]);
+    for (const rule of ['jointMeetingMajority', 'partyMeetingQuorum', 'partyMeetingMajority', 'representativesQuorum', 'villagersAdultsQuorum', 'villagersHouseholdsQuorum', 'resolutionMajority']) {
+      expect(check({ [rule]: 0.5 })).toEqual([]);
+      expect(check({ [rule]: 1 })).toEqual([]);
+      expect(check({ [rule]: 0.49 })).toHaveLength(1);
+      expect(check({ [rule]: 1.01 })).toHaveLength(1);
+    }
+    for (const rule of ['reviewNoticeDays', 'representativesNoticeDays', 'villagersNoticeDays']) {
+      expect(check({ [rule]: 1 })).toEqual([]);
+      expect(check({ [rule]: 30 })).toEqual([]);
+      expect(check({ [rule]: 0 })).toHaveLength(1);
+      expect(check({ [rule]: 31 })).toHaveLength(1);
+    }
+    expect(check({ amountThreshold: 0, stepPeriod: 60, mergeProposeAndDeliberate: true })).toEqual([]);
+    expect(check({ amountThreshold: -1 })).toHaveLength(1);
+    expect(check({ stepPeriod: 61 })).toHaveLength(1);
+    expect(check({ mergeProposeAndDeliberate: 'yes' })).toHaveLength(1);
+    for (const rule of ['resolutionDisclosure', 'resultDisclosure']) {
+      expect(check({ [rule]: '1d' })).toEqual([]);
+      expect(check({ [rule]: '30d' })).toEqual([]);
+      expect(check({ [rule]: '23h' })).toHaveLength(1);
+      expect(check({ [rule]: '31d' })).toHaveLength(1);
+    }
+    expect(check({ villagersQuorumBasis: 'ADULTS', resolutionMajorityBase: 'ALL' })).toEqual([]);
+    expect(check({ villagersQuorumBasis: 'HOUSEHOLDS' })).toEqual([]);
+    expect(check({ villagersQuorumBasis: 'EITHER', resolutionMajorityBase: 'HALF' })).toHaveLength(2);
+  });
+
+  test('its periods name the rules they shorten', () => {
+    expect(ruleOfPeriod('majorMatterStep')).toMatchObject({ section: 'majorMatterDecision', rule: 'stepPeriod' });
+    expect(ruleOfPeriod('resolutionDisclosure')).toMatchObject({ section: 'majorMatterDecision', rule: 'resolutionDisclosure' });
+    expect(ruleOfPeriod('resultDisclosure')).toMatchObject({ section: 'majorMatterDecision', rule: 'resultDisclosure' });
   });
 });
 

@@ -294,6 +294,7 @@ describe('a meeting may be recorded', () => {
     expect(meetingValid(rules, 'PARTY_MEMBERS_MEETING', record({ noticeDate: '2026-11-22' }), TODAY)).toEqual(detail('notice'));
     expect(meetingValid(rules, 'PARTY_MEMBERS_MEETING', record({ present: 5, votesFor: 5, votesAgainst: 0 }), TODAY)).toEqual(detail('not quorate'));
     expect(meetingValid(rules, 'VILLAGERS_MEETING', record({ expected: 10, present: 6, votesFor: 6, votesAgainst: 0 }), TODAY)).toEqual(detail('counts households'));
+    expect(meetingValid(rules, 'VILLAGERS_MEETING', record({ expected: 10, present: 6, votesFor: 6, votesAgainst: 0 }), TODAY)).toEqual(code('INVALID_INPUT'));
     expect(meetingValid(rules, 'VILLAGERS_MEETING', record({ expected: 10, present: 6, votesFor: 6, votesAgainst: 0, householdsExpected: 4, householdsPresent: 1 }), TODAY)).toEqual(ok);
     expect(meetingValid(rules, 'REPRESENTATIVES_MEETING', record({ expected: 10, present: 6, votesFor: 6, votesAgainst: 0, householdsExpected: undefined }), TODAY)).toEqual(code('RULE_BROKEN'));
   });
@@ -340,6 +341,7 @@ describe('propose', () => {
     expect(mayPropose(view('PROPOSE'), elsewhere('VILLAGE_SECRETARY'), rules, propose, NOW)).toEqual(code('WRONG_ORGANISATION'));
     expect(mayPropose(view('PROPOSE'), villager, rules, { decision: 'DECLINE', reason: 'r' }, NOW)).toEqual(code('NOT_AUTHORISED'));
     expect(mayPropose(view('PROPOSE'), secretary, rules, { ...propose, kind: 'OTHER' }, NOW)).toEqual(code('RULE_BROKEN'));
+    expect(mayPropose(view('PROPOSE'), villager, rules, { ...propose, kind: 'OTHER' }, NOW)).toEqual(code('NOT_AUTHORISED'));
     expect(mayPropose(view('PROPOSE'), secretary, rules, { decision: 'DECLINE', reason: 'not now' }, NOW)).toEqual(ok);
     expect(mayPropose(view('PROPOSE'), secretary, rules, { decision: 'DECLINE', reason: ' ' }, NOW)).toEqual(code('MISSING_REASON'));
     expect(mayPropose(view('REVIEW'), secretary, rules, { decision: 'DECLINE', reason: ' ' }, NOW)).toEqual(code('WRONG_STEP'));

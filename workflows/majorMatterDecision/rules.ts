@@ -168,8 +168,9 @@ const lastMeetingDate = (view: MajorMatterView) => view.details.meetings.at(-1)?
 
 export function mayPropose(view: MajorMatterView, actor: Actor, rules: MatterRules, decision: ProposalDecision, nowMs: number): RuleResult {
   const base = firstRefusal(atStep(view, ['PROPOSE'], 'a proposal'), holds(actor, 'VILLAGE_SECRETARY', view.villageId!, 'Taking up a proposal'));
-  if (!base.ok || decision.decision === 'DECLINE') return firstRefusal(base, decision.decision === 'DECLINE' ? reasonGiven(decision.reason, 'Declining a suggestion') : allowed);
+  if (decision.decision === 'DECLINE') return firstRefusal(base, reasonGiven(decision.reason, 'Declining a suggestion'));
   return firstRefusal(
+    base,
     isMajorMatter(rules, decision.kind, decision.estimatedAmount),
     decision.jointMeeting && !rules.mergeProposeAndDeliberate
       ? refused('RULE_BROKEN', "The county's rules do not allow merging propose and deliberate: the joint meeting is a step of its own.")

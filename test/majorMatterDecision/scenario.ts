@@ -52,11 +52,24 @@ export const partyMeeting = (overrides: Record<string, unknown> = {}) => meeting
 export const representatives = (overrides: Record<string, unknown> = {}) =>
   meeting({ meeting: 'REPRESENTATIVES_MEETING', expected: 45, present: 38, votesFor: 35, votesAgainst: 2, abstentions: 1, minutesRef: '东山村村民代表会议记录〔2026〕1号', ...overrides });
 
-async function ok<T = any>(call: Promise<{ status: number; body: T }>): Promise<T> {
-  const response = await call;
-  if (response.status >= 300) throw new Error(`setup step failed: ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body;
+/**
+ * A setup call that must succeed. On a loaded machine a step may not be confirmed in time (503): it is
+ * repeated with the same request id or Idempotency-Key, which Temporal applies once.
+ */
+async function ok<T = any>(call: () => Promise<{ status: number; body: T }>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const response = await call();
+    if (response.status < 300) return response.body;
+    if (response.status !== 503 || attempt === 5) throw new Error(`setup step failed: ${response.status} ${JSON.stringify(response.body)}`);
+    await new Promise((r) => setTimeout(r, 2000));
+  }
 }
+
+/** One step of a matter, safe to repeat. */
+const act = (platform: TestPlatform, person: string, id: string, path: string, body: unknown) => {
+  const key = { 'idempotency-key': uniqueId('setup') };
+  return ok(() => platform.api(person, 'POST', `/major-matters/${id}/${path}`, body, key));
+};
 
 /** Polls a matter until `test` holds. */
 export async function matterWhen(platform: TestPlatform, id: string, test: (view: any) => boolean, timeoutMs = 30_000): Promise<any> {
@@ -85,14 +98,15 @@ export async function matterAt(
 ): Promise<string> {
   const reach = (s: MatterStep) => ORDER.indexOf(step) >= ORDER.indexOf(s);
   const periods = { ...(reach('IMPLEMENTATION') && { resolutionDisclosure: { duration: '1s' } }), ...options.periods };
-  const started = await ok(platform.api(VILLAGER, 'POST', '/major-matters', { requestId: uniqueId(), villageId: DONGSHAN, suggestion: bridge(options.suggestion), ...(Object.keys(periods).length && { periods }) }));
+  const start = { requestId: uniqueId(), villageId: DONGSHAN, suggestion: bridge(options.suggestion), ...(Object.keys(periods).length && { periods }) };
+  const started = await ok(() => platform.api(VILLAGER, 'POST', '/major-matters', start));
   const id: string = started.workflowId;
-  if (reach('DELIBERATE')) await ok(platform.api(SECRETARY, 'POST', `/major-matters/${id}/proposal`, proposal({ title: bridge(options.suggestion).title })));
-  if (reach('REVIEW')) await ok(platform.api(SECRETARY, 'POST', `/major-matters/${id}/joint-meeting`, meeting()));
-  if (reach('RESOLVE')) await ok(platform.api(SECRETARY, 'POST', `/major-matters/${id}/party-members-meeting`, partyMeeting()));
-  if (reach('RESOLUTION_DISCLOSURE')) await ok(platform.api(SECRETARY, 'POST', `/major-matters/${id}/resolution-meeting`, representatives()));
+  if (reach('DELIBERATE')) await act(platform, SECRETARY, id, 'proposal', proposal({ title: bridge(options.suggestion).title }));
+  if (reach('REVIEW')) await act(platform, SECRETARY, id, 'joint-meeting', meeting());
+  if (reach('RESOLVE')) await act(platform, SECRETARY, id, 'party-members-meeting', partyMeeting());
+  if (reach('RESOLUTION_DISCLOSURE')) await act(platform, SECRETARY, id, 'resolution-meeting', representatives());
   if (reach('IMPLEMENTATION')) await matterWhen(platform, id, (v) => v.step === 'IMPLEMENTATION');
-  if (reach('ACCEPTANCE')) await ok(platform.api(CADRE, 'POST', `/major-matters/${id}/progress`, { text: '桥墩加固完成，桥面板更换完毕', completed: true, evidenceRefs: ['photo-1'] }));
-  if (reach('RESULT_DISCLOSURE')) await ok(platform.api(SUPERVISOR, 'POST', `/major-matters/${id}/acceptance`, { decision: 'ACCEPT', reportRef: '东山村石桥修复验收报告' }));
+  if (reach('ACCEPTANCE')) await act(platform, CADRE, id, 'progress', { text: '桥墩加固完成，桥面板更换完毕', completed: true, evidenceRefs: ['photo-1'] });
+  if (reach('RESULT_DISCLOSURE')) await act(platform, SUPERVISOR, id, 'acceptance', { decision: 'ACCEPT', reportRef: '东山村石桥修复验收报告' });
   return id;
 }

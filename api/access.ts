@@ -9,6 +9,7 @@ import type { Response } from 'express';
 import type { Db } from '../prisma/client';
 import type { Actor } from '../workflows/common/actor';
 import type { ProcessType } from '../workflows/common/process';
+import { villageOfMatter } from '../workflows/majorMatterDecision/messages';
 import type { AppDeps } from './app';
 import { forbidden, notFound } from './problem';
 
@@ -32,6 +33,8 @@ export interface ReadScope {
 }
 
 const COUNTY_KINDS = ['COUNTY', 'DEPARTMENT', 'COORDINATION_OFFICE'];
+/** Processes a village's own people read: the tasks put on it, and its major matters (五议两公开). */
+const VILLAGE_READ: ProcessType[] = ['villageTask', 'majorMatterDecision'];
 
 export async function readScope(db: Db, actor: Actor): Promise<ReadScope> {
   const orgs = await db.organisation.findMany({ where: { id: { in: [...new Set(actor.roles.map((r) => r.orgId))] } } });
@@ -54,7 +57,7 @@ export function mayRead(scope: ReadScope, place: Omit<ProcessPlace, 'workflowId'
   if (scope.counties.has(place.countyId)) return true;
   if (place.processType === 'itemAdmission') return scope.townCounties.has(place.countyId);
   if (place.townId && scope.towns.has(place.townId)) return true;
-  if (place.processType !== 'villageTask' || !place.villageId) return false;
+  if (!VILLAGE_READ.includes(place.processType) || !place.villageId) return false;
   return scope.villages.has(place.villageId);
 }
 
@@ -67,6 +70,7 @@ export async function placeOf(db: Db, processType: ProcessType, workflowId: stri
     if (!county) throw unknown();
     return { processType, workflowId, countyId: county.id };
   }
+  if (processType === 'majorMatterDecision') return placeOfMatter(db, workflowId);
   const [dispatchId, villageId, ...rest] = workflowId.split('--');
   if (rest.length || (processType === 'villageTask') !== (villageId !== undefined)) throw unknown();
   const towns = await db.organisation.findMany({ where: { kind: 'TOWN' }, select: { id: true, countyId: true } });
@@ -76,6 +80,14 @@ export async function placeOf(db: Db, processType: ProcessType, workflowId: stri
   const village = await db.organisation.findUnique({ where: { id: villageId } });
   if (!village || village.kind !== 'VILLAGE' || village.parentId !== town.id) throw unknown();
   return { processType, workflowId, countyId: town.countyId, townId: town.id, villageId };
+}
+
+/** matter-<village>--<request id>: the village, its town and county. */
+async function placeOfMatter(db: Db, workflowId: string): Promise<ProcessPlace> {
+  const villageId = villageOfMatter(workflowId);
+  const village = villageId ? await db.organisation.findUnique({ where: { id: villageId } }) : null;
+  if (!village || village.kind !== 'VILLAGE' || !village.parentId) throw notFound(`Process ${workflowId}`);
+  return { processType: 'majorMatterDecision', workflowId, countyId: village.countyId, townId: village.parentId, villageId: village.id };
 }
 
 /** Refuses (403, logged) a read the actor's roles do not allow, before anything asks Temporal. */
@@ -91,7 +103,7 @@ export async function readableRows(deps: Pick<AppDeps, 'db'>, actor: Actor, proc
   if (scope.counties.has(countyId)) return {};
   if (processType === 'itemAdmission' && scope.townCounties.has(countyId)) return {};
   const towns = processType === 'itemAdmission' ? [] : [...scope.towns];
-  const villages = processType === 'villageTask' ? [...scope.villages] : [];
+  const villages = VILLAGE_READ.includes(processType) ? [...scope.villages] : [];
   const readable = [...(towns.length ? [{ townId: { in: towns } }] : []), ...(villages.length ? [{ villageId: { in: villages } }] : [])];
   if (!readable.length) throw forbidden(`Your roles do not let you list ${processType} processes of ${countyId}.`);
   return { OR: readable };

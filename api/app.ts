@@ -16,6 +16,7 @@ import { calendarRoutes } from './routes/calendar';
 import { catalogueRoutes } from './routes/catalogue';
 import { dispatchRoutes } from './routes/dispatches';
 import { healthRoutes } from './routes/health';
+import { majorMatterRoutes } from './routes/major-matters';
 import { meRoutes } from './routes/me';
 import { ruleRoutes } from './routes/rules';
 import { weeklyRoutes } from './routes/weekly';
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps) {
   admissionRoutes(http, deps);
   dispatchRoutes(http, deps);
   weeklyRoutes(http, deps);
+  majorMatterRoutes(http, deps);
   auditRoutes(http, deps);
   refuseOtherMethods(http);
   app.use(router);

@@ -5,7 +5,7 @@
 import { declareValuePlugin, PluginKind } from '@stryker-mutator/api/plugin';
 
 /** Callee name → index of its wording argument. */
-const WORDING_ARGUMENT = { refused: 1, atStep: 2, holds: 3, reasonGiven: 1, isWorker: 2, Error: 0, RangeError: 0 };
+const WORDING_ARGUMENT = { refused: 1, atStep: 2, holds: 3, holdsAny: 3, reasonGiven: 1, isWorker: 2, Error: 0, RangeError: 0 };
 /** Properties and variables whose value is wording. */
 const WORDING_NAME = new Set(['meaning', 'detail', 'reason', 'what']);
 

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { signToken } from '../../api/auth';
 import { DATABASES, startPlatform, TEST_JWT_SECRET, type TestPlatform } from '../support/platform';
 import { admissionAt, COUNTY, DONGSHAN, dispatchAt, QIAOTOU, villageTaskAt } from '../support/scenarios';
+import { matterAt } from '../majorMatterDecision/scenario';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { schemathesisCli } = require('../../scripts/tools/schemathesis') as { schemathesisCli(): string | undefined };
 
@@ -22,6 +23,9 @@ const everyRole = {
     { role: 'TOWN_REVIEWER', orgId: QIAOTOU },
     { role: 'ADMISSION_REVIEWER', orgId: 'xingcun.coord-office' },
     { role: 'VILLAGE_SECRETARY', orgId: DONGSHAN },
+    // A major matter's objections and acceptance.
+    { role: 'VILLAGER', orgId: DONGSHAN },
+    { role: 'SUPERVISOR', orgId: DONGSHAN },
     { role: 'AUDITOR', orgId: 'xingcun.dept.audit' },
   ].map((r) => ({ ...r, countyId: COUNTY })),
 } as const;
@@ -78,6 +82,10 @@ describeIfCli.each(DATABASES.slice(0, 1))('schemathesis on %s', (database) => {
       villageTaskAt(platform, 'IN_PROGRESS'),
       villageTaskAt(platform, 'ACCEPTANCE'),
     ]);
+    // One after the other: a loaded machine confirms a few steps at once more surely than many.
+    const matters: string[] = [];
+    for (const step of ['PROPOSE', 'DELIBERATE', 'REVIEW', 'RESOLVE', 'RESOLUTION_DISCLOSURE', 'RESOLUTION_DISCLOSURE', 'IMPLEMENTATION', 'ACCEPTANCE'] as const) matters.push(await matterAt(platform, step));
+    const [matterToPropose, matterToDeliberate, matterToReview, matterToResolve, matterDisclosed, matterToOrder, matterInProgress, matterToAccept] = matters;
     const draft = await platform.api('p.coord-office.reviewer1', 'POST', `/counties/${COUNTY}/catalogue/versions`, { note: '明年版本草案' });
     const item = await platform.db.catalogueItem.findFirstOrThrow({ where: { retiredAt: null, version: { status: 'PUBLISHED' } } });
 
@@ -104,6 +112,20 @@ describeIfCli.each(DATABASES.slice(0, 1))('schemathesis on %s', (database) => {
       'POST /catalogue/versions/{versionId}/publish': { 'path.versionId': draft.body.id },
       'POST /catalogue/items/{itemId}/retire': { 'path.itemId': item.id },
       'GET /villages/{villageId}/deployment-list': { 'path.villageId': DONGSHAN },
+      'POST /major-matters/{id}/proposal': { 'path.id': matterToPropose },
+      'POST /major-matters/{id}/joint-meeting': { 'path.id': matterToDeliberate },
+      'POST /major-matters/{id}/party-members-meeting': { 'path.id': matterToReview },
+      'POST /major-matters/{id}/resolution-meeting': { 'path.id': matterToResolve },
+      'POST /major-matters/{id}/objections': { 'path.id': matterDisclosed },
+      'POST /major-matters/{id}/objection-answers': { 'path.id': matterDisclosed },
+      'POST /major-matters/{id}/town-orders': { 'path.id': matterToOrder },
+      'POST /major-matters/{id}/progress': { 'path.id': matterInProgress },
+      'POST /major-matters/{id}/acceptance': { 'path.id': matterToAccept },
+      'POST /major-matters/{id}/concerns': { 'path.id': matterToDeliberate },
+      'POST /major-matters/{id}/concern-answers': { 'path.id': matterToDeliberate },
+      'GET /major-matters/{id}': { 'path.id': matterDisclosed },
+      'GET /villages/{villageId}/board': { 'path.villageId': DONGSHAN },
+      'GET /villages/{villageId}/board.json': { 'path.villageId': DONGSHAN },
       'GET /towns/{townId}/weekly-report': { 'path.townId': QIAOTOU },
     };
     const config = [

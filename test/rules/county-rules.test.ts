@@ -43,6 +43,8 @@ describe('the definitions', () => {
     expect(defaults).toEqual({
       admission: { consultationPeriod: 5 },
       dispatch: { reviewPeriod: 2, minimumLeadTime: 3, deadlineReminder: '1d', progressReportDay: 'FRIDAY', maxReworkRounds: 3 },
+      // Its defaults, rule by rule, in test/majorMatterDecision/rules.test.ts.
+      majorMatterDecision: expect.objectContaining({ reviewNoticeDays: 3, villagersNoticeDays: 10, resolutionDisclosure: '7d' }),
     });
   });
 
@@ -143,7 +145,7 @@ describe('defaults fill what a rule set does not give', () => {
 
 describe('periods', () => {
   test('the periods the rules name', () => {
-    expect(PERIOD_NAMES).toEqual(['admissionConsultation', 'dispatchReview', 'minimumLeadTime', 'deadlineReminder', 'progressReport']);
+    expect(PERIOD_NAMES).toEqual(['admissionConsultation', 'dispatchReview', 'minimumLeadTime', 'deadlineReminder', 'progressReport', 'majorMatterStep', 'resolutionDisclosure', 'resultDisclosure']);
   });
 
   test('each per-instance period names the rule it shortens', () => {

@@ -1,7 +1,7 @@
 import type { ActedAs } from './actor';
 import type { Role } from './roles';
 
-export type ProcessType = 'itemAdmission' | 'taskDispatch' | 'villageTask';
+export type ProcessType = 'itemAdmission' | 'taskDispatch' | 'villageTask' | 'majorMatterDecision';
 
 /** Where a process stands overall. Every terminal status carries the reason it ended. */
 export type ProcessStatus = 'RUNNING' | 'COMPLETED' | 'REJECTED' | 'WITHDRAWN' | 'CANCELLED';
@@ -51,6 +51,27 @@ export interface ProcessView<Details = unknown> {
   /** Counts the process's publications: the read model never takes an older one over a newer. */
   revision?: number;
   details: Details;
+}
+
+/**
+ * What a process carries from one run into the next when it continues as new (set by the kit only).
+ * The view is the whole state: step, details (pending due dates, reminders sent), record, revision.
+ */
+export interface Continuation<V extends ProcessView = ProcessView> {
+  view: V;
+  /** How many runs came before the one this continuation starts. */
+  runs: number;
+}
+
+/** What the start input of a process that may continue as new carries besides its own fields. */
+export interface ContinuableStart<V extends ProcessView = ProcessView> {
+  /** Set by the kit when it continues the process as new; never by a caller. */
+  continued?: Continuation<V>;
+  /**
+   * Tests only (the API never accepts it): continue as new once a run's history reaches this many
+   * events, besides Temporal's own suggestion; so a test proves continuation without 10,000 steps.
+   */
+  maxHistoryEvents?: number;
 }
 
 /** Why a process is withdrawn by the one who started it. */

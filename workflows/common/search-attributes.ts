@@ -12,6 +12,10 @@ export const SA = {
   dueAt: defineSearchAttributeKey('CunwuDueAt', SearchAttributeType.DATETIME),
   overdue: defineSearchAttributeKey('CunwuOverdue', SearchAttributeType.BOOL),
   screeningCode: defineSearchAttributeKey('CunwuScreeningCode', SearchAttributeType.KEYWORD),
+  // majorMatterDecision: what a matter is about, its estimated amount (yuan), and an unanswered supervisory concern.
+  matterKind: defineSearchAttributeKey('CunwuMatterKind', SearchAttributeType.KEYWORD),
+  amount: defineSearchAttributeKey('CunwuAmount', SearchAttributeType.INT),
+  openConcern: defineSearchAttributeKey('CunwuOpenConcern', SearchAttributeType.BOOL),
 };
 
 export const SEARCH_ATTRIBUTE_KEYS = Object.values(SA);

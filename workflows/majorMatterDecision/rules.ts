@@ -1,0 +1,287 @@
+// Rules of the majorMatterDecision process (PROCESSES.md §3): pure functions called by the validators
+// and by the workflow, which decides from a meeting's record and the pinned rules whether it passed.
+import type { Actor } from '../common/actor';
+import { findRole } from '../common/actor';
+import { allowed, firstRefusal, refused, type RuleResult } from '../common/reasons';
+import { atStep, holds, reasonGiven } from '../common/rules';
+import type { Role } from '../common/roles';
+import type { RuleValues } from '../rules/definitions';
+import type {
+  AcceptanceRecord,
+  Concern,
+  ConcernAnswer,
+  Disclosure,
+  MajorMatterKind,
+  MajorMatterStep,
+  MajorMatterView,
+  MeetingKind,
+  MeetingRecord,
+  Objection,
+  ObjectionAnswer,
+  ProgressRecord,
+  ProposalDecision,
+  TownOrder,
+} from './messages';
+
+export type MatterRules = RuleValues['majorMatterDecision'];
+
+const DAY_MS = 86_400_000;
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+/** Shares are compared with this slack, so that a share of 2/3 stored as a decimal counts 6 of 9. */
+const SLACK = 1e-9;
+
+export const MEETING_LABELS: Record<MeetingKind, string> = {
+  JOINT_MEETING: '村务联席会议 joint meeting',
+  PARTY_MEMBERS_MEETING: "党员大会 party members' meeting",
+  REPRESENTATIVES_MEETING: "村民代表会议 representatives' meeting",
+  VILLAGERS_MEETING: "村民会议 villagers' meeting",
+};
+
+/** The meeting each step holds. */
+export const MEETING_OF_STEP: Partial<Record<MajorMatterStep, string>> = {
+  DELIBERATE: MEETING_LABELS.JOINT_MEETING,
+  REVIEW: MEETING_LABELS.PARTY_MEMBERS_MEETING,
+  RESOLVE: `${MEETING_LABELS.REPRESENTATIVES_MEETING} / ${MEETING_LABELS.VILLAGERS_MEETING}`,
+};
+
+/** A matter is major when of a kind the county lists, or when its amount reaches the threshold. */
+export function isMajorMatter(rules: MatterRules, kind: MajorMatterKind, amount: number): RuleResult {
+  if ((rules.kinds as string[]).includes(kind) || amount >= rules.amountThreshold) return allowed;
+  return refused(
+    'RULE_BROKEN',
+    `Not a major matter: ${kind} is not among the kinds the county lists (${rules.kinds.join(', ')}) and ¥${amount} is below its threshold of ¥${rules.amountThreshold}.`,
+  );
+}
+
+/** Holds one of `roles` in `orgId`; the refusal names the first role for people. */
+export function holdsAny(actor: Actor, roles: Role[], orgId: string, action: string): RuleResult {
+  if (roles.some((role) => findRole(actor, role, orgId))) return allowed;
+  const refusal = roles.map((role) => holds(actor, role, orgId, action)).find((r) => !r.ok && r.code === 'WRONG_ORGANISATION');
+  return refusal ?? refused('NOT_AUTHORISED', `${action} needs one of the roles ${roles.join(', ')} in ${orgId}; ${actor.name} holds none.`);
+}
+
+/** Today's date in China (meeting dates are local dates). */
+export function chinaDate(nowMs: number): string {
+  return new Date(nowMs + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** Whole days from one date (YYYY-MM-DD) to another. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
+}
+
+/** The figures of a meeting record are possible: nobody counted twice, no meeting in the future or before the one before it. */
+export function figuresHold(record: MeetingRecord, today: string, previousMeetingDate?: string): RuleResult {
+  const problems: string[] = [];
+  if (record.expected < 1) problems.push('a meeting has at least one member entitled to attend');
+  if (record.present > record.expected) problems.push(`${record.present} present is more than the ${record.expected} entitled to attend`);
+  if (record.votesFor + record.votesAgainst + record.abstentions > record.present) problems.push('more votes were counted than people present');
+  if ((record.householdsPresent ?? 0) > (record.householdsExpected ?? 0)) problems.push('more households present than the village has');
+  if (record.noticeDate > record.meetingDate) problems.push('the notice came after the meeting');
+  if (record.meetingDate > today) problems.push(`the meeting date ${record.meetingDate} is in the future`);
+  if (previousMeetingDate && record.meetingDate < previousMeetingDate) problems.push(`the meeting date ${record.meetingDate} is before the previous meeting (${previousMeetingDate})`);
+  return problems.length ? refused('INVALID_INPUT', `The meeting record does not hold: ${problems.join('; ')}.`) : allowed;
+}
+
+/** Days of notice a meeting needs under the rules (the joint meeting has no notice rule). */
+export function noticeDays(rules: MatterRules, meeting: MeetingKind): number {
+  switch (meeting) {
+    case 'JOINT_MEETING':
+      return 0;
+    case 'PARTY_MEMBERS_MEETING':
+      return rules.reviewNoticeDays;
+    case 'REPRESENTATIVES_MEETING':
+      return rules.representativesNoticeDays;
+    case 'VILLAGERS_MEETING':
+      return rules.villagersNoticeDays;
+  }
+}
+
+export function noticeKept(rules: MatterRules, meeting: MeetingKind, record: MeetingRecord): RuleResult {
+  const needed = noticeDays(rules, meeting);
+  const given = daysBetween(record.noticeDate, record.meetingDate);
+  return given >= needed
+    ? allowed
+    : refused('RULE_BROKEN', `A ${MEETING_LABELS[meeting]} needs ${needed} days' notice; notice on ${record.noticeDate} for ${record.meetingDate} gave ${given}.`);
+}
+
+const atLeast = (count: number, share: number, of: number) => count >= share * of - SLACK;
+const moreThan = (count: number, share: number, of: number) => count > share * of + SLACK;
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/** Whether the meeting was quorate, with the reckoning in words. */
+export function quorum(rules: MatterRules, meeting: MeetingKind, record: MeetingRecord): { met: boolean; reckoning: string } {
+  const { present, expected } = record;
+  switch (meeting) {
+    case 'JOINT_MEETING':
+      return { met: true, reckoning: 'no quorum rule' };
+    case 'PARTY_MEMBERS_MEETING':
+      return { met: atLeast(present, rules.partyMeetingQuorum, expected), reckoning: `${present} of ${expected} party members present, at least ${round(rules.partyMeetingQuorum * expected)} needed` };
+    case 'REPRESENTATIVES_MEETING':
+      return { met: atLeast(present, rules.representativesQuorum, expected), reckoning: `${present} of ${expected} representatives present, at least ${round(rules.representativesQuorum * expected)} needed` };
+    case 'VILLAGERS_MEETING': {
+      const households = { present: record.householdsPresent ?? 0, expected: record.householdsExpected ?? 0 };
+      const byAdults = moreThan(present, rules.villagersAdultsQuorum, expected);
+      const byHouseholds = households.expected > 0 && atLeast(households.present, rules.villagersHouseholdsQuorum, households.expected);
+      const basis = rules.villagersQuorumBasis;
+      const met = basis === 'ADULTS' ? byAdults : basis === 'HOUSEHOLDS' ? byHouseholds : byAdults || byHouseholds;
+      return {
+        met,
+        reckoning:
+          `quorum by ${basis}: adults ${present} of ${expected} (more than ${round(rules.villagersAdultsQuorum * expected)} needed: ${byAdults ? 'met' : 'not met'}), ` +
+          `households ${households.present} of ${households.expected} (at least ${round(rules.villagersHouseholdsQuorum * households.expected)} needed: ${byHouseholds ? 'met' : 'not met'})`,
+      };
+    }
+  }
+}
+
+export function quorate(rules: MatterRules, meeting: MeetingKind, record: MeetingRecord): RuleResult {
+  const found = quorum(rules, meeting, record);
+  return found.met ? allowed : refused('RULE_BROKEN', `The ${MEETING_LABELS[meeting]} was not quorate: ${found.reckoning}; it could not decide.`);
+}
+
+/** Whether the vote passed, by the pinned majority, with the reckoning in words. */
+export function votePasses(rules: MatterRules, meeting: MeetingKind, record: MeetingRecord): { passed: boolean; reckoning: string } {
+  const { share, base, of } =
+    meeting === 'JOINT_MEETING'
+      ? { share: rules.jointMeetingMajority, base: 'members', of: record.expected }
+      : meeting === 'PARTY_MEMBERS_MEETING'
+        ? { share: rules.partyMeetingMajority, base: 'entitled to attend', of: record.expected }
+        : rules.resolutionMajorityBase === 'ALL'
+          ? { share: rules.resolutionMajority, base: 'entitled to attend (more than half of all)', of: record.expected }
+          : { share: rules.resolutionMajority, base: 'present', of: record.present };
+  const passed = moreThan(record.votesFor, share, of);
+  return { passed, reckoning: `${record.votesFor} for of ${of} ${base}, more than ${round(share * of)} needed: ${passed ? 'passed' : 'failed'}` };
+}
+
+/** A meeting record that can be taken: figures possible, notice kept, quorate. */
+export function meetingValid(rules: MatterRules, meeting: MeetingKind, record: MeetingRecord, today: string, previousMeetingDate?: string): RuleResult {
+  return firstRefusal(
+    figuresHold(record, today, previousMeetingDate),
+    meeting === 'VILLAGERS_MEETING' && !record.householdsExpected ? refused('INVALID_INPUT', "A villagers' meeting record counts households: householdsExpected and householdsPresent.") : allowed,
+    noticeKept(rules, meeting, record),
+    quorate(rules, meeting, record),
+  );
+}
+
+const lastMeetingDate = (view: MajorMatterView) => view.details.meetings.at(-1)?.meetingDate;
+
+export function mayPropose(view: MajorMatterView, actor: Actor, rules: MatterRules, decision: ProposalDecision, nowMs: number): RuleResult {
+  const base = firstRefusal(atStep(view, ['PROPOSE'], 'a proposal'), holds(actor, 'VILLAGE_SECRETARY', view.villageId!, 'Taking up a proposal'));
+  if (decision.decision === 'DECLINE') return firstRefusal(base, reasonGiven(decision.reason, 'Declining a suggestion'));
+  return firstRefusal(
+    base,
+    isMajorMatter(rules, decision.kind, decision.estimatedAmount),
+    decision.jointMeeting && !rules.mergeProposeAndDeliberate
+      ? refused('RULE_BROKEN', "The county's rules do not allow merging propose and deliberate: the joint meeting is a step of its own.")
+      : allowed,
+    decision.jointMeeting ? meetingValid(rules, 'JOINT_MEETING', decision.jointMeeting, chinaDate(nowMs), lastMeetingDate(view)) : allowed,
+  );
+}
+
+/** A meeting step: at its step, recorded by its convener in the village, with a valid record. */
+export function mayHoldMeeting(view: MajorMatterView, actor: Actor, rules: MatterRules, meeting: MeetingKind, record: MeetingRecord, nowMs: number): RuleResult {
+  const step = meeting === 'JOINT_MEETING' ? 'DELIBERATE' : meeting === 'PARTY_MEMBERS_MEETING' ? 'REVIEW' : 'RESOLVE';
+  const conveners: Role[] = step === 'RESOLVE' ? ['VILLAGE_SECRETARY', 'VILLAGE_CADRE'] : ['VILLAGE_SECRETARY'];
+  return firstRefusal(
+    atStep(view, [step], `a ${MEETING_LABELS[meeting]}`),
+    holdsAny(actor, conveners, view.villageId!, `Recording a ${MEETING_LABELS[meeting]}`),
+    meetingValid(rules, meeting, record, chinaDate(nowMs), lastMeetingDate(view)),
+  );
+}
+
+export function currentDisclosure(view: MajorMatterView): Disclosure | undefined {
+  const last = view.details.disclosures.at(-1);
+  return last && !last.closedAt ? last : undefined;
+}
+
+/** The objections of the open disclosure not yet answered. */
+export function unansweredObjections(view: MajorMatterView) {
+  const open = currentDisclosure(view) ? view.details.disclosures.length : 0;
+  return view.details.objections.filter((o) => !o.answer && o.disclosure === open);
+}
+
+const DISCLOSURE_STEPS = ['RESOLUTION_DISCLOSURE', 'RESULT_DISCLOSURE'];
+
+export function mayObject(view: MajorMatterView, actor: Actor, objection: Objection, nowMs: number): RuleResult {
+  const disclosure = currentDisclosure(view);
+  return firstRefusal(
+    atStep(view, DISCLOSURE_STEPS, 'an objection'),
+    holdsAny(actor, ['PARTY_MEMBER', 'VILLAGER'], view.villageId!, 'An objection'),
+    disclosure && nowMs >= Date.parse(disclosure.endsAt)
+      ? refused('WRONG_STEP', `The disclosure period ended at ${disclosure.endsAt}; objections were taken until then.`)
+      : allowed,
+    reasonGiven(objection.text, 'An objection'),
+  );
+}
+
+export function mayAnswerObjection(view: MajorMatterView, actor: Actor, answer: ObjectionAnswer): RuleResult {
+  const objection = view.details.objections.find((o) => o.seq === answer.objectionSeq);
+  return firstRefusal(
+    atStep(view, DISCLOSURE_STEPS, 'an answer to an objection'),
+    holds(actor, 'VILLAGE_SECRETARY', view.villageId!, 'Answering an objection'),
+    !objection || !unansweredObjections(view).includes(objection)
+      ? refused(objection ? 'ALREADY_DONE' : 'INVALID_INPUT', objection ? `Objection ${answer.objectionSeq} has been answered already.` : `There is no objection ${answer.objectionSeq} open in this disclosure.`)
+      : allowed,
+    reasonGiven(answer.answer, 'An answer to an objection'),
+  );
+}
+
+/** The disclosure may close: its period is over and every objection made during it is answered. */
+export function disclosureMayClose(view: MajorMatterView, nowMs: number): boolean {
+  const disclosure = currentDisclosure(view);
+  return !!disclosure && nowMs >= Date.parse(disclosure.endsAt) && unansweredObjections(view).length === 0;
+}
+
+export function mayOrder(view: MajorMatterView, actor: Actor, order: TownOrder): RuleResult {
+  return firstRefusal(
+    atStep(view, ['RESOLUTION_DISCLOSURE', 'IMPLEMENTATION'], "the town's order on a resolution"),
+    holds(actor, 'TOWN_REVIEWER', view.details.townId, order.order === 'QUASH' ? 'Quashing a resolution' : 'Ordering a correction'),
+    reasonGiven(order.reasons, "The town's order"),
+  );
+}
+
+export function mayReportProgress(view: MajorMatterView, actor: Actor, progress: ProgressRecord): RuleResult {
+  return firstRefusal(
+    atStep(view, ['IMPLEMENTATION'], 'a progress record'),
+    holdsAny(actor, ['VILLAGE_SECRETARY', 'VILLAGE_CADRE'], view.villageId!, 'A progress record'),
+    reasonGiven(progress.text, 'A progress record'),
+  );
+}
+
+export function mayAccept(view: MajorMatterView, actor: Actor, acceptance: AcceptanceRecord): RuleResult {
+  return firstRefusal(
+    atStep(view, ['ACCEPTANCE'], 'acceptance'),
+    holds(actor, 'SUPERVISOR', view.villageId!, 'Acceptance (验收)'),
+    acceptance.decision === 'ACCEPT' ? reasonGiven(acceptance.reportRef, 'An acceptance report') : reasonGiven(acceptance.reasons, 'Rework'),
+  );
+}
+
+export function mayRaiseConcern(view: MajorMatterView, actor: Actor, concern: Concern): RuleResult {
+  return firstRefusal(
+    view.status === 'RUNNING' ? allowed : refused('PROCESS_CLOSED', `The matter has ended (${view.status}); a concern is no longer possible.`),
+    holds(actor, 'SUPERVISOR', view.villageId!, 'A supervisory concern'),
+    reasonGiven(concern.text, 'A concern'),
+  );
+}
+
+export function mayAnswerConcern(view: MajorMatterView, actor: Actor, answer: ConcernAnswer): RuleResult {
+  const concern = view.details.concerns.find((c) => c.seq === answer.concernSeq);
+  return firstRefusal(
+    view.status === 'RUNNING' ? allowed : refused('PROCESS_CLOSED', `The matter has ended (${view.status}); its concerns were answered or are on the record.`),
+    holds(actor, 'VILLAGE_SECRETARY', view.villageId!, 'Answering a supervisory concern'),
+    !concern ? refused('INVALID_INPUT', `There is no concern ${answer.concernSeq}.`) : concern.answer ? refused('ALREADY_DONE', `Concern ${answer.concernSeq} has been answered already.`) : allowed,
+    reasonGiven(answer.answer, 'An answer to a concern'),
+  );
+}
+
+export function openConcerns(view: MajorMatterView) {
+  return view.details.concerns.filter((c) => !c.answer);
+}
+
+/** When a disclosure starts: one measured in days from the next day (China time), a shortened one at once. */
+export function disclosureStartsAt(fromMs: number, periodMs: number): number {
+  if (periodMs < DAY_MS) return fromMs;
+  const local = fromMs + CHINA_OFFSET_MS;
+  return local - (local % DAY_MS) + DAY_MS - CHINA_OFFSET_MS;
+}

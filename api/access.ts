@@ -29,13 +29,15 @@ export interface ReadScope {
   townCounties: Set<string>;
   /** Villages the actor belongs to: as staff (secretary, cadre, grid member, supervisor), party member or villager. */
   villages: Set<string>;
+  /** Towns of those villages (a town's posts for bidding are read by the people of its villages). */
+  villageTowns: Set<string>;
 }
 
 const COUNTY_KINDS = ['COUNTY', 'DEPARTMENT', 'COORDINATION_OFFICE'];
 
 export async function readScope(db: Db, actor: Actor): Promise<ReadScope> {
   const orgs = await db.organisation.findMany({ where: { id: { in: [...new Set(actor.roles.map((r) => r.orgId))] } } });
-  const scope: ReadScope = { counties: new Set(), towns: new Set(), townCounties: new Set(), villages: new Set() };
+  const scope: ReadScope = { counties: new Set(), towns: new Set(), townCounties: new Set(), villages: new Set(), villageTowns: new Set() };
   for (const assignment of actor.roles) {
     const org = orgs.find((o) => o.id === assignment.orgId);
     if (!org || org.countyId !== assignment.countyId) continue;
@@ -47,6 +49,10 @@ export async function readScope(db: Db, actor: Actor): Promise<ReadScope> {
     else if (org.kind === 'GRID' && org.parentId) scope.villages.add(org.parentId);
     else if (org.kind === 'VILLAGE') scope.villages.add(org.id);
   }
+  if (scope.villages.size) {
+    const villages = await db.organisation.findMany({ where: { id: { in: [...scope.villages] } }, select: { parentId: true } });
+    for (const v of villages) if (v.parentId) scope.villageTowns.add(v.parentId);
+  }
   return scope;
 }
 
@@ -54,6 +60,7 @@ export function mayRead(scope: ReadScope, place: Omit<ProcessPlace, 'workflowId'
   if (scope.counties.has(place.countyId)) return true;
   if (place.processType === 'itemAdmission') return scope.townCounties.has(place.countyId);
   if (place.townId && scope.towns.has(place.townId)) return true;
+  if (place.processType === 'projectBidding') return !!place.townId && scope.villageTowns.has(place.townId);
   if (place.processType !== 'villageTask' || !place.villageId) return false;
   return scope.villages.has(place.villageId);
 }
@@ -66,6 +73,12 @@ export async function placeOf(db: Db, processType: ProcessType, workflowId: stri
     const county = counties.find((c) => workflowId.startsWith(`admission-${c.id}-`));
     if (!county) throw unknown();
     return { processType, workflowId, countyId: county.id };
+  }
+  if (processType === 'projectBidding') {
+    const towns = await db.organisation.findMany({ where: { kind: 'TOWN' }, select: { id: true, countyId: true } });
+    const town = towns.find((t) => workflowId.startsWith(`bidding-${t.id}-`));
+    if (!town) throw unknown();
+    return { processType, workflowId, countyId: town.countyId, townId: town.id };
   }
   const [dispatchId, villageId, ...rest] = workflowId.split('--');
   if (rest.length || (processType === 'villageTask') !== (villageId !== undefined)) throw unknown();
@@ -90,7 +103,7 @@ export async function readableRows(deps: Pick<AppDeps, 'db'>, actor: Actor, proc
   const scope = await readScope(deps.db, actor);
   if (scope.counties.has(countyId)) return {};
   if (processType === 'itemAdmission' && scope.townCounties.has(countyId)) return {};
-  const towns = processType === 'itemAdmission' ? [] : [...scope.towns];
+  const towns = processType === 'itemAdmission' ? [] : [...scope.towns, ...(processType === 'projectBidding' ? scope.villageTowns : [])];
   const villages = processType === 'villageTask' ? [...scope.villages] : [];
   const readable = [...(towns.length ? [{ townId: { in: towns } }] : []), ...(villages.length ? [{ villageId: { in: villages } }] : [])];
   if (!readable.length) throw forbidden(`Your roles do not let you list ${processType} processes of ${countyId}.`);

@@ -6,11 +6,11 @@ import { ROLES } from '../workflows/common/roles';
 import type { DispatchView } from '../workflows/taskDispatch/messages';
 import { isOutOfList } from '../workflows/taskDispatch/rules';
 
-const STATUSES = ['RUNNING', 'COMPLETED', 'REJECTED', 'WITHDRAWN', 'CANCELLED'] as const;
+export const STATUSES = ['RUNNING', 'COMPLETED', 'REJECTED', 'WITHDRAWN', 'CANCELLED'] as const;
 const actedAs = z.object({ personId: z.string(), name: z.string(), role: z.enum(ROLES), orgId: z.string() });
 const by = { at: z.string(), personId: z.string() };
 
-function processView<T extends string, D extends z.ZodType>(processType: T, details: D) {
+export function processView<T extends string, D extends z.ZodType>(processType: T, details: D) {
   return z.object({
     processType: z.literal(processType),
     workflowId: z.string(),

@@ -2,3 +2,4 @@
 export { itemAdmission } from './itemAdmission/workflow';
 export { taskDispatch } from './taskDispatch/workflow';
 export { villageTask } from './taskDispatch/village-task';
+export { projectBidding } from './projectBidding/workflow';

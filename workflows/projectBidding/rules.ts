@@ -211,10 +211,10 @@ export function mayScore(view: BiddingView, actor: Actor, sheet: ScoreSheet): Ru
   );
 }
 
-/** Each criterion's mean score of one village's bid, over the sheets that scored it. */
-export function criterionMeans(criteria: Criterion[], sheets: RecordedSheet[], villageId: string): Record<string, number> {
+/** Each criterion's mean score of one village's bid, over the sheets that scored it (0 when none did). */
+function meansOf(criteria: Criterion[], sheets: RecordedSheet[], villageId: string): Record<string, number> {
   const own = sheets.filter((s) => s.villageId === villageId);
-  return Object.fromEntries(criteria.map((c) => [c.id, own.length ? rounded(own.reduce((sum, s) => sum + s.scores[c.id], 0) / own.length) : 0]));
+  return Object.fromEntries(criteria.map((c) => [c.id, own.length ? own.reduce((sum, s) => sum + s.scores[c.id], 0) / own.length : 0]));
 }
 
 /** The weighted total out of 100: each criterion's mean over its highest score, times its weight. */
@@ -237,8 +237,9 @@ function tieOrder(tieBreak: TieBreak, criteria: Criterion[], bids: Bid[]) {
 /** The ranking: weighted totals, highest first; equal totals ordered by the post's tie-break, which the result names. */
 export function rankBids(post: Pick<BiddingPost, 'criteria' | 'tieBreak'>, bids: Bid[], sheets: RecordedSheet[]): RankedBid[] {
   const scored = bids.map((b) => {
-    const means = criterionMeans(post.criteria, sheets, b.villageId);
-    return { villageId: b.villageId, rank: 0, total: weightedTotal(post.criteria, means), criterionMeans: means };
+    const means = meansOf(post.criteria, sheets, b.villageId);
+    const shown = Object.fromEntries(Object.entries(means).map(([id, mean]) => [id, rounded(mean)]));
+    return { villageId: b.villageId, rank: 0, total: weightedTotal(post.criteria, means), criterionMeans: shown };
   });
   const byTie = tieOrder(post.tieBreak, post.criteria, bids);
   const ranked = scored.sort((a, b) => b.total - a.total || byTie(a, b));

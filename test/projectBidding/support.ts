@@ -85,3 +85,35 @@ export async function scoreAll(platform: TestPlatform, id: string, scores: Recor
   }
   return last;
 }
+
+export type BiddingStep = 'BIDDING' | 'NO_BID' | 'EVALUATION' | 'PUBLIC_NOTICE' | 'OBJECTED' | 'IMPLEMENTATION' | 'REPORTED' | 'REOFFER' | 'OFFERED';
+
+/** A post of Qiaotou's dispatcher, scored by panel1 alone (the whole panel while bidding is open), at `step`: Dongshan bids (and wins), Nantang too where a runner-up is needed. */
+export async function biddingAt(platform: TestPlatform, step: BiddingStep): Promise<string> {
+  const open = step === 'BIDDING';
+  const body = { post: archiveRoomPost({ deadline: inSeconds(open ? 3600 : step === 'NO_BID' ? 5 : 10) }), panel: open ? PANEL : [PANEL[0]], periods: { biddingPublicNotice: { duration: ['PUBLIC_NOTICE', 'OBJECTED'].includes(step) ? '1d' : '1s' } } };
+  const id: string = (await ok(post(platform, body))).workflowId;
+  if (open) return id;
+  if (step === 'NO_BID') return (await until(platform, id, (v) => v.step === 'NO_BID')).workflowId;
+  const bidders = step === 'OFFERED' ? [DONGSHAN, NANTANG] : [DONGSHAN];
+  for (const v of bidders) await ok(platform.api(secretary(v), 'POST', `/biddings/${id}/bids`, bidBody(v)));
+  await until(platform, id, (v) => v.step === 'EVALUATION');
+  if (step === 'EVALUATION') return id;
+  const winner = step === 'OFFERED' ? NANTANG : DONGSHAN;
+  for (const v of bidders) await ok(platform.api(PANEL[0], 'POST', `/biddings/${id}/scores`, { villageId: v, scores: v === winner ? { groundwork: 9, plan: 9, need: 9 } : { groundwork: 5, plan: 5, need: 5 } }));
+  if (step === 'PUBLIC_NOTICE') return id;
+  if (step === 'OBJECTED') {
+    await ok(platform.api('p.qiaotou.nantang.villager', 'POST', `/biddings/${id}/objections`, { reason: '评分不公' }));
+    return id;
+  }
+  await until(platform, id, (v) => v.step === 'IMPLEMENTATION');
+  if (step === 'IMPLEMENTATION') return id;
+  if (step === 'REPORTED') {
+    await ok(platform.api(secretary(winner), 'POST', `/biddings/${id}/milestone-reports`, { milestone: 0, summary: '场地改造完成', evidenceRefs: [] }));
+    return id;
+  }
+  await ok(platform.api(secretary(winner), 'POST', `/biddings/${id}/withdraw`, { reason: '无力实施' }));
+  if (step === 'REOFFER') return id;
+  await ok(platform.api(POSTER, 'POST', `/biddings/${id}/reoffer`, { choice: 'OFFER_RUNNER_UP' }));
+  return id;
+}

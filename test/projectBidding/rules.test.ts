@@ -49,7 +49,6 @@ const secretaryOf = (village: string) => actor(`s.${village}`, ['VILLAGE_SECRETA
 const poster = actor('poster', ['DISPATCHER', TOWN]);
 const reviewer = actor('reviewer', ['TOWN_REVIEWER', TOWN]);
 const m1 = actor('m1', ['PANEL_MEMBER', 'xingcun']);
-const m2 = actor('m2', ['PANEL_MEMBER', 'xingcun']);
 
 const criteria: Criterion[] = [
   { id: 'ground', name: 'G', weight: 40, minScore: 0, maxScore: 10 },

@@ -1,7 +1,7 @@
 // The projectBidding process's messages (揭榜挂帅: 贴榜 → 竞榜 → 综合比对 → 公示 → 揭榜 → 实施).
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../common/actor';
-import { STATE_QUERY, type ProcessView } from '../common/process';
+import { STATE_QUERY, type ContinuableStart, type ProcessView } from '../common/process';
 import type { PeriodOverrides } from '../rules/checks';
 import type { PinnedRules } from '../rules/definitions';
 
@@ -46,7 +46,7 @@ export interface PanelMember {
   villageIds: string[];
 }
 
-export interface BiddingStart {
+export interface BiddingStart extends ContinuableStart<BiddingView> {
   countyId: string;
   townId: string;
   poster: Actor;

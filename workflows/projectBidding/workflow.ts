@@ -56,6 +56,8 @@ export async function projectBidding(start: BiddingStart): Promise<BiddingView> 
     query: getBidding,
     rules: start.rules,
     periods: start.periods,
+    start,
+    continued: start.continued,
     view: {
       processType: 'projectBidding',
       title: post.title,
@@ -103,7 +105,8 @@ export async function projectBidding(start: BiddingStart): Promise<BiddingView> 
     return { actor, as: actedAs(actor, of.role, of.orgId) };
   };
   const asPanel = (actor: Actor) => ({ actor, as: actedAs(actor, 'PANEL_MEMBER', start.countyId) });
-  const opened = process.exclusively(open);
+  // Taken before any step is registered, so an early bid waits for the post to open (a continued run is open).
+  const opened = process.continued ? Promise.resolve() : process.exclusively(open);
 
   // ---- bidding (竞榜) ----
 

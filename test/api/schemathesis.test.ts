@@ -9,6 +9,7 @@ import path from 'node:path';
 import { signToken } from '../../api/auth';
 import { DATABASES, startPlatform, TEST_JWT_SECRET, type TestPlatform } from '../support/platform';
 import { admissionAt, COUNTY, DONGSHAN, dispatchAt, QIAOTOU, villageTaskAt } from '../support/scenarios';
+import { biddingAt } from '../projectBidding/support';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { schemathesisCli } = require('../../scripts/tools/schemathesis') as { schemathesisCli(): string | undefined };
 
@@ -78,6 +79,9 @@ describeIfCli.each(DATABASES.slice(0, 1))('schemathesis on %s', (database) => {
       villageTaskAt(platform, 'IN_PROGRESS'),
       villageTaskAt(platform, 'ACCEPTANCE'),
     ]);
+    const [biddingOpen, biddingWithoutBids, biddingEvaluating, biddingOnNotice, biddingImplementing, biddingToReoffer] = await Promise.all(
+      (['BIDDING', 'NO_BID', 'EVALUATION', 'OBJECTED', 'IMPLEMENTATION', 'REOFFER'] as const).map((step) => biddingAt(platform, step)),
+    );
     const draft = await platform.api('p.coord-office.reviewer1', 'POST', `/counties/${COUNTY}/catalogue/versions`, { note: '明年版本草案' });
     const item = await platform.db.catalogueItem.findFirstOrThrow({ where: { retiredAt: null, version: { status: 'PUBLISHED' } } });
 
@@ -105,6 +109,21 @@ describeIfCli.each(DATABASES.slice(0, 1))('schemathesis on %s', (database) => {
       'POST /catalogue/items/{itemId}/retire': { 'path.itemId': item.id },
       'GET /villages/{villageId}/deployment-list': { 'path.villageId': DONGSHAN },
       'GET /towns/{townId}/weekly-report': { 'path.townId': QIAOTOU },
+      'GET /biddings/{id}': { 'path.id': biddingOnNotice },
+      'POST /biddings/{id}/bids': { 'path.id': biddingOpen },
+      'POST /biddings/{id}/bid-revision': { 'path.id': biddingOpen },
+      'POST /biddings/{id}/conflicts': { 'path.id': biddingOpen },
+      'POST /biddings/{id}/no-bid-choice': { 'path.id': biddingWithoutBids },
+      'POST /biddings/{id}/scores': { 'path.id': biddingEvaluating },
+      'POST /biddings/{id}/objections': { 'path.id': biddingOnNotice },
+      'POST /biddings/{id}/objection-answers': { 'path.id': biddingOnNotice },
+      'POST /biddings/{id}/milestone-reports': { 'path.id': biddingImplementing },
+      'POST /biddings/{id}/milestone-acceptances': { 'path.id': biddingImplementing },
+      'POST /biddings/{id}/withdraw': { 'path.id': biddingImplementing },
+      'POST /biddings/{id}/failure': { 'path.id': biddingImplementing },
+      'POST /biddings/{id}/reoffer': { 'path.id': biddingToReoffer },
+      'GET /towns/{townId}/board': { 'path.townId': QIAOTOU },
+      'GET /towns/{townId}/board.json': { 'path.townId': QIAOTOU },
     };
     const config = [
       'generation.max-examples = 8',

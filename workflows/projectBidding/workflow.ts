@@ -139,6 +139,7 @@ export async function projectBidding(start: BiddingStart): Promise<BiddingView> 
       details.deadline = choice.newDeadline;
       details.noBidChoiceDueAt = undefined;
       details.escalated = false;
+      view.overdue = false;
       record({ step: 'EXTEND', by, rule: `no bid at the deadline: the deadline may be extended ${rules.maxExtensions} time(s)`, summary: `Deadline extended to ${choice.newDeadline}`, data: choice });
       openBidding();
     },

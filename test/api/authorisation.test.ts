@@ -151,7 +151,7 @@ describe('authorisation matrix (SQLite)', () => {
     const all = steps(platform);
     // Processes for every step, built in parallel; a step's allowed actors after the refused ones.
     // A few at a time: on a loaded machine, dozens of processes started at once miss the step bound.
-    const building = new Semaphore(8);
+    const building = new Semaphore(4);
     const build = (step: Step) => building.runExclusive(() => step.process!());
     const processes = await Promise.all(all.map(async (step) => (step.process ? [await build(step)] : [''])));
     await Promise.all(

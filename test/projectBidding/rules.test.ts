@@ -203,6 +203,7 @@ describe('no bid at the deadline', () => {
     expect(mayChooseAfterNoBid(noBid, poster, extend, NOW, 1)).toEqual(OK);
     expect(mayChooseAfterNoBid(noBid, poster, cancel, NOW, 1)).toEqual(OK);
     expect(mayChooseAfterNoBid(noBid, poster, { ...cancel, reason: '' }, NOW, 1)).toEqual(refusal('MISSING_REASON'));
+    expect(mayChooseAfterNoBid(noBid, poster, { ...cancel, newDeadline: BEFORE } as never, NOW, 1)).toEqual(OK);
     expect(mayChooseAfterNoBid(noBid, poster, { ...extend, newDeadline: NOW }, NOW, 1)).toEqual(refusal('INVALID_INPUT'));
     expect(mayChooseAfterNoBid(view('NO_BID', { extensions: 1 }), poster, extend, NOW, 1)).toEqual(refusal('RULE_BROKEN'));
     expect(mayChooseAfterNoBid(view('NO_BID', { extensions: 1 }), poster, extend, NOW, 2)).toEqual(OK);
@@ -390,7 +391,8 @@ describe('public notice', () => {
 
 describe('award and implementation', () => {
   const ranking = [A, B, C].map((villageId, i) => ({ villageId, rank: i + 1, total: 90 - i, criterionMeans: {} }));
-  const results = [{ round: 1, ranking: [...ranking].reverse(), sheets: [], closedAt: NOW }, { round: 2, ranking, sheets: [], closedAt: NOW }];
+  const earlier = { round: 1, ranking: [...ranking].reverse(), sheets: [], closedAt: NOW };
+  const results = [earlier, earlier, { round: 3, ranking, sheets: [], closedAt: NOW }];
   const milestone = (status: 'OPEN' | 'REPORTED' | 'ACCEPTED') => ({ name: status, status, reports: [], overdue: false, decisions: [] });
   const implementing = (details: Partial<BiddingView['details']> = {}) => view('IMPLEMENTATION', { winner: A, results, milestones: [milestone('OPEN'), milestone('REPORTED'), milestone('ACCEPTED')], ...details });
 

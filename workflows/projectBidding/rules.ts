@@ -72,7 +72,10 @@ export function villagesOf(orgIds: string[], townVillages: BiddingDetails['townV
 function biddingVillage(details: BiddingDetails, actor: Actor): { villageId: string } | { refusal: RuleResult } {
   const secretaryOf = actor.roles.filter((r) => r.role === 'VILLAGE_SECRETARY').map((r) => r.orgId);
   const ofTown = details.townVillages.map((v) => v.villageId).filter((v) => secretaryOf.includes(v));
-  if (!ofTown.length) return { refusal: holds(actor, 'VILLAGE_SECRETARY', `a village of ${details.townId}`, 'A bid') };
+  if (!ofTown.length) {
+    const code = secretaryOf.length ? 'WRONG_ORGANISATION' : 'NOT_AUTHORISED';
+    return { refusal: refused(code, `A bid needs the role VILLAGE_SECRETARY in a village of ${details.townId}; ${actor.name} does not hold it there.`) };
+  }
   const eligible = ofTown.find((v) => details.post.eligibility.villageIds.includes(v));
   if (!eligible) return { refusal: refused('RULE_BROKEN', `${ofTown.join(', ')} is not among the villages eligible for this post: ${details.post.eligibility.villageIds.join(', ')}.`) };
   return { villageId: eligible };
@@ -103,7 +106,7 @@ function beforeDeadline(details: BiddingDetails, now: string): RuleResult {
 }
 
 function bidComplete(details: BiddingDetails, bid: BidContent): RuleResult {
-  const missing = (['advantages', 'groundwork', 'plan', 'resourcesRequested'] as const).filter((k) => !bid[k]?.trim());
+  const missing = (['advantages', 'groundwork', 'plan', 'resourcesRequested'] as const).filter((k) => !bid[k].trim());
   if (missing.length) return refused('INVALID_INPUT', `A bid states its advantages, groundwork, plan and what it asks of the town; missing: ${missing.join(', ')}.`);
   const conditions = details.post.eligibility.conditions;
   const answered = bid.conditionStatements.length === conditions.length && bid.conditionStatements.every((s) => s.trim());
@@ -111,7 +114,8 @@ function bidComplete(details: BiddingDetails, bid: BidContent): RuleResult {
 }
 
 function bidOn(view: BiddingView, actor: Actor, now: string, action: string, hasBid: (existing: Bid | undefined) => RuleResult, bid: BidContent): RuleResult {
-  const closed = atStep(view, ['BIDDING', 'NO_BID', 'EVALUATION', 'PUBLIC_NOTICE', 'IMPLEMENTATION', 'REOFFER', 'OFFERED'], action);
+  // A closed process says so before anything else; a running one past the deadline says that.
+  const closed = atStep(view, [view.step], action);
   if (!closed.ok) return closed;
   const found = biddingVillage(view.details, actor);
   if ('refusal' in found) return found.refusal;
@@ -297,9 +301,9 @@ export function majorMatterRequired(funds: number, threshold: number): boolean {
   return funds >= threshold;
 }
 
+/** The secretary of the winning village, or of the proposed winner while it is on notice. */
 function winnerSecretary(view: BiddingView, actor: Actor, action: string): RuleResult {
-  const winner = view.details.winner ?? view.details.proposedWinner;
-  return holds(actor, 'VILLAGE_SECRETARY', winner ?? 'the winning village', action);
+  return holds(actor, 'VILLAGE_SECRETARY', (view.details.winner ?? view.details.proposedWinner)!, action);
 }
 
 export function mayReportMilestone(view: BiddingView, actor: Actor, report: MilestoneReport): RuleResult {
@@ -350,7 +354,7 @@ export function mayReoffer(view: BiddingView, actor: Actor, reoffer: Reoffer): R
 export function mayAnswerOffer(view: BiddingView, actor: Actor, answer: OfferAnswer): RuleResult {
   return firstRefusal(
     atStep(view, ['OFFERED'], 'answering the offer'),
-    holds(actor, 'VILLAGE_SECRETARY', view.details.offeredTo ?? 'the village offered the project', 'Answering the offer'),
+    holds(actor, 'VILLAGE_SECRETARY', view.details.offeredTo!, 'Answering the offer'),
     answer.accept ? allowed : reasonGiven(answer.reason, 'Declining the offer'),
   );
 }

@@ -1,4 +1,5 @@
 // projectBidding (揭榜挂帅) end to end through the REST API, on a real Temporal dev server and database.
+import { biddingViewSchema } from '../../api/routes/bidding-views';
 import { DATABASES, startPlatform, type TestPlatform } from '../support/platform';
 import {
   AUDITOR,
@@ -73,6 +74,7 @@ describe.each(DATABASES)('on %s', (database) => {
     await ok(platform.api(winner, 'POST', `/biddings/${id}/milestone-reports`, { milestone: 1, summary: '1200卷档案整理入库', evidenceRefs: [] }));
     const done = await ok(platform.api(POSTER, 'POST', `/biddings/${id}/milestone-acceptances`, { milestone: 1, decision: 'ACCEPT', comment: '符合标准化要求' }));
     expect(done).toMatchObject({ status: 'COMPLETED', step: 'CLOSED', outcome: { reason: expect.stringContaining(NANTANG) } });
+    for (const view of [onNotice, implementing, done]) expect(biddingViewSchema.strict().safeParse(view).error).toBeUndefined();
 
     const listed = await platform.api(AUDITOR, 'GET', `/biddings?countyId=xingcun&villageId=${XIXI}&status=COMPLETED`);
     expect(listed.body.map((r: { workflowId: string }) => r.workflowId)).toContain(id);

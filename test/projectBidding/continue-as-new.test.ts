@@ -23,7 +23,7 @@ async function startBidding(maxHistoryEvents: number): Promise<string> {
     countyId: 'xingcun',
     townId: QIAOTOU,
     poster: await actorOf(platform, POSTER),
-    post: archiveRoomPost({ deadline: inSeconds(8) }) as BiddingStart['post'],
+    post: archiveRoomPost({ deadline: inSeconds(12) }) as BiddingStart['post'],
     panel,
     townVillages: villages.map((v) => ({ villageId: v.id, orgIds: [v.id, ...grids.filter((g) => g.parentId === v.id).map((g) => g.id)] })),
     townOrgIds: [QIAOTOU],

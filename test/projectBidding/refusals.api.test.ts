@@ -33,7 +33,7 @@ describe('projectBidding refusals and other paths (SQLite)', () => {
     await platform?.stop();
   });
 
-  async function biddingWith(villages: string[], body: Record<string, unknown> = {}, seconds = 5) {
+  async function biddingWith(villages: string[], body: Record<string, unknown> = {}, seconds = 10) {
     const started = await ok(post(platform, { post: archiveRoomPost({ deadline: inSeconds(seconds) }), ...body }));
     const id: string = started.workflowId;
     for (const v of villages) await ok(platform.api(secretary(v), 'POST', `/biddings/${id}/bids`, bidBody(`${v} 的优势`)));
@@ -90,7 +90,7 @@ describe('projectBidding refusals and other paths (SQLite)', () => {
       { id: 'groundwork', name: '前期工作基础', weight: 50, minScore: 0, maxScore: 10 },
       { id: 'plan', name: '实施方案', weight: 50, minScore: 0, maxScore: 10 },
     ];
-    const started = await ok(post(platform, { post: archiveRoomPost({ deadline: inSeconds(5), criteria }), panel: [PANEL[0]] }));
+    const started = await ok(post(platform, { post: archiveRoomPost({ deadline: inSeconds(10), criteria }), panel: [PANEL[0]] }));
     const id = started.workflowId;
     // Nantang bids first: the earlier bid would win were the first criterion not decisive.
     for (const v of [NANTANG, DONGSHAN]) await ok(platform.api(secretary(v), 'POST', `/biddings/${id}/bids`, bidBody(v)));

@@ -27,7 +27,7 @@ export function archiveRoomPost(overrides: Record<string, unknown> = {}) {
       { id: 'plan', name: '实施方案', weight: 30, minScore: 0, maxScore: 10 },
       { id: 'need', name: '需求与示范作用', weight: 30, minScore: 0, maxScore: 10 },
     ],
-    deadline: inSeconds(8),
+    deadline: inSeconds(12),
     tieBreak: 'FIRST_CRITERION_THEN_EARLIER_BID',
     milestones: ['场地改造', '档案整理入库'],
     ...overrides,

@@ -11,7 +11,7 @@ describe('the town board of bidding (SQLite, Chromium)', () => {
   beforeAll(async () => {
     platform = await startPlatform('sqlite');
     browser = await openBrowser();
-    const awarded = await ok(post(platform, { post: archiveRoomPost({ deadline: inSeconds(4) }), periods: { biddingPublicNotice: { duration: '1s' } } }));
+    const awarded = await ok(post(platform, { post: archiveRoomPost({ deadline: inSeconds(10) }), periods: { biddingPublicNotice: { duration: '1s' } } }));
     awardedId = awarded.workflowId;
     for (const v of [DONGSHAN, NANTANG]) await ok(platform.api(secretary(v), 'POST', `/biddings/${awardedId}/bids`, bidBody(v)));
     await until(platform, awardedId, (v) => v.step === 'EVALUATION');

@@ -1,5 +1,5 @@
 // Posts, bids and scores for the projectBidding tests, by the seeded people who act there.
-import { eventually, type TestPlatform } from '../support/platform';
+import type { TestPlatform } from '../support/platform';
 
 export const QIAOTOU = 'xingcun.qiaotou';
 export const DONGSHAN = 'xingcun.qiaotou.dongshan';
@@ -55,16 +55,16 @@ export async function ok<T = any>(call: Promise<{ status: number; body: T }>): P
   return response.body;
 }
 
-export async function until(platform: TestPlatform, id: string, test: (view: any) => boolean, timeoutMs = 30_000): Promise<any> {
+/** Polls a post's state (once a second: each read is a query a worker answers) until `test` holds. */
+export async function until(platform: TestPlatform, id: string, test: (view: any) => boolean, timeoutMs = 40_000): Promise<any> {
+  const deadline = Date.now() + timeoutMs;
   let last: any;
-  return eventually(
-    async () => {
-      last = (await platform.api(AUDITOR, 'GET', `/biddings/${id}`)).body;
-      return test(last) ? last : undefined;
-    },
-    timeoutMs,
-    () => ({ step: last?.step, record: last?.record?.map((r: { step: string }) => r.step) }),
-  );
+  for (;;) {
+    last = (await platform.api(AUDITOR, 'GET', `/biddings/${id}`)).body;
+    if (test(last)) return last;
+    if (Date.now() > deadline) throw new Error(`condition not met in time; last seen: ${JSON.stringify({ step: last?.step, record: last?.record?.map((r: { step: string }) => r.step) })}`);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
 }
 
 export function expectRefused(response: { status: number; body: any; contentType: string }, status: number, code: string) {

@@ -170,6 +170,9 @@ describe('bids', () => {
     expect(mayBid(open, secretaryOf(A), { ...content, conditionStatements: [] }, BEFORE)).toEqual(refusal('RULE_BROKEN'));
     expect(mayBid(open, secretaryOf(A), { ...content, conditionStatements: [' '] }, BEFORE)).toEqual(refusal('RULE_BROKEN'));
     expect(mayBid(open, secretaryOf(A), { ...content, conditionStatements: ['yes', 'more'] }, BEFORE)).toEqual(refusal('RULE_BROKEN'));
+    const twoConditions = view('BIDDING', { post: { ...open.details.post, eligibility: { villageIds: [A], conditions: ['c1', 'c2'] } } });
+    expect(mayBid(twoConditions, secretaryOf(A), { ...content, conditionStatements: ['yes', 'also'] }, BEFORE)).toEqual(OK);
+    expect(mayBid(twoConditions, secretaryOf(A), { ...content, conditionStatements: ['yes', ' '] }, BEFORE)).toEqual(refusal('RULE_BROKEN'));
   });
 
   test('who may not bid: an ineligible village, another town, another role', () => {
@@ -183,6 +186,7 @@ describe('bids', () => {
     expect(mayBid(view('NO_BID'), secretaryOf(A), content, AFTER)).toEqual(refusal('RULE_BROKEN'));
     expect(mayBid(view('EVALUATION', { deadline: AFTER }), secretaryOf(A), content, NOW)).toEqual(refusal('WRONG_STEP'));
     expect(mayBid(view('CLOSED', {}, 'CANCELLED'), secretaryOf(A), content, BEFORE)).toEqual(refusal('PROCESS_CLOSED'));
+    expect(mayBid(view('CLOSED', {}, 'CANCELLED'), secretaryOf(A), content, AFTER)).toEqual(refusal('PROCESS_CLOSED'));
   });
 
   test('a village revises only its own bid, until the deadline', () => {
@@ -252,6 +256,7 @@ describe('evaluation', () => {
     expect(mayScore(evaluating(), m1, good(C))).toEqual(refusal('INVALID_INPUT'));
     expect(mayScore(evaluating({ sheets: [sheet('m1', A, 1, 1)] }), m1, good(A))).toEqual(refusal('ALREADY_DONE'));
     expect(mayScore(evaluating({ sheets: [sheet('m2', A, 1, 1)] }), m1, good(A))).toEqual(OK);
+    expect(mayScore(evaluating({ sheets: [sheet('m1', B, 1, 1)] }), m1, good(A))).toEqual(OK);
     expect(mayScore(view('BIDDING', { bids }), m1, good(A))).toEqual(refusal('WRONG_STEP'));
   });
 

@@ -30,6 +30,8 @@ export interface ReadScope {
   townCounties: Set<string>;
   /** Villages the actor belongs to: as staff (secretary, cadre, grid member, supervisor), party member or villager. */
   villages: Set<string>;
+  /** Towns of those villages (a town's posts for bidding are read by the people of its villages). */
+  villageTowns: Set<string>;
 }
 
 const COUNTY_KINDS = ['COUNTY', 'DEPARTMENT', 'COORDINATION_OFFICE'];
@@ -38,7 +40,7 @@ const VILLAGE_READ: ProcessType[] = ['villageTask', 'majorMatterDecision'];
 
 export async function readScope(db: Db, actor: Actor): Promise<ReadScope> {
   const orgs = await db.organisation.findMany({ where: { id: { in: [...new Set(actor.roles.map((r) => r.orgId))] } } });
-  const scope: ReadScope = { counties: new Set(), towns: new Set(), townCounties: new Set(), villages: new Set() };
+  const scope: ReadScope = { counties: new Set(), towns: new Set(), townCounties: new Set(), villages: new Set(), villageTowns: new Set() };
   for (const assignment of actor.roles) {
     const org = orgs.find((o) => o.id === assignment.orgId);
     if (!org || org.countyId !== assignment.countyId) continue;
@@ -50,6 +52,10 @@ export async function readScope(db: Db, actor: Actor): Promise<ReadScope> {
     else if (org.kind === 'GRID' && org.parentId) scope.villages.add(org.parentId);
     else if (org.kind === 'VILLAGE') scope.villages.add(org.id);
   }
+  if (scope.villages.size) {
+    const villages = await db.organisation.findMany({ where: { id: { in: [...scope.villages] } }, select: { parentId: true } });
+    for (const v of villages) if (v.parentId) scope.villageTowns.add(v.parentId);
+  }
   return scope;
 }
 
@@ -57,6 +63,7 @@ export function mayRead(scope: ReadScope, place: Omit<ProcessPlace, 'workflowId'
   if (scope.counties.has(place.countyId)) return true;
   if (place.processType === 'itemAdmission') return scope.townCounties.has(place.countyId);
   if (place.townId && scope.towns.has(place.townId)) return true;
+  if (place.processType === 'projectBidding') return !!place.townId && scope.villageTowns.has(place.townId);
   if (!VILLAGE_READ.includes(place.processType) || !place.villageId) return false;
   return scope.villages.has(place.villageId);
 }
@@ -71,6 +78,12 @@ export async function placeOf(db: Db, processType: ProcessType, workflowId: stri
     return { processType, workflowId, countyId: county.id };
   }
   if (processType === 'majorMatterDecision') return placeOfMatter(db, workflowId);
+  if (processType === 'projectBidding') {
+    const towns = await db.organisation.findMany({ where: { kind: 'TOWN' }, select: { id: true, countyId: true } });
+    const town = towns.find((t) => workflowId.startsWith(`bidding-${t.id}-`));
+    if (!town) throw unknown();
+    return { processType, workflowId, countyId: town.countyId, townId: town.id };
+  }
   const [dispatchId, villageId, ...rest] = workflowId.split('--');
   if (rest.length || (processType === 'villageTask') !== (villageId !== undefined)) throw unknown();
   const towns = await db.organisation.findMany({ where: { kind: 'TOWN' }, select: { id: true, countyId: true } });
@@ -102,7 +115,7 @@ export async function readableRows(deps: Pick<AppDeps, 'db'>, actor: Actor, proc
   const scope = await readScope(deps.db, actor);
   if (scope.counties.has(countyId)) return {};
   if (processType === 'itemAdmission' && scope.townCounties.has(countyId)) return {};
-  const towns = processType === 'itemAdmission' ? [] : [...scope.towns];
+  const towns = processType === 'itemAdmission' ? [] : [...scope.towns, ...(processType === 'projectBidding' ? scope.villageTowns : [])];
   const villages = VILLAGE_READ.includes(processType) ? [...scope.villages] : [];
   const readable = [...(towns.length ? [{ townId: { in: towns } }] : []), ...(villages.length ? [{ villageId: { in: villages } }] : [])];
   if (!readable.length) throw forbidden(`Your roles do not let you list ${processType} processes of ${countyId}.`);

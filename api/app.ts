@@ -12,6 +12,8 @@ import { Problem, problemFromDatabase } from './problem';
 import { recordRefusal, type ProcessRef } from './refusals';
 import { admissionRoutes } from './routes/admissions';
 import { auditRoutes } from './routes/audit';
+import { biddingRoutes } from './routes/biddings';
+import { townBoardRoutes } from './pages/town-board';
 import { calendarRoutes } from './routes/calendar';
 import { catalogueRoutes } from './routes/catalogue';
 import { dispatchRoutes } from './routes/dispatches';
@@ -71,6 +73,8 @@ export function createApp(deps: AppDeps) {
   weeklyRoutes(http, deps);
   majorMatterRoutes(http, deps);
   auditRoutes(http, deps);
+  biddingRoutes(http, deps);
+  townBoardRoutes(http, deps);
   refuseOtherMethods(http);
   app.use(router);
 

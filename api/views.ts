@@ -6,7 +6,7 @@ import { ROLES } from '../workflows/common/roles';
 import type { DispatchView } from '../workflows/taskDispatch/messages';
 import { isOutOfList } from '../workflows/taskDispatch/rules';
 
-const STATUSES = ['RUNNING', 'COMPLETED', 'REJECTED', 'WITHDRAWN', 'CANCELLED'] as const;
+export const STATUSES = ['RUNNING', 'COMPLETED', 'REJECTED', 'WITHDRAWN', 'CANCELLED'] as const;
 const actedAs = z.object({ personId: z.string(), name: z.string(), role: z.enum(ROLES), orgId: z.string() });
 const by = { at: z.string(), personId: z.string() };
 

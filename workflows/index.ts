@@ -3,3 +3,4 @@ export { itemAdmission } from './itemAdmission/workflow';
 export { taskDispatch } from './taskDispatch/workflow';
 export { villageTask } from './taskDispatch/village-task';
 export { majorMatterDecision } from './majorMatterDecision/workflow';
+export { projectBidding } from './projectBidding/workflow';

@@ -2,10 +2,12 @@
 // against every step (start, read, each Update) of every process. Only the allowed pairs succeed;
 // every refusal is a 403 problem, on the audit log with its request id.
 import { randomUUID } from 'node:crypto';
+import { Semaphore } from 'async-mutex';
 import { signToken } from '../../api/auth';
 import { startPlatform, TEST_JWT_SECRET, type TestPlatform } from '../support/platform';
 import { admissionApplication, admissionAt, AUDITOR, COUNTY, DONGSHAN, dispatchAt, dispatchContent, QIAOTOU, villageTaskAt } from '../support/scenarios';
 import { bridge, matterAt, meeting, partyMeeting, proposal, representatives, type MatterStep } from '../majorMatterDecision/scenario';
+import { archiveRoomPost, biddingAt, bidBody, type BiddingStep } from '../projectBidding/support';
 
 /** An actor: a seeded person, or (foreign county) role assignments in organisations of another county. */
 type Actor = { person: string } | { claims: { role: string; orgId: string } };
@@ -84,6 +86,7 @@ function steps(platform: TestPlatform): Step[] {
     if (done.status !== 200) throw new Error(`setup step failed: ${done.status} ${JSON.stringify(done.body)}`);
     return id;
   };
+  const bidding = (step: BiddingStep) => () => biddingAt(platform, step);
   return [
     // itemAdmission
     { name: 'apply for admission', method: 'POST', url: () => '/admissions', body: () => ({ requestId: `m-${randomUUID().slice(0, 8)}`, departmentId: 'xingcun.dept.civil-affairs', application: admissionApplication(`XC-M-${randomUUID().slice(0, 6).toUpperCase()}`) }), allowed: ['department dispatcher'] },
@@ -120,14 +123,22 @@ function steps(platform: TestPlatform): Step[] {
     { name: 'answer an objection', method: 'POST', process: matterWith('RESOLUTION_DISCLOSURE', 'p.qiaotou.dongshan.villager', 'objections', { text: '预算偏高' }), url: (id) => `/major-matters/${id}/objection-answers`, body: () => ({ objectionSeq: 1, upheld: false, answer: '经询价，单价合理' }), allowed: ['secretary'], moves: true },
     { name: 'answer a supervisory concern', method: 'POST', process: matterWith('DELIBERATE', 'p.qiaotou.dongshan.supervisor', 'concerns', { text: '会议通知未送达' }), url: (id) => `/major-matters/${id}/concern-answers`, body: () => ({ concernSeq: 1, answer: '已补送通知' }), allowed: ['secretary'], moves: true },
     { name: 'raise a supervisory concern', method: 'POST', process: matter('DELIBERATE'), url: (id) => `/major-matters/${id}/concerns`, body: () => ({ text: '会议通知未送达' }), allowed: ['supervisor'] },
+    // projectBidding (揭榜挂帅): Qiaotou posts; Dongshan bids (and wins); panel1 scores
+    { name: 'post a project for bidding', method: 'POST', url: () => '/biddings', body: () => ({ requestId: `m-${randomUUID().slice(0, 8)}`, townId: QIAOTOU, post: archiveRoomPost({ deadline: inDays(7) }), panel: ['p.county.panel1'] }), allowed: ['town dispatcher'] },
+    { name: 'read a post for bidding', method: 'GET', process: bidding('BIDDING'), url: (id) => `/biddings/${id}`, allowed: [...COUNTY_STAFF, ...QIAOTOU_STAFF, ...DONGSHAN_PEOPLE] },
+    { name: 'bid', method: 'POST', process: bidding('BIDDING'), url: (id) => `/biddings/${id}/bids`, body: () => bidBody('有档案工作基础'), allowed: ['secretary'], moves: true },
+    { name: 'declare a conflict', method: 'POST', process: bidding('BIDDING'), url: (id) => `/biddings/${id}/conflicts`, body: () => ({ villageId: 'xingcun.qiaotou.nantang', reason: '亲属在南塘村任职' }), allowed: ['panel member'], moves: true },
+    { name: 'choose after no bid', method: 'POST', process: bidding('NO_BID'), url: (id) => `/biddings/${id}/no-bid-choice`, body: () => ({ choice: 'CANCEL', reason: '无人揭榜' }), allowed: ['town dispatcher'], moves: true },
+    { name: 'score a bid', method: 'POST', process: bidding('EVALUATION'), url: (id) => `/biddings/${id}/scores`, body: () => ({ villageId: DONGSHAN, scores: { groundwork: 8, plan: 8, need: 8 } }), allowed: ['panel member'], moves: true },
+    { name: 'object to the proposed winner', method: 'POST', process: bidding('PUBLIC_NOTICE'), url: (id) => `/biddings/${id}/objections`, body: () => ({ reason: '有异议' }), allowed: [...QIAOTOU_STAFF, ...DONGSHAN_PEOPLE] },
+    { name: 'answer an objection', method: 'POST', process: bidding('OBJECTED'), url: (id) => `/biddings/${id}/objection-answers`, body: () => ({ seq: 1, upheld: false, answer: '经核实评分无误' }), allowed: ['town reviewer'], moves: true },
+    { name: 'report a milestone', method: 'POST', process: bidding('IMPLEMENTATION'), url: (id) => `/biddings/${id}/milestone-reports`, body: () => ({ milestone: 0, summary: '场地改造完成', evidenceRefs: [] }), allowed: ['secretary'], moves: true },
+    { name: 'accept a milestone', method: 'POST', process: bidding('REPORTED'), url: (id) => `/biddings/${id}/milestone-acceptances`, body: () => ({ milestone: 0, decision: 'ACCEPT' }), allowed: ['town dispatcher'], moves: true },
+    { name: 'withdraw as the winner', method: 'POST', process: bidding('IMPLEMENTATION'), url: (id) => `/biddings/${id}/withdraw`, body: () => ({ reason: '无力实施' }), allowed: ['secretary'], moves: true },
+    { name: "declare the winner's failure", method: 'POST', process: bidding('IMPLEMENTATION'), url: (id) => `/biddings/${id}/failure`, body: () => ({ reason: '逾期未开工' }), allowed: ['town dispatcher'], moves: true },
+    { name: 'reoffer or post again', method: 'POST', process: bidding('REOFFER'), url: (id) => `/biddings/${id}/reoffer`, body: () => ({ choice: 'REPOST', reason: '重新贴榜' }), allowed: ['town dispatcher'], moves: true },
+    { name: 'answer an offer', method: 'POST', process: bidding('OFFERED'), url: (id) => `/biddings/${id}/offer-answer`, body: () => ({ accept: true }), allowed: ['secretary'], moves: true },
   ];
-}
-
-/** Runs `work` over `items` a few at a time: on a loaded machine, dozens of processes built at once miss the step bound. */
-async function inBatches<T, R>(items: T[], work: (item: T, index: number) => Promise<R>, size = 8): Promise<R[]> {
-  const results: R[] = [];
-  for (let i = 0; i < items.length; i += size) results.push(...(await Promise.all(items.slice(i, i + size).map((item, j) => work(item, i + j)))));
-  return results;
 }
 
 describe('authorisation matrix (SQLite)', () => {
@@ -162,17 +173,23 @@ describe('authorisation matrix (SQLite)', () => {
     const outcomes: Awaited<ReturnType<typeof call>>[] = [];
     const all = steps(platform);
     // Processes for every step, built in parallel; a step's allowed actors after the refused ones.
-    const processes = await inBatches(all, async (step) => (step.process ? [await step.process()] : ['']));
-    await inBatches(
-      all,
-      async (step, i) => {
-        const refused = (Object.keys(ACTORS) as ActorName[]).filter((a) => !step.allowed.includes(a));
-        for (const actor of refused) outcomes.push(await call(actor, step, processes[i][0]));
-        for (const [n, actor] of step.allowed.entries()) {
-          const id = n > 0 && step.moves ? await step.process!() : processes[i][0];
-          outcomes.push(await call(actor, step, id));
-        }
-      },
+    // A few at a time: on a loaded machine, dozens of processes started at once miss the step bound.
+    const building = new Semaphore(4);
+    const build = (step: Step) => building.runExclusive(() => step.process!());
+    // Steps called a few at a time too: each refusal of a step is a workflow task for the worker.
+    const calling = new Semaphore(6);
+    const processes = await Promise.all(all.map(async (step) => (step.process ? [await build(step)] : [''])));
+    await Promise.all(
+      all.map((step, i) =>
+        calling.runExclusive(async () => {
+          const refused = (Object.keys(ACTORS) as ActorName[]).filter((a) => !step.allowed.includes(a));
+          for (const actor of refused) outcomes.push(await call(actor, step, processes[i][0]));
+          for (const [n, actor] of step.allowed.entries()) {
+            const id = n > 0 && step.moves ? await build(step) : processes[i][0];
+            outcomes.push(await call(actor, step, id));
+          }
+        }),
+      ),
     );
 
     const succeeded = (o: (typeof outcomes)[number]) => o.status >= 200 && o.status < 300;

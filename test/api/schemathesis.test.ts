@@ -10,6 +10,7 @@ import { signToken } from '../../api/auth';
 import { DATABASES, startPlatform, TEST_JWT_SECRET, type TestPlatform } from '../support/platform';
 import { admissionAt, COUNTY, DONGSHAN, dispatchAt, QIAOTOU, villageTaskAt } from '../support/scenarios';
 import { matterAt } from '../majorMatterDecision/scenario';
+import { biddingAt } from '../projectBidding/support';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { schemathesisCli } = require('../../scripts/tools/schemathesis') as { schemathesisCli(): string | undefined };
 
@@ -86,6 +87,9 @@ describeIfCli.each(DATABASES.slice(0, 1))('schemathesis on %s', (database) => {
     const matters: string[] = [];
     for (const step of ['PROPOSE', 'DELIBERATE', 'REVIEW', 'RESOLVE', 'RESOLUTION_DISCLOSURE', 'RESOLUTION_DISCLOSURE', 'IMPLEMENTATION', 'ACCEPTANCE'] as const) matters.push(await matterAt(platform, step));
     const [matterToPropose, matterToDeliberate, matterToReview, matterToResolve, matterDisclosed, matterToOrder, matterInProgress, matterToAccept] = matters;
+    const [biddingOpen, biddingWithoutBids, biddingEvaluating, biddingOnNotice, biddingImplementing, biddingToReoffer] = await Promise.all(
+      (['BIDDING', 'NO_BID', 'EVALUATION', 'OBJECTED', 'IMPLEMENTATION', 'REOFFER'] as const).map((step) => biddingAt(platform, step)),
+    );
     const draft = await platform.api('p.coord-office.reviewer1', 'POST', `/counties/${COUNTY}/catalogue/versions`, { note: '明年版本草案' });
     const item = await platform.db.catalogueItem.findFirstOrThrow({ where: { retiredAt: null, version: { status: 'PUBLISHED' } } });
 
@@ -127,6 +131,21 @@ describeIfCli.each(DATABASES.slice(0, 1))('schemathesis on %s', (database) => {
       'GET /villages/{villageId}/board': { 'path.villageId': DONGSHAN },
       'GET /villages/{villageId}/board.json': { 'path.villageId': DONGSHAN },
       'GET /towns/{townId}/weekly-report': { 'path.townId': QIAOTOU },
+      'GET /biddings/{id}': { 'path.id': biddingOnNotice },
+      'POST /biddings/{id}/bids': { 'path.id': biddingOpen },
+      'POST /biddings/{id}/bid-revision': { 'path.id': biddingOpen },
+      'POST /biddings/{id}/conflicts': { 'path.id': biddingOpen },
+      'POST /biddings/{id}/no-bid-choice': { 'path.id': biddingWithoutBids },
+      'POST /biddings/{id}/scores': { 'path.id': biddingEvaluating },
+      'POST /biddings/{id}/objections': { 'path.id': biddingOnNotice },
+      'POST /biddings/{id}/objection-answers': { 'path.id': biddingOnNotice },
+      'POST /biddings/{id}/milestone-reports': { 'path.id': biddingImplementing },
+      'POST /biddings/{id}/milestone-acceptances': { 'path.id': biddingImplementing },
+      'POST /biddings/{id}/withdraw': { 'path.id': biddingImplementing },
+      'POST /biddings/{id}/failure': { 'path.id': biddingImplementing },
+      'POST /biddings/{id}/reoffer': { 'path.id': biddingToReoffer },
+      'GET /towns/{townId}/board': { 'path.townId': QIAOTOU },
+      'GET /towns/{townId}/board.json': { 'path.townId': QIAOTOU },
     };
     const config = [
       'generation.max-examples = 8',

@@ -45,6 +45,7 @@ describe('the definitions', () => {
       dispatch: { reviewPeriod: 2, minimumLeadTime: 3, deadlineReminder: '1d', progressReportDay: 'FRIDAY', maxReworkRounds: 3 },
       // Its defaults, rule by rule, in test/majorMatterDecision/rules.test.ts.
       majorMatterDecision: expect.objectContaining({ reviewNoticeDays: 3, villagersNoticeDays: 10, resolutionDisclosure: '7d' }),
+      projectBidding: expect.any(Object), // its defaults: test/projectBidding/rules.test.ts
     });
   });
 
@@ -145,7 +146,7 @@ describe('defaults fill what a rule set does not give', () => {
 
 describe('periods', () => {
   test('the periods the rules name', () => {
-    expect(PERIOD_NAMES).toEqual(['admissionConsultation', 'dispatchReview', 'minimumLeadTime', 'deadlineReminder', 'progressReport', 'majorMatterStep', 'resolutionDisclosure', 'resultDisclosure']);
+    expect(PERIOD_NAMES).toEqual(['admissionConsultation', 'dispatchReview', 'minimumLeadTime', 'deadlineReminder', 'progressReport', 'majorMatterStep', 'resolutionDisclosure', 'resultDisclosure', 'biddingPublicNotice', 'biddingNoBidChoice', 'biddingMilestoneAcceptance']);
   });
 
   test('each per-instance period names the rule it shortens', () => {

@@ -16,6 +16,9 @@ export const SA = {
   matterKind: defineSearchAttributeKey('CunwuMatterKind', SearchAttributeType.KEYWORD),
   amount: defineSearchAttributeKey('CunwuAmount', SearchAttributeType.INT),
   openConcern: defineSearchAttributeKey('CunwuOpenConcern', SearchAttributeType.BOOL),
+  // projectBidding (揭榜挂帅): the villages a post is open to, and the village that won it.
+  eligibleVillages: defineSearchAttributeKey('CunwuEligibleVillages', SearchAttributeType.KEYWORD_LIST),
+  winner: defineSearchAttributeKey('CunwuWinner', SearchAttributeType.KEYWORD),
 };
 
 export const SEARCH_ATTRIBUTE_KEYS = Object.values(SA);

@@ -123,6 +123,10 @@ function buildPeople(): PersonSeed[] {
     person('p.dept.audit.auditor', '唐敏', '县审计局经济责任审计科科长', { role: 'AUDITOR', orgId: departmentId('audit') }),
     person('p.county.operator', '骆俊', '县大数据发展中心运维工程师', { role: 'OPERATOR', orgId: COUNTY_ID }),
   );
+  // 揭榜挂帅: a panel member who is also a villager of Dongshan (tied to its bids: may not score them).
+  rows.push(
+    person('p.county.panel4', '沈立群', '评审组成员（县住房和城乡建设局副局长，东山村村民）', { role: 'PANEL_MEMBER', orgId: COUNTY_ID }, { role: 'VILLAGER', orgId: villageId('qiaotou', 'dongshan') }),
+  );
   return rows;
 }
 

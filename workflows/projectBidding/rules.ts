@@ -1,0 +1,361 @@
+// Rules of the projectBidding process (PROCESSES.md §4): pure functions called by the validators,
+// the API (a post's own checks) and the workflow (ranking, who may still score, when the notice closes).
+import type { Actor } from '../common/actor';
+import { allowed, firstRefusal, refused, type RuleResult } from '../common/reasons';
+import { atStep, holds, reasonGiven } from '../common/rules';
+import type {
+  Bid,
+  BidContent,
+  BiddingDetails,
+  BiddingPost,
+  BiddingView,
+  ConflictDeclaration,
+  Criterion,
+  MilestoneAcceptance,
+  MilestoneReport,
+  NoBidChoice,
+  ObjectionAnswer,
+  Objection,
+  OfferAnswer,
+  RankedBid,
+  RecordedSheet,
+  Reoffer,
+  ScoreSheet,
+  TieBreak,
+} from './messages';
+
+/** Totals and means are kept to four decimals, so equal scores compare equal whatever the order of sums. */
+export function rounded(value: number): number {
+  return Math.round(value * 10_000) / 10_000;
+}
+
+const later = (now: string, instant: string) => Date.parse(now) >= Date.parse(instant);
+
+// ---- the post ----
+
+export function weightsSumTo100(criteria: Criterion[]): RuleResult {
+  const sum = criteria.reduce((total, c) => total + c.weight, 0);
+  return sum === 100 ? allowed : refused('RULE_BROKEN', `The criteria's weights must sum to 100; they sum to ${sum}.`);
+}
+
+function criteriaWellFormed(criteria: Criterion[]): RuleResult {
+  const ids = criteria.map((c) => c.id);
+  const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
+  if (repeated.length) return refused('INVALID_INPUT', `Each criterion needs its own id; repeated: ${[...new Set(repeated)].join(', ')}.`);
+  const badRange = criteria.filter((c) => c.minScore >= c.maxScore);
+  if (badRange.length) return refused('INVALID_INPUT', `A criterion's score range must go from a lower to a higher score: ${badRange.map((c) => c.id).join(', ')}.`);
+  return allowed;
+}
+
+/** A post's own rules: weights, ranges, a tie-break the county allows, eligible villages of the town, a deadline ahead. */
+export function postRefusal(post: BiddingPost, context: { allowedTieBreaks: string[]; townVillageIds: string[]; now: string }): RuleResult {
+  const strangers = post.eligibility.villageIds.filter((v) => !context.townVillageIds.includes(v));
+  return firstRefusal(
+    weightsSumTo100(post.criteria),
+    criteriaWellFormed(post.criteria),
+    context.allowedTieBreaks.includes(post.tieBreak)
+      ? allowed
+      : refused('RULE_BROKEN', `The tie-break ${post.tieBreak} is not among the county's: ${context.allowedTieBreaks.join(', ')}.`),
+    strangers.length ? refused('INVALID_INPUT', `Only villages of the town may be eligible; not of it: ${strangers.join(', ')}.`) : allowed,
+    later(context.now, post.deadline) ? refused('RULE_BROKEN', `The bidding deadline ${post.deadline} has already passed.`) : allowed,
+  );
+}
+
+// ---- who is who ----
+
+/** The villages of the town whose organisations (the village, its grids) appear among `orgIds`. */
+export function villagesOf(orgIds: string[], townVillages: BiddingDetails['townVillages']): string[] {
+  return townVillages.filter((v) => v.orgIds.some((o) => orgIds.includes(o))).map((v) => v.villageId);
+}
+
+/** The village of the town a secretary bids for, or the refusal saying why they cannot. */
+function biddingVillage(details: BiddingDetails, actor: Actor): { villageId: string } | { refusal: RuleResult } {
+  const secretaryOf = actor.roles.filter((r) => r.role === 'VILLAGE_SECRETARY').map((r) => r.orgId);
+  const ofTown = details.townVillages.map((v) => v.villageId).filter((v) => secretaryOf.includes(v));
+  if (!ofTown.length) {
+    const code = secretaryOf.length ? 'WRONG_ORGANISATION' : 'NOT_AUTHORISED';
+    return { refusal: refused(code, `A bid needs the role VILLAGE_SECRETARY in a village of ${details.townId}; ${actor.name} does not hold it there.`) };
+  }
+  const eligible = ofTown.find((v) => details.post.eligibility.villageIds.includes(v));
+  if (!eligible) return { refusal: refused('RULE_BROKEN', `${ofTown.join(', ')} is not among the villages eligible for this post: ${details.post.eligibility.villageIds.join(', ')}.`) };
+  return { villageId: eligible };
+}
+
+export function bidderVillage(details: BiddingDetails, actor: Actor): string | undefined {
+  const found = biddingVillage(details, actor);
+  return 'villageId' in found ? found.villageId : undefined;
+}
+
+/** The villages a panel member is tied to: of the town by their roles, as the panel knows them, or declared. */
+export function tiesOf(details: BiddingDetails, personId: string, actorOrgIds: string[] = []): string[] {
+  const member = details.panel.find((m) => m.personId === personId);
+  const declared = details.conflicts.filter((c) => c.personId === personId).map((c) => c.villageId);
+  return [...new Set([...(member?.villageIds ?? []), ...villagesOf(actorOrgIds, details.townVillages), ...declared])];
+}
+
+function panelMember(details: BiddingDetails, actor: Actor, countyId: string, action: string): RuleResult {
+  const role = holds(actor, 'PANEL_MEMBER', countyId, action);
+  if (!role.ok) return role;
+  return details.panel.some((m) => m.personId === actor.personId) ? allowed : refused('NOT_AUTHORISED', `${actor.name} is not on this post's evaluation panel.`);
+}
+
+// ---- bids ----
+
+function beforeDeadline(details: BiddingDetails, now: string): RuleResult {
+  return later(now, details.deadline) ? refused('RULE_BROKEN', `The bidding deadline (${details.deadline}) has passed: no bid is taken after it.`) : allowed;
+}
+
+function bidComplete(details: BiddingDetails, bid: BidContent): RuleResult {
+  const missing = (['advantages', 'groundwork', 'plan', 'resourcesRequested'] as const).filter((k) => !bid[k].trim());
+  if (missing.length) return refused('INVALID_INPUT', `A bid states its advantages, groundwork, plan and what it asks of the town; missing: ${missing.join(', ')}.`);
+  const conditions = details.post.eligibility.conditions;
+  const answered = bid.conditionStatements.length === conditions.length && bid.conditionStatements.every((s) => s.trim());
+  return answered ? allowed : refused('RULE_BROKEN', `A bid says how it meets each of the post's ${conditions.length} condition(s), one statement each: ${conditions.join('; ')}.`);
+}
+
+function bidOn(view: BiddingView, actor: Actor, now: string, action: string, hasBid: (existing: Bid | undefined) => RuleResult, bid: BidContent): RuleResult {
+  // A closed process says so before anything else; a running one past the deadline says that.
+  const closed = atStep(view, [view.step], action);
+  if (!closed.ok) return closed;
+  const found = biddingVillage(view.details, actor);
+  if ('refusal' in found) return found.refusal;
+  return firstRefusal(
+    beforeDeadline(view.details, now),
+    atStep(view, ['BIDDING'], action),
+    hasBid(view.details.bids.find((b) => b.villageId === found.villageId)),
+    bidComplete(view.details, bid),
+  );
+}
+
+/** One bid per village, by its secretary, while bidding is open. */
+export function mayBid(view: BiddingView, actor: Actor, bid: BidContent, now: string): RuleResult {
+  return bidOn(view, actor, now, 'a bid', (existing) => (existing ? refused('ALREADY_DONE', `${existing.villageId} has already bid; it may revise its bid until the deadline.`) : allowed), bid);
+}
+
+/** A village revises its own bid until the deadline. */
+export function mayReviseBid(view: BiddingView, actor: Actor, bid: BidContent, now: string): RuleResult {
+  return bidOn(view, actor, now, 'revising a bid', (existing) => (existing ? allowed : refused('WRONG_STEP', 'There is no bid of your village to revise: bid first.')), bid);
+}
+
+// ---- no bid at the deadline ----
+
+function townActor(view: BiddingView, actor: Actor, action: string): RuleResult {
+  const poster = holds(actor, 'DISPATCHER', view.details.townId, action);
+  if (poster.ok || !view.details.escalated) return poster;
+  return holds(actor, 'TOWN_REVIEWER', view.details.townId, action);
+}
+
+/** The poster (or, once escalated, the town reviewer) extends the deadline once, or cancels. */
+export function mayChooseAfterNoBid(view: BiddingView, actor: Actor, choice: NoBidChoice, now: string, maxExtensions: number): RuleResult {
+  return firstRefusal(
+    atStep(view, ['NO_BID'], 'the choice after no bid'),
+    townActor(view, actor, 'The choice after no bid'),
+    choice.choice === 'CANCEL' ? reasonGiven(choice.reason, 'A cancellation') : allowed,
+    choice.choice === 'EXTEND' && view.details.extensions >= maxExtensions
+      ? refused('RULE_BROKEN', `The deadline may be extended ${maxExtensions} time(s) only; it has been: cancel the post.`)
+      : allowed,
+    choice.choice === 'EXTEND' && later(now, choice.newDeadline) ? refused('INVALID_INPUT', `The new deadline ${choice.newDeadline} must be ahead.`) : allowed,
+  );
+}
+
+// ---- evaluation ----
+
+/** Every (member, village) pair whose score sheet is due: each bid by each panel member not tied to its village. */
+export function expectedSheets(details: BiddingDetails): { personId: string; villageId: string }[] {
+  return details.panel.flatMap((m) =>
+    details.bids.filter((b) => !tiesOf(details, m.personId).includes(b.villageId)).map((b) => ({ personId: m.personId, villageId: b.villageId })),
+  );
+}
+
+export function evaluationComplete(details: BiddingDetails): boolean {
+  return expectedSheets(details).every((e) => details.sheets.some((s) => s.personId === e.personId && s.villageId === e.villageId));
+}
+
+/** A panel member declares a tie to a village (before scoring its bid); the bid must keep someone to score it. */
+export function mayDeclareConflict(view: BiddingView, actor: Actor, declaration: ConflictDeclaration): RuleResult {
+  const { details } = view;
+  const others = details.panel.filter((m) => m.personId !== actor.personId && !tiesOf(details, m.personId).includes(declaration.villageId));
+  return firstRefusal(
+    atStep(view, ['BIDDING', 'EVALUATION'], 'declaring a conflict'),
+    panelMember(details, actor, view.countyId, 'Declaring a conflict'),
+    reasonGiven(declaration.reason, 'A declared conflict'),
+    details.post.eligibility.villageIds.includes(declaration.villageId) ? allowed : refused('INVALID_INPUT', `${declaration.villageId} is not eligible for this post.`),
+    tiesOf(details, actor.personId).includes(declaration.villageId) ? refused('ALREADY_DONE', `You are already kept from scoring ${declaration.villageId}.`) : allowed,
+    details.sheets.some((s) => s.personId === actor.personId && s.villageId === declaration.villageId)
+      ? refused('RULE_BROKEN', `You have already scored ${declaration.villageId} in this round: a conflict is declared before scoring.`)
+      : allowed,
+    others.length ? allowed : refused('RULE_BROKEN', `No other panel member could score ${declaration.villageId}: the panel must be completed first.`),
+  );
+}
+
+function scoresInRange(criteria: Criterion[], sheet: ScoreSheet): RuleResult {
+  const unknown = Object.keys(sheet.scores).filter((id) => !criteria.some((c) => c.id === id));
+  if (unknown.length) return refused('INVALID_INPUT', `No such criterion: ${unknown.join(', ')}.`);
+  const missing = criteria.filter((c) => !Object.hasOwn(sheet.scores, c.id));
+  if (missing.length) return refused('INVALID_INPUT', `A score sheet scores every criterion; missing: ${missing.map((c) => c.id).join(', ')}.`);
+  const outside = criteria.filter((c) => !(sheet.scores[c.id] >= c.minScore && sheet.scores[c.id] <= c.maxScore));
+  return outside.length
+    ? refused('RULE_BROKEN', `Scores outside their criterion's range: ${outside.map((c) => `${c.id} ${sheet.scores[c.id]} (${c.minScore}–${c.maxScore})`).join(', ')}.`)
+    : allowed;
+}
+
+/** A panel member scores a bid on every criterion within its range, once a round, unless tied to its village. */
+export function mayScore(view: BiddingView, actor: Actor, sheet: ScoreSheet): RuleResult {
+  const { details } = view;
+  const ties = tiesOf(details, actor.personId, actor.roles.map((r) => r.orgId));
+  return firstRefusal(
+    atStep(view, ['EVALUATION'], 'scoring'),
+    panelMember(details, actor, view.countyId, 'Scoring a bid'),
+    details.bids.some((b) => b.villageId === sheet.villageId) ? allowed : refused('INVALID_INPUT', `${sheet.villageId} has no bid to score.`),
+    ties.includes(sheet.villageId) ? refused('RULE_BROKEN', `${actor.name} is tied to ${sheet.villageId} (a person of that village, or declared) and may not score its bid.`) : allowed,
+    details.sheets.some((s) => s.personId === actor.personId && s.villageId === sheet.villageId)
+      ? refused('ALREADY_DONE', `You have already scored ${sheet.villageId} in this round.`)
+      : allowed,
+    scoresInRange(details.post.criteria, sheet),
+  );
+}
+
+/** Each criterion's mean score of one village's bid, over the sheets that scored it (0 when none did). */
+function meansOf(criteria: Criterion[], sheets: RecordedSheet[], villageId: string): Record<string, number> {
+  const own = sheets.filter((s) => s.villageId === villageId);
+  return Object.fromEntries(criteria.map((c) => [c.id, own.length ? own.reduce((sum, s) => sum + s.scores[c.id], 0) / own.length : 0]));
+}
+
+/** The weighted total out of 100: each criterion's mean over its highest score, times its weight. */
+export function weightedTotal(criteria: Criterion[], means: Record<string, number>): number {
+  return rounded(criteria.reduce((total, c) => total + (c.weight * means[c.id]) / c.maxScore, 0));
+}
+
+function heaviest(criteria: Criterion[]): Criterion {
+  return criteria.reduce((best, c) => (c.weight > best.weight ? c : best));
+}
+
+/** Orders two bids of equal totals by the stated tie-break (the earlier first bid last of all, then the village id). */
+function tieOrder(tieBreak: TieBreak, criteria: Criterion[], bids: Bid[]) {
+  const decisive = tieBreak === 'FIRST_CRITERION_THEN_EARLIER_BID' ? criteria[0] : tieBreak === 'HEAVIEST_CRITERION_THEN_EARLIER_BID' ? heaviest(criteria) : undefined;
+  const submitted = (v: string) => Date.parse(bids.find((b) => b.villageId === v)!.submittedAt);
+  return (a: RankedBid, b: RankedBid): number =>
+    (decisive ? b.criterionMeans[decisive.id] - a.criterionMeans[decisive.id] : 0) || submitted(a.villageId) - submitted(b.villageId) || a.villageId.localeCompare(b.villageId);
+}
+
+/** The ranking: weighted totals, highest first; equal totals ordered by the post's tie-break, which the result names. */
+export function rankBids(post: Pick<BiddingPost, 'criteria' | 'tieBreak'>, bids: Bid[], sheets: RecordedSheet[]): RankedBid[] {
+  const scored = bids.map((b) => {
+    const means = meansOf(post.criteria, sheets, b.villageId);
+    const shown = Object.fromEntries(Object.entries(means).map(([id, mean]) => [id, rounded(mean)]));
+    return { villageId: b.villageId, rank: 0, total: weightedTotal(post.criteria, means), criterionMeans: shown };
+  });
+  const byTie = tieOrder(post.tieBreak, post.criteria, bids);
+  const ranked = scored.sort((a, b) => b.total - a.total || byTie(a, b));
+  return ranked.map((r, i): RankedBid => {
+    const tied = ranked.some((o) => o !== r && o.total === r.total);
+    return { ...r, rank: i + 1, ...(tied && { tieBrokenBy: post.tieBreak }) };
+  });
+}
+
+// ---- public notice ----
+
+/** Anyone of the town (its staff, the people of its villages) may object while the winner is on notice. */
+export function mayObject(view: BiddingView, actor: Actor, objection: Objection): RuleResult {
+  const { details } = view;
+  const orgIds = actor.roles.map((r) => r.orgId);
+  const ofTown = details.townOrgIds.some((o) => orgIds.includes(o)) || villagesOf(orgIds, details.townVillages).length > 0;
+  return firstRefusal(
+    atStep(view, ['PUBLIC_NOTICE'], 'an objection'),
+    ofTown ? allowed : refused('WRONG_ORGANISATION', `Objections are taken from people of ${details.townId}; ${actor.name} is not of it.`),
+    reasonGiven(objection.reason, 'An objection'),
+  );
+}
+
+export function mayAnswerObjection(view: BiddingView, actor: Actor, answer: ObjectionAnswer): RuleResult {
+  const objection = view.details.objections.find((o) => o.seq === answer.seq);
+  return firstRefusal(
+    atStep(view, ['PUBLIC_NOTICE'], 'answering an objection'),
+    holds(actor, 'TOWN_REVIEWER', view.details.townId, 'Answering an objection'),
+    objection ? allowed : refused('INVALID_INPUT', `There is no objection ${answer.seq} to answer.`),
+    objection?.answer ? refused('ALREADY_DONE', `Objection ${answer.seq} has already been answered.`) : allowed,
+    reasonGiven(answer.answer, 'An answer to an objection'),
+  );
+}
+
+/** Objections to the current round's proposed winner still waiting for an answer. */
+export function openObjections(details: BiddingDetails): number {
+  return details.objections.filter((o) => o.round === details.round && !o.answer).length;
+}
+
+/** The notice closes (and the award is made) once its period has ended and every objection is answered. */
+export function noticeMayClose(details: BiddingDetails, now: string): boolean {
+  return !!details.noticeEndsAt && later(now, details.noticeEndsAt) && openObjections(details) === 0;
+}
+
+// ---- award and implementation ----
+
+/** The best-ranked village of the latest round not yet passed over (withdrawn, declined, or the winner who failed). */
+export function nextRunnerUp(details: BiddingDetails): string | undefined {
+  const ranking = details.results.at(-1)?.ranking ?? [];
+  return ranking.find((r) => r.villageId !== details.winner && !details.passedOver.includes(r.villageId))?.villageId;
+}
+
+/** The use of the funds is a major matter of the winning village when they reach the county's threshold. */
+export function majorMatterRequired(funds: number, threshold: number): boolean {
+  return funds >= threshold;
+}
+
+/** The secretary of the winning village, or of the proposed winner while it is on notice. */
+function winnerSecretary(view: BiddingView, actor: Actor, action: string): RuleResult {
+  return holds(actor, 'VILLAGE_SECRETARY', (view.details.winner ?? view.details.proposedWinner)!, action);
+}
+
+export function mayReportMilestone(view: BiddingView, actor: Actor, report: MilestoneReport): RuleResult {
+  const milestone = view.details.milestones[report.milestone];
+  return firstRefusal(
+    atStep(view, ['IMPLEMENTATION'], 'a milestone report'),
+    winnerSecretary(view, actor, 'A milestone report'),
+    milestone ? allowed : refused('INVALID_INPUT', `There is no milestone ${report.milestone}.`),
+    milestone && milestone.status !== 'OPEN' ? refused('ALREADY_DONE', `Milestone ${report.milestone} (${milestone.name}) is ${milestone.status}.`) : allowed,
+    reasonGiven(report.summary, 'A milestone report'),
+  );
+}
+
+export function mayAcceptMilestone(view: BiddingView, actor: Actor, decision: MilestoneAcceptance): RuleResult {
+  const milestone = view.details.milestones[decision.milestone];
+  return firstRefusal(
+    atStep(view, ['IMPLEMENTATION'], 'accepting a milestone'),
+    holds(actor, 'DISPATCHER', view.details.townId, 'Accepting a milestone'),
+    milestone ? allowed : refused('INVALID_INPUT', `There is no milestone ${decision.milestone}.`),
+    milestone && milestone.status !== 'REPORTED' ? refused('WRONG_STEP', `Milestone ${decision.milestone} (${milestone.name}) is ${milestone.status}, not reported.`) : allowed,
+    decision.decision === 'RETURN' ? reasonGiven(decision.reasons, 'Returning a milestone') : allowed,
+  );
+}
+
+export function allMilestonesAccepted(details: BiddingDetails): boolean {
+  return details.milestones.every((m) => m.status === 'ACCEPTED');
+}
+
+/** The winning village (or the proposed winner on notice) withdraws, saying why. */
+export function mayWithdrawWinner(view: BiddingView, actor: Actor, withdrawal: { reason: string }): RuleResult {
+  return firstRefusal(atStep(view, ['PUBLIC_NOTICE', 'IMPLEMENTATION'], 'withdrawing'), winnerSecretary(view, actor, 'Withdrawing'), reasonGiven(withdrawal.reason, 'A withdrawal'));
+}
+
+/** The town finds that the winner failed to implement. */
+export function mayDeclareFailure(view: BiddingView, actor: Actor, failure: { reason: string }): RuleResult {
+  return firstRefusal(atStep(view, ['IMPLEMENTATION'], 'declaring a failure'), holds(actor, 'DISPATCHER', view.details.townId, 'Declaring a failure'), reasonGiven(failure.reason, 'A failure'));
+}
+
+export function mayReoffer(view: BiddingView, actor: Actor, reoffer: Reoffer): RuleResult {
+  return firstRefusal(
+    atStep(view, ['REOFFER'], 'offering to the runner-up or posting again'),
+    holds(actor, 'DISPATCHER', view.details.townId, 'Offering to the runner-up or posting again'),
+    reoffer.choice === 'REPOST' ? reasonGiven(reoffer.reason, 'Posting again') : allowed,
+    reoffer.choice === 'OFFER_RUNNER_UP' && !nextRunnerUp(view.details) ? refused('RULE_BROKEN', 'No runner-up is left to offer the project to: post it again.') : allowed,
+  );
+}
+
+export function mayAnswerOffer(view: BiddingView, actor: Actor, answer: OfferAnswer): RuleResult {
+  return firstRefusal(
+    atStep(view, ['OFFERED'], 'answering the offer'),
+    holds(actor, 'VILLAGE_SECRETARY', view.details.offeredTo!, 'Answering the offer'),
+    answer.accept ? allowed : reasonGiven(answer.reason, 'Declining the offer'),
+  );
+}
+

@@ -84,4 +84,7 @@ test('a village task and its dispatch continue as new, keeping state, reminders 
   const final = await task.query(getVillageTask);
   expect(final.status).toBe('COMPLETED');
   expect(final.record.at(-1)!.step).toBe('ACCEPT');
+  // The last runs, restored from what the runs before carried, replay too.
+  await platform.recordHistory(taskId, 'village-task-continued');
+  await platform.recordHistory(dispatchId, 'dispatch-continued');
 }, 120_000);

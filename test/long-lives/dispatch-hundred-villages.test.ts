@@ -7,7 +7,7 @@
 import type { Actor } from '../../workflows/common/actor';
 import { acceptTask, assignTask, completeTask, getDispatch, getVillageTask, receiveTask, reportProgress, reviewDispatch, type DispatchView } from '../../workflows/taskDispatch/messages';
 import { eventually, startPlatform, type TestPlatform } from '../support/platform';
-import { act, actorOf, COUNTY, DISPATCHER, QIAOTOU, REVIEWER, runsOf, startDispatch } from './support';
+import { act, actorOf, COUNTY, DISPATCHER, QIAOTOU, REVIEWER, runsOf, settledEvents, startDispatch } from './support';
 
 const VILLAGES = 100;
 const WEEKS = 52;
@@ -81,15 +81,15 @@ test(`a dispatch to ${VILLAGES} villages, each reporting weekly for a year, stay
     await act(platform, taskOf.get(v.id)!, assignTask, v.secretary, { personIds: [v.cadre.personId] });
   });
   await eventually(async () => ((await dispatch.query(getDispatch)).details.villages.every((v) => v.step === 'IN_PROGRESS') ? true : undefined), 30_000);
-  const dispatchBeforeReports = (await dispatch.describe()).historyLength;
+  const dispatchBeforeReports = await settledEvents(platform, dispatchId);
   const sample = platform.temporal.workflow.getHandle(taskOf.get(villages[0].id)!);
-  const sampleBeforeReports = (await sample.describe()).historyLength;
+  const sampleBeforeReports = await settledEvents(platform, sample.workflowId);
 
   // Weekly reports from every village (sent without waiting out the weeks: the two-year test does that).
   const reports = villages.flatMap((v) => Array.from({ length: WEEKS_SENT }, (_, week) => ({ v, week })));
   await inParallel(reports, ({ v, week }) => act(platform, taskOf.get(v.id)!, reportProgress, v.cadre, { items: [{ text: `第${week + 1}周`, done: true }] }));
-  expect((await dispatch.describe()).historyLength).toBe(dispatchBeforeReports);
-  const perReport = ((await sample.describe()).historyLength - sampleBeforeReports) / WEEKS_SENT;
+  expect(await settledEvents(platform, dispatchId)).toBe(dispatchBeforeReports);
+  const perReport = ((await settledEvents(platform, sample.workflowId)) - sampleBeforeReports) / WEEKS_SENT;
   expect(perReport).toBeLessThanOrEqual(12);
 
   progress('reports sent');

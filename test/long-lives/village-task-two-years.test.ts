@@ -4,7 +4,7 @@ import type { Actor } from '../../workflows/common/actor';
 import { acceptTask, assignTask, completeTask, getDispatch, getVillageTask, receiveTask, reportProgress, reviewDispatch, type DispatchView } from '../../workflows/taskDispatch/messages';
 import type { PeriodOverrides } from '../../workflows/rules/checks';
 import { eventually, startPlatform, type TestPlatform } from '../support/platform';
-import { act, actorOf, DISPATCHER, REVIEWER, runsOf, startDispatch } from './support';
+import { act, actorOf, DISPATCHER, REVIEWER, runsOf, settledEvents, startDispatch } from './support';
 
 const DONGSHAN = 'xingcun.qiaotou.dongshan';
 const SECRETARY = 'p.qiaotou.dongshan.secretary';
@@ -19,18 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await platform?.stop();
 });
-
-/** The events of the current run of `workflowId` once it has settled (no new event for half a second). */
-async function settledEvents(workflowId: string): Promise<number> {
-  const handle = platform.temporal.workflow.getHandle(workflowId);
-  let last = -1;
-  for (;;) {
-    const now = (await handle.describe()).historyLength;
-    if (now === last) return now;
-    last = now;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
 
 /** A dispatch to Dongshan, approved, its village task waiting for receipt. */
 async function villageTask(periods: PeriodOverrides): Promise<{ dispatchId: string; taskId: string; secretary: Actor; cadre: Actor }> {
@@ -47,15 +35,15 @@ test('an ordinary step adds at most 12 history events', async () => {
   // The county's weekly report day: no timer fires while the steps are counted.
   const { dispatchId, taskId, secretary, cadre } = await villageTask({});
   const cost = async (step: () => Promise<unknown>) => {
-    const before = await settledEvents(taskId);
+    const before = await settledEvents(platform, taskId);
     await step();
-    return (await settledEvents(taskId)) - before;
+    return (await settledEvents(platform, taskId)) - before;
   };
   const receipt = await cost(() => act(platform, taskId, receiveTask, secretary));
   const assignment = await cost(() => act(platform, taskId, assignTask, secretary, { personIds: [CADRE] }));
   const reports = [];
   for (let i = 0; i < 3; i++) reports.push(await cost(() => act(platform, taskId, reportProgress, cadre, { items: [{ text: `巡查${i + 1}`, done: true }] })));
-  const dispatchBefore = await settledEvents(dispatchId);
+  const dispatchBefore = await settledEvents(platform, dispatchId);
   const completion = await cost(() => act(platform, taskId, completeTask, cadre, { summary: '巡查完成', evidenceRefs: [] }));
   console.log(`events per step: receipt ${receipt}, assignment ${assignment}, reports ${reports.join(', ')}, completion ${completion}`);
   // A report: the Update, one publication (which tells the dispatch only of a change), nothing else.
@@ -63,7 +51,7 @@ test('an ordinary step adds at most 12 history events', async () => {
   // Completion also cancels the deadline's timer (1 event): nobody works on the task while it awaits acceptance.
   expect(completion).toBeLessThanOrEqual(13);
   // The dispatch hears it once and publishes what it shows.
-  expect((await settledEvents(dispatchId)) - dispatchBefore).toBeLessThanOrEqual(12);
+  expect((await settledEvents(platform, dispatchId)) - dispatchBefore).toBeLessThanOrEqual(12);
   await act(platform, taskId, acceptTask, await actorOf(platform, DISPATCHER), { decision: 'ACCEPT' });
 }, 60_000);
 
@@ -72,7 +60,7 @@ test('two years of weekly reports stay far under 10,000 events a run, and never 
   const task = platform.temporal.workflow.getHandle(taskId);
   await act(platform, taskId, receiveTask, secretary);
   await act(platform, taskId, assignTask, secretary, { personIds: [CADRE] });
-  const dispatchBefore = await settledEvents(dispatchId);
+  const dispatchBefore = await settledEvents(platform, dispatchId);
 
   // One report a week, each in its own week, for two years: the weekly due date moves on between them.
   for (let week = 0; week < WEEKS; week++) {
@@ -83,7 +71,7 @@ test('two years of weekly reports stay far under 10,000 events a run, and never 
   const twoYears = await task.query(getVillageTask);
   expect(twoYears.details.reports).toHaveLength(WEEKS);
   // (On a loaded machine a report may come after its one-second week: that week is recorded as missed, as it should be.)
-  expect(await settledEvents(dispatchId)).toBe(dispatchBefore);
+  expect(await settledEvents(platform, dispatchId)).toBe(dispatchBefore);
 
   await act(platform, taskId, completeTask, cadre, { summary: '两年巡查完成', evidenceRefs: [] });
   await act(platform, taskId, acceptTask, await actorOf(platform, DISPATCHER), { decision: 'ACCEPT' });

@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import type { Prisma } from '../prisma/client';
 import type { Actor } from '../workflows/common/actor';
-import { STATE_QUERY, type ProcessView } from '../workflows/common/process';
+import { STATE_QUERY, type ProcessView, type StepAnswer } from '../workflows/common/process';
 import type { AppDeps } from './app';
 import { route, type HttpDeps } from './http';
 import { DEFAULT_BOUNDS, isUnconfirmed, notConfirmed, withinDeadline, type TemporalBounds } from './bounded';
@@ -211,6 +211,21 @@ async function keepingRefusal<T>(deps: AppDeps, use: (KeyUse & { attempt: number
   }
 }
 
+/**
+ * The state a step answers with. A step's Update answers small (step, status, revision): its publication
+ * reached the read model before it answered, so the read model holds that revision or a later one; else
+ * (a repeated Update answered long after) the workflow is asked. Processes started before answered with their state.
+ */
+async function stateAfterStep(deps: AppDeps, handle: WorkflowHandle, answer: unknown): Promise<unknown> {
+  if (!isStepAnswer(answer)) return answer;
+  const row = await deps.db.processRecord.findUnique({ where: { workflowId: handle.workflowId }, select: { revision: true, state: true } });
+  return row && row.revision >= answer.revision ? JSON.parse(row.state) : handle.query(STATE_QUERY);
+}
+
+function isStepAnswer(answer: unknown): answer is StepAnswer {
+  return typeof answer === 'object' && answer !== null && !('details' in answer) && typeof (answer as StepAnswer).revision === 'number';
+}
+
 /** One POST route per step: the body validated here, the step refused or done by the workflow's Update. */
 export function stepRoutes(
   http: HttpDeps,
@@ -241,11 +256,7 @@ export function stepRoutes(
         const updateId = use && `${actor.personId}:${use.key}${found?.attempt ? `/${found.attempt}` : ''}`;
         const view = await keepingRefusal(deps, use && { ...use, attempt: found?.attempt ?? 0 }, async () => {
           await step.check?.(body, ref);
-          // A step answers small (its step, status, revision); the state it answers with is read after it.
-          return onProcess(deps, res, ref, async (h) => {
-            await h.executeUpdate(step.update as UpdateDefinition<unknown, [Actor, ...unknown[]]>, { args, updateId });
-            return h.query(STATE_QUERY);
-          });
+          return onProcess(deps, res, ref, async (h) => stateAfterStep(deps, h, await h.executeUpdate(step.update as UpdateDefinition<unknown, [Actor, ...unknown[]]>, { args, updateId })));
         });
         res.req.log.info({ workflowId: params.id, update: step.update.name }, 'process step done');
         return process.present ? process.present(view) : view;

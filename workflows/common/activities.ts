@@ -1,6 +1,7 @@
 // Activities as workflows see them: types only, through proxyActivities.
 import { ActivityFailure, ApplicationFailure, type SignalDefinition } from '@temporalio/common';
 import { proxyActivities } from '@temporalio/workflow';
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import { compare } from 'fast-json-patch';
 import type { PlatformActivities } from '../../activities';
 import { READ_MODEL_BEHIND, type ProcessView, type Publication } from './process';
@@ -25,7 +26,7 @@ export const inStep = proxyActivities<PlatformActivities>({
  * publication of this run (the whole state first, or when the read model is behind), and upserts only
  * the search attributes that changed; so a step's history does not grow with the process's whole life.
  */
-export function publisher(slim: boolean, parent?: ParentLink): (view: ProcessView, details: string) => Promise<void> {
+export function publisher(slim: boolean, parent?: ParentLink, own?: OwnSearchAttributes): (view: ProcessView, details: string) => Promise<void> {
   if (!slim) {
     return async (view, details) => {
       view.revision = (view.revision ?? 0) + 1;
@@ -38,7 +39,7 @@ export function publisher(slim: boolean, parent?: ParentLink): (view: ProcessVie
   let told: string | undefined;
   return async (view, details) => {
     const revision = (view.revision = (view.revision ?? 0) + 1);
-    showInTemporal(view, details, shown);
+    showInTemporal(view, details, shown, own);
     const state = JSON.parse(JSON.stringify(view)) as ProcessView;
     const shows = parent && parent.shows(view);
     const news = shows === undefined ? undefined : JSON.stringify(shows);
@@ -54,6 +55,9 @@ export function publisher(slim: boolean, parent?: ParentLink): (view: ProcessVie
     told = news;
   };
 }
+
+/** A process's search attributes of its own (e.g. a matter's kind and amount), beside the kit's. */
+export type OwnSearchAttributes = (view: ProcessView) => SearchAttributeUpdatePair[];
 
 /**
  * A parent process told what it shows of this one (`shows`), through the publication's activity and only

@@ -1,11 +1,11 @@
 // The process kit: what every process needs besides its own steps, rules, timers and transitions.
 // A workflow opens its process with `openProcess` and then says only what is its own.
 import { allHandlersFinished, CancellationScope, condition, continueAsNew, log, patched, setCurrentDetails, setHandler, sleep, workflowInfo, type QueryDefinition } from '@temporalio/workflow';
-import type { SignalDefinition } from '@temporalio/common';
+import type { SearchAttributeUpdatePair, SignalDefinition } from '@temporalio/common';
 import { Deadlines } from './deadlines';
 import type { ContinuableStart, Continuation, NextActor, ProcessStatus, ProcessView } from './process';
 import { closingOnCancel, nowIso, processSteps, recordStep, stepAnswer, workflowId } from './workflow-support';
-import { inStep, platform, publisher, type ParentLink } from './activities';
+import { inStep, platform, publisher, type OwnSearchAttributes, type ParentLink } from './activities';
 import { withDefaults, type PeriodOverrides } from '../rules/checks';
 import type { PinnedRules } from '../rules/definitions';
 
@@ -53,6 +53,11 @@ export interface ProcessOptions<V extends ProcessView> {
    * told by the publication whenever what it `shows` of this process changes.
    */
   parent?: ParentLink<V>;
+  /**
+   * Search attributes of its own, upserted with the kit's when they change (processes started since
+   * histories were bounded; `afterShow` upserted them before).
+   */
+  searchAttributes?(view: V): SearchAttributeUpdatePair[];
   /** The process's start input: giving it opts the process in to continuing as new (see `openProcess`). */
   start?: ContinuableStart<V>;
   /** The state a previous run carried over (`start.continued`): the process resumes from it instead of opening anew. */
@@ -106,7 +111,7 @@ export function openProcess<V extends ProcessView, Step extends string = string>
   if (continued) setCurrentDetails(options.details(view));
 
   // Written so that a publication takes as many promise turns as before the kit: replay depends on it.
-  const publish = publisher(bounded, options.parent as ParentLink | undefined);
+  const publish = publisher(bounded, options.parent as ParentLink | undefined, options.searchAttributes as OwnSearchAttributes | undefined);
   const afterShow = bounded ? undefined : options.afterShow;
   const show = afterShow
     ? async () => {

@@ -117,8 +117,8 @@ export function stepAnswer(view: ProcessView): StepAnswer {
  * Mirrors the view into search attributes and the UI's current details. Given what it `shown` before
  * (in this run), it upserts only the attributes that changed: an unchanged step adds no event.
  */
-export function showInTemporal(view: ProcessView, details: string, shown?: Map<string, string>): void {
-  const attributes = searchAttributesOf(view);
+export function showInTemporal(view: ProcessView, details: string, shown?: Map<string, string>, own?: (view: ProcessView) => SearchAttributeUpdatePair[]): void {
+  const attributes = [...searchAttributesOf(view), ...(own?.(view) ?? [])];
   const changed = shown
     ? attributes.filter(({ key, value }) => {
         const seen = JSON.stringify(value);

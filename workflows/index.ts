@@ -2,3 +2,4 @@
 export { itemAdmission } from './itemAdmission/workflow';
 export { taskDispatch } from './taskDispatch/workflow';
 export { villageTask } from './taskDispatch/village-task';
+export { secondment } from './secondment/workflow';

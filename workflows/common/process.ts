@@ -1,7 +1,7 @@
 import type { ActedAs } from './actor';
 import type { Role } from './roles';
 
-export type ProcessType = 'itemAdmission' | 'taskDispatch' | 'villageTask';
+export type ProcessType = 'itemAdmission' | 'taskDispatch' | 'villageTask' | 'secondment';
 
 /** Where a process stands overall. Every terminal status carries the reason it ended. */
 export type ProcessStatus = 'RUNNING' | 'COMPLETED' | 'REJECTED' | 'WITHDRAWN' | 'CANCELLED';

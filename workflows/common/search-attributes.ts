@@ -12,6 +12,8 @@ export const SA = {
   dueAt: defineSearchAttributeKey('CunwuDueAt', SearchAttributeType.DATETIME),
   overdue: defineSearchAttributeKey('CunwuOverdue', SearchAttributeType.BOOL),
   screeningCode: defineSearchAttributeKey('CunwuScreeningCode', SearchAttributeType.KEYWORD),
+  /** When a secondment's term ends (借调期满). */
+  secondmentEndsAt: defineSearchAttributeKey('CunwuSecondmentEndsAt', SearchAttributeType.DATETIME),
 };
 
 export const SEARCH_ATTRIBUTE_KEYS = Object.values(SA);

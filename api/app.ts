@@ -18,6 +18,7 @@ import { dispatchRoutes } from './routes/dispatches';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
 import { ruleRoutes } from './routes/rules';
+import { secondmentRoutes } from './routes/secondments';
 import { weeklyRoutes } from './routes/weekly';
 
 export interface AppDeps {
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps) {
   admissionRoutes(http, deps);
   dispatchRoutes(http, deps);
   weeklyRoutes(http, deps);
+  secondmentRoutes(http, deps);
   auditRoutes(http, deps);
   refuseOtherMethods(http);
   app.use(router);

@@ -43,6 +43,20 @@ describe('the definitions', () => {
     expect(defaults).toEqual({
       admission: { consultationPeriod: 5 },
       dispatch: { reviewPeriod: 2, minimumLeadTime: 3, deadlineReminder: '1d', progressReportDay: 'FRIDAY', maxReworkRounds: 3 },
+      secondment: {
+        bannedCategories: ['PROBATIONARY_LEADER', 'LEADERSHIP_MEMBER', 'SELECTED_GRADUATE', 'NEW_RECRUIT'],
+        selectedGraduateYears: 2,
+        newRecruitYears: 3,
+        maxTermMonths: 6,
+        cumulativeCapMonths: 12,
+        coolDownMonths: 24,
+        consentPeriod: 5,
+        extensionLeadTime: 10,
+        returnConfirmationPeriod: 5,
+        countyLevelMayBorrow: false,
+        defaultQuota: 2,
+        quotas: {},
+      },
     });
   });
 

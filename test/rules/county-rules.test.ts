@@ -157,7 +157,7 @@ describe('defaults fill what a rule set does not give', () => {
 
 describe('periods', () => {
   test('the periods the rules name', () => {
-    expect(PERIOD_NAMES).toEqual(['admissionConsultation', 'dispatchReview', 'minimumLeadTime', 'deadlineReminder', 'progressReport']);
+    expect(PERIOD_NAMES).toEqual(['admissionConsultation', 'dispatchReview', 'minimumLeadTime', 'deadlineReminder', 'progressReport', 'secondmentConsent', 'secondmentExtensionLead', 'secondmentReturnConfirmation']);
   });
 
   test('each per-instance period names the rule it shortens', () => {

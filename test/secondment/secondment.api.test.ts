@@ -191,6 +191,7 @@ test('a secondment found by a census enters at clawback and is clawed back', asy
   expect(await platform.db.secondmentRecord.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'CLAWED_BACK', approved: false });
   const done = await ok(platform.api('p.xikou.reviewer', 'POST', `/secondments/${id}/return-confirmation`, {}));
   expect(done).toMatchObject({ status: 'COMPLETED', details: { ending: 'CLAWED_BACK' } });
+  await platform.recordHistory(id, 'secondment-census-clawback');
 });
 
 test('a request lapses when consent is not given in time', async () => {
@@ -200,6 +201,7 @@ test('a request lapses when consent is not given in time', async () => {
   const lapsed = await until(id, (v) => v.status !== 'RUNNING');
   expect(lapsed).toMatchObject({ status: 'REJECTED', details: { ending: 'LAPSED' }, outcome: { reason: expect.stringContaining('Lapsed') } });
   expectProblem(await platform.api('p.qiaotou.dongshan.secretary', 'POST', `/secondments/${id}/consent`, { party: 'SOURCE_UNIT', consent: true }), 409, 'PROCESS_CLOSED');
+  await platform.recordHistory(id, 'secondment-lapsed');
 });
 
 test('an unconfirmed return is escalated to the organisation department; the reports show what is away, ending, overdue and clawed back', async () => {
@@ -227,4 +229,5 @@ test('an unconfirmed return is escalated to the organisation department; the rep
   expect(confirmed).toMatchObject({ status: 'COMPLETED', details: { ending: 'RETURNED' } });
   const list = (await platform.api(AUDITOR, 'GET', '/secondments?countyId=xingcun&status=COMPLETED')).body;
   expect(list.map((p: { workflowId: string }) => p.workflowId)).toContain(id);
+  await platform.recordHistory(id, 'secondment-escalated');
 }, 60_000);

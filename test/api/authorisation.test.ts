@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { signToken } from '../../api/auth';
 import { startPlatform, TEST_JWT_SECRET, type TestPlatform } from '../support/platform';
 import { admissionApplication, admissionAt, AUDITOR, COUNTY, DONGSHAN, dispatchAt, dispatchContent, QIAOTOU, villageTaskAt } from '../support/scenarios';
+import { secondmentAt, secondmentRequest, type SecondmentStep } from '../secondment/scenarios';
 
 /** An actor: a seeded person, or (foreign county) role assignments in organisations of another county. */
 type Actor = { person: string } | { claims: { role: string; orgId: string } };
@@ -75,6 +76,10 @@ function steps(platform: TestPlatform): Step[] {
   const admission = (step: 'REVIEW' | 'CONSULTATION' | 'DECISION') => () => admissionAt(platform, step);
   const dispatch = (step: 'REVIEW' | 'REVISION' | 'COLLECTIVE_DECISION') => () => dispatchAt(platform, step);
   const task = (step: 'RECEIVE' | 'ASSIGN' | 'IN_PROGRESS' | 'ACCEPTANCE') => () => villageTaskAt(platform, step);
+  const secondment =
+    (step: SecondmentStep, cadre = 'p.qiaotou.dongshan.cadre1', sourceConsenter = 'p.qiaotou.dongshan.secretary', borrower = 'civil-affairs') =>
+    () =>
+      secondmentAt(platform, step, { cadre, sourceConsenter, borrowingUnitId: `xingcun.dept.${borrower}`, borrower: `p.dept.${borrower}.dispatcher` });
   return [
     // itemAdmission
     { name: 'apply for admission', method: 'POST', url: () => '/admissions', body: () => ({ requestId: `m-${randomUUID().slice(0, 8)}`, departmentId: 'xingcun.dept.civil-affairs', application: admissionApplication(`XC-M-${randomUUID().slice(0, 6).toUpperCase()}`) }), allowed: ['department dispatcher'] },
@@ -97,6 +102,18 @@ function steps(platform: TestPlatform): Step[] {
     { name: 'report progress', method: 'POST', process: task('IN_PROGRESS'), url: (id) => `/village-tasks/${id}/progress-reports`, body: () => ({ items: [{ text: '已走访12户', done: false }] }), allowed: WORKERS },
     { name: 'complete a task', method: 'POST', process: task('IN_PROGRESS'), url: (id) => `/village-tasks/${id}/complete`, body: () => ({ summary: '已办结', evidenceRefs: ['doc-1'] }), allowed: WORKERS, moves: true },
     { name: 'accept a task', method: 'POST', process: task('ACCEPTANCE'), url: (id) => `/village-tasks/${id}/acceptance`, body: () => ({ decision: 'REWORK', reasons: '名册不全', newDeadline: inDays(10) }), allowed: ['town dispatcher'], moves: true },
+    // secondment: a Dongshan cadre borrowed by civil affairs (others where a cadre must be on secondment at once)
+    { name: 'ask to second a cadre', method: 'POST', url: () => '/secondments', body: () => secondmentRequest('p.qiaotou.dongshan.cadre1', 'xingcun.dept.civil-affairs'), allowed: ['department dispatcher'] },
+    { name: 'register a census finding', method: 'POST', url: () => '/secondments/census', body: () => ({ requestId: `m-${randomUUID().slice(0, 8)}`, personId: 'p.xikou.cadre.hu', borrowingUnitId: 'xingcun.dept.civil-affairs', foundSince: '2026-03-01', explanation: '摸底发现' }), allowed: ['inspector'] },
+    { name: 'read a secondment', method: 'GET', process: secondment('CONSENT'), url: (id) => `/secondments/${id}`, allowed: [...COUNTY_STAFF, ...QIAOTOU_STAFF] },
+    { name: 'consent for the source unit', method: 'POST', process: secondment('CONSENT'), url: (id) => `/secondments/${id}/consent`, body: () => ({ party: 'SOURCE_UNIT', consent: true }), allowed: ['secretary'] },
+    { name: 'consent as the cadre', method: 'POST', process: secondment('CONSENT'), url: (id) => `/secondments/${id}/consent`, body: () => ({ party: 'CADRE', consent: true }), allowed: ['cadre'] },
+    { name: 'review a secondment', method: 'POST', process: secondment('REVIEW'), url: (id) => `/secondments/${id}/review`, body: () => ({ decision: 'APPROVE' }), allowed: ['organisation department'], moves: true },
+    { name: 'approve a secondment', method: 'POST', process: secondment('APPROVAL'), url: (id) => `/secondments/${id}/approval`, body: () => ({ decision: 'REJECT', comment: '不符合借调条件' }), allowed: ['approver'], moves: true },
+    { name: 'register a secondment', method: 'POST', process: secondment('REGISTRATION'), url: (id) => `/secondments/${id}/registration`, body: () => ({ registrationRef: '组干备〔2026〕1号' }), allowed: ['organisation department'], moves: true },
+    { name: 'ask for an extension', method: 'POST', process: secondment('ACTIVE', 'p.xikou.jinxi.cadre2', 'p.xikou.jinxi.secretary'), url: (id) => `/secondments/${id}/extensions`, body: () => ({ months: 1, reason: '专班延期' }), allowed: ['department dispatcher'], moves: true },
+    { name: 'claw back a secondment', method: 'POST', process: secondment('ACTIVE', 'p.xikou.shimen.cadre2', 'p.xikou.shimen.secretary', 'agriculture-rural'), url: (id) => `/secondments/${id}/clawback`, body: () => ({ grounds: 'INELIGIBLE', reason: '专项检查' }), allowed: ['inspector'], moves: true },
+    { name: 'confirm a return', method: 'POST', process: secondment('RETURN_CONFIRMATION', 'p.qiaotou.dongshan.cadre2', 'p.qiaotou.dongshan.secretary', 'ecology-environment'), url: (id) => `/secondments/${id}/return-confirmation`, body: () => ({}), allowed: ['secretary'], moves: true },
   ];
 }
 

@@ -197,6 +197,7 @@ const secondmentDetails = z
     approverOrgId: z.string(),
     inspectorOrgId: z.string(),
     request: z.object({ personId: z.string(), reason: z.enum(['URGENT', 'SPECIAL_NEED']), explanation: z.string(), start: z.string(), months: z.number().int() }),
+    foundSince: z.string().optional().openapi({ description: 'A census finding: since when the unapproved secondment has run' }),
     monthLasts: z.string().optional().openapi({ description: 'Tests and demos only: how long a month of this term lasts' }),
     eligibility: z
       .object({

@@ -142,6 +142,8 @@ export interface SecondmentDetails {
   approverOrgId: string;
   inspectorOrgId: string;
   request: SecondmentRequest;
+  /** A census finding: since when the unapproved secondment has run. */
+  foundSince?: string;
   monthLasts?: string;
   eligibility?: Eligibility;
   consentDueAt?: string;

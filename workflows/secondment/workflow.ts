@@ -64,6 +64,7 @@ export async function secondment(start: SecondmentStart): Promise<SecondmentView
         approverOrgId: start.approverOrgId,
         inspectorOrgId: start.inspectorOrgId,
         request: start.request,
+        foundSince: start.foundSince,
         monthLasts: start.monthLasts,
         consents: [],
         reviews: [],
@@ -93,7 +94,7 @@ export async function secondment(start: SecondmentStart): Promise<SecondmentView
     borrowingUnitId: d.borrowingUnit.id,
     approved: d.registration !== undefined,
     status,
-    startedAt: d.termStartedAt ?? start.foundSince ?? view.startedAt,
+    startedAt: d.termStartedAt ?? d.foundSince ?? view.startedAt,
     endsAt: d.endsAt ?? at,
     ...(status !== 'ACTIVE' && { returnedAt: at }),
     ...(clawback && { clawbackReason: clawback.reason, clawedBackBy: clawback.by }),
@@ -268,7 +269,7 @@ export async function secondment(start: SecondmentStart): Promise<SecondmentView
   async function registerCensusFinding(): Promise<void> {
     await platform.recordSecondment(historyRow('ACTIVE', nowIso()));
     await process.transition(() => {
-      record({ step: 'CENSUS', by: as(start.requester, 'INSPECTOR', d.inspectorOrgId), rule: 'secondments never approved enter at clawback', summary: `Found by a census: ${d.cadre.name} working at ${d.borrowingUnit.name} since ${start.foundSince} without approval`, data: { foundSince: start.foundSince, explanation: d.request.explanation } });
+      record({ step: 'CENSUS', by: as(start.requester, 'INSPECTOR', d.inspectorOrgId), rule: 'secondments never approved enter at clawback', summary: `Found by a census: ${d.cadre.name} working at ${d.borrowingUnit.name} since ${d.foundSince} without approval`, data: { foundSince: d.foundSince, explanation: d.request.explanation } });
       moveTo('CLAWBACK', [{ role: 'INSPECTOR', orgId: d.inspectorOrgId, action: 'claw back' }]);
     });
   }

@@ -1,9 +1,9 @@
 // The process kit: what every process needs besides its own steps, rules, timers and transitions.
 // A workflow opens its process with `openProcess` and then says only what is its own.
-import { allHandlersFinished, condition, log, patched, setHandler, type QueryDefinition } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, log, patched, setCurrentDetails, setHandler, workflowInfo, type QueryDefinition } from '@temporalio/workflow';
 import type { SignalDefinition } from '@temporalio/common';
 import { Deadlines } from './deadlines';
-import type { NextActor, ProcessStatus, ProcessView } from './process';
+import type { ContinuableStart, Continuation, NextActor, ProcessStatus, ProcessView } from './process';
 import { closingOnCancel, nowIso, processSteps, recordStep, workflowId } from './workflow-support';
 import { inStep, platform, publish } from './activities';
 import { withDefaults, type PeriodOverrides } from '../rules/checks';
@@ -31,18 +31,42 @@ export interface ProcessOptions<V extends ProcessView> {
   periods?: PeriodOverrides;
   /** After each publication (e.g. telling a parent process); returns the promise it awaits, unwrapped. */
   afterShow?(view: V): Promise<unknown>;
+  /** The process's start input: giving it opts the process in to continuing as new (see `openProcess`). */
+  start?: ContinuableStart<V>;
+  /** The state a previous run carried over (`start.continued`): the process resumes from it instead of opening anew. */
+  continued?: Continuation<V>;
+}
+
+/** How a wait of the main body may end the run: by default, once due and quiet, it continues as new. */
+export interface WaitOptions {
+  /** False where the main body could not resume from the view alone (it holds this wait's progress in locals). */
+  resumable?: boolean;
 }
 
 /**
  * Opens a process: its view (answered by the state query), its lock, its publication, its deadlines.
  * Processes recorded before the kit replay as they ran: `current` is false for them, and the kit
  * keeps their old command order (main-body publications outside the lock, the old calendar activity).
+ *
+ * Long lives (continue-as-new). A process opts in by passing its start input and what it carried:
+ * `openProcess({ ..., start, continued: start.continued })`, its start type extending `ContinuableStart<View>`.
+ * When Temporal suggests it (`continueAsNewSuggested`) or the run's history reaches `start.maxHistoryEvents`
+ * (tests only), the kit continues as new at a quiet moment — in a `watch` or `followChanges` wait of the
+ * main body, with no step or signal handler running — with the same start plus `continued: { view, runs }`.
+ * The workflow id stays; the view carries all state (details, pending due dates, reminders sent, the
+ * record, the revision); the start carries the pinned rules and periods, so deadlines resume as they were.
+ * The new run restores the view and `process.continued` is true: the main body must then skip what it
+ * already did (opening, the steps before its long wait) and go straight to its view-driven waits, which
+ * fire any timer that fell due meanwhile. So a process keeps ALL its state in its view, never in locals
+ * across awaits; a wait that cannot resume from the view passes `{ resumable: false }`.
+ * Messages between processes go by workflow id without run id, so they reach whichever run is current.
  */
 export function openProcess<V extends ProcessView, Step extends string = string>(options: ProcessOptions<V>) {
   const current = patched('process-kit');
   const rules = options.rules ?? { ruleSetId: 'defaults', version: 0, values: withDefaults() };
   const at = nowIso();
-  const view = {
+  const continued = options.continued;
+  const view = continued?.view ?? ({
     workflowId: workflowId(),
     status: 'RUNNING',
     nextActors: [],
@@ -52,8 +76,10 @@ export function openProcess<V extends ProcessView, Step extends string = string>
     record: [],
     ...(options.rules && { rules: { ruleSetId: rules.ruleSetId, version: rules.version } }),
     ...options.view,
-  } as unknown as V;
+  } as unknown as V);
   let changes = 0;
+  // Current details live in the worker, not the history: a new run shows them again at once.
+  if (continued) setCurrentDetails(options.details(view));
 
   // Written so that a publication takes as many promise turns as before the kit: replay depends on it.
   const afterShow = options.afterShow;
@@ -78,10 +104,26 @@ export function openProcess<V extends ProcessView, Step extends string = string>
     },
   });
 
+  const start = options.start;
+  /** Time to continue as new: Temporal suggests it, or this run's history reached the test-only bound. */
+  const continueDue = () => {
+    if (!start) return false;
+    const info = workflowInfo();
+    return info.continueAsNewSuggested || (start.maxHistoryEvents !== undefined && info.historyLength >= start.maxHistoryEvents);
+  };
+  const quietToContinue = (wait: WaitOptions) => wait.resumable !== false && continueDue() && allHandlersFinished();
+  async function continueNow(): Promise<never> {
+    const next: Continuation<V> = { view, runs: (continued?.runs ?? 0) + 1 };
+    log.info('continuing as new', { workflowId: view.workflowId, runs: next.runs, historyLength: workflowInfo().historyLength });
+    return continueAsNew<(start: ContinuableStart<V>) => Promise<V>>({ ...start, continued: next });
+  }
+
   const process = {
     view,
     rules,
     current,
+    /** This run continues an earlier one: its view is restored; the main body resumes at its waits. */
+    continued: continued !== undefined,
     show,
     exclusively,
     /** Moves to `step`, asking `nextActors`, due at `dueAt`; wakes whoever waits for a change. */
@@ -146,14 +188,16 @@ export function openProcess<V extends ProcessView, Step extends string = string>
      * Waits while `holds()`: wakes on every change and at each active timer's moment, and fires the
      * timers that are due, in order, under the lock.
      */
-    async watch(holds: () => boolean, timers: Timer[]): Promise<void> {
+    async watch(holds: () => boolean, timers: Timer[], wait: WaitOptions = {}): Promise<void> {
       while (holds()) {
+        if (quietToContinue(wait)) await continueNow();
         const seen = changes;
         const due = timers.filter((t) => t.active()).map((t) => t.at());
-        const woken = () => changes !== seen || !holds();
+        const woken = () => changes !== seen || !holds() || quietToContinue(wait);
         if (due.length) await condition(woken, Math.max(0, Math.min(...due) - Date.now()));
         else await condition(woken);
         if (!holds()) return;
+        if (quietToContinue(wait)) continue;
         await exclusively(async () => {
           if (!holds()) return;
           const now = Date.now();
@@ -162,10 +206,12 @@ export function openProcess<V extends ProcessView, Step extends string = string>
       }
     },
     /** Until `done()`, runs `onChange` under the lock after every change (and once more when done). */
-    async followChanges(done: () => boolean, onChange: () => Promise<void>): Promise<void> {
+    async followChanges(done: () => boolean, onChange: () => Promise<void>, wait: WaitOptions = {}): Promise<void> {
       while (!done()) {
+        if (quietToContinue(wait)) await continueNow();
         const seen = changes;
-        await condition(() => done() || changes !== seen);
+        await condition(() => done() || changes !== seen || quietToContinue(wait));
+        if (changes === seen && !done()) continue;
         await exclusively(onChange);
       }
     },

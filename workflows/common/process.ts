@@ -53,6 +53,27 @@ export interface ProcessView<Details = unknown> {
   details: Details;
 }
 
+/**
+ * What a process carries from one run into the next when it continues as new (set by the kit only).
+ * The view is the whole state: step, details (pending due dates, reminders sent), record, revision.
+ */
+export interface Continuation<V extends ProcessView = ProcessView> {
+  view: V;
+  /** How many runs came before the one this continuation starts. */
+  runs: number;
+}
+
+/** What the start input of a process that may continue as new carries besides its own fields. */
+export interface ContinuableStart<V extends ProcessView = ProcessView> {
+  /** Set by the kit when it continues the process as new; never by a caller. */
+  continued?: Continuation<V>;
+  /**
+   * Tests only (the API never accepts it): continue as new once a run's history reaches this many
+   * events, besides Temporal's own suggestion; so a test proves continuation without 10,000 steps.
+   */
+  maxHistoryEvents?: number;
+}
+
 /** Why a process is withdrawn by the one who started it. */
 export interface Withdrawal {
   reason: string;

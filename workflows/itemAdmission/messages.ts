@@ -1,7 +1,7 @@
 // The itemAdmission process's messages: one definition, used by the workflow and by the API.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../common/actor';
-import { STATE_QUERY, type ProcessView, type Withdrawal } from '../common/process';
+import { STATE_QUERY, type ContinuableStart, type ProcessView, type Withdrawal } from '../common/process';
 import type { PeriodOverrides } from '../rules/checks';
 import type { PinnedRules } from '../rules/definitions';
 
@@ -24,7 +24,7 @@ export interface AdmissionApplication {
   taskRef?: string;
 }
 
-export interface AdmissionStart {
+export interface AdmissionStart extends ContinuableStart<AdmissionView> {
   countyId: string;
   departmentId: string;
   coordinationOfficeId: string;

@@ -23,6 +23,8 @@ export async function itemAdmission(start: AdmissionStart): Promise<AdmissionVie
     query: getAdmission,
     rules: start.rules,
     periods: start.periods,
+    start,
+    continued: start.continued,
     view: {
       processType: 'itemAdmission',
       title: start.application.title,
@@ -124,21 +126,23 @@ export async function itemAdmission(start: AdmissionStart): Promise<AdmissionVie
   }
 
   return process.run(async () => {
-    record({
-      step: 'APPLY',
-      by: { actor: start.applicant, as: actedAs(start.applicant, 'DISPATCHER', start.departmentId) },
-      summary: `Applied: ${start.application.title}`,
-      data: start.application,
-    });
-    const screening = await platform.screenCode({ countyId: start.countyId, code: start.application.proposedCode });
-    await process.transition(() => {
-      view.details.screening = screening;
-      record({ step: 'SCREEN', rule: 'negative list and catalogue in force', summary: `Screening: ${screening.result}`, data: screening });
-      if (screening.result === 'NEGATIVE_LIST') close('REJECTED', `On the negative list: ${screening.matchedName ?? start.application.proposedCode}; it cannot be admitted.`);
-      else moveTo('REVIEW', officeReviewer('review against the three tests'));
-    }, true);
-
-    await condition(() => view.step !== 'REVIEW');
+    // A run continued from an earlier one resumes at its consultation: the steps before it are done.
+    if (!process.continued) {
+      record({
+        step: 'APPLY',
+        by: { actor: start.applicant, as: actedAs(start.applicant, 'DISPATCHER', start.departmentId) },
+        summary: `Applied: ${start.application.title}`,
+        data: start.application,
+      });
+      const screening = await platform.screenCode({ countyId: start.countyId, code: start.application.proposedCode });
+      await process.transition(() => {
+        view.details.screening = screening;
+        record({ step: 'SCREEN', rule: 'negative list and catalogue in force', summary: `Screening: ${screening.result}`, data: screening });
+        if (screening.result === 'NEGATIVE_LIST') close('REJECTED', `On the negative list: ${screening.matchedName ?? start.application.proposedCode}; it cannot be admitted.`);
+        else moveTo('REVIEW', officeReviewer('review against the three tests'));
+      }, true);
+      await condition(() => view.step !== 'REVIEW');
+    }
     if (view.step === 'CONSULTATION') {
       const consultation = view.details.consultation!;
       const deadline = { active: () => true, at: () => Date.parse(consultation.deadline), fire: closeConsultation };

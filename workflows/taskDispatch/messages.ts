@@ -1,7 +1,7 @@
 // The taskDispatch process's messages (派单—审核—接单—办理—验收): the dispatch and its village tasks.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ActedAs, Actor } from '../common/actor';
-import { STATE_QUERY, type ProcessStatus, type ProcessView, type Withdrawal } from '../common/process';
+import { STATE_QUERY, type ContinuableStart, type ProcessStatus, type ProcessView, type Withdrawal } from '../common/process';
 import type { PeriodOverrides } from '../rules/checks';
 import type { PinnedRules } from '../rules/definitions';
 import type { AdmissionApplication, AdmissionView, Screening } from '../itemAdmission/messages';
@@ -24,7 +24,7 @@ export interface DispatchContent {
 
 export type OutOfListAdmission = Omit<AdmissionApplication, 'title' | 'proposedCode' | 'scope' | 'taskRef'>;
 
-export interface DispatchStart {
+export interface DispatchStart extends ContinuableStart<DispatchView> {
   countyId: string;
   townId: string;
   dispatcherOrgId: string;
@@ -126,7 +126,7 @@ export interface StaffMember {
   orgId: string;
 }
 
-export interface VillageTaskStart {
+export interface VillageTaskStart extends ContinuableStart<VillageTaskView> {
   dispatchWorkflowId: string;
   countyId: string;
   townId: string;

@@ -28,6 +28,8 @@ export async function villageTask(start: VillageTaskStart): Promise<VillageTaskV
     query: getVillageTask,
     rules: start.rules,
     periods: start.periods,
+    start,
+    continued: start.continued,
     view: {
       processType: 'villageTask',
       title: start.content.title,
@@ -68,8 +70,8 @@ export async function villageTask(start: VillageTaskStart): Promise<VillageTaskV
     ...secretary(action),
     ...view.details.assignees.map((a) => ({ role: a.role, orgId: a.orgId, action, dueAt: view.details.deadline })),
   ];
-  // Taken before any step is registered, so a receipt arriving early waits for the task to open.
-  const opened = process.exclusively(open);
+  // Taken before any step is registered, so a receipt arriving early waits for the task to open (a continued run is open).
+  const opened = process.continued ? Promise.resolve() : process.exclusively(open);
 
   step(receiveTask, (actor) => mayReceive(view, actor), (actor) => {
     record({ step: 'RECEIVE', by: { actor, as: actedAs(actor, 'VILLAGE_SECRETARY', start.villageId) }, rule: 'only the village secretary receives', summary: 'Received by the village secretary' });

@@ -36,6 +36,8 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
     query: getDispatch,
     rules: start.rules,
     periods: start.periods,
+    start,
+    continued: start.continued,
     view: {
       processType: 'taskDispatch',
       title: start.content.title,
@@ -286,51 +288,69 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
         await process.show();
       },
     };
-    await process.watch(() => view.step === 'REVIEW', [overdue]);
+    // The review's due date is held here, not in the view: a dispatch continues as new only among its villages.
+    await process.watch(() => view.step === 'REVIEW', [overdue], { resumable: false });
   }
 
+  /**
+   * The village tasks run as children the dispatch abandons when its run closes: a dispatch continuing
+   * as new (or ending) never cancels villages' work; its own cancellation reaches them explicitly.
+   * The first run follows its children's results; a continued run, which has no handles on them,
+   * follows what they signal (every village task signals its closing).
+   */
   async function runVillages(): Promise<void> {
     let finished = false;
-    const children = view.details.villages.map((v) => {
-      const childStart: VillageTaskStart = {
-        dispatchWorkflowId: view.workflowId,
-        countyId: start.countyId,
-        townId: start.townId,
-        villageId: v.villageId,
-        dispatcherOrgId: start.dispatcherOrgId,
-        content: view.details.content,
-        rules: start.rules,
-        periods: start.periods,
-        maxReworkRounds: start.maxReworkRounds ?? process.rules.values.dispatch.maxReworkRounds,
-      };
-      return executeChild(villageTask, { workflowId: v.workflowId, args: [childStart], staticSummary: villageTaskSummary(childStart), parentClosePolicy: 'REQUEST_CANCEL' }).then(
-        (result) => ({ villageId: v.villageId, status: result.status }),
+    let failure: unknown;
+    let all: Promise<{ villageId: string; status: ProcessStatus }[]> | undefined;
+    if (!process.continued) {
+      const parentClosePolicy = patched('villages-outlive-dispatch-runs') ? 'ABANDON' : 'REQUEST_CANCEL';
+      const children = view.details.villages.map((v) => {
+        const childStart: VillageTaskStart = {
+          dispatchWorkflowId: view.workflowId,
+          countyId: start.countyId,
+          townId: start.townId,
+          villageId: v.villageId,
+          dispatcherOrgId: start.dispatcherOrgId,
+          content: view.details.content,
+          rules: start.rules,
+          periods: start.periods,
+          maxReworkRounds: start.maxReworkRounds ?? process.rules.values.dispatch.maxReworkRounds,
+          ...(start.maxHistoryEvents !== undefined && { maxHistoryEvents: start.maxHistoryEvents }),
+        };
+        return executeChild(villageTask, { workflowId: v.workflowId, args: [childStart], staticSummary: villageTaskSummary(childStart), parentClosePolicy }).then(
+          (result) => ({ villageId: v.villageId, status: result.status }),
+          (error) => {
+            // One village's task cancelled by an operator closes that village only.
+            if (isCancellation(error)) return { villageId: v.villageId, status: 'CANCELLED' as ProcessStatus };
+            throw error;
+          },
+        );
+      });
+      all = Promise.all(children);
+      all.then(
+        () => (finished = true),
         (error) => {
-          // One village's task cancelled by an operator closes that village only.
-          if (isCancellation(error)) return { villageId: v.villageId, status: 'CANCELLED' as ProcessStatus };
-          throw error;
+          failure = error;
+          finished = true;
         },
       );
-    });
-    let failure: unknown;
-    const all = Promise.all(children);
-    all.then(
-      () => (finished = true),
-      (error) => {
-        failure = error;
-        finished = true;
-      },
-    );
-    await process.followChanges(
-      () => finished,
-      async () => {
-        if (view.status !== 'RUNNING') return;
-        view.nextActors = view.details.villages.filter((v) => v.status === 'RUNNING' && v.step === 'RECEIVE').map((v) => ({ role: 'VILLAGE_SECRETARY', orgId: v.villageId, action: 'receive' }));
-        await process.show();
-      },
-    );
+    }
+    const villagesClosed = () => view.details.villages.every((v) => v.status !== 'RUNNING');
+    try {
+      await process.followChanges(
+        () => finished || (process.continued && villagesClosed()),
+        async () => {
+          if (view.status !== 'RUNNING') return;
+          view.nextActors = view.details.villages.filter((v) => v.status === 'RUNNING' && v.step === 'RECEIVE').map((v) => ({ role: 'VILLAGE_SECRETARY', orgId: v.villageId, action: 'receive' }));
+          await process.show();
+        },
+      );
+    } catch (error) {
+      if (process.continued && isCancellation(error)) await CancellationScope.nonCancellable(cancelVillages);
+      throw error;
+    }
     if (failure) throw failure;
-    const results = await all;
+    const results = all ? await all : view.details.villages.map((v) => ({ villageId: v.villageId, status: v.status }));
     await process.exclusively(async () => {
       if (view.status !== 'RUNNING') return;
       const closed = results.map((r) => `${r.villageId} ${r.status}`).join(', ');
@@ -340,7 +360,14 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
     });
   }
 
+  /** A continued run's cancellation, passed on to the village tasks still running (the first run's children follow its scope). */
+  async function cancelVillages(): Promise<void> {
+    await Promise.all(view.details.villages.filter((v) => v.status === 'RUNNING').map((v) => getExternalWorkflowHandle(v.workflowId).cancel().catch(() => undefined)));
+  }
+
   return process.run(async () => {
+    // A dispatch continues as new only among its villages: a continued run goes straight back to them.
+    if (process.continued) return runVillages();
     record({ step: 'SUBMIT', by: { actor: start.dispatcher, as: actedAs(start.dispatcher, 'DISPATCHER', start.dispatcherOrgId) }, summary: `Submitted to ${start.content.villageIds.join(', ')}`, data: start.content });
     for (;;) {
       if ((await screen()) === 'REJECTED') break;

@@ -1,0 +1,79 @@
+// Long-lived processes driven straight through Temporal (no HTTP in the way, so a test can take a
+// year of weekly steps in seconds), and the events of every run of a workflow, counted.
+import { randomUUID } from 'node:crypto';
+import type { UpdateDefinition } from '@temporalio/common';
+import { rulesToPin } from '../../activities/rules/store';
+import { tokenClaimsFor } from '../../prisma/people';
+import type { Actor } from '../../workflows/common/actor';
+import type { PeriodOverrides } from '../../workflows/rules/checks';
+import { dispatchWorkflowId, type DispatchContent, type DispatchStart } from '../../workflows/taskDispatch/messages';
+import type { TestPlatform } from '../support/platform';
+
+export const COUNTY = 'xingcun';
+export const QIAOTOU = 'xingcun.qiaotou';
+export const DISPATCHER = 'p.qiaotou.dispatcher';
+export const REVIEWER = 'p.qiaotou.reviewer';
+
+export async function actorOf(platform: TestPlatform, personId: string): Promise<Actor> {
+  const claims = await tokenClaimsFor(platform.db, personId);
+  if (!claims) throw new Error(`unknown person ${personId}`);
+  return { personId: claims.sub, name: claims.name, roles: claims.roles, requestId: randomUUID() };
+}
+
+/** A step as the API would call it (the actor from the person's token), answered by the workflow. */
+export async function act<R>(platform: TestPlatform, workflowId: string, update: UpdateDefinition<R, [Actor, ...any[]]>, actor: Actor, ...args: unknown[]): Promise<R> {
+  return platform.temporal.workflow.getHandle(workflowId).executeUpdate(update, { args: [{ ...actor, requestId: randomUUID() }, ...args] as [Actor, ...any[]] });
+}
+
+/**
+ * A dispatch from Qiaotou started as the API starts one (the county's rules pinned), with what only
+ * tests may set: shortened periods and a bound on each run's history.
+ */
+export async function startDispatch(
+  platform: TestPlatform,
+  options: { villageIds: string[]; deadline: string; periods?: PeriodOverrides; maxHistoryEvents?: number },
+): Promise<string> {
+  const dispatcher = await actorOf(platform, DISPATCHER);
+  const content: DispatchContent = {
+    title: '秸秆禁烧巡查',
+    screeningCode: 'XC-ASSIST-001',
+    villageIds: options.villageIds,
+    requirements: '每周巡查并报告',
+    deliverables: ['巡查记录'],
+    acceptanceCriteria: '无焚烧点',
+    deadline: options.deadline,
+    supportingOrgIds: [],
+    majorMatter: false,
+  };
+  const start: DispatchStart = {
+    countyId: COUNTY,
+    townId: QIAOTOU,
+    dispatcherOrgId: QIAOTOU,
+    coordinationOfficeId: 'xingcun.coord-office',
+    dispatcher,
+    content,
+    rules: await rulesToPin(platform.db, COUNTY),
+    periods: options.periods,
+    ...(options.maxHistoryEvents !== undefined && { maxHistoryEvents: options.maxHistoryEvents }),
+  };
+  const workflowId = dispatchWorkflowId(QIAOTOU, `long-${randomUUID()}`);
+  await platform.temporal.workflow.start('taskDispatch', { workflowId, taskQueue: platform.taskQueue, args: [start] });
+  return workflowId;
+}
+
+export interface Run {
+  runId: string;
+  status: string;
+  startTime: Date;
+  events: number;
+}
+
+/** Every run of a workflow, oldest first, with its history's events. */
+export async function runsOf(platform: TestPlatform, workflowId: string): Promise<Run[]> {
+  const runs: Run[] = [];
+  for await (const execution of platform.temporal.workflow.list({ query: `WorkflowId = '${workflowId}'` })) {
+    const history = await platform.temporal.workflow.getHandle(workflowId, execution.runId).fetchHistory();
+    runs.push({ runId: execution.runId, status: execution.status.name, startTime: execution.startTime, events: history.events?.length ?? 0 });
+  }
+  return runs.sort((a, b) => a.startTime.getTime() - b.startTime.getTime());
+}

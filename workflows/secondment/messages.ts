@@ -1,7 +1,7 @@
 // The secondment process's messages (借调审批与清退, PROCESSES.md §5): one definition, used by the workflow and by the API.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../common/actor';
-import { STATE_QUERY, type ProcessView } from '../common/process';
+import { STATE_QUERY, type ContinuableStart, type ProcessView } from '../common/process';
 import type { PeriodOverrides } from '../rules/checks';
 import type { PinnedRules } from '../rules/definitions';
 
@@ -69,7 +69,7 @@ export interface Eligibility {
   checkedAt: string;
 }
 
-export interface SecondmentStart {
+export interface SecondmentStart extends ContinuableStart<SecondmentView> {
   countyId: string;
   origin: 'REQUEST' | 'CENSUS';
   requester: Actor;

@@ -48,6 +48,8 @@ export async function secondment(start: SecondmentStart): Promise<SecondmentView
     query: getSecondment,
     rules: start.rules,
     periods: start.periods,
+    start,
+    continued: start.continued,
     view: {
       processType: 'secondment',
       title: `借调 ${start.cadre.name} → ${start.borrowingUnit.name}`,
@@ -314,8 +316,11 @@ export async function secondment(start: SecondmentStart): Promise<SecondmentView
   };
 
   return process.run(async () => {
-    if (view.step === 'ELIGIBILITY') await checkEligibility();
-    else if (view.step === 'CLAWBACK' && !view.record.length) await registerCensusFinding();
+    // A run continued from an earlier one resumes at its timers: the opening was done.
+    if (!process.continued) {
+      if (census) await registerCensusFinding();
+      else await checkEligibility();
+    } else if (d.endsAt) setEnd(d.endsAt);
     await process.watch(() => view.status === 'RUNNING', [consentLapse, termEnds, returnUnconfirmed]);
   });
 }

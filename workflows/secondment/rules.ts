@@ -24,14 +24,16 @@ import type {
 export type SecondmentRules = RuleValues['secondment'];
 
 /** Organisations at county level or below: they borrow only when the county's rules allow it. */
-const COUNTY_LEVEL_OR_BELOW = ['COUNTY', 'DEPARTMENT', 'COORDINATION_OFFICE', 'TOWN', 'STATION', 'VILLAGE', 'GRID'];
+function atCountyLevelOrBelow(kind: string): boolean {
+  return ['COUNTY', 'DEPARTMENT', 'COORDINATION_OFFICE', 'TOWN', 'STATION', 'VILLAGE', 'GRID'].includes(kind);
+}
 
-const CATEGORY_LABELS: Record<string, string> = {
-  PROBATIONARY_LEADER: 'a newly promoted leader in probation (试用期新提任领导)',
-  LEADERSHIP_MEMBER: 'a member of a county or township leadership (领导班子成员)',
-  SELECTED_GRADUATE: 'a selected graduate (选调生)',
-  NEW_RECRUIT: 'a new recruit (新录用人员)',
-};
+function categoryLabel(category: string): string {
+  if (category === 'PROBATIONARY_LEADER') return 'a newly promoted leader in probation (试用期新提任领导)';
+  if (category === 'LEADERSHIP_MEMBER') return 'a member of a county or township leadership (领导班子成员)';
+  if (category === 'SELECTED_GRADUATE') return 'a selected graduate (选调生)';
+  return 'a new recruit (新录用人员)';
+}
 
 const day = (iso: string) => iso.slice(0, 10);
 
@@ -59,7 +61,7 @@ function categoryFailure(facts: EligibilityFacts, rules: SecondmentRules, now: s
   const cadre = facts.cadre!;
   if (!rules.bannedCategories.includes(cadre.category)) return [];
   const years = cadre.category === 'SELECTED_GRADUATE' ? rules.selectedGraduateYears : cadre.category === 'NEW_RECRUIT' ? rules.newRecruitYears : undefined;
-  const label = CATEGORY_LABELS[cadre.category];
+  const label = categoryLabel(cadre.category);
   if (years === undefined) return [{ code: 'BANNED_CATEGORY', reason: `${cadre.name} is ${label}: the county's rules do not allow seconding them.` }];
   const until = addMonths(cadre.since, years * 12);
   if (Date.parse(until) <= Date.parse(now)) return [];
@@ -98,7 +100,7 @@ function borrowerFailures(facts: EligibilityFacts, rules: SecondmentRules): Elig
   const unit = facts.borrowingUnit;
   const failures: EligibilityFailure[] = [];
   if (facts.cadre?.unitId === unit.id) failures.push({ code: 'OWN_UNIT', reason: `${facts.cadre.name} already serves in ${unit.name}: that is no secondment.` });
-  if (COUNTY_LEVEL_OR_BELOW.includes(unit.kind) && !rules.countyLevelMayBorrow) {
+  if (atCountyLevelOrBelow(unit.kind) && !rules.countyLevelMayBorrow) {
     failures.push({ code: 'COUNTY_LEVEL_BORROWER', reason: `${unit.name} is a unit at county level or below: the county's rules do not let such units borrow cadres.` });
   }
   const quota = quotaOf(rules, unit.id);
@@ -204,11 +206,9 @@ export function mayConfirmReturn(view: SecondmentView, actor: Actor): RuleResult
   return firstRefusal(atStep(view, ['RETURN_CONFIRMATION'], 'confirming the return'), byOrgDepartment ? allowed : source);
 }
 
-const CLAWBACK_STEPS = ['CONSENT', 'REVIEW', 'APPROVAL', 'REGISTRATION', 'ACTIVE', 'EXTENSION_REVIEW', 'EXTENSION_APPROVAL', 'CLAWBACK'];
-
 export function mayClawBack(view: SecondmentView, actor: Actor, clawback: Clawback): RuleResult {
   return firstRefusal(
-    atStep(view, CLAWBACK_STEPS, 'clawback'),
+    atStep(view, ['CONSENT', 'REVIEW', 'APPROVAL', 'REGISTRATION', 'ACTIVE', 'EXTENSION_REVIEW', 'EXTENSION_APPROVAL', 'CLAWBACK'], 'clawback'),
     holds(actor, 'INSPECTOR', view.details.inspectorOrgId, 'Clawback of a secondment'),
     reasonGiven(clawback.reason, 'A clawback'),
   );

@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import type { Prisma } from '../prisma/client';
 import type { Actor } from '../workflows/common/actor';
-import type { ProcessView } from '../workflows/common/process';
+import { STATE_QUERY, type ProcessView } from '../workflows/common/process';
 import type { AppDeps } from './app';
 import { route, type HttpDeps } from './http';
 import { DEFAULT_BOUNDS, isUnconfirmed, notConfirmed, withinDeadline, type TemporalBounds } from './bounded';
@@ -241,7 +241,11 @@ export function stepRoutes(
         const updateId = use && `${actor.personId}:${use.key}${found?.attempt ? `/${found.attempt}` : ''}`;
         const view = await keepingRefusal(deps, use && { ...use, attempt: found?.attempt ?? 0 }, async () => {
           await step.check?.(body, ref);
-          return onProcess(deps, res, ref, (h) => h.executeUpdate(step.update as UpdateDefinition<unknown, [Actor, ...unknown[]]>, { args, updateId }));
+          // A step answers small (its step, status, revision); the state it answers with is read after it.
+          return onProcess(deps, res, ref, async (h) => {
+            await h.executeUpdate(step.update as UpdateDefinition<unknown, [Actor, ...unknown[]]>, { args, updateId });
+            return h.query(STATE_QUERY);
+          });
         });
         res.req.log.info({ workflowId: params.id, update: step.update.name }, 'process step done');
         return process.present ? process.present(view) : view;

@@ -29,8 +29,8 @@ test('a village task and its dispatch continue as new, keeping state, reminders 
   });
   const dispatch = platform.temporal.workflow.getHandle(dispatchId);
   await eventually(async () => ((await dispatch.query(getDispatch)).step === 'REVIEW' ? true : undefined));
-  const approved = await act(platform, dispatchId, reviewDispatch, await actorOf(platform, REVIEWER), { decision: 'APPROVE' });
-  const taskId = approved.details.villages[0].workflowId;
+  await act(platform, dispatchId, reviewDispatch, await actorOf(platform, REVIEWER), { decision: 'APPROVE' });
+  const taskId = (await dispatch.query(getDispatch)).details.villages[0].workflowId;
   const task = platform.temporal.workflow.getHandle(taskId);
   await eventually(async () => ((await task.query(getVillageTask).catch(() => undefined))?.step === 'RECEIVE' ? true : undefined));
   const secretary = await actorOf(platform, SECRETARY);

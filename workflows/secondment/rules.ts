@@ -48,8 +48,8 @@ export function addMonths(iso: string, months: number): string {
 
 /** The end of `months` of term from `from`: calendar months, or months of `monthLasts` each (tests and demos). */
 export function termEnd(from: string, months: number, monthLasts?: string): string {
-  const month = monthLasts === undefined ? undefined : durationMs(monthLasts);
-  return month === undefined ? addMonths(from, months) : new Date(Date.parse(from) + months * month).toISOString();
+  if (monthLasts === undefined) return addMonths(from, months);
+  return new Date(Date.parse(from) + months * durationMs(monthLasts)!).toISOString();
 }
 
 /** When the term starts: the day asked for, or the registration when it comes later. */

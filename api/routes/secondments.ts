@@ -215,7 +215,7 @@ export function secondmentRoutes(http: HttpDeps, deps: AppDeps): void {
 
   route(
     http,
-    { method: 'post', path: '/secondments/census', summary: 'An inspector registers a secondment found by a census (摸底) that was never approved: it enters at clawback', tag, body: censusBody, response: secondmentViewSchema, status: 201, refusals: [404, 409, 422, 503] },
+    { method: 'post', path: '/secondment-census', summary: 'An inspector registers a secondment found by a census (摸底) that was never approved: it enters at clawback', tag, body: censusBody, response: secondmentViewSchema, status: 201, refusals: [404, 409, 422, 503] },
     async ({ actor, body, res }) => {
       const found = await parties(db, body);
       res.locals.process = { processType: PROCESS_TYPE, countyId: found.countyId };

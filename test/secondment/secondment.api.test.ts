@@ -179,13 +179,13 @@ test('a borrowing unit over its quota is refused; its active secondment is clawe
 });
 
 test('a secondment found by a census enters at clawback and is clawed back', async () => {
-  const found = await platform.api(INSPECTOR, 'POST', '/secondments/census', { requestId: `c-${randomUUID().slice(0, 8)}`, personId: 'p.xikou.cadre.hu', borrowingUnitId: CIVIL_AFFAIRS, foundSince: '2026-03-01', explanation: '摸底发现：未经审批长期在县民政局跟班' });
+  const found = await platform.api(INSPECTOR, 'POST', '/secondment-census', { requestId: `c-${randomUUID().slice(0, 8)}`, personId: 'p.xikou.cadre.hu', borrowingUnitId: CIVIL_AFFAIRS, foundSince: '2026-03-01', explanation: '摸底发现：未经审批长期在县民政局跟班' });
   expect(found.status).toBe(201);
   const id = found.body.workflowId;
   const at = await until(id, (v) => v.step === 'CLAWBACK' && v.nextActors.length > 0);
   expect(at).toMatchObject({ details: { origin: 'CENSUS' }, nextActors: [{ role: 'INSPECTOR', orgId: 'xingcun.dept.discipline-inspection' }] });
   expect(await platform.db.secondmentRecord.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'ACTIVE', approved: false });
-  expectProblem(await platform.api(BORROWER[CIVIL_AFFAIRS], 'POST', '/secondments/census', { requestId: `c-${randomUUID().slice(0, 8)}`, personId: 'p.xikou.cadre.hu', borrowingUnitId: CIVIL_AFFAIRS, foundSince: '2026-03-01', explanation: '自查' }), 403, 'NOT_AUTHORISED');
+  expectProblem(await platform.api(BORROWER[CIVIL_AFFAIRS], 'POST', '/secondment-census', { requestId: `c-${randomUUID().slice(0, 8)}`, personId: 'p.xikou.cadre.hu', borrowingUnitId: CIVIL_AFFAIRS, foundSince: '2026-03-01', explanation: '自查' }), 403, 'NOT_AUTHORISED');
   const clawed = await ok(platform.api(INSPECTOR, 'POST', `/secondments/${id}/clawback`, { grounds: 'UNAPPROVED', reason: '未经审批借调，立即清退' }));
   expect(clawed.step).toBe('RETURN_CONFIRMATION');
   expect(await platform.db.secondmentRecord.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'CLAWED_BACK', approved: false });

@@ -132,7 +132,7 @@ test('a second secondment within the cool-down is refused; one after it is allow
 });
 
 test('an extension asked later than the lead time before the end is refused', async () => {
-  const asked = await ask('p.xikou.shangao.cadre1', CIVIL_AFFAIRS, { months: 1, monthLasts: '12s', periods: { secondmentExtensionLead: { duration: '8s' } } });
+  const asked = await ask('p.xikou.shangao.cadre1', CIVIL_AFFAIRS, { months: 1, monthLasts: '20s', periods: { secondmentExtensionLead: { duration: '16s' } } });
   const id = asked.body.workflowId;
   await activate(id, 'p.xikou.shangao.secretary', 'p.xikou.shangao.cadre1');
   await new Promise((r) => setTimeout(r, 5_000));
@@ -195,7 +195,7 @@ test('a secondment found by a census enters at clawback and is clawed back', asy
 });
 
 test('a request lapses when consent is not given in time', async () => {
-  const asked = await ask('p.qiaotou.dongshan.cadre2', CIVIL_AFFAIRS, { periods: { secondmentConsent: { duration: '3s' } } });
+  const asked = await ask('p.qiaotou.dongshan.cadre2', CIVIL_AFFAIRS, { periods: { secondmentConsent: { duration: '6s' } } });
   const id = asked.body.workflowId;
   await ok(platform.api('p.qiaotou.dongshan.cadre2', 'POST', `/secondments/${id}/consent`, { party: 'CADRE', consent: true }));
   const lapsed = await until(id, (v) => v.status !== 'RUNNING');

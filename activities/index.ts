@@ -7,6 +7,7 @@ import { screenCode } from './catalogue/store';
 import { claimedVillages, screenDispatch, villageStaff, type DispatchScreeningInput } from './dispatch';
 import { townsOfCounty } from './organisation';
 import { notifyOrganisations, publishProcess, type Notice } from './processes';
+import { recordSecondment, secondmentFacts, type FactsInput, type SecondmentRecordInput } from './secondment';
 
 export function createActivities(db: Db) {
   return {
@@ -21,6 +22,8 @@ export function createActivities(db: Db) {
     claimedVillages: (input: { countyId: string; workflowId: string; code: string; villageIds: string[] }) => claimedVillages(db, input),
     villageStaff: (villageId: string) => villageStaff(db, villageId),
     notifyOrganisations: (notice: Notice) => notifyOrganisations(db, notice),
+    secondmentFacts: (input: FactsInput) => secondmentFacts(db, input),
+    recordSecondment: (input: SecondmentRecordInput) => recordSecondment(db, input),
   };
 }
 

@@ -2,7 +2,7 @@ import type { Operation } from 'fast-json-patch';
 import type { ActedAs } from './actor';
 import type { Role } from './roles';
 
-export type ProcessType = 'itemAdmission' | 'taskDispatch' | 'villageTask' | 'majorMatterDecision' | 'projectBidding';
+export type ProcessType = 'itemAdmission' | 'taskDispatch' | 'villageTask' | 'majorMatterDecision' | 'projectBidding' | 'secondment';
 
 /** Where a process stands overall. Every terminal status carries the reason it ended. */
 export type ProcessStatus = 'RUNNING' | 'COMPLETED' | 'REJECTED' | 'WITHDRAWN' | 'CANCELLED';

@@ -158,7 +158,7 @@ describe('seedDemoCounty', () => {
     });
     expect(departmentDispatchers).toBeGreaterThanOrEqual(2);
     expect(await holders('ADMISSION_REVIEWER', 'xingcun.coord-office')).toBe(2);
-    expect(await db.roleAssignment.count({ where: { role: 'PANEL_MEMBER' } })).toBe(3);
+    expect(await db.roleAssignment.count({ where: { role: 'PANEL_MEMBER' } })).toBe(4); // panel4 is also a villager of Dongshan (a conflicted scorer)
     expect(await holders('ORG_DEPARTMENT', 'xingcun.dept.organisation')).toBeGreaterThanOrEqual(1);
     expect(await db.person.findUnique({ where: { id: 'p.qiaotou.dongshan.secretary' }, include: { roles: true } })).toMatchObject({
       roles: [{ role: 'VILLAGE_SECRETARY', orgId: 'xingcun.qiaotou.dongshan' }],

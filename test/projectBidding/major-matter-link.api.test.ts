@@ -53,6 +53,11 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(majorMatterViewSchema.strict().safeParse(matter).error).toBeUndefined();
     const matterMetadata = await platform.temporal.workflow.getHandle(matterId).query<{ currentDetails: string }>('__temporal_workflow_metadata');
     expect(matterMetadata.currentDetails).toContain(`**Origin**: projectBidding ${id}`);
+    const described = await platform.temporal.workflow.getHandle(matterId).describe();
+    const attributes = Object.fromEntries(described.typedSearchAttributes.getAll().map((pair) => [pair.key.name, pair.value]));
+    expect(attributes).toMatchObject({ CunwuProcess: 'majorMatterDecision', CunwuVillage: DONGSHAN, CunwuStep: 'PROPOSE', CunwuMatterKind: 'OTHER', CunwuAmount: 200000 });
+    expect(attributes.CunwuWinner).toBeUndefined();
+    expect(described.parentExecution?.workflowId).toBe(id);
 
     const proposed = await ok(
       platform.api(secretary(DONGSHAN), 'POST', `/major-matters/${matterId}/proposal`, { decision: 'PROPOSE', title: matter.details.suggestion.title, description: '档案室场地改造与档案整理入库', kind: 'OTHER', estimatedAmount: 200000 }),

@@ -1,16 +1,17 @@
 // Activities: side effects, built from injected dependencies.
 import type { Db } from '../prisma/client';
-import type { ProcessView } from '../workflows/common/process';
+import type { ProcessView, Publication } from '../workflows/common/process';
 import { applyAdmissionDecision, type AdmissionDecisionInput } from './admission';
 import { endOfWorkingDaysAfter, weeklyDueAt, workingDeadline, type WeeklyDueInput, type WorkingDeadlineInput } from './calendar';
 import { screenCode } from './catalogue/store';
 import { claimedVillages, screenDispatch, villageStaff, type DispatchScreeningInput } from './dispatch';
 import { townsOfCounty } from './organisation';
-import { notifyOrganisations, projectProcess, type Notice } from './processes';
+import { notifyOrganisations, publishProcess, type Notice } from './processes';
+import { recordSecondment, secondmentFacts, type FactsInput, type SecondmentRecordInput } from './secondment';
 
 export function createActivities(db: Db) {
   return {
-    publishProcess: (view: ProcessView) => projectProcess(db, view),
+    publishProcess: (publication: Publication | ProcessView) => publishProcess(db, publication),
     endOfWorkingDays: async (input: { fromIso: string; workingDays: number }) => endOfWorkingDaysAfter(input.fromIso, input.workingDays),
     workingDeadline: (input: WorkingDeadlineInput) => workingDeadline(db, input),
     weeklyDueAt: (input: WeeklyDueInput) => weeklyDueAt(db, input),
@@ -21,6 +22,8 @@ export function createActivities(db: Db) {
     claimedVillages: (input: { countyId: string; workflowId: string; code: string; villageIds: string[] }) => claimedVillages(db, input),
     villageStaff: (villageId: string) => villageStaff(db, villageId),
     notifyOrganisations: (notice: Notice) => notifyOrganisations(db, notice),
+    secondmentFacts: (input: FactsInput) => secondmentFacts(db, input),
+    recordSecondment: (input: SecondmentRecordInput) => recordSecondment(db, input),
   };
 }
 

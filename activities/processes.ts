@@ -1,7 +1,42 @@
 // Read models, inbox and notices, projected from every process at every step. Each publication
 // carries the process's revision: the read model only ever moves forward.
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { applyPatch } from 'fast-json-patch';
 import type { Db } from '../prisma/client';
-import type { ProcessView } from '../workflows/common/process';
+import { READ_MODEL_BEHIND, type ProcessView, type Publication, type Tell } from '../workflows/common/process';
+
+/**
+ * A publication: the whole state (first in a run, and from processes started before publications were
+ * slim), or its change since the revision the read model holds, applied to the stored state. A change
+ * whose base the read model lacks is refused as READ_MODEL_BEHIND: the workflow then sends the whole state.
+ */
+export async function publishProcess(db: Db, publication: Publication | ProcessView): Promise<void> {
+  if ('processType' in publication) return projectProcess(db, publication);
+  await project(db, publication);
+  if (publication.tell) await tell(publication.tell);
+}
+
+async function project(db: Db, publication: Publication): Promise<void> {
+  if ('view' in publication) return projectProcess(db, publication.view);
+  const row = await db.processRecord.findUnique({ where: { workflowId: publication.workflowId }, select: { revision: true, state: true } });
+  if (row && row.revision >= publication.revision) return;
+  if (!row || row.revision !== publication.base) {
+    throw ApplicationFailure.create({ type: READ_MODEL_BEHIND, message: `The read model holds revision ${row?.revision ?? 'none'} of ${publication.workflowId}, not ${publication.base}.`, nonRetryable: true });
+  }
+  const { newDocument } = applyPatch(JSON.parse(row.state) as ProcessView, publication.patch, false, true);
+  await projectProcess(db, { ...newDocument, revision: publication.revision });
+}
+
+/** A parent that has ended (withdrawn, terminated by an operator) is not there to tell: the child's work goes on. */
+async function tell({ workflowId, signal, payload }: Tell): Promise<void> {
+  await Context.current()
+    .client.workflow.getHandle(workflowId)
+    .signal(signal, payload)
+    .catch((error: unknown) => {
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+    });
+}
 
 export async function projectProcess(db: Db, view: ProcessView): Promise<void> {
   const record = {

@@ -84,6 +84,7 @@ export async function placeOf(db: Db, processType: ProcessType, workflowId: stri
     if (!town) throw unknown();
     return { processType, workflowId, countyId: town.countyId, townId: town.id };
   }
+  if (processType === 'secondment') return secondmentPlace(db, workflowId);
   const [dispatchId, villageId, ...rest] = workflowId.split('--');
   if (rest.length || (processType === 'villageTask') !== (villageId !== undefined)) throw unknown();
   const towns = await db.organisation.findMany({ where: { kind: 'TOWN' }, select: { id: true, countyId: true } });
@@ -101,6 +102,15 @@ async function placeOfMatter(db: Db, workflowId: string): Promise<ProcessPlace> 
   const village = villageId ? await db.organisation.findUnique({ where: { id: villageId } }) : null;
   if (!village || village.kind !== 'VILLAGE' || !village.parentId) throw notFound(`Process ${workflowId}`);
   return { processType: 'majorMatterDecision', workflowId, countyId: village.countyId, townId: village.parentId, villageId: village.id };
+}
+
+/** A secondment's id names its source unit (secondment-<town or village>-…): the place its cadre is away from. */
+async function secondmentPlace(db: Db, workflowId: string): Promise<ProcessPlace> {
+  const units = await db.organisation.findMany({ where: { kind: { in: ['TOWN', 'VILLAGE'] } }, select: { id: true, kind: true, parentId: true, countyId: true } });
+  const unit = units.filter((u) => workflowId.startsWith(`secondment-${u.id}-`)).sort((a, b) => b.id.length - a.id.length)[0];
+  if (!unit) throw notFound(`Process ${workflowId}`);
+  const place = { processType: 'secondment' as const, workflowId, countyId: unit.countyId };
+  return unit.kind === 'TOWN' ? { ...place, townId: unit.id } : { ...place, townId: unit.parentId ?? undefined, villageId: unit.id };
 }
 
 /** Refuses (403, logged) a read the actor's roles do not allow, before anything asks Temporal. */

@@ -21,6 +21,7 @@ import { healthRoutes } from './routes/health';
 import { majorMatterRoutes } from './routes/major-matters';
 import { meRoutes } from './routes/me';
 import { ruleRoutes } from './routes/rules';
+import { secondmentRoutes } from './routes/secondments';
 import { weeklyRoutes } from './routes/weekly';
 
 export interface AppDeps {
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps) {
   dispatchRoutes(http, deps);
   weeklyRoutes(http, deps);
   majorMatterRoutes(http, deps);
+  secondmentRoutes(http, deps);
   auditRoutes(http, deps);
   biddingRoutes(http, deps);
   townBoardRoutes(http, deps);

@@ -18,7 +18,7 @@ function replay(files: string[]): string {
 }
 
 test('there are recorded histories of every process', () => {
-  for (const kind of ['admission', 'dispatch', 'village-task', 'major-matter', 'bidding']) {
+  for (const kind of ['admission', 'dispatch', 'village-task', 'major-matter', 'bidding', 'secondment']) {
     expect(histories.some((f) => f.startsWith(kind))).toBe(true);
   }
 });

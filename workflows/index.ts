@@ -4,3 +4,4 @@ export { taskDispatch } from './taskDispatch/workflow';
 export { villageTask } from './taskDispatch/village-task';
 export { majorMatterDecision } from './majorMatterDecision/workflow';
 export { projectBidding } from './projectBidding/workflow';
+export { secondment } from './secondment/workflow';

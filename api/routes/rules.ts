@@ -16,7 +16,7 @@ const tag = 'rules';
 const countyParams = z.object({ countyId: z.string().min(1) });
 const ruleSetParams = z.object({ ruleSetId: z.string().min(1) });
 
-const ruleValue = z.union([z.number(), z.string(), z.boolean(), z.array(z.string())]);
+const ruleValue = z.union([z.number(), z.string(), z.boolean(), z.array(z.string()), z.record(z.string(), z.number()).openapi({ description: 'QUOTAS: organisation id → whole number' })]);
 const values = z.record(z.string(), z.record(z.string(), ruleValue)).openapi('RuleValues', { description: 'Section → rule → value, e.g. {"dispatch":{"reviewPeriod":3}}' });
 const violation = z.object({ rule: z.string(), value: z.unknown(), bound: z.string() }).openapi('RuleViolation');
 
@@ -24,7 +24,7 @@ const definition = z
   .object({
     section: z.string(),
     rule: z.string(),
-    unit: z.enum(['WORKING_DAYS', 'CALENDAR_DURATION', 'COUNT', 'RATIO', 'FLAG', 'CHOICE', 'LIST']),
+    unit: z.enum(['WORKING_DAYS', 'CALENDAR_DURATION', 'COUNT', 'RATIO', 'FLAG', 'CHOICE', 'LIST', 'QUOTAS']),
     default: ruleValue,
     min: z.union([z.number(), z.string()]).optional(),
     max: z.union([z.number(), z.string()]).optional(),

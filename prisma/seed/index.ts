@@ -7,11 +7,13 @@ import { seedWorkingCalendars } from './calendar';
 import { catalogueItems, catalogueVersion, certificateList, negativeList } from './data/catalogue';
 import { COUNTY_ID, organisations } from './data/organisations';
 import { people } from './data/people';
+import { cadres, monthsAgo, pastSecondments } from './data/cadres';
 import { withDefaults } from '../../workflows/rules/checks';
 
 export * from './data/catalogue';
 export * from './data/organisations';
 export * from './data/people';
+export * from './data/cadres';
 export * from './calendar';
 
 export async function seedDemoCounty(db: Db): Promise<{ seeded: boolean }> {
@@ -49,12 +51,31 @@ export async function seedDemoCounty(db: Db): Promise<{ seeded: boolean }> {
         },
       });
       // The county's rules: the defaults of PROCESSES.md, in force like the catalogue.
-      const rules = { id: `${COUNTY_ID}-rules-v1`, countyId: COUNTY_ID, version: 1, status: 'PUBLISHED', values: JSON.stringify(withDefaults()) };
+      // 兴村县 lets its county offices borrow township and village cadres, within their quotas (§5.2).
+      const values = withDefaults({ secondment: { countyLevelMayBorrow: true } });
+      const rules = { id: `${COUNTY_ID}-rules-v1`, countyId: COUNTY_ID, version: 1, status: 'PUBLISHED', values: JSON.stringify(values) };
       const by = { personId: catalogueVersion.publishedBy, at: catalogueVersion.publishedAt };
-      await tx.ruleSet.create({ data: { ...rules, effectiveFrom: catalogueVersion.effectiveFrom, publishedAt: by.at, publishedBy: by.personId, createdAt: by.at, createdBy: by.personId, note: '初始规则：PROCESSES.md 默认值（演示数据）' } });
-      await tx.ruleSetChange.create({ data: { at: by.at, countyId: COUNTY_ID, ruleSetId: rules.id, action: 'PUBLISHED', personId: by.personId, role: 'ADMISSION_REVIEWER', reason: 'the defaults of PROCESSES.md' } });
+      await tx.ruleSet.create({ data: { ...rules, effectiveFrom: catalogueVersion.effectiveFrom, publishedAt: by.at, publishedBy: by.personId, createdAt: by.at, createdBy: by.personId, note: '初始规则：PROCESSES.md 默认值；县直单位可在名额内借调（演示数据）' } });
+      await tx.ruleSetChange.create({ data: { at: by.at, countyId: COUNTY_ID, ruleSetId: rules.id, action: 'PUBLISHED', personId: by.personId, role: 'ADMISSION_REVIEWER', reason: 'the defaults of PROCESSES.md; county offices may borrow within their quotas' } });
       await tx.negativeListItem.createMany({ data: negativeList.map((n) => ({ ...n, countyId: COUNTY_ID })) });
       await tx.certificateListItem.createMany({ data: certificateList.map((c) => ({ ...c, countyId: COUNTY_ID })) });
+      // Cadres and their past secondments: what the secondment rules read.
+      const now = new Date();
+      await tx.cadreRecord.createMany({ data: cadres.map((c) => ({ personId: c.personId, unitId: c.unitId, category: c.category, since: monthsAgo(now, c.sinceMonthsAgo) })) });
+      await tx.secondmentRecord.createMany({
+        data: pastSecondments.map((s) => ({
+          id: s.id,
+          countyId: COUNTY_ID,
+          personId: s.personId,
+          sourceUnitId: s.sourceUnitId,
+          borrowingUnitId: s.borrowingUnitId,
+          approved: true,
+          status: 'RETURNED',
+          startedAt: monthsAgo(now, s.startedMonthsAgo),
+          endsAt: monthsAgo(now, s.returnedMonthsAgo),
+          returnedAt: monthsAgo(now, s.returnedMonthsAgo),
+        })),
+      });
       return { seeded: true };
     },
     { timeout: 60_000 },

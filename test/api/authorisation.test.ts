@@ -8,6 +8,7 @@ import { startPlatform, TEST_JWT_SECRET, type TestPlatform } from '../support/pl
 import { admissionApplication, admissionAt, AUDITOR, COUNTY, DONGSHAN, dispatchAt, dispatchContent, QIAOTOU, villageTaskAt } from '../support/scenarios';
 import { bridge, matterAt, meeting, partyMeeting, proposal, representatives, type MatterStep } from '../majorMatterDecision/scenario';
 import { archiveRoomPost, biddingAt, bidBody, type BiddingStep } from '../projectBidding/support';
+import { secondmentAt, secondmentRequest, type SecondmentStep } from '../secondment/scenarios';
 
 /** An actor: a seeded person, or (foreign county) role assignments in organisations of another county. */
 type Actor = { person: string } | { claims: { role: string; orgId: string } };
@@ -87,6 +88,10 @@ function steps(platform: TestPlatform): Step[] {
     return id;
   };
   const bidding = (step: BiddingStep) => () => biddingAt(platform, step);
+  const secondment =
+    (step: SecondmentStep, cadre = 'p.qiaotou.dongshan.cadre1', sourceConsenter = 'p.qiaotou.dongshan.secretary', borrower = 'civil-affairs') =>
+    () =>
+      secondmentAt(platform, step, { cadre, sourceConsenter, borrowingUnitId: `xingcun.dept.${borrower}`, borrower: `p.dept.${borrower}.dispatcher` });
   return [
     // itemAdmission
     { name: 'apply for admission', method: 'POST', url: () => '/admissions', body: () => ({ requestId: `m-${randomUUID().slice(0, 8)}`, departmentId: 'xingcun.dept.civil-affairs', application: admissionApplication(`XC-M-${randomUUID().slice(0, 6).toUpperCase()}`) }), allowed: ['department dispatcher'] },
@@ -138,6 +143,18 @@ function steps(platform: TestPlatform): Step[] {
     { name: "declare the winner's failure", method: 'POST', process: bidding('IMPLEMENTATION'), url: (id) => `/biddings/${id}/failure`, body: () => ({ reason: '逾期未开工' }), allowed: ['town dispatcher'], moves: true },
     { name: 'reoffer or post again', method: 'POST', process: bidding('REOFFER'), url: (id) => `/biddings/${id}/reoffer`, body: () => ({ choice: 'REPOST', reason: '重新贴榜' }), allowed: ['town dispatcher'], moves: true },
     { name: 'answer an offer', method: 'POST', process: bidding('OFFERED'), url: (id) => `/biddings/${id}/offer-answer`, body: () => ({ accept: true }), allowed: ['secretary'], moves: true },
+    // secondment: a Dongshan cadre borrowed by civil affairs (others where a cadre must be on secondment at once)
+    { name: 'ask to second a cadre', method: 'POST', url: () => '/secondments', body: () => secondmentRequest('p.qiaotou.dongshan.cadre1', 'xingcun.dept.civil-affairs'), allowed: ['department dispatcher'] },
+    { name: 'register a census finding', method: 'POST', url: () => '/secondment-census', body: () => ({ requestId: `m-${randomUUID().slice(0, 8)}`, personId: 'p.xikou.cadre.hu', borrowingUnitId: 'xingcun.dept.civil-affairs', foundSince: '2026-03-01', explanation: '摸底发现' }), allowed: ['inspector'] },
+    { name: 'read a secondment', method: 'GET', process: secondment('CONSENT'), url: (id) => `/secondments/${id}`, allowed: [...COUNTY_STAFF, ...QIAOTOU_STAFF] },
+    { name: 'consent for the source unit', method: 'POST', process: secondment('CONSENT'), url: (id) => `/secondments/${id}/consent`, body: () => ({ party: 'SOURCE_UNIT', consent: true }), allowed: ['secretary'] },
+    { name: 'consent as the cadre', method: 'POST', process: secondment('CONSENT'), url: (id) => `/secondments/${id}/consent`, body: () => ({ party: 'CADRE', consent: true }), allowed: ['cadre'] },
+    { name: 'review a secondment', method: 'POST', process: secondment('REVIEW'), url: (id) => `/secondments/${id}/review`, body: () => ({ decision: 'APPROVE' }), allowed: ['organisation department'], moves: true },
+    { name: 'approve a secondment', method: 'POST', process: secondment('APPROVAL'), url: (id) => `/secondments/${id}/approval`, body: () => ({ decision: 'REJECT', comment: '不符合借调条件' }), allowed: ['approver'], moves: true },
+    { name: 'register a secondment', method: 'POST', process: secondment('REGISTRATION'), url: (id) => `/secondments/${id}/registration`, body: () => ({ registrationRef: '组干备〔2026〕1号' }), allowed: ['organisation department'], moves: true },
+    { name: 'ask for an extension', method: 'POST', process: secondment('ACTIVE', 'p.xikou.jinxi.cadre2', 'p.xikou.jinxi.secretary'), url: (id) => `/secondments/${id}/extensions`, body: () => ({ months: 1, reason: '专班延期' }), allowed: ['department dispatcher'], moves: true },
+    { name: 'claw back a secondment', method: 'POST', process: secondment('ACTIVE', 'p.xikou.shimen.cadre2', 'p.xikou.shimen.secretary', 'agriculture-rural'), url: (id) => `/secondments/${id}/clawback`, body: () => ({ grounds: 'INELIGIBLE', reason: '专项检查' }), allowed: ['inspector'], moves: true },
+    { name: 'confirm a return', method: 'POST', process: secondment('RETURN_CONFIRMATION', 'p.qiaotou.dongshan.cadre2', 'p.qiaotou.dongshan.secretary', 'ecology-environment'), url: (id) => `/secondments/${id}/return-confirmation`, body: () => ({}), allowed: ['secretary'], moves: true },
   ];
 }
 

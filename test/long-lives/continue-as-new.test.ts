@@ -29,8 +29,8 @@ test('a village task and its dispatch continue as new, keeping state, reminders 
   });
   const dispatch = platform.temporal.workflow.getHandle(dispatchId);
   await eventually(async () => ((await dispatch.query(getDispatch)).step === 'REVIEW' ? true : undefined));
-  const approved = await act(platform, dispatchId, reviewDispatch, await actorOf(platform, REVIEWER), { decision: 'APPROVE' });
-  const taskId = approved.details.villages[0].workflowId;
+  await act(platform, dispatchId, reviewDispatch, await actorOf(platform, REVIEWER), { decision: 'APPROVE' });
+  const taskId = (await dispatch.query(getDispatch)).details.villages[0].workflowId;
   const task = platform.temporal.workflow.getHandle(taskId);
   await eventually(async () => ((await task.query(getVillageTask).catch(() => undefined))?.step === 'RECEIVE' ? true : undefined));
   const secretary = await actorOf(platform, SECRETARY);
@@ -84,4 +84,38 @@ test('a village task and its dispatch continue as new, keeping state, reminders 
   const final = await task.query(getVillageTask);
   expect(final.status).toBe('COMPLETED');
   expect(final.record.at(-1)!.step).toBe('ACCEPT');
+  // The last runs, restored from what the runs before carried, replay too.
+  await platform.recordHistory(taskId, 'village-task-continued');
+  await platform.recordHistory(dispatchId, 'dispatch-continued');
 }, 120_000);
+
+test("a continued dispatch's cancellation still reaches its villages (abandoned children, cancelled by workflow id)", async () => {
+  const villages = [DONGSHAN, 'xingcun.qiaotou.nantang'];
+  const dispatchId = await startDispatch(platform, {
+    villageIds: villages,
+    deadline: new Date(Date.now() + 10 * 86_400_000).toISOString(),
+    periods: { minimumLeadTime: { duration: '1s' } },
+    maxHistoryEvents: 40,
+  });
+  const dispatch = platform.temporal.workflow.getHandle(dispatchId);
+  await eventually(async () => ((await dispatch.query(getDispatch)).step === 'REVIEW' ? true : undefined));
+  await act(platform, dispatchId, reviewDispatch, await actorOf(platform, REVIEWER), { decision: 'APPROVE' });
+  const tasks = (await dispatch.query(getDispatch)).details.villages.map((v) => v.workflowId);
+  await act(platform, tasks[0], receiveTask, await actorOf(platform, SECRETARY));
+  await eventually(async () => ((await runsOf(platform, dispatchId)).length >= 2 ? true : undefined), 20_000);
+  expect((await dispatch.query(getDispatch)).details.villages.map((v) => v.status)).toEqual(['RUNNING', 'RUNNING']);
+
+  await dispatch.cancel();
+  for (const id of tasks) {
+    const cancelled = await eventually(async () => {
+      const view = await platform.temporal.workflow.getHandle(id).query(getVillageTask);
+      return view.status === 'CANCELLED' ? view : undefined;
+    });
+    expect(cancelled.record.at(-1)!.step).toBe('CANCELLED');
+  }
+  const closed = await eventually(async () => {
+    const view = await dispatch.query(getDispatch);
+    return view.status === 'CANCELLED' ? view : undefined;
+  });
+  expect(closed.outcome?.reason).toMatch(/Cancelled/);
+}, 60_000);

@@ -77,3 +77,15 @@ export async function runsOf(platform: TestPlatform, workflowId: string): Promis
   }
   return runs.sort((a, b) => a.startTime.getTime() - b.startTime.getTime());
 }
+
+/** The events of the current run of `workflowId` once it has settled (no new event for half a second). */
+export async function settledEvents(platform: TestPlatform, workflowId: string): Promise<number> {
+  const handle = platform.temporal.workflow.getHandle(workflowId);
+  let last = -1;
+  for (;;) {
+    const now = (await handle.describe()).historyLength;
+    if (now === last) return now;
+    last = now;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}

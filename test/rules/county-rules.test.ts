@@ -46,6 +46,20 @@ describe('the definitions', () => {
       // Its defaults, rule by rule, in test/majorMatterDecision/rules.test.ts.
       majorMatterDecision: expect.objectContaining({ reviewNoticeDays: 3, villagersNoticeDays: 10, resolutionDisclosure: '7d' }),
       projectBidding: expect.any(Object), // its defaults: test/projectBidding/rules.test.ts
+      secondment: {
+        bannedCategories: ['PROBATIONARY_LEADER', 'LEADERSHIP_MEMBER', 'SELECTED_GRADUATE', 'NEW_RECRUIT'],
+        selectedGraduateYears: 2,
+        newRecruitYears: 3,
+        maxTermMonths: 6,
+        cumulativeCapMonths: 12,
+        coolDownMonths: 24,
+        consentPeriod: 5,
+        extensionLeadTime: 10,
+        returnConfirmationPeriod: 5,
+        countyLevelMayBorrow: false,
+        defaultQuota: 2,
+        quotas: {},
+      },
     });
   });
 
@@ -146,7 +160,7 @@ describe('defaults fill what a rule set does not give', () => {
 
 describe('periods', () => {
   test('the periods the rules name', () => {
-    expect(PERIOD_NAMES).toEqual(['admissionConsultation', 'dispatchReview', 'minimumLeadTime', 'deadlineReminder', 'progressReport', 'majorMatterStep', 'resolutionDisclosure', 'resultDisclosure', 'biddingPublicNotice', 'biddingNoBidChoice', 'biddingMilestoneAcceptance']);
+    expect(PERIOD_NAMES).toEqual(['admissionConsultation', 'dispatchReview', 'minimumLeadTime', 'deadlineReminder', 'progressReport', 'majorMatterStep', 'resolutionDisclosure', 'resultDisclosure', 'biddingPublicNotice', 'biddingNoBidChoice', 'biddingMilestoneAcceptance', 'secondmentConsent', 'secondmentExtensionLead', 'secondmentReturnConfirmation']);
   });
 
   test('each per-instance period names the rule it shortens', () => {

@@ -1,7 +1,10 @@
 // Activities as workflows see them: types only, through proxyActivities.
+import { ActivityFailure, ApplicationFailure, type SignalDefinition } from '@temporalio/common';
 import { proxyActivities } from '@temporalio/workflow';
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
+import { compare } from 'fast-json-patch';
 import type { PlatformActivities } from '../../activities';
-import type { ProcessView } from './process';
+import { READ_MODEL_BEHIND, type ProcessView, type Publication } from './process';
 import { showInTemporal } from './workflow-support';
 
 /** For the main body: retried until done (a process waits out a database outage rather than fail). */
@@ -17,9 +20,52 @@ export const inStep = proxyActivities<PlatformActivities>({
   retry: { initialInterval: '200 milliseconds', maximumInterval: '2 seconds' },
 });
 
-/** Makes a step visible: search attributes, current details, read model and inbox; each publish carries the next revision. */
-export async function publish(view: ProcessView, details: string): Promise<void> {
-  view.revision = (view.revision ?? 0) + 1;
-  showInTemporal(view, details);
-  await platform.publishProcess(view);
+/**
+ * Makes a step visible: search attributes, current details, read model and inbox; each publish carries
+ * the next revision. Slim (processes started since): it sends the state's change since the previous
+ * publication of this run (the whole state first, or when the read model is behind), and upserts only
+ * the search attributes that changed; so a step's history does not grow with the process's whole life.
+ */
+export function publisher(slim: boolean, parent?: ParentLink, own?: OwnSearchAttributes): (view: ProcessView, details: string) => Promise<void> {
+  if (!slim) {
+    return async (view, details) => {
+      view.revision = (view.revision ?? 0) + 1;
+      showInTemporal(view, details);
+      await platform.publishProcess(view);
+    };
+  }
+  const shown = new Map<string, string>();
+  let published: { revision: number; state: ProcessView } | undefined;
+  let told: string | undefined;
+  return async (view, details) => {
+    const revision = (view.revision = (view.revision ?? 0) + 1);
+    showInTemporal(view, details, shown, own);
+    const state = JSON.parse(JSON.stringify(view)) as ProcessView;
+    const shows = parent && parent.shows(view);
+    const news = shows === undefined ? undefined : JSON.stringify(shows);
+    const tell = parent && news !== told ? { workflowId: parent.workflowId, signal: parent.signal.name, payload: shows } : undefined;
+    const whole: Publication = { workflowId: view.workflowId, revision, tell, view: state };
+    const change: Publication = published ? { workflowId: view.workflowId, revision, tell, base: published.revision, patch: compare(published.state, state) } : whole;
+    await platform.publishProcess(change).catch((error: unknown) => {
+      const behind = error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === READ_MODEL_BEHIND;
+      if (behind && change !== whole) return platform.publishProcess(whole);
+      throw error;
+    });
+    published = { revision, state };
+    told = news;
+  };
+}
+
+/** A process's search attributes of its own (e.g. a matter's kind and amount), beside the kit's. */
+export type OwnSearchAttributes = (view: ProcessView) => SearchAttributeUpdatePair[];
+
+/**
+ * A parent process told what it shows of this one (`shows`), through the publication's activity and only
+ * when that changed: no event in this process's history, one signal in the parent's.
+ */
+export interface ParentLink<V extends ProcessView = ProcessView> {
+  workflowId: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  signal: SignalDefinition<[any]>;
+  shows(view: V): unknown;
 }

@@ -1,13 +1,30 @@
 // The process kit: what every process needs besides its own steps, rules, timers and transitions.
 // A workflow opens its process with `openProcess` and then says only what is its own.
-import { allHandlersFinished, condition, continueAsNew, log, patched, setCurrentDetails, setHandler, workflowInfo, type QueryDefinition } from '@temporalio/workflow';
-import type { SignalDefinition } from '@temporalio/common';
+import { allHandlersFinished, CancellationScope, condition, continueAsNew, log, patched, setCurrentDetails, setHandler, sleep, workflowInfo, type QueryDefinition } from '@temporalio/workflow';
+import type { SearchAttributeUpdatePair, SignalDefinition } from '@temporalio/common';
 import { Deadlines } from './deadlines';
 import type { ContinuableStart, Continuation, NextActor, ProcessStatus, ProcessView } from './process';
-import { closingOnCancel, nowIso, processSteps, recordStep, workflowId } from './workflow-support';
-import { inStep, platform, publish } from './activities';
+import { closingOnCancel, nowIso, processSteps, recordStep, stepAnswer, workflowId } from './workflow-support';
+import { inStep, platform, publisher, type OwnSearchAttributes, type ParentLink } from './activities';
 import { withDefaults, type PeriodOverrides } from '../rules/checks';
 import type { PinnedRules } from '../rules/definitions';
+
+/** A timer for the earliest due moment of a watch: `rang` once it is reached, unless cancelled. */
+interface Alarm {
+  at: number;
+  rang: boolean;
+  cancel(): void;
+}
+
+function setAlarm(at: number): Alarm {
+  const scope = new CancellationScope();
+  const alarm = { at, rang: false, cancel: () => scope.cancel() };
+  scope.run(() => sleep(at - Date.now())).then(
+    () => (alarm.rang = true),
+    () => undefined,
+  );
+  return alarm;
+}
 
 /** What a process's view starts with; the kit fills in the rest. */
 export type ViewStart<V extends ProcessView> = Pick<V, 'processType' | 'title' | 'countyId' | 'step' | 'details'> &
@@ -31,6 +48,16 @@ export interface ProcessOptions<V extends ProcessView> {
   periods?: PeriodOverrides;
   /** After each publication (e.g. telling a parent process); returns the promise it awaits, unwrapped. */
   afterShow?(view: V): Promise<unknown>;
+  /**
+   * Its parent process (processes started since histories were bounded; `afterShow` serves those before):
+   * told by the publication whenever what it `shows` of this process changes.
+   */
+  parent?: ParentLink<V>;
+  /**
+   * Search attributes of its own, upserted with the kit's when they change (processes started since
+   * histories were bounded; `afterShow` upserted them before).
+   */
+  searchAttributes?(view: V): SearchAttributeUpdatePair[];
   /** The process's start input: giving it opts the process in to continuing as new (see `openProcess`). */
   start?: ContinuableStart<V>;
   /** The state a previous run carried over (`start.continued`): the process resumes from it instead of opening anew. */
@@ -63,6 +90,8 @@ export interface WaitOptions {
  */
 export function openProcess<V extends ProcessView, Step extends string = string>(options: ProcessOptions<V>) {
   const current = patched('process-kit');
+  // Processes started since histories were bounded publish changes, answer steps small, keep their timers.
+  const bounded = current && patched('bounded-history');
   const rules = options.rules ?? { ruleSetId: 'defaults', version: 0, values: withDefaults() };
   const at = nowIso();
   const continued = options.continued;
@@ -82,7 +111,8 @@ export function openProcess<V extends ProcessView, Step extends string = string>
   if (continued) setCurrentDetails(options.details(view));
 
   // Written so that a publication takes as many promise turns as before the kit: replay depends on it.
-  const afterShow = options.afterShow;
+  const publish = publisher(bounded, options.parent as ParentLink | undefined, options.searchAttributes as OwnSearchAttributes | undefined);
+  const afterShow = bounded ? undefined : options.afterShow;
   const show = afterShow
     ? async () => {
         await publish(view, options.details(view));
@@ -90,7 +120,7 @@ export function openProcess<V extends ProcessView, Step extends string = string>
       }
     : () => publish(view, options.details(view));
   setHandler(options.query, () => view);
-  const { step, exclusively } = processSteps(view, show);
+  const { step, exclusively } = processSteps(show, bounded ? () => stepAnswer(view) : () => view);
   const deadlines = new Deadlines({
     countyId: view.countyId,
     rules: rules.values,
@@ -122,6 +152,8 @@ export function openProcess<V extends ProcessView, Step extends string = string>
     view,
     rules,
     current,
+    /** Started since histories were bounded: it publishes changes, answers steps small, keeps unchanged timers. */
+    bounded,
     /** This run continues an earlier one: its view is restored; the main body resumes at its waits. */
     continued: continued !== undefined,
     show,
@@ -189,20 +221,53 @@ export function openProcess<V extends ProcessView, Step extends string = string>
      * timers that are due, in order, under the lock.
      */
     async watch(holds: () => boolean, timers: Timer[], wait: WaitOptions = {}): Promise<void> {
-      while (holds()) {
-        if (quietToContinue(wait)) await continueNow();
-        const seen = changes;
-        const due = timers.filter((t) => t.active()).map((t) => t.at());
-        const woken = () => changes !== seen || !holds() || quietToContinue(wait);
-        if (due.length) await condition(woken, Math.max(0, Math.min(...due) - Date.now()));
-        else await condition(woken);
-        if (!holds()) return;
-        if (quietToContinue(wait)) continue;
-        await exclusively(async () => {
+      const fireDue = () =>
+        exclusively(async () => {
           if (!holds()) return;
           const now = Date.now();
           for (const timer of timers) if (timer.active() && now >= timer.at()) await timer.fire();
         });
+      if (!bounded) {
+        // Processes started before histories were bounded replay as they ran: a new timer at every wake.
+        while (holds()) {
+          if (quietToContinue(wait)) await continueNow();
+          const seen = changes;
+          const due = timers.filter((t) => t.active()).map((t) => t.at());
+          const woken = () => changes !== seen || !holds() || quietToContinue(wait);
+          if (due.length) await condition(woken, Math.max(0, Math.min(...due) - Date.now()));
+          else await condition(woken);
+          if (!holds()) return;
+          if (quietToContinue(wait)) continue;
+          await fireDue();
+        }
+        return;
+      }
+      // One timer for the earliest moment, kept while that moment stands: a step that moves no due date adds no timer events.
+      let alarm: Alarm | undefined;
+      try {
+        while (holds()) {
+          if (quietToContinue(wait)) await continueNow();
+          const seen = changes;
+          const due = timers.filter((t) => t.active()).map((t) => t.at());
+          const at = due.length ? Math.min(...due) : undefined;
+          if (alarm && alarm.at !== at) {
+            alarm.cancel();
+            alarm = undefined;
+          }
+          if (at !== undefined && at <= Date.now()) {
+            await fireDue();
+            continue;
+          }
+          if (at !== undefined) alarm ??= setAlarm(at);
+          const ringing = alarm;
+          await condition(() => changes !== seen || !holds() || quietToContinue(wait) || ringing?.rang === true);
+          if (ringing?.rang && holds() && !quietToContinue(wait)) {
+            alarm = undefined;
+            await fireDue();
+          }
+        }
+      } finally {
+        alarm?.cancel();
       }
     },
     /** Until `done()`, runs `onChange` under the lock after every change (and once more when done). */

@@ -1,7 +1,8 @@
+import type { Operation } from 'fast-json-patch';
 import type { ActedAs } from './actor';
 import type { Role } from './roles';
 
-export type ProcessType = 'itemAdmission' | 'taskDispatch' | 'villageTask' | 'majorMatterDecision' | 'projectBidding';
+export type ProcessType = 'itemAdmission' | 'taskDispatch' | 'villageTask' | 'majorMatterDecision' | 'projectBidding' | 'secondment';
 
 /** Where a process stands overall. Every terminal status carries the reason it ended. */
 export type ProcessStatus = 'RUNNING' | 'COMPLETED' | 'REJECTED' | 'WITHDRAWN' | 'CANCELLED';
@@ -52,6 +53,33 @@ export interface ProcessView<Details = unknown> {
   revision?: number;
   details: Details;
 }
+
+/**
+ * What a step's Update answers: small, so that a long process's history does not carry its whole view
+ * at every step (callers read the state after the step: the read model has it at `revision` or later).
+ */
+export interface StepAnswer {
+  workflowId: string;
+  step: string;
+  status: ProcessStatus;
+  revision: number;
+}
+
+/** The read model lacks the revision a publication's change applies to: the workflow sends its whole state. */
+export const READ_MODEL_BEHIND = 'READ_MODEL_BEHIND';
+
+/** A signal the publication's activity sends once the read model has the state (a child telling its parent). */
+export interface Tell {
+  workflowId: string;
+  signal: string;
+  payload: unknown;
+}
+
+/**
+ * A process's publication: its state's change since the previous one (RFC 6902), or, first in a run,
+ * its whole state; and what to tell its parent, when that changed.
+ */
+export type Publication = { workflowId: string; revision: number; tell?: Tell } & ({ base: number; patch: Operation[] } | { view: ProcessView });
 
 /**
  * What a process carries from one run into the next when it continues as new (set by the kit only).

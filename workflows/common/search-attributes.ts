@@ -19,6 +19,8 @@ export const SA = {
   // projectBidding (揭榜挂帅): the villages a post is open to, and the village that won it.
   eligibleVillages: defineSearchAttributeKey('CunwuEligibleVillages', SearchAttributeType.KEYWORD_LIST),
   winner: defineSearchAttributeKey('CunwuWinner', SearchAttributeType.KEYWORD),
+  /** When a secondment's term ends (借调期满). */
+  secondmentEndsAt: defineSearchAttributeKey('CunwuSecondmentEndsAt', SearchAttributeType.DATETIME),
 };
 
 export const SEARCH_ATTRIBUTE_KEYS = Object.values(SA);

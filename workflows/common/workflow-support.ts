@@ -1,9 +1,9 @@
 // Helpers for workflow code only: deterministic, no I/O (imports nothing that touches Node).
-import { ActivityFailure, ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
+import { ActivityFailure, ApplicationFailure, type SearchAttributeUpdatePair, type UpdateDefinition } from '@temporalio/common';
 import { CancellationScope, condition, isCancellation, patched, setCurrentDetails, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { Mutex } from 'async-mutex';
 import type { Actor, ActedAs } from './actor';
-import type { ProcessView, StepRecord } from './process';
+import type { ProcessView, StepAnswer, StepRecord } from './process';
 import { isReasonCode, type RuleResult } from './reasons';
 import { SA } from './search-attributes';
 
@@ -24,17 +24,17 @@ export interface StepOptions {
  * but a step in flight may change it while awaiting an activity; so each step takes the process's lock
  * and checks its rule again before acting, and the main body's own transitions take the same lock.
  */
-export function processSteps<V extends ProcessView>(view: V, show: () => Promise<void>) {
+export function processSteps<V extends ProcessView>(show: () => Promise<void>, answer: () => V | StepAnswer) {
   // Processes started before steps were serialised replay as they ran: without the lock.
   const lock = patched('serialised-steps') ? new Mutex() : { runExclusive: <T>(work: () => Promise<T>) => work() };
   return {
     step<A extends [Actor, ...unknown[]]>(
-      update: UpdateDefinition<V, A>,
+      update: UpdateDefinition<StepAnswer, A> | UpdateDefinition<V, A>,
       rule: (...args: NoInfer<A>) => RuleResult,
       act: (...args: NoInfer<A>) => Promise<void> | void,
       options: StepOptions = {},
     ): void {
-      const handler = async (...args: A): Promise<V> => {
+      const handler = async (...args: A): Promise<V | StepAnswer> => {
         await lock.runExclusive(async () => {
           enforce(rule(...args));
           try {
@@ -45,9 +45,9 @@ export function processSteps<V extends ProcessView>(view: V, show: () => Promise
           await show();
         });
         if (options.settle) await condition(options.settle);
-        return view;
+        return answer();
       };
-      setHandler<V, A, UpdateDefinition<V, A>>(update, handler, { validator: (...args: A) => enforce(rule(...args)) });
+      setHandler<V | StepAnswer, A, UpdateDefinition<V | StepAnswer, A>>(update, handler, { validator: (...args: A) => enforce(rule(...args)) });
     },
     /** Runs a transition of the main body (timers, opening) without interleaving with a step. */
     exclusively<T>(transition: () => Promise<T>): Promise<T> {
@@ -108,9 +108,31 @@ export function recordStep(
   view.updatedAt = at;
 }
 
-/** Mirrors the view into search attributes and the UI's current details. */
-export function showInTemporal(view: ProcessView, details: string): void {
-  upsertSearchAttributes([
+/** What a step answers: the process's step, status and revision, not its view. */
+export function stepAnswer(view: ProcessView): StepAnswer {
+  return { workflowId: view.workflowId, step: view.step, status: view.status, revision: view.revision ?? 0 };
+}
+
+/**
+ * Mirrors the view into search attributes and the UI's current details. Given what it `shown` before
+ * (in this run), it upserts only the attributes that changed: an unchanged step adds no event.
+ */
+export function showInTemporal(view: ProcessView, details: string, shown?: Map<string, string>, own?: (view: ProcessView) => SearchAttributeUpdatePair[]): void {
+  const attributes = [...searchAttributesOf(view), ...(own?.(view) ?? [])];
+  const changed = shown
+    ? attributes.filter(({ key, value }) => {
+        const seen = JSON.stringify(value);
+        if (shown.get(key.name) === seen) return false;
+        shown.set(key.name, seen);
+        return true;
+      })
+    : attributes;
+  if (changed.length) upsertSearchAttributes(changed);
+  setCurrentDetails(details);
+}
+
+function searchAttributesOf(view: ProcessView): SearchAttributeUpdatePair[] {
+  return [
     { key: SA.process, value: view.processType },
     { key: SA.county, value: view.countyId },
     { key: SA.town, value: view.townId ?? null },
@@ -121,8 +143,7 @@ export function showInTemporal(view: ProcessView, details: string): void {
     { key: SA.nextRole, value: [...new Set(view.nextActors.map((a) => a.role))] },
     { key: SA.dueAt, value: view.dueAt ? new Date(view.dueAt) : null },
     { key: SA.overdue, value: view.overdue },
-  ]);
-  setCurrentDetails(details);
+  ];
 }
 
 export function workflowId(): string {

@@ -1,7 +1,7 @@
 // The itemAdmission process's messages: one definition, used by the workflow and by the API.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../common/actor';
-import { STATE_QUERY, type ContinuableStart, type ProcessView, type Withdrawal } from '../common/process';
+import { STATE_QUERY, type ContinuableStart, type StepAnswer, type ProcessView, type Withdrawal } from '../common/process';
 import type { PeriodOverrides } from '../rules/checks';
 import type { PinnedRules } from '../rules/definitions';
 
@@ -97,10 +97,10 @@ export type { Withdrawal };
 export type AdmissionStep = 'SCREENING' | 'REVIEW' | 'CONSULTATION' | 'DECISION' | 'CLOSED';
 
 export const getAdmission = defineQuery<AdmissionView>(STATE_QUERY);
-export const reviewAdmission = defineUpdate<AdmissionView, [Actor, AdmissionReview]>('review');
-export const respondToConsultation = defineUpdate<AdmissionView, [Actor, ConsultationResponse]>('respondToConsultation');
-export const decideAdmission = defineUpdate<AdmissionView, [Actor, AdmissionDecision]>('decide');
-export const withdrawAdmission = defineUpdate<AdmissionView, [Actor, Withdrawal]>('withdraw');
+export const reviewAdmission = defineUpdate<StepAnswer, [Actor, AdmissionReview]>('review');
+export const respondToConsultation = defineUpdate<StepAnswer, [Actor, ConsultationResponse]>('respondToConsultation');
+export const decideAdmission = defineUpdate<StepAnswer, [Actor, AdmissionDecision]>('decide');
+export const withdrawAdmission = defineUpdate<StepAnswer, [Actor, Withdrawal]>('withdraw');
 
 export function admissionWorkflowId(countyId: string, requestId: string): string {
   return `admission-${countyId}-${requestId}`;

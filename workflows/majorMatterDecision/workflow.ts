@@ -1,3 +1,4 @@
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import { upsertSearchAttributes } from '@temporalio/workflow';
 import { actedAs, findRole, type Actor } from '../common/actor';
 import type { NextActor } from '../common/process';
@@ -63,6 +64,16 @@ const NEXT: Record<MajorMatterStep, { role: Role; action: string }> = {
   CLOSED: { role: 'VILLAGE_SECRETARY', action: '' },
 };
 
+/** What makes a matter findable in the Temporal UI besides the kit's attributes: its kind, amount and any open concern. */
+function matterAttributes(view: MajorMatterView): SearchAttributeUpdatePair[] {
+  const latest = view.details.proposal.at(-1) ?? view.details.suggestion;
+  return [
+    { key: SA.matterKind, value: latest.kind },
+    { key: SA.amount, value: latest.estimatedAmount },
+    { key: SA.openConcern, value: openConcerns(view).length > 0 },
+  ];
+}
+
 /** 五议两公开: a village's major matter decided by its legal steps (PROCESSES.md §3). */
 export async function majorMatterDecision(start: MajorMatterStart): Promise<MajorMatterView> {
   const { villageId, townId } = start;
@@ -94,14 +105,9 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
       },
     },
     details: majorMatterDetails,
-    afterShow: async (view) => {
-      const latest = view.details.proposal.at(-1) ?? view.details.suggestion;
-      upsertSearchAttributes([
-        { key: SA.matterKind, value: latest.kind },
-        { key: SA.amount, value: latest.estimatedAmount },
-        { key: SA.openConcern, value: openConcerns(view).length > 0 },
-      ]);
-    },
+    // Processes started before histories were bounded upserted them after each publication.
+    afterShow: async (view) => upsertSearchAttributes(matterAttributes(view)),
+    searchAttributes: matterAttributes,
   });
   const { view, step, record, close, deadlines } = process;
   const rules = process.rules.values.majorMatterDecision;

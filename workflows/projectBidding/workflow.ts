@@ -1,3 +1,4 @@
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import { ParentClosePolicy, patched, startChild, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { actedAs, type Actor } from '../common/actor';
 import type { NextActor } from '../common/process';
@@ -57,6 +58,13 @@ import {
 const FUNDS_KIND: MajorMatterKind = 'OTHER';
 /** Awards before this change only notified the village; from it on they start the matter (replay keeps the old command order). */
 const MAJOR_MATTER_CHILD = 'bidding-starts-major-matter';
+/** What makes a post findable in the Temporal UI besides the kit's attributes: the villages it is open to, and its winner. */
+function biddingAttributes(view: BiddingView): SearchAttributeUpdatePair[] {
+  return [
+    { key: SA.eligibleVillages, value: view.details.post.eligibility.villageIds },
+    { key: SA.winner, value: view.details.winner ?? null },
+  ];
+}
 
 /** 揭榜挂帅: a town posts a project, villages bid, a panel scores, the best bid wins in public, the winner implements (PROCESSES.md §4). */
 export async function projectBidding(start: BiddingStart): Promise<BiddingView> {
@@ -95,12 +103,9 @@ export async function projectBidding(start: BiddingStart): Promise<BiddingView> 
       },
     },
     details: biddingDetails,
-    afterShow: async (view) => {
-      upsertSearchAttributes([
-        { key: SA.eligibleVillages, value: view.details.post.eligibility.villageIds },
-        { key: SA.winner, value: view.details.winner ?? null },
-      ]);
-    },
+    // Processes started before histories were bounded upserted them after each publication.
+    afterShow: async (view) => upsertSearchAttributes(biddingAttributes(view)),
+    searchAttributes: biddingAttributes,
   });
   const { view, step, close, record, deadlines } = process;
   const { details } = view;

@@ -34,6 +34,8 @@ export function describeBound(rule: RuleDefinition): string {
       return `one of ${rule.options.join(', ')}`;
     case 'LIST':
       return `at most ${rule.maxItems} of ${rule.options.join(', ')}`;
+    case 'QUOTAS':
+      return `at most ${rule.maxItems} organisation ids, each with a whole number from ${rule.min} to ${rule.max}`;
   }
 }
 
@@ -52,7 +54,16 @@ function within(rule: RuleDefinition, value: unknown): boolean {
       return rule.options.includes(value as string);
     case 'LIST':
       return Array.isArray(value) && value.length <= rule.maxItems && value.every((v) => rule.options.includes(v));
+    case 'QUOTAS':
+      return isQuotas(value, rule);
   }
+}
+
+/** Quotas per organisation: a plain object of organisation ids, each with a whole number within the bounds. */
+function isQuotas(value: unknown, rule: { min: number; max: number; maxItems: number }): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const entries = Object.entries(value);
+  return entries.length <= rule.maxItems && entries.every(([org, n]) => /^[a-z0-9][a-z0-9.-]{0,99}$/.test(org) && Number.isInteger(n) && n >= rule.min && n <= rule.max);
 }
 
 export interface RuleViolation {

@@ -31,6 +31,7 @@ export type RuleDefinition = Described &
     | { unit: 'FLAG'; default: boolean }
     | { unit: 'CHOICE'; default: string; options: readonly string[] }
     | { unit: 'LIST'; default: readonly string[]; options: readonly string[]; maxItems: number }
+    | { unit: 'QUOTAS'; default: Readonly<Record<string, number>>; min: number; max: number; maxItems: number }
   );
 
 export type RuleUnit = RuleDefinition['unit'];
@@ -254,6 +255,54 @@ export const RULE_SECTIONS = {
       meaning: 'The tie-break rules a poster may state for equal weighted totals (§4.4: ties broken by a stated rule).',
     },
   },
+  secondment: {
+    bannedCategories: {
+      unit: 'LIST',
+      default: ['PROBATIONARY_LEADER', 'LEADERSHIP_MEMBER', 'SELECTED_GRADUATE', 'NEW_RECRUIT'],
+      options: ['PROBATIONARY_LEADER', 'LEADERSHIP_MEMBER', 'SELECTED_GRADUATE', 'NEW_RECRUIT'],
+      maxItems: 4,
+      meaning: 'Categories of cadre that may not be seconded: selected graduates and new recruits only while under their years (§5.2).',
+    },
+    selectedGraduateYears: { unit: 'COUNT', default: 2, min: 0, max: 10, meaning: 'A selected graduate (选调生) may not be seconded in the first this many years from the start date (§5.2).' },
+    newRecruitYears: { unit: 'COUNT', default: 3, min: 0, max: 10, meaning: 'A new recruit may not be seconded in the first this many years from the hire date (§5.2).' },
+    maxTermMonths: { unit: 'COUNT', default: 6, min: 1, max: 24, meaning: 'A secondment is asked for at most this many months at a time (§5.1).' },
+    cumulativeCapMonths: { unit: 'COUNT', default: 12, min: 1, max: 36, meaning: 'The term of one secondment, with every extension, is at most this many months (§5.2, §5.5).' },
+    coolDownMonths: { unit: 'COUNT', default: 24, min: 0, max: 60, meaning: 'No second secondment of a cadre within this many months of a return (§5.2).' },
+    consentPeriod: {
+      unit: 'WORKING_DAYS',
+      default: 5,
+      min: 1,
+      max: 30,
+      meaning: 'The source unit and the cadre both consent within this many working days, else the request lapses (§5.3).',
+      period: 'secondmentConsent',
+    },
+    extensionLeadTime: {
+      unit: 'WORKING_DAYS',
+      default: 10,
+      min: 1,
+      max: 60,
+      meaning: 'An extension is asked at least this many working days before the end of the term (§5.5).',
+      period: 'secondmentExtensionLead',
+    },
+    returnConfirmationPeriod: {
+      unit: 'WORKING_DAYS',
+      default: 5,
+      min: 1,
+      max: 30,
+      meaning: 'The source unit confirms the return within this many working days, else it is escalated to the organisation department (§5.6).',
+      period: 'secondmentReturnConfirmation',
+    },
+    countyLevelMayBorrow: { unit: 'FLAG', default: false, meaning: 'Units at county level or below (county departments, towns) may borrow cadres (§5.2).' },
+    defaultQuota: { unit: 'COUNT', default: 2, min: 0, max: 100, meaning: 'Cadres a borrowing unit may hold on secondment at once, unless its own quota says otherwise (§5.2).' },
+    quotas: {
+      unit: 'QUOTAS',
+      default: {},
+      min: 0,
+      max: 100,
+      maxItems: 200,
+      meaning: 'Per borrowing unit (organisation id): cadres it may hold on secondment at once (§5.2).',
+    },
+  },
 } as const satisfies Record<string, Record<string, RuleDefinition>>;
 
 export type RuleSections = typeof RULE_SECTIONS;
@@ -263,7 +312,7 @@ type PeriodsOf<Section> = { [K in keyof Section]: Section[K] extends { period: i
 /** Every period a rule names: what the deadline helper computes and a test or demo may shorten (never in production). */
 export type PeriodName = { [S in SectionName]: PeriodsOf<RuleSections[S]> }[SectionName];
 
-type ValueOf<D> = D extends { unit: 'FLAG' } ? boolean : D extends { unit: 'LIST' } ? string[] : D extends { default: infer V } ? (V extends number ? number : string) : never;
+type ValueOf<D> = D extends { unit: 'FLAG' } ? boolean : D extends { unit: 'LIST' } ? string[] : D extends { unit: 'QUOTAS' } ? Record<string, number> : D extends { default: infer V } ? (V extends number ? number : string) : never;
 
 /** A complete set of rule values, section by section. */
 export type RuleValues = { [S in SectionName]: { [K in keyof RuleSections[S]]: ValueOf<RuleSections[S][K]> } };

@@ -1,7 +1,7 @@
 // The taskDispatch process's messages (派单—审核—接单—办理—验收): the dispatch and its village tasks.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ActedAs, Actor } from '../common/actor';
-import { STATE_QUERY, type ContinuableStart, type ProcessStatus, type ProcessView, type Withdrawal } from '../common/process';
+import { STATE_QUERY, type ContinuableStart, type StepAnswer, type ProcessStatus, type ProcessView, type Withdrawal } from '../common/process';
 import type { PeriodOverrides } from '../rules/checks';
 import type { PinnedRules } from '../rules/definitions';
 import type { AdmissionApplication, AdmissionView, Screening } from '../itemAdmission/messages';
@@ -100,10 +100,10 @@ export const awaitScreening = defineUpdate<DispatchView, []>('awaitScreening');
  * it may add the admission application that out-of-list work needs.
  */
 export type DispatchRevision = Omit<DispatchContent, 'villageIds'> & { admission?: OutOfListAdmission };
-export const reviseDispatch = defineUpdate<DispatchView, [Actor, DispatchRevision]>('revise');
-export const reviewDispatch = defineUpdate<DispatchView, [Actor, ReviewDecision]>('review');
-export const recordCollectiveDecision = defineUpdate<DispatchView, [Actor, CollectiveDecision]>('collectiveDecision');
-export const withdrawDispatch = defineUpdate<DispatchView, [Actor, Withdrawal]>('withdraw');
+export const reviseDispatch = defineUpdate<StepAnswer, [Actor, DispatchRevision]>('revise');
+export const reviewDispatch = defineUpdate<StepAnswer, [Actor, ReviewDecision]>('review');
+export const recordCollectiveDecision = defineUpdate<StepAnswer, [Actor, CollectiveDecision]>('collectiveDecision');
+export const withdrawDispatch = defineUpdate<StepAnswer, [Actor, Withdrawal]>('withdraw');
 export const villageProgressed = defineSignal<[VillageProgress]>('villageProgressed');
 /**
  * Sent by a dispatch whose screening found this one claiming the same code for some of the same
@@ -178,11 +178,11 @@ export type VillageTaskView = ProcessView<VillageTaskDetails>;
 export type VillageTaskStep = 'RECEIVE' | 'ASSIGN' | 'IN_PROGRESS' | 'ACCEPTANCE' | 'CLOSED';
 
 export const getVillageTask = defineQuery<VillageTaskView>(STATE_QUERY);
-export const receiveTask = defineUpdate<VillageTaskView, [Actor]>('receive');
-export const assignTask = defineUpdate<VillageTaskView, [Actor, Assignment]>('assign');
-export const reportProgress = defineUpdate<VillageTaskView, [Actor, ProgressReport]>('reportProgress');
-export const completeTask = defineUpdate<VillageTaskView, [Actor, Completion]>('complete');
-export const acceptTask = defineUpdate<VillageTaskView, [Actor, AcceptanceDecision]>('accept');
+export const receiveTask = defineUpdate<StepAnswer, [Actor]>('receive');
+export const assignTask = defineUpdate<StepAnswer, [Actor, Assignment]>('assign');
+export const reportProgress = defineUpdate<StepAnswer, [Actor, ProgressReport]>('reportProgress');
+export const completeTask = defineUpdate<StepAnswer, [Actor, Completion]>('complete');
+export const acceptTask = defineUpdate<StepAnswer, [Actor, AcceptanceDecision]>('accept');
 /** The dispatch's withdrawal, sent to its village tasks: who withdrew it, from which dispatch (a task takes it only from its own). */
 export interface DispatchWithdrawal extends Withdrawal {
   dispatchWorkflowId?: string;

@@ -14,6 +14,7 @@ import {
   receiveTask,
   reportProgress,
   villageProgressed,
+  type VillageProgress,
   type VillageTaskStart,
   type VillageTaskStep,
   type VillageTaskView,
@@ -56,13 +57,17 @@ export async function villageTask(start: VillageTaskStart): Promise<VillageTaskV
       },
     },
     details: villageTaskDetails,
+    // Processes started before histories were bounded told their dispatch after every publication.
     afterShow: (view) => {
-      const progress = { villageId: start.villageId, workflowId: view.workflowId, step: view.step, status: view.status, overdue: view.overdue };
-      const dispatch = getExternalWorkflowHandle(start.dispatchWorkflowId).signal(villageProgressed, progress);
+      const dispatch = getExternalWorkflowHandle(start.dispatchWorkflowId).signal(villageProgressed, progressOf(view));
       // A cancelled dispatch may have ended before its village tasks: nobody is left to tell.
       return view.status === 'CANCELLED' ? dispatch.catch(() => undefined) : dispatch;
     },
+    parent: { workflowId: start.dispatchWorkflowId, signal: villageProgressed, shows: progressOf },
   });
+  function progressOf(view: VillageTaskView): VillageProgress {
+    return { villageId: start.villageId, workflowId: view.workflowId, step: view.step, status: view.status, overdue: view.overdue };
+  }
   const { view, step, close, record, deadlines } = process;
   const moveTo = (next: VillageTaskStep, nextActors: NextActor[]) => process.moveTo(next, nextActors, view.details.deadline);
   const secretary = (action: string): NextActor[] => [{ role: 'VILLAGE_SECRETARY', orgId: start.villageId, action, dueAt: view.details.deadline }];

@@ -1,6 +1,7 @@
 // People of the demo county and the roles they act in. Ids say who a person is:
 // p.<town>.<village>.<post> in villages, p.<town>.<post> in towns, p.dept.<dept>.<post> in departments.
 import type { Role } from '../../../workflows/common/roles';
+import { townCadres } from './cadres';
 import { COORDINATION_OFFICE_ID, COUNTY_ID, departmentId, gridId, townId, towns, villageId } from './organisations';
 
 export interface RoleSeed {
@@ -130,5 +131,5 @@ function buildPeople(): PersonSeed[] {
   return rows;
 }
 
-/** Every person of the demo county, each with the roles held. */
-export const people: PersonSeed[] = buildPeople();
+/** Every person of the demo county, each with the roles held (township cadres of the secondment data included). */
+export const people: PersonSeed[] = [...buildPeople(), ...townCadres.map(({ id, name, title, roles }) => person(id, name, title, ...roles))];

@@ -1,0 +1,215 @@
+// Rules of the secondment process (PROCESSES.md §5): pure functions, called by the validators and by
+// the eligibility step. Eligibility lists every failure with a reason the requester can read.
+import type { Actor } from '../common/actor';
+import { allowed, firstRefusal, refused, type RuleResult } from '../common/reasons';
+import { atStep, holds, reasonGiven } from '../common/rules';
+import type { Role } from '../common/roles';
+import { durationMs } from '../rules/checks';
+import type { RuleValues } from '../rules/definitions';
+import type {
+  Clawback,
+  Consent,
+  Decision,
+  EligibilityFacts,
+  EligibilityFailure,
+  ExtensionRequest,
+  PastSecondment,
+  Registration,
+  SecondmentDetails,
+  SecondmentRequest,
+  SecondmentView,
+  Unit,
+} from './messages';
+
+export type SecondmentRules = RuleValues['secondment'];
+
+/** Organisations at county level or below: they borrow only when the county's rules allow it. */
+function atCountyLevelOrBelow(kind: string): boolean {
+  return ['COUNTY', 'DEPARTMENT', 'COORDINATION_OFFICE', 'TOWN', 'STATION', 'VILLAGE', 'GRID'].includes(kind);
+}
+
+function categoryLabel(category: string): string {
+  if (category === 'PROBATIONARY_LEADER') return 'a newly promoted leader in probation (试用期新提任领导)';
+  if (category === 'LEADERSHIP_MEMBER') return 'a member of a county or township leadership (领导班子成员)';
+  if (category === 'SELECTED_GRADUATE') return 'a selected graduate (选调生)';
+  return 'a new recruit (新录用人员)';
+}
+
+const day = (iso: string) => iso.slice(0, 10);
+
+/** `iso` plus `months` calendar months (the last day of a shorter month when the day does not exist). */
+export function addMonths(iso: string, months: number): string {
+  const d = new Date(iso);
+  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1, d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds()));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d.getUTCDate(), lastDay));
+  return target.toISOString();
+}
+
+/** The end of `months` of term from `from`: calendar months, or months of `monthLasts` each (tests and demos). */
+export function termEnd(from: string, months: number, monthLasts?: string): string {
+  if (monthLasts === undefined) return addMonths(from, months);
+  return new Date(Date.parse(from) + months * durationMs(monthLasts)!).toISOString();
+}
+
+/** When the term starts: the day asked for, or the registration when it comes later. */
+export function termStart(requestedStart: string, registeredAt: string): string {
+  return Date.parse(requestedStart) > Date.parse(registeredAt) ? new Date(requestedStart).toISOString() : registeredAt;
+}
+
+function categoryFailure(facts: EligibilityFacts, rules: SecondmentRules, now: string): EligibilityFailure[] {
+  const cadre = facts.cadre!;
+  if (!rules.bannedCategories.includes(cadre.category)) return [];
+  const years = cadre.category === 'SELECTED_GRADUATE' ? rules.selectedGraduateYears : cadre.category === 'NEW_RECRUIT' ? rules.newRecruitYears : undefined;
+  const label = categoryLabel(cadre.category);
+  if (years === undefined) return [{ code: 'BANNED_CATEGORY', reason: `${cadre.name} is ${label}: the county's rules do not allow seconding them.` }];
+  const until = addMonths(cadre.since, years * 12);
+  if (Date.parse(until) <= Date.parse(now)) return [];
+  return [{ code: 'BANNED_CATEGORY', reason: `${cadre.name} is ${label} since ${day(cadre.since)}: not before ${years} years, on ${day(until)}.` }];
+}
+
+/** The moment a past secondment ended: its return, or its end date while not marked returned. */
+function endedAt(past: PastSecondment): string {
+  return past.returnedAt ?? past.endsAt;
+}
+
+function historyFailures(facts: EligibilityFacts, rules: SecondmentRules, now: string): EligibilityFailure[] {
+  const name = facts.cadre?.name ?? 'The cadre';
+  const active = facts.history.filter((h) => h.status === 'ACTIVE');
+  if (active.length) return [{ code: 'ALREADY_SECONDED', reason: `${name} is already on secondment to ${active.map((h) => h.borrowingUnitId).join(', ')}.` }];
+  const last = [...facts.history].sort((a, b) => Date.parse(endedAt(b)) - Date.parse(endedAt(a)))[0];
+  if (!last) return [];
+  const until = addMonths(endedAt(last), rules.coolDownMonths);
+  if (Date.parse(until) <= Date.parse(now)) return [];
+  return [{ code: 'COOL_DOWN', reason: `${name} returned from ${last.borrowingUnitId} on ${day(endedAt(last))}: no second secondment within ${rules.coolDownMonths} months, before ${day(until)}.` }];
+}
+
+function termFailures(request: SecondmentRequest, rules: SecondmentRules): EligibilityFailure[] {
+  const failures: EligibilityFailure[] = [];
+  if (request.months > rules.maxTermMonths) failures.push({ code: 'TERM_TOO_LONG', reason: `${request.months} months asked: a term is at most ${rules.maxTermMonths} months.` });
+  if (request.months > rules.cumulativeCapMonths) failures.push({ code: 'OVER_CAP', reason: `${request.months} months asked: one secondment lasts at most ${rules.cumulativeCapMonths} months in all.` });
+  return failures;
+}
+
+/** The cadres a borrowing unit may hold at once: its own quota, else the default. */
+export function quotaOf(rules: SecondmentRules, unitId: string): number {
+  return Object.hasOwn(rules.quotas, unitId) ? rules.quotas[unitId] : rules.defaultQuota;
+}
+
+function borrowerFailures(facts: EligibilityFacts, rules: SecondmentRules): EligibilityFailure[] {
+  const unit = facts.borrowingUnit;
+  const failures: EligibilityFailure[] = [];
+  if (facts.cadre?.unitId === unit.id) failures.push({ code: 'OWN_UNIT', reason: `${facts.cadre.name} already serves in ${unit.name}: that is no secondment.` });
+  if (atCountyLevelOrBelow(unit.kind) && !rules.countyLevelMayBorrow) {
+    failures.push({ code: 'COUNTY_LEVEL_BORROWER', reason: `${unit.name} is a unit at county level or below: the county's rules do not let such units borrow cadres.` });
+  }
+  const quota = quotaOf(rules, unit.id);
+  if (facts.borrowingUnitActive >= quota) failures.push({ code: 'OVER_QUOTA', reason: `${unit.name} already holds ${facts.borrowingUnitActive} seconded cadre(s); its quota is ${quota}.` });
+  return failures;
+}
+
+/** Every reason the request cannot go ahead (empty when eligible): category, history, term, borrower. */
+export function eligibilityFailures(facts: EligibilityFacts, request: SecondmentRequest, rules: SecondmentRules, now: string): EligibilityFailure[] {
+  const record: EligibilityFailure[] = facts.cadre
+    ? categoryFailure(facts, rules, now)
+    : [{ code: 'NO_CADRE_RECORD', reason: `${request.personId} has no cadre record in the organisation data: eligibility cannot be shown.` }];
+  return [...record, ...historyFailures(facts, rules, now), ...termFailures(request, rules), ...borrowerFailures(facts, rules)];
+}
+
+/** Who consents for the source unit: a town's deputy party secretary, a village's party secretary, else its dispatcher. */
+export function sourceRole(unit: Pick<Unit, 'kind'>): Role {
+  if (unit.kind === 'TOWN') return 'TOWN_REVIEWER';
+  if (unit.kind === 'VILLAGE') return 'VILLAGE_SECRETARY';
+  return 'DISPATCHER';
+}
+
+export function mayConsent(view: SecondmentView, actor: Actor, consent: Consent): RuleResult {
+  const d = view.details;
+  const given = d.consents.some((c) => c.party === consent.party);
+  const who =
+    consent.party === 'CADRE'
+      ? actor.personId === d.cadre.personId
+        ? allowed
+        : refused('NOT_AUTHORISED', `Only ${d.cadre.name} consents for the cadre.`)
+      : holds(actor, sourceRole(d.sourceUnit), d.sourceUnit.id, 'Consent of the source unit');
+  return firstRefusal(
+    atStep(view, ['CONSENT'], 'consent'),
+    who,
+    given ? refused('ALREADY_DONE', `The ${consent.party === 'CADRE' ? 'cadre' : 'source unit'} has already answered.`) : allowed,
+    consent.consent ? allowed : reasonGiven(consent.comment, 'Refusing consent'),
+  );
+}
+
+/** Both the source unit and the cadre consented. */
+export function bothConsented(details: Pick<SecondmentDetails, 'consents'>): boolean {
+  return ['SOURCE_UNIT', 'CADRE'].every((party) => details.consents.some((c) => c.party === party && c.consent));
+}
+
+function decisionReasoned(decision: Decision, what: string): RuleResult {
+  return decision.decision === 'REJECT' ? reasonGiven(decision.comment, `Rejecting ${what}`) : allowed;
+}
+
+export function mayReview(view: SecondmentView, actor: Actor, decision: Decision): RuleResult {
+  return firstRefusal(
+    atStep(view, ['REVIEW', 'EXTENSION_REVIEW'], 'review'),
+    holds(actor, 'ORG_DEPARTMENT', view.details.orgDepartmentId, 'Review of a secondment'),
+    decisionReasoned(decision, 'a secondment'),
+  );
+}
+
+export function mayApprove(view: SecondmentView, actor: Actor, decision: Decision): RuleResult {
+  return firstRefusal(
+    atStep(view, ['APPROVAL', 'EXTENSION_APPROVAL'], 'approval'),
+    holds(actor, 'APPROVER', view.details.approverOrgId, 'Approval of a secondment'),
+    decisionReasoned(decision, 'a secondment'),
+  );
+}
+
+export function mayRegister(view: SecondmentView, actor: Actor, registration: Registration): RuleResult {
+  return firstRefusal(
+    atStep(view, ['REGISTRATION'], 'registration'),
+    holds(actor, 'ORG_DEPARTMENT', view.details.orgDepartmentId, 'Registration (备案) of a secondment'),
+    reasonGiven(registration.registrationRef, 'A registration'),
+  );
+}
+
+/** Months the secondment would last with `more`: the approved term, a pending extension and `more`. */
+export function monthsWith(details: Pick<SecondmentDetails, 'monthsApproved' | 'extensions'>, more: number): number {
+  return details.monthsApproved + details.extensions.filter((e) => e.status === 'PENDING').reduce((sum, e) => sum + e.months, 0) + more;
+}
+
+export function mayRequestExtension(view: SecondmentView, actor: Actor, extension: ExtensionRequest, rules: SecondmentRules): RuleResult {
+  const d = view.details;
+  const total = monthsWith(d, extension.months);
+  return firstRefusal(
+    atStep(view, ['ACTIVE'], 'an extension'),
+    holds(actor, 'DISPATCHER', d.borrowingUnit.id, 'Asking for an extension'),
+    reasonGiven(extension.reason, 'An extension'),
+    total > rules.cumulativeCapMonths
+      ? refused('RULE_BROKEN', `With ${extension.months} more month(s) the secondment would last ${total} months in all: the cap is ${rules.cumulativeCapMonths} months.`)
+      : allowed,
+  );
+}
+
+/** An extension is asked in time when the lead time, counted from now, ends no later than the term. */
+export function extensionInTime(leadTimeEndsAt: string, endsAt: string): RuleResult {
+  return Date.parse(leadTimeEndsAt) <= Date.parse(endsAt)
+    ? allowed
+    : refused('RULE_BROKEN', `An extension must be asked before the lead time: the term ends ${endsAt}, the lead time from now ends ${leadTimeEndsAt}.`);
+}
+
+/** Confirms the cadre is back: the source unit, or the organisation department once escalated. */
+export function mayConfirmReturn(view: SecondmentView, actor: Actor): RuleResult {
+  const d = view.details;
+  const source = holds(actor, sourceRole(d.sourceUnit), d.sourceUnit.id, 'Confirming the return');
+  const byOrgDepartment = d.escalated && holds(actor, 'ORG_DEPARTMENT', d.orgDepartmentId, 'Confirming the return').ok;
+  return firstRefusal(atStep(view, ['RETURN_CONFIRMATION'], 'confirming the return'), byOrgDepartment ? allowed : source);
+}
+
+export function mayClawBack(view: SecondmentView, actor: Actor, clawback: Clawback): RuleResult {
+  return firstRefusal(
+    atStep(view, ['CONSENT', 'REVIEW', 'APPROVAL', 'REGISTRATION', 'ACTIVE', 'EXTENSION_REVIEW', 'EXTENSION_APPROVAL', 'CLAWBACK'], 'clawback'),
+    holds(actor, 'INSPECTOR', view.details.inspectorOrgId, 'Clawback of a secondment'),
+    reasonGiven(clawback.reason, 'A clawback'),
+  );
+}

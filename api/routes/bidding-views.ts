@@ -80,11 +80,14 @@ export const biddingDetailsSchema = z
         ),
       }),
     ),
-    majorMatter: z.object({ required: z.boolean(), funds: z.number(), threshold: z.number() }).optional(),
+    majorMatter: z
+      .object({ required: z.boolean(), funds: z.number(), kind: z.string().optional(), threshold: z.number() })
+      .optional()
+      .openapi({ description: "Whether the winner's use of the funds is a major matter under the pinned majorMatterDecision rules (its kinds and amountThreshold)" }),
     majorMatterWorkflowId: z
       .string()
       .optional()
-      .openapi({ description: "The 五议两公开 (majorMatterDecision) process for the winning village's use of the funds; absent until that process is on the platform" }),
+      .openapi({ description: "The 五议两公开 (majorMatterDecision) process started for the winning village's use of the funds, when a major matter (GET /major-matters/{id})" }),
   })
   .openapi('BiddingDetails');
 

@@ -119,6 +119,10 @@ const matterDetails = z
   .object({
     townId: z.string(),
     suggestion: z.object({ title: z.string(), description: z.string(), reason: z.string(), kind, estimatedAmount: z.number(), at: z.string() }),
+    origin: z
+      .object({ processType: z.literal('projectBidding'), workflowId: z.string() })
+      .optional()
+      .openapi({ description: 'The process whose step started this matter (a bidding award: the winning village\'s use of the funds); absent when a person suggested it' }),
     proposal: z.array(z.object({ version: z.number().int(), title: z.string(), description: z.string(), kind, estimatedAmount: z.number(), at: z.string(), note: z.string() })),
     meetings: z.array(heldMeeting),
     disclosures: z.array(z.object({ kind: z.enum(['RESOLUTION', 'RESULT']), startsAt: z.string(), endsAt: z.string(), heldOpen: z.boolean(), closedAt: z.string().optional() })),

@@ -59,8 +59,7 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(result.sheets).toHaveLength(9);
 
     const implementing = await until(platform, id, (v) => v.step === 'IMPLEMENTATION');
-    expect(implementing.details).toMatchObject({ winner: NANTANG, majorMatter: { required: true, funds: 200000, threshold: 100000 } });
-    expect(implementing.details.majorMatterWorkflowId).toBeUndefined();
+    expect(implementing.details).toMatchObject({ winner: NANTANG, majorMatter: { required: true, funds: 200000, threshold: 100000 }, majorMatterWorkflowId: `matter-${NANTANG}--${id}` });
     expect(stepsOf(implementing)).toEqual(['POST', 'BID', 'BID', 'BID', 'BIDDING_CLOSED', ...Array(9).fill('SCORE'), 'EVALUATED', 'NOTICE_CLOSED', 'AWARD', 'MAJOR_MATTER']);
     const notice = await platform.db.notification.findFirst({ where: { workflowId: id, orgId: NANTANG } });
     expect(notice?.kind).toBe(`MAJOR_MATTER@${NANTANG}`);

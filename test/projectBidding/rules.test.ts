@@ -7,7 +7,6 @@ import {
   bidderVillage,
   evaluationComplete,
   expectedSheets,
-  majorMatterRequired,
   mayAcceptMilestone,
   mayAnswerObjection,
   mayAnswerOffer,
@@ -83,7 +82,6 @@ describe('the county rules of projectBidding', () => {
       maxExtensions: 1,
       milestoneAcceptancePeriod: 5,
       tieBreaks: ['FIRST_CRITERION_THEN_EARLIER_BID', 'HEAVIEST_CRITERION_THEN_EARLIER_BID', 'EARLIER_BID'],
-      majorMatterFundsFrom: 100000,
     });
     expect(ruleViolations({ projectBidding: withDefaults().projectBidding })).toEqual([]);
   });
@@ -95,7 +93,6 @@ describe('the county rules of projectBidding', () => {
     expect(describeBound(s.maxExtensions)).toBe('a whole number from 0 to 3');
     expect(describeBound(s.milestoneAcceptancePeriod)).toBe('a whole number of working days from 1 to 20');
     expect(describeBound(s.tieBreaks)).toBe('at most 3 of FIRST_CRITERION_THEN_EARLIER_BID, HEAVIEST_CRITERION_THEN_EARLIER_BID, EARLIER_BID');
-    expect(describeBound(s.majorMatterFundsFrom)).toBe('a whole number from 0 to 100000000');
     expect(PERIOD_NAMES).toEqual(expect.arrayContaining(['biddingPublicNotice', 'biddingNoBidChoice', 'biddingMilestoneAcceptance']));
     const defaults = withDefaults();
     expect(periodOf(defaults, 'biddingPublicNotice')).toEqual({ duration: '5d' });
@@ -406,12 +403,6 @@ describe('award and implementation', () => {
     expect(nextRunnerUp(implementing({ winner: undefined, passedOver: [A, B] }).details)).toBe(C);
     expect(nextRunnerUp(implementing({ passedOver: [B, C] }).details)).toBeUndefined();
     expect(nextRunnerUp(implementing({ results: [] }).details)).toBeUndefined();
-  });
-
-  test('a major matter from the threshold on', () => {
-    expect(majorMatterRequired(100000, 100000)).toBe(true);
-    expect(majorMatterRequired(99999, 100000)).toBe(false);
-    expect(majorMatterRequired(100001, 100000)).toBe(true);
   });
 
   test("the winner's secretary reports an open milestone with a summary", () => {

@@ -19,12 +19,20 @@ export interface Suggestion {
   estimatedAmount: number;
 }
 
+/** The process a matter was started by (a bidding's award: the winning village's use of the funds), kept both ways. */
+export interface MatterOrigin {
+  processType: 'projectBidding';
+  workflowId: string;
+}
+
 export interface MajorMatterStart extends ContinuableStart<MajorMatterView> {
   countyId: string;
   townId: string;
   villageId: string;
   suggestedBy: { actor: Actor; as: ActedAs };
   suggestion: Suggestion;
+  /** Absent when a person suggested it; the process whose step started it otherwise. */
+  origin?: MatterOrigin;
   /** The county rules in force at the start, kept for the matter's whole life. */
   rules: PinnedRules;
   /** Tests and demos only: periods shortened for this instance (refused in production). */
@@ -162,6 +170,7 @@ export interface Return {
 export interface MajorMatterDetails {
   townId: string;
   suggestion: Suggestion & { at: string };
+  origin?: MatterOrigin;
   proposal: ProposalRevision[];
   meetings: HeldMeeting[];
   disclosures: Disclosure[];

@@ -93,6 +93,7 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
       details: {
         townId,
         suggestion: { ...start.suggestion, at: nowIso() },
+        ...(start.origin && { origin: start.origin }),
         proposal: [],
         meetings: [],
         disclosures: [],
@@ -362,7 +363,7 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
   };
 
   async function open(): Promise<void> {
-    record({ step: 'SUGGEST', by: start.suggestedBy, rule: 'a major matter: a listed kind, or an amount at the threshold', summary: `Suggested: ${start.suggestion.title} (${start.suggestion.kind}, ¥${start.suggestion.estimatedAmount}) — ${start.suggestion.reason}`, data: start.suggestion });
+    record({ step: 'SUGGEST', by: start.suggestedBy, rule: 'a major matter: a listed kind, or an amount at the threshold', summary: `Suggested: ${start.suggestion.title} (${start.suggestion.kind}, ¥${start.suggestion.estimatedAmount}) — ${start.suggestion.reason}${start.origin ? ` (from ${start.origin.processType} ${start.origin.workflowId})` : ''}`, data: start.suggestion });
     const dueAt = await deadlines.due('majorMatterStep');
     moveTo('PROPOSE', dueAt);
     await process.show();

@@ -3,7 +3,7 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../common/actor';
 import { STATE_QUERY, type ContinuableStart, type ProcessView } from '../common/process';
 import type { PeriodOverrides } from '../rules/checks';
-import type { PinnedRules } from '../rules/definitions';
+import type { MajorMatterKind, PinnedRules } from '../rules/definitions';
 
 export const PROCESS_TYPE = 'projectBidding';
 
@@ -172,9 +172,12 @@ export interface OfferAnswer {
 }
 
 /** The use of the funds by the winning village as a major matter (五议两公开): the link to that process. */
+/** Whether the winner's use of the funds is a major matter, as the pinned majorMatterDecision rules decided it. */
 export interface MajorMatterLink {
   required: boolean;
   funds: number;
+  kind: MajorMatterKind;
+  /** The amountThreshold of the pinned majorMatterDecision rules. */
   threshold: number;
 }
 
@@ -203,7 +206,7 @@ export interface BiddingDetails {
   offeredTo?: string;
   milestones: Milestone[];
   majorMatter?: MajorMatterLink;
-  /** The majorMatterDecision process for the winning village's use of the funds (absent until that process exists on the platform). */
+  /** The majorMatterDecision process started for the winning village's use of the funds, when a major matter. */
   majorMatterWorkflowId?: string;
 }
 

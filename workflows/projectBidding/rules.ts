@@ -296,11 +296,6 @@ export function nextRunnerUp(details: BiddingDetails): string | undefined {
   return ranking.find((r) => r.villageId !== details.winner && !details.passedOver.includes(r.villageId))?.villageId;
 }
 
-/** The use of the funds is a major matter of the winning village when they reach the county's threshold. */
-export function majorMatterRequired(funds: number, threshold: number): boolean {
-  return funds >= threshold;
-}
-
 /** The secretary of the winning village, or of the proposed winner while it is on notice. */
 function winnerSecretary(view: BiddingView, actor: Actor, action: string): RuleResult {
   return holds(actor, 'VILLAGE_SECRETARY', (view.details.winner ?? view.details.proposedWinner)!, action);

@@ -254,13 +254,6 @@ export const RULE_SECTIONS = {
       maxItems: 3,
       meaning: 'The tie-break rules a poster may state for equal weighted totals (§4.4: ties broken by a stated rule).',
     },
-    majorMatterFundsFrom: {
-      unit: 'COUNT',
-      default: 100000,
-      min: 0,
-      max: 100000000,
-      meaning: "Funds (yuan) from which the winning village's use of them is a major matter, decided by 五议两公开 (majorMatterDecision, §3) (§4.6).",
-    },
   },
   secondment: {
     bannedCategories: {

@@ -89,12 +89,12 @@ const conflict = z.object({ villageId: z.string().min(1).max(100), reason }).ope
 const sheet = z
   .object({
     villageId: z.string().min(1).max(100),
-    scores: z.record(z.string().max(30), z.number().min(-1_000_000).max(1_000_000)).openapi({ description: "Criterion id → score, every criterion within its range (else 422)" }),
+    scores: z.record(z.string(), z.number().min(-1_000_000).max(1_000_000)).openapi({ description: "Criterion id → score, every criterion within its range (else 422)" }),
     comment: z.string().max(2000).optional(),
   })
   .openapi('ScoreSheet');
 const objection = z.object({ reason }).openapi('BiddingObjection');
-const objectionAnswer = z.object({ seq: z.number().int().min(1).max(10_000), upheld: z.boolean(), answer: reason }).openapi('ObjectionAnswer');
+const objectionAnswer = z.object({ seq: z.number().int().min(1).max(10_000), upheld: z.boolean(), answer: reason }).openapi('BiddingObjectionAnswer');
 const milestone = z.number().int().min(0).max(19);
 const milestoneReport = z.object({ milestone, summary: reason, evidenceRefs: z.array(text(200)).max(50).default([]) }).openapi('MilestoneReport');
 const milestoneAcceptance = z

@@ -272,11 +272,16 @@ export function openProcess<V extends ProcessView, Step extends string = string>
     },
     /** Until `done()`, runs `onChange` under the lock after every change (and once more when done). */
     async followChanges(done: () => boolean, onChange: () => Promise<void>, wait: WaitOptions = {}): Promise<void> {
+      // A change made while `onChange` runs (a signal arriving during its publication) is followed too;
+      // processes that ran before 'every-change-followed' took what had changed by then as seen, and replay so.
+      const everyChange = patched('every-change-followed');
+      let seen = changes;
       while (!done()) {
         if (quietToContinue(wait)) await continueNow();
-        const seen = changes;
+        if (!everyChange) seen = changes;
         await condition(() => done() || changes !== seen || quietToContinue(wait));
         if (changes === seen && !done()) continue;
+        seen = changes;
         await exclusively(onChange);
       }
     },

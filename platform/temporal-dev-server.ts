@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -14,6 +14,8 @@ export interface DevServerOptions {
   namespace: string;
   /** Dynamic config values (key → JSON value), e.g. a shorter long poll for tests. */
   dynamicConfig?: Record<string, string>;
+  /** File that takes the server's error log; standard error when absent. */
+  logFile?: string;
 }
 
 export interface DevServer {
@@ -53,7 +55,8 @@ async function startCli(cli: string, options: DevServerOptions): Promise<DevServ
   else args.push('--headless');
   if (options.dbFile) args.push('--db-filename', options.dbFile);
   for (const [key, value] of Object.entries(options.dynamicConfig ?? {})) args.push('--dynamic-config-value', `${key}=${value}`);
-  const child = spawn(cli, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  const errors = options.logFile ? openSync(options.logFile, 'a') : 'inherit';
+  const child = spawn(cli, args, { stdio: ['ignore', 'ignore', errors] });
   const address = `127.0.0.1:${options.port}`;
   try {
     await waitUntilReachable(address, child, 60_000);

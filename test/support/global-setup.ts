@@ -10,7 +10,13 @@ import { freePort } from './postgres';
 
 export default async function globalSetup(): Promise<void> {
   // Workers re-poll every 5 s (instead of every minute), so /healthz sees a stopped worker go within seconds.
-  const server = await startDevServer({ port: await freePort(), namespace: 'default', dynamicConfig: { 'matching.longPollExpirationInterval': '"5s"' } });
+  // The server's errors (mostly its shutdown after the last test) go to a file, so the run's report ends with Jest's summary.
+  const server = await startDevServer({
+    port: await freePort(),
+    namespace: 'default',
+    dynamicConfig: { 'matching.longPollExpirationInterval': '"5s"' },
+    logFile: path.join(os.tmpdir(), 'cunwu-test-temporal.log'),
+  });
   const connection = await Connection.connect({ address: server.address });
   await ensureSearchAttributes(connection, 'default');
   await connection.close();

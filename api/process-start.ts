@@ -41,11 +41,25 @@ export async function startProcess<W extends Workflow, V extends ProcessView>(de
   const read = (live: boolean) => () => readProcess(deps, res, { processType, workflowId }, start.query, live);
   const first = start.firstCall;
   // A process just started answers itself (its read model may not hold its first state yet).
-  const view = outcome === 'started' ? await firstAnswer(deps, workflowId, first ? () => first(deps.temporal.workflow.getHandle(workflowId)) : read(true)) : await read(false)();
+  const view = outcome === 'started' ? await firstAnswer(deps, workflowId, first ? () => firstOrFinal(deps.temporal.workflow.getHandle(workflowId), first) : read(true)) : await read(false)();
   if (outcome !== 'started') {
     requireSameStarter(start.startedBy(view), start.starterOrgId, workflowId);
     if (outcome !== 'existing') throw outcome;
     res.locals.status = 200;
   }
   return view;
+}
+
+/** The first call's answer; a process that closed before it arrived (refused at once) answers with its final state. */
+async function firstOrFinal<V>(handle: WorkflowHandle, first: (handle: WorkflowHandle) => Promise<V>): Promise<V> {
+  try {
+    return await first(handle);
+  } catch (error) {
+    const closed = await handle.describe().then(
+      (d) => d.status.name !== 'RUNNING',
+      () => false,
+    );
+    if (!closed) throw error;
+    return (await handle.result()) as V;
+  }
 }

@@ -84,11 +84,12 @@ export class Driver {
     return (approved.body.details.villages as { villageId: string; workflowId: string }[]).map((v) => ({ workflowId: v.workflowId, dispatchId, town, village: v.villageId.split('.').pop()! }));
   }
 
-  /** The receipt through the API; a task its dispatch has only just started may not exist yet (404): asked again. */
+  /** The receipt through the API; a task its dispatch has only just started may not exist or be open yet (404, 409 NOT_YET_OPEN): asked again. */
   async receive(task: VillageTaskRef): Promise<ApiAnswer> {
     for (let tries = 0; ; tries++) {
       const answer = await this.api(secretary(task), 'POST', `/village-tasks/${task.workflowId}/receive`);
-      if (answer.status !== 404 || tries > 100) return answer;
+      const notYet = answer.status === 404 || (answer.status === 409 && answer.body?.code === 'NOT_YET_OPEN');
+      if (!notYet || tries > 100) return answer;
       await sleep(50);
     }
   }

@@ -11,11 +11,13 @@
 //   BENCH_SCALE_READS (300)        reads sampled at each size
 //   BENCH_SCALE_STEPS (40)         receipts of random waiting tasks at each size (most not in the worker's cache: a replay each)
 //   BENCH_MAX_CACHED_WORKFLOWS     the platform worker's cache (default: the product's, worker/worker.ts)
+//   BENCH_NODE_FLAGS               the platform process's V8 flags (default: those `npm start` and `npm run worker` run with, package.json,
+//                                  whose environment, e.g. MALLOC_ARENA_MAX, it also gets unless the bench's own sets it)
 //   BENCH_PROFILE=1                CPU profiles of the platform process (node --cpu-prof), summarised for the latency round
 //   BENCH_PROFILE=submits          the same, summarised for the dispatch submissions instead
 //   BENCH_LOG_LEVEL (info)         the API's log level (its output goes to /dev/null, as a container's would go to a collector)
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import { temporal as proto } from '@temporalio/proto';
@@ -43,6 +45,16 @@ const SCALE_LIMIT_MS = num('BENCH_SCALE_LIMIT_S', 2700) * 1000;
 const MAX_RSS_MB = num('BENCH_MAX_RSS_MB', 6000);
 const SCALE_READS = num('BENCH_SCALE_READS', 300);
 const SCALE_STEPS = num('BENCH_SCALE_STEPS', 40);
+/** How the product's own scripts launch the platform (package.json): its memory bounds, as environment and V8 flags. */
+const LAUNCH = launchOf('worker');
+const NODE_FLAGS = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? LAUNCH.flags;
+function launchOf(script: string): { env: Record<string, string>; flags: string[] } {
+  const { scripts } = JSON.parse(readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const words = scripts[script].split(' ');
+  const env = Object.fromEntries(words.filter((w) => /^[A-Z_]+=\S+$/.test(w)).map((w) => w.split('=')));
+  return { env, flags: words.filter((w) => /^--max-[a-z-]+=\d+$/.test(w)) };
+}
+
 const PROFILE = process.env.BENCH_PROFILE === '1' || process.env.BENCH_PROFILE === 'submits';
 const PROFILE_SUBMITS = process.env.BENCH_PROFILE === 'submits';
 // The sampling profiler keeps an idle process busier than 5% of a core.
@@ -58,14 +70,14 @@ interface Row {
   met?: boolean;
 }
 const rows: Row[] = [];
-const results: Record<string, unknown> = { run: RUN, startedAt: new Date().toISOString(), knobs: { SAMPLES, CONCURRENCY, SUBMITS, WHOLE, SCALE_SIZES, SCALE_READS, SCALE_STEPS, maxCachedWorkflows: process.env.BENCH_MAX_CACHED_WORKFLOWS ?? `default ${DEFAULT_MAX_CACHED_WORKFLOWS}` } };
+const results: Record<string, unknown> = { run: RUN, startedAt: new Date().toISOString(), knobs: { SAMPLES, CONCURRENCY, SUBMITS, WHOLE, SCALE_SIZES, SCALE_READS, SCALE_STEPS, maxCachedWorkflows: process.env.BENCH_MAX_CACHED_WORKFLOWS ?? `default ${DEFAULT_MAX_CACHED_WORKFLOWS}`, nodeFlags: NODE_FLAGS, launchEnv: LAUNCH.env } };
 const ms = (v: number) => `${v < 10 ? v.toFixed(1) : v.toFixed(0)} ms`;
 const pp = (l: Latencies, hi = 95) => `p50 ${ms(l.p(50))} · p${hi} ${ms(l.p(hi))}`;
 const log = (...args: unknown[]) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...args);
 
 function startChild(role: 'platform' | 'floor', env: Record<string, string>, profileDir?: string): Promise<{ child: ChildProcess; port?: number }> {
-  const execArgv = ['--import', 'tsx', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
-  const child = fork(path.join(__dirname, 'worker-process.ts'), [role], { execArgv, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const execArgv = [...(role === 'platform' ? NODE_FLAGS : []), '--import', 'tsx', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
+  const child = fork(path.join(__dirname, 'worker-process.ts'), [role], { execArgv, env: { ...(role === 'platform' ? LAUNCH.env : {}), ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.once('message', (m: { type: string; port?: number }) => (m.type === 'ready' ? resolve({ child, port: m.port }) : reject(new Error(`unexpected ${m.type}`))));
     child.once('exit', (code) => reject(new Error(`${role} process exited (${code}) before it was ready`)));
@@ -325,6 +337,34 @@ async function floorStarts(temporal: Client, floorQueue: string): Promise<number
   return rate;
 }
 
+/**
+ * Temporal's own rate on this server for the client calls of a whole dispatch: a floor workflow started and
+ * answered by an Update, then four chains of four Updates at once (as a dispatch's four villages step), each
+ * Update awaiting one activity: 18 calls, as through the API.
+ */
+async function floorWhole(temporal: Client, floorQueue: string): Promise<number> {
+  log(`throughput: ${WHOLE} floor workflows carried through 18 Updates on ${CONCURRENCY} callers`);
+  const each = new Latencies();
+  let failures = 0;
+  const began = performance.now();
+  await onCallers(WHOLE, CONCURRENCY, async (i) => {
+    await each
+      .time(async () => {
+        const handle = await temporal.workflow.start(FLOOR_WORKFLOW, { workflowId: `bench-floor-${RUN}-whole-${i}`, taskQueue: floorQueue });
+        await handle.executeUpdate(activityUpdate, { args: [0] });
+        await Promise.all([1, 2, 3, 4].map(async () => {
+          for (let step = 0; step < 4; step++) await handle.executeUpdate(activityUpdate, { args: [step] });
+        }));
+        await handle.signal(finish);
+      })
+      .catch(() => failures++);
+  });
+  const rate = (WHOLE - failures) / ((performance.now() - began) / 1000);
+  rows.push({ figure: `FLOOR whole floor processes/s, 18 Updates each awaiting one activity (${CONCURRENCY} callers)`, measured: `${rate.toFixed(2)}/s`, against: `p50 ${(each.p(50) / 1000).toFixed(1)} s each${failures ? `; ${failures} failed` : ''}` });
+  results.floorWhole = { rate, p50: each.p(50), p95: each.p(95), failures };
+  return rate;
+}
+
 async function throughput(driver: Driver, temporal: Client, platform: ChildProcess, floorQueue: string, floorWorker: ChildProcess): Promise<void> {
   const pid = platform.pid!;
   await waitIdle(pid);
@@ -344,7 +384,9 @@ async function throughput(driver: Driver, temporal: Client, platform: ChildProce
   rows.push({ figure: `dispatch submits/s (${CONCURRENCY} callers, answered once screened)`, measured: `${submitRate.toFixed(1)}/s`, against: `${(submitRate / floorRate).toFixed(2)}× the floor's starts/s; ${pp(submits)} each${failures ? `; ${failures} failed` : ''}`, target: '≥ 100/s', met: submitRate >= 100 });
   results.submits = { rate: submitRate, p50: submits.p(50), p95: submits.p(95), failures };
 
-  await waitIdle(pid);
+  await Promise.all([waitIdle(pid), waitIdle(floorWorker.pid!)]);
+  const floorWholeRate = await floorWhole(temporal, floorQueue);
+  await Promise.all([waitIdle(pid), waitIdle(floorWorker.pid!)]);
   log(`throughput: ${WHOLE} whole dispatches (submit, review, and per village receive, assign, complete, accept) on ${CONCURRENCY} callers`);
   const whole = new Latencies();
   const errors: string[] = [];
@@ -362,7 +404,7 @@ async function throughput(driver: Driver, temporal: Client, platform: ChildProce
     }
   });
   const wholeRate = (WHOLE - errors.length) / ((performance.now() - began) / 1000);
-  rows.push({ figure: `whole dispatches/s (18 API calls each, ${CONCURRENCY} callers)`, measured: `${wholeRate.toFixed(2)}/s`, against: `p50 ${(whole.p(50) / 1000).toFixed(1)} s each${errors.length ? `; ${errors.length} failed: ${errors[0].slice(0, 200)}` : ''}`, target: '≥ 20/s', met: wholeRate >= 20 });
+  rows.push({ figure: `whole dispatches/s (18 API calls each, ${CONCURRENCY} callers)`, measured: `${wholeRate.toFixed(2)}/s`, against: `${(wholeRate / floorWholeRate).toFixed(2)}× the floor's whole processes/s; p50 ${(whole.p(50) / 1000).toFixed(1)} s each${errors.length ? `; ${errors.length} failed: ${errors[0].slice(0, 200)}` : ''}`, target: '≥ 20/s', met: wholeRate >= 20 });
   results.whole = { rate: wholeRate, p50: whole.p(50), p95: whole.p(95), errors };
 }
 

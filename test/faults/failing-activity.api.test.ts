@@ -9,7 +9,7 @@ const AUDITOR = 'p.dept.audit.auditor';
 const DONGSHAN = 'xingcun.qiaotou.dongshan';
 const SECRETARY = 'p.qiaotou.dongshan.secretary';
 const CADRE = 'p.qiaotou.dongshan.cadre1';
-// Longer than a step's activities may take in all (their schedule-to-close limit, 15 s), so the workflow's own refusal is what answers.
+// Longer than a step's activities may take in all (about 10 s of tries; 15 s before local activities), so the workflow's own refusal is what answers.
 const STEP_MS = 25_000;
 const stepsOf = (view: { record: { step: string }[] }) => view.record.map((r) => r.step);
 

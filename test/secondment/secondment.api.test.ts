@@ -210,7 +210,9 @@ test('an unconfirmed return is escalated to the organisation department; the rep
   await activate(id, 'p.qiaotou.nantang.secretary', 'p.qiaotou.nantang.cadre1');
   const escalated = await until(id, (v) => v.details.escalated);
   expect(escalated).toMatchObject({ step: 'RETURN_CONFIRMATION', overdue: true, nextActors: expect.arrayContaining([expect.objectContaining({ role: 'ORG_DEPARTMENT' })]) });
-  expect(await platform.db.notification.count({ where: { workflowId: id, orgId: 'xingcun.dept.organisation', kind: { startsWith: 'RETURN_UNCONFIRMED' } } })).toBe(1);
+  // The organisation department is told right after the escalation is published.
+  const told = () => platform.db.notification.count({ where: { workflowId: id, orgId: 'xingcun.dept.organisation', kind: { startsWith: 'RETURN_UNCONFIRMED' } } });
+  expect(await eventually(async () => ((await told()) > 0 ? told() : undefined))).toBe(1);
 
   const report = (await platform.api(ORG_DEPARTMENT, 'GET', '/secondments/reports?countyId=xingcun&endingWithinDays=30')).body;
   expect(report.overdueForReturn).toEqual(expect.arrayContaining([expect.objectContaining({ workflowId: id, escalated: true })]));

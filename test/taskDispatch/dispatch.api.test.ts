@@ -321,6 +321,8 @@ describe.each(DATABASES)('on %s', (database) => {
       const closed = await until(`/village-tasks?countyId=xingcun&villageId=${task.split('--')[1]}&status=CANCELLED`, (b) => b.some((t: { workflowId: string }) => t.workflowId === task));
       expect(closed).toBeDefined();
     }
+    // The dispatch closes once its villages have: their cancellation is delivered before it ends.
+    await until(`/dispatches/${id}`, (b) => b.status === 'CANCELLED');
     const record = await platform.db.processRecord.findUniqueOrThrow({ where: { workflowId: id } });
     expect(JSON.parse(record.state)).toMatchObject({ status: 'CANCELLED', outcome: { reason: expect.stringContaining('Cancelled') } });
     const inbox = await platform.api(secretary('nantang'), 'GET', '/me/inbox');

@@ -1,24 +1,38 @@
-// Activities as workflows see them: types only, through proxyActivities.
+// Activities as workflows see them: types only, through proxyActivities and proxyLocalActivities.
 import { ActivityFailure, ApplicationFailure, type SignalDefinition } from '@temporalio/common';
-import { proxyActivities } from '@temporalio/workflow';
+import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import { compare } from 'fast-json-patch';
 import type { PlatformActivities } from '../../activities';
 import { READ_MODEL_BEHIND, type ProcessView, type Publication } from './process';
 import { showInTemporal } from './workflow-support';
 
-/** For the main body: retried until done (a process waits out a database outage rather than fail). */
-export const platform = proxyActivities<PlatformActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+/** The platform's activities as a process calls them. */
+export interface ProcessActivities {
+  /** For the main body: retried until done (a process waits out a database outage rather than fail). */
+  platform: PlatformActivities;
+  /** For the work a step does before it changes anything: bounded, so a failing dependency refuses the step instead of holding it. */
+  inStep: PlatformActivities;
+}
 
-/** For the work a step does before it changes anything: bounded, so a failing dependency refuses the step instead of holding it. */
-export const inStep = proxyActivities<PlatformActivities>({
-  startToCloseTimeout: '5 seconds',
-  scheduleToCloseTimeout: '15 seconds',
-  retry: { initialInterval: '200 milliseconds', maximumInterval: '2 seconds' },
-});
+const platformOptions = { startToCloseTimeout: '30 seconds', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } } as const;
+const inStepOptions = { startToCloseTimeout: '5 seconds', scheduleToCloseTimeout: '15 seconds', retry: { initialInterval: '200 milliseconds', maximumInterval: '2 seconds' } } as const;
+
+const remote: ProcessActivities = { platform: proxyActivities<PlatformActivities>(platformOptions), inStep: proxyActivities<PlatformActivities>(inStepOptions) };
+
+/**
+ * Local activities, run inside the workflow task that asks for them: a step or a transition is then one
+ * round trip to the server, and each call one marker in the history instead of three events and another
+ * workflow task. Every platform activity is short database work, which is what local activities are for.
+ */
+const local: ProcessActivities = {
+  platform: proxyLocalActivities<PlatformActivities>(platformOptions),
+  // Bounded by attempts (about 10 s of tries): a local activity's schedule-to-close does not end its retries here.
+  inStep: proxyLocalActivities<PlatformActivities>({ startToCloseTimeout: '5 seconds', retry: { initialInterval: '200 milliseconds', maximumInterval: '2 seconds', maximumAttempts: 8 } }),
+};
+
+/** Processes started since 'local-activities' call the platform locally; those before replay with activities. */
+export const processActivities = (isLocal: boolean): ProcessActivities => (isLocal ? local : remote);
 
 /**
  * Makes a step visible: search attributes, current details, read model and inbox; each publish carries
@@ -26,12 +40,13 @@ export const inStep = proxyActivities<PlatformActivities>({
  * publication of this run (the whole state first, or when the read model is behind), and upserts only
  * the search attributes that changed; so a step's history does not grow with the process's whole life.
  */
-export function publisher(slim: boolean, parent?: ParentLink, own?: OwnSearchAttributes): (view: ProcessView, details: string) => Promise<void> {
+export function publisher(slim: boolean, activities: ProcessActivities, parent?: ParentLink, own?: OwnSearchAttributes): (view: ProcessView, details: string) => Promise<void> {
+  const { publishProcess } = activities.platform;
   if (!slim) {
     return async (view, details) => {
       view.revision = (view.revision ?? 0) + 1;
       showInTemporal(view, details);
-      await platform.publishProcess(view);
+      await publishProcess(view);
     };
   }
   const shown = new Map<string, string>();
@@ -46,9 +61,9 @@ export function publisher(slim: boolean, parent?: ParentLink, own?: OwnSearchAtt
     const tell = parent && news !== told ? { workflowId: parent.workflowId, signal: parent.signal.name, payload: shows } : undefined;
     const whole: Publication = { workflowId: view.workflowId, revision, tell, view: state };
     const change: Publication = published ? { workflowId: view.workflowId, revision, tell, base: published.revision, patch: compare(published.state, state) } : whole;
-    await platform.publishProcess(change).catch((error: unknown) => {
+    await publishProcess(change).catch((error: unknown) => {
       const behind = error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === READ_MODEL_BEHIND;
-      if (behind && change !== whole) return platform.publishProcess(whole);
+      if (behind && change !== whole) return publishProcess(whole);
       throw error;
     });
     published = { revision, state };

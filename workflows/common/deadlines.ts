@@ -3,7 +3,7 @@
 import { msToNumber } from '@temporalio/common/lib/time';
 import { periodOf, DAY_MS, type Period, type PeriodOverrides } from '../rules/checks';
 import type { PeriodName, RuleValues } from '../rules/definitions';
-import { inStep, platform } from './activities';
+import type { ProcessActivities } from './activities';
 import { endOfNextFriday, endOfWeekday } from './durations';
 import { nowIso } from './workflow-support';
 
@@ -13,6 +13,7 @@ export interface DeadlineContext {
   periods?: PeriodOverrides;
   /** False for processes recorded before the county calendar: they replay with the old calendar activity. */
   current: boolean;
+  activities: ProcessActivities;
   /** A deadline was computed on plain weekdays (the calendar lacks its year): record it and tell operators. */
   onPlainWeekdays(reason: string, at: string, inStep: boolean): Promise<void>;
 }
@@ -30,6 +31,7 @@ export class Deadlines {
     const period = this.period(name);
     const from = options.from ?? nowIso();
     if ('duration' in period) return new Date(Date.parse(from) + msToNumber(period.duration as `${number}s`)).toISOString();
+    const { platform, inStep } = this.context.activities;
     if (!this.context.current) {
       return 'weeklyOn' in period ? endOfNextFriday(from) : platform.endOfWorkingDays({ fromIso: from, workingDays: period.workingDays });
     }

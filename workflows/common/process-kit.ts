@@ -5,7 +5,7 @@ import type { SearchAttributeUpdatePair, SignalDefinition } from '@temporalio/co
 import { Deadlines } from './deadlines';
 import type { ContinuableStart, Continuation, NextActor, ProcessStatus, ProcessView } from './process';
 import { closingOnCancel, nowIso, processSteps, recordStep, stepAnswer, workflowId } from './workflow-support';
-import { inStep, platform, publisher, type OwnSearchAttributes, type ParentLink } from './activities';
+import { processActivities, publisher, type OwnSearchAttributes, type ParentLink } from './activities';
 import { withDefaults, type PeriodOverrides } from '../rules/checks';
 import type { PinnedRules } from '../rules/definitions';
 
@@ -92,6 +92,7 @@ export function openProcess<V extends ProcessView, Step extends string = string>
   const current = patched('process-kit');
   // Processes started since histories were bounded publish changes, answer steps small, keep their timers.
   const bounded = current && patched('bounded-history');
+  const activities = processActivities(bounded && patched('local-activities'));
   const rules = options.rules ?? { ruleSetId: 'defaults', version: 0, values: withDefaults() };
   const at = nowIso();
   const continued = options.continued;
@@ -111,7 +112,7 @@ export function openProcess<V extends ProcessView, Step extends string = string>
   if (continued) setCurrentDetails(options.details(view));
 
   // Written so that a publication takes as many promise turns as before the kit: replay depends on it.
-  const publish = publisher(bounded, options.parent as ParentLink | undefined, options.searchAttributes as OwnSearchAttributes | undefined);
+  const publish = publisher(bounded, activities, options.parent as ParentLink | undefined, options.searchAttributes as OwnSearchAttributes | undefined);
   const afterShow = bounded ? undefined : options.afterShow;
   const show = afterShow
     ? async () => {
@@ -126,10 +127,11 @@ export function openProcess<V extends ProcessView, Step extends string = string>
     rules: rules.values,
     periods: options.periods,
     current,
+    activities,
     // Operators hold their role in the county's own organisation.
     onPlainWeekdays: async (reason, at, duringStep) => {
       const notice = { workflowId: view.workflowId, orgIds: [view.countyId], kind: `CALENDAR_PLAIN_WEEKDAYS@${at}`, message: `日历缺失 Calendar missing: ${view.title} has a due date (${at}) computed on plain weekdays. ${reason}` };
-      await (duringStep ? inStep : platform).notifyOrganisations(notice);
+      await (duringStep ? activities.inStep : activities.platform).notifyOrganisations(notice);
       recordStep(view, { step: 'CALENDAR_PLAIN_WEEKDAYS', rule: 'due dates follow the official calendar', summary: `A due date (${at}) was computed on plain weekdays: ${reason}` });
     },
   });
@@ -154,6 +156,8 @@ export function openProcess<V extends ProcessView, Step extends string = string>
     current,
     /** Started since histories were bounded: it publishes changes, answers steps small, keeps unchanged timers. */
     bounded,
+    /** The platform's activities, for the main body and within steps (local for processes started since 'local-activities'). */
+    activities,
     /** This run continues an earlier one: its view is restored; the main body resumes at its waits. */
     continued: continued !== undefined,
     show,
@@ -213,7 +217,7 @@ export function openProcess<V extends ProcessView, Step extends string = string>
     },
     /** Tells organisations, once per kind (e.g. OVERDUE@<deadline>), without waiting for them to open their inbox. */
     notify(orgIds: string[], kind: string, message: string): Promise<void> {
-      return platform.notifyOrganisations({ workflowId: view.workflowId, orgIds, kind, message });
+      return activities.platform.notifyOrganisations({ workflowId: view.workflowId, orgIds, kind, message });
     },
     deadlines,
     /**

@@ -59,14 +59,15 @@ export function processSteps<V extends ProcessView>(show: () => Promise<void>, a
 /**
  * A step whose activity failed changed nothing (steps do their failing work first): it is refused with
  * the activity's own reason when it gave one (a non-retryable ApplicationFailure carrying a reason
- * code), else as UNAVAILABLE, to be tried again later.
+ * code), else as UNAVAILABLE, to be tried again later. A local activity's failure arrives as its cause.
  */
 function stepFailure(error: unknown, step: string): unknown {
-  if (!(error instanceof ActivityFailure)) return error;
-  if (error.cause instanceof ApplicationFailure && isReasonCode(error.cause.type)) return error.cause;
+  const failed = error instanceof ActivityFailure ? (error.cause ?? error) : error;
+  if (failed instanceof ApplicationFailure && isReasonCode(failed.type)) return failed;
+  if (!(failed instanceof ActivityFailure || failed instanceof ApplicationFailure)) return error;
   return ApplicationFailure.create({
     type: 'UNAVAILABLE',
-    message: `The step ${step} could not be done now (${error.cause?.message ?? error.message}); nothing was recorded: try again later.`,
+    message: `The step ${step} could not be done now (${failed.message}); nothing was recorded: try again later.`,
     nonRetryable: true,
   });
 }

@@ -1,6 +1,5 @@
 import { condition } from '@temporalio/workflow';
 import { actedAs } from '../common/actor';
-import { inStep, platform } from '../common/activities';
 import type { NextActor } from '../common/process';
 import { openProcess } from '../common/process-kit';
 import { nowIso } from '../common/workflow-support';
@@ -36,6 +35,7 @@ export async function itemAdmission(start: AdmissionStart): Promise<AdmissionVie
     details: (view: AdmissionView): string => admissionDetails(view, process.deadlines.period('admissionConsultation')),
   });
   const { view, step, moveTo, close, record } = process;
+  const { platform, inStep } = process.activities;
   const officeReviewer = (action: string): NextActor[] => [{ role: 'ADMISSION_REVIEWER', orgId: start.coordinationOfficeId, action }];
 
   step(

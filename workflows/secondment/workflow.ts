@@ -1,7 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { condition, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import { actedAs, type Actor } from '../common/actor';
-import { inStep, platform } from '../common/activities';
 import type { NextActor } from '../common/process';
 import { openProcess } from '../common/process-kit';
 import type { Role } from '../common/roles';
@@ -79,6 +78,7 @@ export async function secondment(start: SecondmentStart): Promise<SecondmentView
     details: secondmentDetails,
   });
   const { view, step, moveTo, close, record, deadlines } = process;
+  const { platform, inStep } = process.activities;
   const d = view.details;
   const rules = process.rules.values.secondment;
   const source = d.sourceUnit;

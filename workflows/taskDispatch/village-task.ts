@@ -1,6 +1,5 @@
 import { getExternalWorkflowHandle } from '@temporalio/workflow';
 import { actedAs, findRole, type Actor } from '../common/actor';
-import { platform } from '../common/activities';
 import type { NextActor } from '../common/process';
 import { openProcess, type Timer } from '../common/process-kit';
 import { nowIso } from '../common/workflow-support';
@@ -69,6 +68,7 @@ export async function villageTask(start: VillageTaskStart): Promise<VillageTaskV
     return { villageId: start.villageId, workflowId: view.workflowId, step: view.step, status: view.status, overdue: view.overdue };
   }
   const { view, step, close, record, deadlines } = process;
+  const { platform } = process.activities;
   const moveTo = (next: VillageTaskStep, nextActors: NextActor[]) => process.moveTo(next, nextActors, view.details.deadline);
   const secretary = (action: string): NextActor[] => [{ role: 'VILLAGE_SECRETARY', orgId: start.villageId, action, dueAt: view.details.deadline }];
   const workers = (action: string): NextActor[] => [

@@ -1,6 +1,5 @@
 import { CancellationScope, condition, executeChild, getExternalWorkflowHandle, isCancellation, patched, setHandler, uuid4 } from '@temporalio/workflow';
 import { actedAs } from '../common/actor';
-import { platform } from '../common/activities';
 import type { NextActor, ProcessStatus } from '../common/process';
 import { openProcess, type Timer } from '../common/process-kit';
 import { nowIso } from '../common/workflow-support';
@@ -51,6 +50,7 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
     details: dispatchDetails,
   });
   const { view, step, moveTo, close, record, deadlines } = process;
+  const { platform } = process.activities;
   /** What out-of-list work needs before review: sent with the dispatch, or added by a revision. */
   let application = start.admission;
   const reviewer = (action: string, dueAt?: string): NextActor[] => [{ role: 'TOWN_REVIEWER', orgId: start.townId, action, dueAt }];
@@ -346,7 +346,9 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
         },
       );
     } catch (error) {
-      if (process.continued && isCancellation(error)) await CancellationScope.nonCancellable(cancelVillages);
+      if (isCancellation(error) && process.continued) await CancellationScope.nonCancellable(cancelVillages);
+      // The first run's children close as cancelled before it does: a closed workflow's cancellation requests are dropped.
+      else if (isCancellation(error) && patched('villages-cancelled-before-dispatch')) await CancellationScope.nonCancellable(() => all!);
       throw error;
     }
     if (failure) throw failure;

@@ -31,6 +31,8 @@ export const BENCH_PEOPLE = towns.flatMap((t) => [dispatcher(t.slug), reviewer(t
 
 export class Driver {
   private requests = 0;
+  /** Calls answered 503 and tried again. */
+  retries = 0;
   constructor(
     private readonly baseUrl: string,
     private readonly tokens: Map<string, string>,
@@ -39,10 +41,10 @@ export class Driver {
     private readonly run: string,
   ) {}
 
-  async api(person: string, method: string, url: string, body?: unknown): Promise<ApiAnswer> {
+  async api(person: string, method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiAnswer> {
     const response = await fetch(`${this.baseUrl}${url}`, {
       method,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.tokens.get(person)}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.tokens.get(person)}`, ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
@@ -74,14 +76,30 @@ export class Driver {
     });
   }
 
-  /** Submits and approves dispatch `i`: its village tasks start, each waiting for its secretary to receive it. */
+  /**
+   * Submits and approves dispatch `i`: its village tasks start, each waiting for its secretary to receive it.
+   * A 503 is retried as the API asks (same request id, same Idempotency-Key, after Retry-After), as a front end would.
+   */
   async openDispatch(i: number): Promise<VillageTaskRef[]> {
     const town = towns[i % towns.length].slug;
-    const submitted = expect(await this.submit(i), 201, 'submit');
+    // A retried submission whose first try started the dispatch answers 200 with it.
+    const answer = await this.retried(() => this.submit(i));
+    const submitted = expect(answer, answer.status === 200 ? 200 : 201, 'submit');
     if (submitted.body.step !== 'REVIEW') throw new Error(`dispatch not at review: ${JSON.stringify(submitted.body).slice(0, 500)}`);
     const dispatchId = submitted.body.workflowId as string;
-    const approved = expect(await this.api(reviewer(town), 'POST', `/dispatches/${dispatchId}/review`, { decision: 'APPROVE', comment: '分批办理，非重复' }), 200, 'approve');
+    const key = { 'idempotency-key': `approve-${this.run}-${i}` };
+    const approved = expect(await this.retried(() => this.api(reviewer(town), 'POST', `/dispatches/${dispatchId}/review`, { decision: 'APPROVE', comment: '分批办理，非重复' }, key)), 200, 'approve');
     return (approved.body.details.villages as { villageId: string; workflowId: string }[]).map((v) => ({ workflowId: v.workflowId, dispatchId, town, village: v.villageId.split('.').pop()! }));
+  }
+
+  /** A call answered 503 tried again after its Retry-After, up to five times. */
+  private async retried(call: () => Promise<ApiAnswer>): Promise<ApiAnswer> {
+    for (let tries = 1; ; tries++) {
+      const answer = await call();
+      if (answer.status !== 503 || tries >= 5) return answer;
+      this.retries++;
+      await sleep(1000 * Number(answer.body?.retryAfter ?? 1));
+    }
   }
 
   /** The receipt through the API; a task its dispatch has only just started may not exist or be open yet (404, 409 NOT_YET_OPEN): asked again. */

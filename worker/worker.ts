@@ -4,11 +4,11 @@ import type { Db } from '../prisma/client';
 
 /**
  * Workflows kept in the worker's memory between their tasks. State reads come from the read model,
- * never from this cache, so it only saves a replay when a process takes its next step; a few hundred
- * cover the processes stepping at any moment, and memory no longer grows with the open ones
- * (≈ 0.6 MB each in the shared V8 context; the SDK's default follows the heap: 2,310 with 4 GB).
+ * never from this cache, so it only saves a replay when a process takes its next step; a hundred
+ * cover the processes stepping at any moment (16 callers carrying whole dispatches keep about 80 busy),
+ * and memory does not grow with the open ones (BENCHMARKS.md; the SDK's default follows the heap).
  */
-export const DEFAULT_MAX_CACHED_WORKFLOWS = 250;
+export const DEFAULT_MAX_CACHED_WORKFLOWS = 100;
 
 export interface WorkerDeps {
   connection: NativeConnection;

@@ -102,4 +102,15 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(source(closed)).toBe('read-model; closed');
     expect(closed.body).toEqual(withdrawn.body);
   });
+
+  test('a read model that lost a process (restored from an older backup) gets its whole state back at the next step', async () => {
+    const task = await villageTaskAt(platform, 'RECEIVE');
+    await platform.db.processRecord.delete({ where: { workflowId: task } });
+    // The step's change has no base to apply to (READ_MODEL_BEHIND): the workflow publishes its whole state instead.
+    const received = await platform.api(SECRETARY, 'POST', `/village-tasks/${task}/receive`);
+    expect({ status: received.status, step: received.body.step }).toEqual({ status: 200, step: 'ASSIGN' });
+    const [stored] = await read(`/village-tasks/${task}`);
+    expect(source(stored)).toBe('read-model');
+    expect(stored.body).toEqual(await platform.temporal.workflow.getHandle(task).query(getVillageTask));
+  });
 });

@@ -1,11 +1,11 @@
 // Activities as workflows see them: types only, through proxyActivities and proxyLocalActivities.
-import { ActivityFailure, ApplicationFailure, type SignalDefinition } from '@temporalio/common';
+import { ApplicationFailure, type SignalDefinition } from '@temporalio/common';
 import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import { compare } from 'fast-json-patch';
 import type { PlatformActivities } from '../../activities';
 import { READ_MODEL_BEHIND, type ProcessView, type Publication } from './process';
-import { showInTemporal } from './workflow-support';
+import { activityFailureOf, showInTemporal } from './workflow-support';
 
 /** The platform's activities as a process calls them. */
 export interface ProcessActivities {
@@ -62,7 +62,8 @@ export function publisher(slim: boolean, activities: ProcessActivities, parent?:
     const whole: Publication = { workflowId: view.workflowId, revision, tell, view: state };
     const change: Publication = published ? { workflowId: view.workflowId, revision, tell, base: published.revision, patch: compare(published.state, state) } : whole;
     await publishProcess(change).catch((error: unknown) => {
-      const behind = error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === READ_MODEL_BEHIND;
+      const failed = activityFailureOf(error);
+      const behind = failed instanceof ApplicationFailure && failed.type === READ_MODEL_BEHIND;
       if (behind && change !== whole) return publishProcess(whole);
       throw error;
     });

@@ -57,14 +57,23 @@ export function processSteps<V extends ProcessView>(show: () => Promise<void>, a
 }
 
 /**
+ * What an activity failed with, as the workflow sees it: an activity's failure arrives wrapped in an
+ * ActivityFailure, a local activity's as the failure itself.
+ */
+export function activityFailureOf(error: unknown): Error | undefined {
+  if (error instanceof ActivityFailure) return error.cause ?? error;
+  return error instanceof ApplicationFailure ? error : undefined;
+}
+
+/**
  * A step whose activity failed changed nothing (steps do their failing work first): it is refused with
  * the activity's own reason when it gave one (a non-retryable ApplicationFailure carrying a reason
- * code), else as UNAVAILABLE, to be tried again later. A local activity's failure arrives as its cause.
+ * code), else as UNAVAILABLE, to be tried again later.
  */
 function stepFailure(error: unknown, step: string): unknown {
-  const failed = error instanceof ActivityFailure ? (error.cause ?? error) : error;
+  const failed = activityFailureOf(error);
+  if (!failed) return error;
   if (failed instanceof ApplicationFailure && isReasonCode(failed.type)) return failed;
-  if (!(failed instanceof ActivityFailure || failed instanceof ApplicationFailure)) return error;
   return ApplicationFailure.create({
     type: 'UNAVAILABLE',
     message: `The step ${step} could not be done now (${failed.message}); nothing was recorded: try again later.`,

@@ -346,9 +346,11 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
         },
       );
     } catch (error) {
-      if (isCancellation(error) && process.continued) await CancellationScope.nonCancellable(cancelVillages);
-      // The first run's children close as cancelled before it does: a closed workflow's cancellation requests are dropped.
-      else if (isCancellation(error) && patched('villages-cancelled-before-dispatch')) await CancellationScope.nonCancellable(() => all!);
+      if (isCancellation(error)) {
+        if (process.continued) await CancellationScope.nonCancellable(cancelVillages);
+        // The first run's children close as cancelled before it does: a closed workflow's cancellation requests are dropped.
+        else if (patched('villages-cancelled-before-dispatch')) await CancellationScope.nonCancellable(() => all!);
+      }
       throw error;
     }
     if (failure) throw failure;

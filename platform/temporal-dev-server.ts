@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, openSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -14,7 +14,7 @@ export interface DevServerOptions {
   namespace: string;
   /** Dynamic config values (key → JSON value), e.g. a shorter long poll for tests. */
   dynamicConfig?: Record<string, string>;
-  /** File that takes the server's error log; standard error when absent. */
+  /** File that takes the server's error log (written anew each start); standard error when absent. */
   logFile?: string;
 }
 
@@ -55,8 +55,9 @@ async function startCli(cli: string, options: DevServerOptions): Promise<DevServ
   else args.push('--headless');
   if (options.dbFile) args.push('--db-filename', options.dbFile);
   for (const [key, value] of Object.entries(options.dynamicConfig ?? {})) args.push('--dynamic-config-value', `${key}=${value}`);
-  const errors = options.logFile ? openSync(options.logFile, 'a') : 'inherit';
+  const errors = options.logFile ? openSync(options.logFile, 'w') : 'inherit';
   const child = spawn(cli, args, { stdio: ['ignore', 'ignore', errors] });
+  if (typeof errors === 'number') closeSync(errors); // the server holds its own copy
   const address = `127.0.0.1:${options.port}`;
   try {
     await waitUntilReachable(address, child, 60_000);

@@ -4,6 +4,7 @@
 export default {
   mutate: [
     'workflows/**/rules.ts',
+    'workflows/common/guards.ts',
     'workflows/**/rules/*.ts',
     '{workflows,activities}/**/*-rules.ts',
     // The refusal codes every rule answers with, and the periods (defaults, the weekly Friday).

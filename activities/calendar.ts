@@ -4,7 +4,7 @@ import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { findWorkday } from 'chinese-days';
 import type { Db } from '../prisma/client';
-import { notifyOrganisations } from './processes';
+import { notifyOrganisations } from './notices';
 import {
   WEEKDAYS,
   beijingDay,

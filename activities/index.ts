@@ -1,12 +1,13 @@
 // Activities: side effects, built from injected dependencies.
 import type { Db } from '../prisma/client';
-import type { ProcessView, Publication } from '../workflows/common/process';
+import type { ProcessView, Publication } from '../workflows/common/view';
 import { applyAdmissionDecision, type AdmissionDecisionInput } from './admission';
 import { endOfWorkingDaysAfter, weeklyDueAt, workingDeadline, type WeeklyDueInput, type WorkingDeadlineInput } from './calendar';
 import { screenCode } from './catalogue/store';
 import { claimedVillages, screenDispatch, villageStaff, type DispatchScreeningInput } from './dispatch';
 import { townsOfCounty } from './organisation';
-import { notifyOrganisations, publishProcess, type Notice } from './processes';
+import { notifyOrganisations, type Notice } from './notices';
+import { publishProcess } from './read-model';
 import { recordSecondment, secondmentFacts, type FactsInput, type SecondmentRecordInput } from './secondment';
 
 export function createActivities(db: Db) {

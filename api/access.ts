@@ -8,9 +8,9 @@
 import type { Response } from 'express';
 import type { Db } from '../prisma/client';
 import type { Actor } from '../workflows/common/actor';
-import type { ProcessType } from '../workflows/common/process';
+import type { ProcessType } from '../workflows/common/view';
 import { villageOfMatter } from '../workflows/majorMatterDecision/messages';
-import type { AppDeps } from './app';
+import type { AppDeps } from './deps';
 import { forbidden, notFound } from './problem';
 
 /** Where a process sits, as its id says. */

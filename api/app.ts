@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Client } from '@temporalio/client';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import pinoHttp from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
-import type { Logger } from '../platform/logger';
-import type { Db } from '../prisma/client';
-import type { TemporalBounds } from './bounded';
 import { refuseOtherMethods, type HttpDeps } from './http';
+import type { AppDeps } from './deps';
 import { createRegistry, openApiDocument } from './openapi';
 import { Problem, problemFromDatabase } from './problem';
 import { recordRefusal, type ProcessRef } from './refusals';
@@ -23,16 +20,6 @@ import { meRoutes } from './routes/me';
 import { ruleRoutes } from './routes/rules';
 import { secondmentRoutes } from './routes/secondments';
 import { weeklyRoutes } from './routes/weekly';
-
-export interface AppDeps {
-  db: Db;
-  temporal: Client;
-  taskQueue: string;
-  jwtSecret: string;
-  logger: Logger;
-  /** Deadlines of calls to Temporal (defaults in bounded.ts; tests shorten them). */
-  bounds?: Partial<TemporalBounds>;
-}
 
 const REFUSAL_STATUSES = new Set([403, 409, 422]);
 

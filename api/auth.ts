@@ -5,7 +5,7 @@ import jwt from 'jsonwebtoken';
 import { z } from 'zod';
 import { findRole, type Actor, type RoleAssignment } from '../workflows/common/actor';
 import { REASONS } from '../workflows/common/reasons';
-import { holds } from '../workflows/common/rules';
+import { holds } from '../workflows/common/guards';
 import { ROLES, type Role } from '../workflows/common/roles';
 import { forbidden, Problem } from './problem';
 

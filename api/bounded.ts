@@ -19,6 +19,11 @@ export interface TemporalBounds {
 
 export const DEFAULT_BOUNDS: TemporalBounds = { stepMs: 10_000, readMs: 3_000, retryAfterSeconds: 5, workerSeenMs: 70_000 };
 
+/** The bounds in force: the defaults, with what the deployment (or a test) set. */
+export function boundsOf(deps: { bounds?: Partial<TemporalBounds> }): TemporalBounds {
+  return { ...DEFAULT_BOUNDS, ...deps.bounds };
+}
+
 /**
  * What became of a step that was not confirmed in time (the `applied` field of the 503):
  * - `PENDING`: an Update. Temporal admitted it (or may have) and holds it in memory, not yet in the

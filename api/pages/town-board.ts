@@ -3,7 +3,7 @@
 // board on the town hall's wall. Server-rendered in Chinese, with a JSON twin; from the read model.
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import type { HttpDeps } from '../http';
 import { route } from '../http';
 import { problemSchema } from '../openapi';

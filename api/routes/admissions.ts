@@ -14,14 +14,16 @@ import {
 } from '../../workflows/itemAdmission/messages';
 import type { itemAdmission } from '../../workflows/itemAdmission/workflow';
 import { readableRows, requireReader } from '../access';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { requireCounty, requireRole } from '../auth';
 import { route, type HttpDeps } from '../http';
 import { refuseNegativeListed } from '../screening';
 import { admissionViewSchema } from '../views';
 import { notFound, Problem } from '../problem';
-import { pinRules, startProcess } from '../process-start';
-import { listProcesses, processSummarySchema, readHeaders, readProcess, requestIdSchema, stepRoutes } from '../processes';
+import { pinRules, startProcess } from '../workflow-calls/start';
+import { listProcesses, processSummarySchema, readHeaders, readProcess } from '../workflow-calls/read';
+import { requestIdSchema } from '../workflow-calls/start';
+import { stepRoutes } from '../workflow-calls/step';
 import { periodOverridesSchema } from './periods';
 
 const tag = 'admissions';

@@ -28,12 +28,14 @@ import {
 import { postRefusal } from '../../workflows/projectBidding/rules';
 import type { projectBidding } from '../../workflows/projectBidding/workflow';
 import { readableRows, requireReader } from '../access';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { requireCounty, requireRole } from '../auth';
 import { route, type HttpDeps } from '../http';
 import { notFound, Problem } from '../problem';
-import { pinRules, startProcess } from '../process-start';
-import { listProcesses, processSummarySchema, readProcess, requestIdSchema, stepRoutes } from '../processes';
+import { pinRules, startProcess } from '../workflow-calls/start';
+import { listProcesses, processSummarySchema, readProcess } from '../workflow-calls/read';
+import { requestIdSchema } from '../workflow-calls/start';
+import { stepRoutes } from '../workflow-calls/step';
 import { biddingViewSchema } from './bidding-views';
 import { periodOverridesSchema } from './periods';
 

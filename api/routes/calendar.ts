@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { calendarSummary, calendarYear, CalendarRuleError, loadCalendarYear } from '../../activities/calendar';
 import { findOrganisation } from '../../activities/organisation';
 import type { Db } from '../../prisma/client';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { requireCounty, requireRole } from '../auth';
 import { route, type HttpDeps } from '../http';
 import { notFound, Problem } from '../problem';

@@ -11,7 +11,7 @@ import {
 import { coordinationOfficeOf, findOrganisation } from '../../activities/organisation';
 import type { Db } from '../../prisma/client';
 import type { Actor } from '../../workflows/common/actor';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { requireCounty, requireRole } from '../auth';
 import { route, type HttpDeps } from '../http';
 import { notFound, Problem } from '../problem';

@@ -23,12 +23,14 @@ import {
 import type { taskDispatch } from '../../workflows/taskDispatch/workflow';
 import { readableRows, requireReader } from '../access';
 import type { Actor } from '../../workflows/common/actor';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { requireCounty, requireRole } from '../auth';
 import { route, type HttpDeps } from '../http';
 import { notFound, Problem } from '../problem';
-import { pinRules, startProcess } from '../process-start';
-import { listProcesses, processSummarySchema, readHeaders, readProcess, requestIdSchema, stepRoutes } from '../processes';
+import { pinRules, startProcess } from '../workflow-calls/start';
+import { listProcesses, processSummarySchema, readHeaders, readProcess } from '../workflow-calls/read';
+import { requestIdSchema } from '../workflow-calls/start';
+import { stepRoutes } from '../workflow-calls/step';
 import { refuseNegativeListed } from '../screening';
 import { dispatchViewSchema, presentDispatch, villageTaskViewSchema } from '../views';
 import { maxReworkRoundsSchema, periodOverridesSchema } from './periods';

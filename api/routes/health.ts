@@ -1,9 +1,9 @@
 import { temporal as proto } from '@temporalio/proto';
 import { z } from 'zod';
 import { calendarHealth } from '../../activities/calendar';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { route, type HttpDeps } from '../http';
-import { boundsOf } from '../processes';
+import { boundsOf } from '../bounded';
 
 const calendar = z
   .object({

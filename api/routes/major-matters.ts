@@ -26,14 +26,16 @@ import { holdsAny, isMajorMatter } from '../../workflows/majorMatterDecision/rul
 import type { majorMatterDecision } from '../../workflows/majorMatterDecision/workflow';
 import { MAJOR_MATTER_KINDS } from '../../workflows/rules/definitions';
 import { readableRows, requireReader } from '../access';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { requireCounty } from '../auth';
 import { route, type HttpDeps } from '../http';
 import { problemSchema } from '../openapi';
 import { boardSchema, renderBoard, villageBoard } from '../pages/village-board';
 import { notFound, Problem } from '../problem';
-import { pinRules, startProcess } from '../process-start';
-import { listProcesses, processSummarySchema, readProcess, requestIdSchema, stepRoutes } from '../processes';
+import { pinRules, startProcess } from '../workflow-calls/start';
+import { listProcesses, processSummarySchema, readProcess } from '../workflow-calls/read';
+import { requestIdSchema } from '../workflow-calls/start';
+import { stepRoutes } from '../workflow-calls/step';
 import { processView } from '../views';
 import { periodOverridesSchema } from './periods';
 

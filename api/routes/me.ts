@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../../workflows/common/roles';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { route, type HttpDeps } from '../http';
 
 const me = z

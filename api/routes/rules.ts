@@ -6,7 +6,7 @@ import type { Db } from '../../prisma/client';
 import type { Actor } from '../../workflows/common/actor';
 import { describeBound, ruleViolations } from '../../workflows/rules/checks';
 import { RULE_SECTIONS, type RuleDefinition } from '../../workflows/rules/definitions';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { requireCounty } from '../auth';
 import { route, type HttpDeps } from '../http';
 import { notFound, Problem } from '../problem';

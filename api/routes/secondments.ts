@@ -23,12 +23,14 @@ import {
 } from '../../workflows/secondment/messages';
 import type { secondment } from '../../workflows/secondment/workflow';
 import { readableRows, readScope, requireReader } from '../access';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { requireCounty, requireRole } from '../auth';
 import { route, type HttpDeps } from '../http';
 import { forbidden, notFound, Problem } from '../problem';
-import { pinRules, startProcess } from '../process-start';
-import { listProcesses, processSummarySchema, readProcess, requestIdSchema, stepRoutes } from '../processes';
+import { pinRules, startProcess } from '../workflow-calls/start';
+import { listProcesses, processSummarySchema, readProcess } from '../workflow-calls/read';
+import { requestIdSchema } from '../workflow-calls/start';
+import { stepRoutes } from '../workflow-calls/step';
 import { secondmentViewSchema } from '../views';
 import { periodOverridesSchema } from './periods';
 

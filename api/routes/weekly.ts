@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { findOrganisation } from '../../activities/organisation';
 import { deploymentList, townWeeklyReport } from '../../activities/weekly';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { requirePlaceReader } from '../access';
 import { route, type HttpDeps } from '../http';
 import { notFound } from '../problem';

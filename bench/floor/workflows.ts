@@ -4,7 +4,7 @@ import { allHandlersFinished, condition, proxyActivities, setHandler } from '@te
 import type { FloorActivities } from './activities';
 import { activityUpdate, finish, stateQuery, trivialUpdate } from './messages';
 
-// The same activity options as the product's proxies (workflows/common/activities.ts).
+// The same activity options as the product's proxies (workflows/common/publication.ts).
 const { noop } = proxyActivities<FloorActivities>({ startToCloseTimeout: '30 seconds', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } });
 
 export async function benchFloor(): Promise<void> {

@@ -105,6 +105,8 @@ describe.each(DATABASES)('on %s', (database) => {
 
   test('a read model that lost a process (restored from an older backup) gets its whole state back at the next step', async () => {
     const task = await villageTaskAt(platform, 'RECEIVE');
+    // The task may be read from the workflow before its first publication reaches the read model.
+    await eventually(() => platform.db.processRecord.findUnique({ where: { workflowId: task } }).then((row) => row ?? undefined));
     await platform.db.processRecord.delete({ where: { workflowId: task } });
     // The step's change has no base to apply to (READ_MODEL_BEHIND): the workflow publishes its whole state instead.
     const received = await platform.api(SECRETARY, 'POST', `/village-tasks/${task}/receive`);

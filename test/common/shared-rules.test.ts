@@ -1,7 +1,7 @@
 // The rules every process shares, and the refusal codes they answer with.
 import type { Actor } from '../../workflows/common/actor';
 import { allowed, firstRefusal, isReasonCode, REASONS, refused } from '../../workflows/common/reasons';
-import { atStep, holds, reasonGiven } from '../../workflows/common/rules';
+import { atStep, holds, reasonGiven } from '../../workflows/common/guards';
 
 const person = (...roles: [Actor['roles'][number]['role'], string][]): Actor => ({
   personId: 'p', name: 'P', requestId: 'r', roles: roles.map(([role, orgId]) => ({ role, orgId, countyId: 'xingcun' })),

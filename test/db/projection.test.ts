@@ -3,10 +3,10 @@
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { projectProcess } from '../../activities/processes';
+import { projectProcess } from '../../activities/read-model';
 import { createPrismaClient, type Db } from '../../prisma/client';
 import { migrateDeploy } from '../../prisma/migrate';
-import type { ProcessView } from '../../workflows/common/process';
+import type { ProcessView } from '../../workflows/common/view';
 
 let db: Db;
 const dir = mkdtempSync(join(tmpdir(), 'cunwu-projection-'));

@@ -5,10 +5,10 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { compare } from 'fast-json-patch';
-import { publishProcess } from '../../activities/processes';
+import { publishProcess } from '../../activities/read-model';
 import { createPrismaClient, type Db } from '../../prisma/client';
 import { migrateDeploy } from '../../prisma/migrate';
-import { READ_MODEL_BEHIND, type ProcessView } from '../../workflows/common/process';
+import { READ_MODEL_BEHIND, type ProcessView } from '../../workflows/common/view';
 
 let db: Db;
 const dir = mkdtempSync(join(tmpdir(), 'cunwu-publication-'));

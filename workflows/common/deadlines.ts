@@ -3,7 +3,7 @@
 import { msToNumber } from '@temporalio/common/lib/time';
 import { periodOf, DAY_MS, type Period, type PeriodOverrides } from '../rules/checks';
 import type { PeriodName, RuleValues } from '../rules/definitions';
-import type { ProcessActivities } from './activities';
+import type { ProcessActivities } from './publication';
 import { endOfNextFriday, endOfWeekday } from './durations';
 import { nowIso } from './workflow-support';
 

@@ -1,5 +1,5 @@
 // The current details an operator reads in the Temporal UI (markdown): what every process shows, then its own lines.
-import type { NextActor, ProcessView } from './process';
+import type { NextActor, ProcessView } from './view';
 
 /** Who acts next, where, on what, by when. */
 export function nextActorsLine(actors: NextActor[]): string {

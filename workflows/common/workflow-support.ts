@@ -3,7 +3,7 @@ import { ActivityFailure, ApplicationFailure, type SearchAttributeUpdatePair, ty
 import { CancellationScope, condition, isCancellation, patched, setCurrentDetails, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { Mutex } from 'async-mutex';
 import type { Actor, ActedAs } from './actor';
-import type { ProcessView, StepAnswer, StepRecord } from './process';
+import type { ProcessView, StepAnswer, StepRecord } from './view';
 import { isReasonCode, type RuleResult } from './reasons';
 import { SA } from './search-attributes';
 

@@ -1,7 +1,7 @@
 // The itemAdmission process's messages: one definition, used by the workflow and by the API.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../common/actor';
-import { STATE_QUERY, type ContinuableStart, type StepAnswer, type ProcessView, type Withdrawal } from '../common/process';
+import { STATE_QUERY, type ContinuableStart, type StepAnswer, type ProcessView, type Withdrawal } from '../common/view';
 import type { PeriodOverrides } from '../rules/checks';
 import type { PinnedRules } from '../rules/definitions';
 

@@ -1,7 +1,7 @@
 // Rules of the itemAdmission process (PROCESSES.md §1): pure functions called by the validators.
 import type { Actor } from '../common/actor';
 import { allowed, firstRefusal, refused, type RuleResult } from '../common/reasons';
-import { atStep, holds, reasonGiven } from '../common/rules';
+import { atStep, holds, reasonGiven } from '../common/guards';
 import type {
   AdmissionDecision,
   AdmissionReview,

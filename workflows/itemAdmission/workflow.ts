@@ -1,7 +1,7 @@
 import { condition } from '@temporalio/workflow';
 import { actedAs } from '../common/actor';
-import type { NextActor } from '../common/process';
-import { openProcess } from '../common/process-kit';
+import type { NextActor } from '../common/view';
+import { openProcess } from '../common/open-process';
 import { nowIso } from '../common/workflow-support';
 import { admissionDetails } from './details';
 import {

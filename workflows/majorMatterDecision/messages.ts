@@ -1,7 +1,7 @@
 // The majorMatterDecision process's messages (五议两公开): one definition, used by the workflow and by the API.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { ActedAs, Actor } from '../common/actor';
-import { STATE_QUERY, type ContinuableStart, type ProcessView } from '../common/process';
+import { STATE_QUERY, type ContinuableStart, type ProcessView } from '../common/view';
 import type { PeriodOverrides } from '../rules/checks';
 import type { MajorMatterKind, PinnedRules } from '../rules/definitions';
 

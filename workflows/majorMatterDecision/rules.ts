@@ -3,7 +3,7 @@
 import type { Actor } from '../common/actor';
 import { findRole } from '../common/actor';
 import { allowed, firstRefusal, refused, type RuleResult } from '../common/reasons';
-import { atStep, holds, reasonGiven } from '../common/rules';
+import { atStep, holds, reasonGiven } from '../common/guards';
 import type { Role } from '../common/roles';
 import type { RuleValues } from '../rules/definitions';
 import type {

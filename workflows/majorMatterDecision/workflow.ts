@@ -1,8 +1,8 @@
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import { upsertSearchAttributes } from '@temporalio/workflow';
 import { actedAs, findRole, type Actor } from '../common/actor';
-import type { NextActor } from '../common/process';
-import { openProcess, type Timer } from '../common/process-kit';
+import type { NextActor } from '../common/view';
+import { openProcess, type Timer } from '../common/open-process';
 import type { Role } from '../common/roles';
 import { SA } from '../common/search-attributes';
 import { nowIso } from '../common/workflow-support';

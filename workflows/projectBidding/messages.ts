@@ -1,7 +1,7 @@
 // The projectBidding process's messages (揭榜挂帅: 贴榜 → 竞榜 → 综合比对 → 公示 → 揭榜 → 实施).
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../common/actor';
-import { STATE_QUERY, type ContinuableStart, type ProcessView } from '../common/process';
+import { STATE_QUERY, type ContinuableStart, type ProcessView } from '../common/view';
 import type { PeriodOverrides } from '../rules/checks';
 import type { MajorMatterKind, PinnedRules } from '../rules/definitions';
 

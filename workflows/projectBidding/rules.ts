@@ -2,7 +2,7 @@
 // the API (a post's own checks) and the workflow (ranking, who may still score, when the notice closes).
 import type { Actor } from '../common/actor';
 import { allowed, firstRefusal, refused, type RuleResult } from '../common/reasons';
-import { atStep, holds, reasonGiven } from '../common/rules';
+import { atStep, holds, reasonGiven } from '../common/guards';
 import type {
   Bid,
   BidContent,

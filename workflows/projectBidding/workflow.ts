@@ -1,8 +1,8 @@
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import { ParentClosePolicy, patched, startChild, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { actedAs, type Actor } from '../common/actor';
-import type { NextActor } from '../common/process';
-import { openProcess, type Timer } from '../common/process-kit';
+import type { NextActor } from '../common/view';
+import { openProcess, type Timer } from '../common/open-process';
 import { SA } from '../common/search-attributes';
 import { nowIso } from '../common/workflow-support';
 import { MAJOR_MATTER_PROCESS, majorMatterSummary, majorMatterWorkflowId, type MajorMatterStart } from '../majorMatterDecision/messages';

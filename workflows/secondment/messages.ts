@@ -1,7 +1,7 @@
 // The secondment process's messages (借调审批与清退, PROCESSES.md §5): one definition, used by the workflow and by the API.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../common/actor';
-import { STATE_QUERY, type ContinuableStart, type ProcessView } from '../common/process';
+import { STATE_QUERY, type ContinuableStart, type ProcessView } from '../common/view';
 import type { PeriodOverrides } from '../rules/checks';
 import type { PinnedRules } from '../rules/definitions';
 

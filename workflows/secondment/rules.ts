@@ -2,7 +2,7 @@
 // the eligibility step. Eligibility lists every failure with a reason the requester can read.
 import type { Actor } from '../common/actor';
 import { allowed, firstRefusal, refused, type RuleResult } from '../common/reasons';
-import { atStep, holds, reasonGiven } from '../common/rules';
+import { atStep, holds, reasonGiven } from '../common/guards';
 import type { Role } from '../common/roles';
 import { durationMs } from '../rules/checks';
 import type { RuleValues } from '../rules/definitions';

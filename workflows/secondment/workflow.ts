@@ -1,8 +1,8 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { condition, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import { actedAs, type Actor } from '../common/actor';
-import type { NextActor } from '../common/process';
-import { openProcess } from '../common/process-kit';
+import type { NextActor } from '../common/view';
+import { openProcess } from '../common/open-process';
 import type { Role } from '../common/roles';
 import { SA } from '../common/search-attributes';
 import { nowIso } from '../common/workflow-support';

@@ -1,7 +1,7 @@
 // The taskDispatch process's messages (派单—审核—接单—办理—验收): the dispatch and its village tasks.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ActedAs, Actor } from '../common/actor';
-import { STATE_QUERY, type ContinuableStart, type StepAnswer, type ProcessStatus, type ProcessView, type Withdrawal } from '../common/process';
+import { STATE_QUERY, type ContinuableStart, type StepAnswer, type ProcessStatus, type ProcessView, type Withdrawal } from '../common/view';
 import type { PeriodOverrides } from '../rules/checks';
 import type { PinnedRules } from '../rules/definitions';
 import type { AdmissionApplication, AdmissionView, Screening } from '../itemAdmission/messages';

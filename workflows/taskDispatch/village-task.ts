@@ -1,7 +1,7 @@
 import { getExternalWorkflowHandle } from '@temporalio/workflow';
 import { actedAs, findRole, type Actor } from '../common/actor';
-import type { NextActor } from '../common/process';
-import { openProcess, type Timer } from '../common/process-kit';
+import type { NextActor } from '../common/view';
+import { openProcess, type Timer } from '../common/open-process';
 import { nowIso } from '../common/workflow-support';
 import { villageTaskDetails } from './details';
 import {

@@ -1,7 +1,7 @@
 import { CancellationScope, condition, executeChild, getExternalWorkflowHandle, isCancellation, patched, setHandler, uuid4 } from '@temporalio/workflow';
 import { actedAs } from '../common/actor';
-import type { NextActor, ProcessStatus } from '../common/process';
-import { openProcess, type Timer } from '../common/process-kit';
+import type { NextActor, ProcessStatus } from '../common/view';
+import { openProcess, type Timer } from '../common/open-process';
 import { nowIso } from '../common/workflow-support';
 import { describePeriod } from '../rules/checks';
 import { admissionSummary, admissionWorkflowId, type AdmissionStart } from '../itemAdmission/messages';

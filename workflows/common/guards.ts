@@ -1,6 +1,6 @@
 // Rules every process shares: pure functions, called by the processes' own rules.
 import { findRole, type Actor } from './actor';
-import type { ProcessView } from './process';
+import type { ProcessView } from './view';
 import { allowed, refused, type RuleResult } from './reasons';
 import type { Role } from './roles';
 

@@ -3,9 +3,9 @@
 import { allHandlersFinished, CancellationScope, condition, continueAsNew, log, patched, setCurrentDetails, setHandler, sleep, workflowInfo, type QueryDefinition } from '@temporalio/workflow';
 import type { SearchAttributeUpdatePair, SignalDefinition } from '@temporalio/common';
 import { Deadlines } from './deadlines';
-import type { ContinuableStart, Continuation, NextActor, ProcessStatus, ProcessView } from './process';
+import type { ContinuableStart, Continuation, NextActor, ProcessStatus, ProcessView } from './view';
 import { closingOnCancel, nowIso, processSteps, recordStep, stepAnswer, workflowId } from './workflow-support';
-import { processActivities, publisher, type OwnSearchAttributes, type ParentLink } from './activities';
+import { processActivities, publisher, type OwnSearchAttributes, type ParentLink } from './publication';
 import { withDefaults, type PeriodOverrides } from '../rules/checks';
 import type { PinnedRules } from '../rules/definitions';
 

@@ -4,7 +4,7 @@ import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import { compare } from 'fast-json-patch';
 import type { PlatformActivities } from '../../activities';
-import { READ_MODEL_BEHIND, type ProcessView, type Publication } from './process';
+import { READ_MODEL_BEHIND, type ProcessView, type Publication } from './view';
 import { activityFailureOf, showInTemporal } from './workflow-support';
 
 /** The platform's activities as a process calls them. */

@@ -1,10 +1,10 @@
-// Read models, inbox and notices, projected from every process at every step. Each publication
+// Read models and inbox, projected from every process at every step. Each publication
 // carries the process's revision: the read model only ever moves forward.
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { applyPatch } from 'fast-json-patch';
 import type { Db } from '../prisma/client';
-import { READ_MODEL_BEHIND, type ProcessView, type Publication, type Tell } from '../workflows/common/process';
+import { READ_MODEL_BEHIND, type ProcessView, type Publication, type Tell } from '../workflows/common/view';
 
 /**
  * A publication: the whole state (first in a run, and from processes started before publications were
@@ -82,22 +82,4 @@ export async function projectProcess(db: Db, view: ProcessView): Promise<void> {
     await tx.inboxItem.updateMany({ where: { id: { in: open.filter((i) => !wanted.has(key(i))).map((i) => i.id) } }, data: { closedAt: new Date() } });
     await tx.inboxItem.createMany({ data: inbox.filter((i) => !kept.has(key(i))) });
   });
-}
-
-export interface Notice {
-  workflowId: string;
-  orgIds: string[];
-  /** With the organisation and process, what makes a notice one: e.g. SUPPORTING, REMINDER@<deadline>. */
-  kind: string;
-  message: string;
-}
-
-export async function notifyOrganisations(db: Db, notice: Notice): Promise<void> {
-  for (const orgId of new Set(notice.orgIds)) {
-    await db.notification.upsert({
-      where: { orgId_workflowId_kind: { orgId, workflowId: notice.workflowId, kind: notice.kind } },
-      create: { orgId, workflowId: notice.workflowId, kind: notice.kind, message: notice.message },
-      update: {},
-    });
-  }
 }

@@ -13,6 +13,8 @@ type AnyObject = z.ZodObject<z.ZodRawShape>;
 export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends ZodType> {
   method: 'get' | 'post';
   path: string;
+  /** The operation's stable name for client generators (processes in the registry derive theirs from it). */
+  operationId?: string;
   summary: string;
   tag: string;
   params?: P;
@@ -71,6 +73,7 @@ function openApiPath(spec: RouteSpec<AnyObject, AnyObject, ZodType>): RouteConfi
   return {
     method: spec.method,
     path: spec.path,
+    ...(spec.operationId && { operationId: spec.operationId }),
     summary: spec.summary,
     tags: [spec.tag],
     security: spec.public ? [] : [{ bearerAuth: [] }],

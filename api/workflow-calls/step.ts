@@ -51,6 +51,7 @@ async function refuseIfClosedOrNotYetOpen(deps: AppDeps, handle: WorkflowHandle)
 
 export interface ProcessStep {
   path: string;
+  operationId?: string;
   summary: string;
   body?: z.ZodType;
   /** Checks the body against the database before the workflow sees it (what a validator cannot). */
@@ -113,7 +114,7 @@ export function stepRoutes(
   for (const step of steps) {
     route(
       http,
-      { method: 'post', path: `${process.base}/{id}/${step.path}`, summary: step.summary, tag: process.tag, params: process.params, headers: stepHeaders, body: step.body, response: process.view, refusals: [404, 409, 422, 503] },
+      { method: 'post', path: `${process.base}/{id}/${step.path}`, operationId: step.operationId, summary: step.summary, tag: process.tag, params: process.params, headers: stepHeaders, body: step.body, response: process.view, refusals: [404, 409, 422, 503] },
       async ({ actor, params, body, req, res }) => {
         // The county (for a check, and for the log of a refusal) is read only when needed: not on the path of a step done.
         const ref = { processType: process.processType, countyId: '', workflowId: params.id };

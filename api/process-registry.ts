@@ -71,8 +71,12 @@ export interface ProcessDescriptor<C extends Contract = Contract, S = any> {
   place(db: Db, workflowId: string): Promise<Omit<ProcessPlace, 'processType' | 'workflowId'> | undefined>;
   /** Its own activities, beside the platform's. */
   activities?(db: Db): Record<string, (input: never) => Promise<unknown>>;
-  /** Its recorded histories for the replay test: a folder from the project's root, and which files of it. */
-  histories: { dir: string; match?: RegExp };
+  /**
+   * Its tests' fixtures, from the project's root: its recorded histories for the replay test (a folder,
+   * and which files of it), and the module whose `access(platform)` brings it to each action for the
+   * generated authorisation cases (test/support/access-cases.ts).
+   */
+  tests: { histories: { dir: string; match?: RegExp }; access?: string };
   /** Its line in the README's table of processes. */
   readme: { name: string; what: string };
 }

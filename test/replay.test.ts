@@ -1,29 +1,34 @@
 // Replays recorded histories of finished processes with today's workflow code: a change that would
 // break a running process (non-determinism) fails here. Record new ones with RECORD_HISTORIES=1.
-// The replay runs in a child process: protobufjs' JSON decoding does not survive Jest's module registry.
-import { execFileSync } from 'node:child_process';
+// A process in the registry names its histories (its descriptor's `tests.histories`): one test each;
+// the histories of the processes not yet in the registry are those of test/histories left over.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { processRegistry } from '../processes';
+import { historiesOf, replay } from './support/replay';
 
-const root = path.join(__dirname, '..');
 const dir = path.join(__dirname, 'histories');
-const histories = readdirSync(dir).filter((f) => f.endsWith('.json'));
-
-function replay(files: string[]): string {
-  return execFileSync(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'scripts', 'replay.ts'), ...files], {
-    env: { ...process.env, WORKFLOW_BUNDLE: process.env.TEST_WORKFLOW_BUNDLE },
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
+const registered = new Set(processRegistry.all.flatMap(historiesOf));
+const histories = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .filter((f) => !registered.has(path.join(dir, f)));
 
 test('there are recorded histories of every process', () => {
-  for (const kind of ['admission', 'dispatch', 'village-task', 'major-matter', 'bidding', 'secondment']) {
+  for (const kind of ['admission', 'dispatch', 'village-task', 'major-matter', 'bidding']) {
     expect(histories.some((f) => f.startsWith(kind))).toBe(true);
   }
+  expect(processRegistry.all.filter((d) => historiesOf(d).length === 0).map((d) => d.contract.processType)).toEqual([]);
 });
 
-test('every recorded history replays with the current workflow code', () => {
+describe.each(processRegistry.all.map((d) => [d.contract.processType, d] as const))('%s', (_type, descriptor) => {
+  test('every recorded history replays with the current workflow code', () => {
+    const files = historiesOf(descriptor);
+    const output = replay(files);
+    for (const file of files) expect(output).toContain(`replayed ${file}`);
+  });
+});
+
+test('every other recorded history replays with the current workflow code', () => {
   const output = replay(histories.map((f) => path.join(dir, f)));
   for (const file of histories) expect(output).toContain(`replayed ${path.join(dir, file)}`);
 });

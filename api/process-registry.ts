@@ -147,8 +147,9 @@ function readmeTable(descriptors: readonly ProcessDescriptor[]): string {
       .map((a) => `\`${a.path}\``)
       .join(', ');
     const starts = d.starts.map((s) => `\`POST ${s.path}\``).join(', ');
-    return `| ${d.readme.name} | \`${d.contract.processType}\` | ${d.readme.what} | ${starts}; \`${d.http.base}/{id}\`: ${actions} | ${d.readers.join(', ')} |`;
+    const attributes = Object.values(d.contract.searchAttributes).map((k) => `\`${k.name}\``).join(', ') || '—';
+    return `| ${d.readme.name} | \`${d.contract.processType}\` | ${d.readme.what} | ${starts}; \`${d.http.base}/{id}\`: ${actions} | ${d.readers.join(', ')} | ${attributes} |`;
   });
-  return ['| process | type | what it does | REST | read by |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+  return ['| process | type | what it does | REST | read by | own search attributes |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 

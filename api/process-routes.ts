@@ -7,7 +7,7 @@ import { requireCounty } from './auth';
 import type { AppDeps } from './deps';
 import { route, type HttpDeps } from './http';
 import { operationIds, type ProcessDescriptor, type ProcessRegistry } from './process-registry';
-import { listProcesses, processSummarySchema, readProcess } from './workflow-calls/read';
+import { listProcesses, processSummarySchema, readHeaders, readProcess } from './workflow-calls/read';
 import { startProcess } from './workflow-calls/start';
 import { stepRoutes } from './workflow-calls/step';
 
@@ -68,7 +68,7 @@ function mountProcess(http: HttpDeps, deps: AppDeps, registry: ProcessRegistry, 
   // Its own routes before `{id}`: a path like `/secondments/reports` is not an id.
   d.routes?.(http, deps);
 
-  route(http, { method: 'get', path: `${base}/{id}`, operationId: ids.get, summary: d.http.readSummary, tag, params, response: contract.view, refusals: [404, 503] }, async ({ actor, params, res }) => {
+  route(http, { method: 'get', path: `${base}/{id}`, operationId: ids.get, summary: d.http.readSummary, tag, params, headers: readHeaders, response: contract.view, refusals: [404, 503] }, async ({ actor, params, res }) => {
     await requireReaderAt(deps, actor, res, await registry.place(deps.db, processType, params.id), d.readers);
     return readProcess(deps, res, { processType, workflowId: params.id }, contract.query);
   });

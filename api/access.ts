@@ -46,7 +46,6 @@ export type ReadLevel = 'county' | 'town' | 'village' | 'countyTowns' | 'village
 
 /** The readers of the processes not yet in the registry (a registered process declares its own). */
 const READERS: Record<ProcessType, ReadLevel[]> = {
-  itemAdmission: ['county', 'countyTowns'],
   taskDispatch: ['county', 'town'],
   villageTask: ['county', 'town', 'village'],
   majorMatterDecision: ['county', 'town', 'village'],
@@ -91,12 +90,6 @@ export function mayReadAt(scope: ReadScope, place: Omit<ProcessPlace, 'processTy
 /** The place a process id names (admission-<county>-…, dispatch-<town>-…, <dispatch>--<village>), or a 404: no process can have it. */
 export async function placeOf(db: Db, processType: ProcessType, workflowId: string): Promise<ProcessPlace> {
   const unknown = () => notFound(`Process ${workflowId}`);
-  if (processType === 'itemAdmission') {
-    const counties = await db.organisation.findMany({ where: { kind: 'COUNTY' }, select: { id: true } });
-    const county = counties.find((c) => workflowId.startsWith(`admission-${c.id}-`));
-    if (!county) throw unknown();
-    return { processType, workflowId, countyId: county.id };
-  }
   if (processType === 'majorMatterDecision') return placeOfMatter(db, workflowId);
   if (processType === 'projectBidding') {
     const towns = await db.organisation.findMany({ where: { kind: 'TOWN' }, select: { id: true, countyId: true } });

@@ -9,7 +9,6 @@ import type { ProcessRegistry } from './process-registry';
 import { mountProcesses } from './process-routes';
 import { Problem, problemFromDatabase } from './problem';
 import { recordRefusal, type ProcessRef } from './refusals';
-import { admissionRoutes } from './routes/admissions';
 import { auditRoutes } from './routes/audit';
 import { biddingRoutes } from './routes/biddings';
 import { townBoardRoutes } from './pages/town-board';
@@ -58,7 +57,6 @@ export function createApp(deps: AppDeps, processes: ProcessRegistry) {
   catalogueRoutes(http, deps);
   ruleRoutes(http, deps);
   calendarRoutes(http, deps);
-  admissionRoutes(http, deps);
   dispatchRoutes(http, deps);
   weeklyRoutes(http, deps);
   majorMatterRoutes(http, deps);

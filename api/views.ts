@@ -9,52 +9,6 @@ import { by, processViewSchema as processView, STATUSES } from '../workflows/com
 
 export { processView, STATUSES };
 
-// ---- itemAdmission ----
-
-const kind = z.enum(['DUTY', 'ASSIST']);
-const screening = z.object({ result: z.enum(['IN_CATALOGUE', 'NEGATIVE_LIST', 'UNKNOWN']), catalogueVersionId: z.string().optional(), matchedName: z.string().optional() });
-const testAnswer = z.object({ met: z.boolean(), reason: z.string() });
-
-const admissionDetails = z
-  .object({
-    departmentId: z.string(),
-    coordinationOfficeId: z.string(),
-    application: z.object({
-      title: z.string(),
-      proposedCode: z.string(),
-      kind,
-      whyVillages: z.string(),
-      legalBasis: z.string(),
-      expectedLoad: z.string(),
-      durationMonths: z.number().int(),
-      subItems: z.array(z.string()),
-      scope: z.enum(['CATALOGUE', 'ONCE']),
-      taskRef: z.string().optional(),
-    }),
-    screening: screening.optional(),
-    review: z.object({ requiredByLaw: testAnswer, customarilyNeedsVillage: testAnswer, withinVillageCapacity: testAnswer }).optional(),
-    consultation: z
-      .object({
-        townIds: z.array(z.string()),
-        deadline: z.string(),
-        responses: z.array(z.object({ townId: z.string(), objection: z.boolean(), comment: z.string(), ...by })),
-        closedBy: z.enum(['ALL_RESPONDED', 'DEADLINE']).optional(),
-      })
-      .optional(),
-    decision: z
-      .object({
-        outcome: z.enum(['ADMIT_TO_CATALOGUE', 'ADMIT_ONCE', 'REFUSE']),
-        reason: z.string(),
-        effect: z.enum(['IMMEDIATE', 'NEXT_VERSION']).optional(),
-        responseToObjections: z.string().optional(),
-        catalogueVersionId: z.string().optional(),
-      })
-      .optional(),
-  })
-  .openapi('AdmissionDetails');
-
-export const admissionViewSchema = processView('itemAdmission', admissionDetails).openapi('AdmissionView');
-
 // ---- taskDispatch ----
 
 const content = z.object({

@@ -3,9 +3,10 @@
 // workflows/index.ts.
 import path from 'node:path';
 import { createProcessRegistry } from '../api/process-registry';
+import { itemAdmissionProcess } from './itemAdmission/process';
 import { secondmentProcess } from './secondment/process';
 
-export const PROCESSES = [secondmentProcess] as const;
+export const PROCESSES = [itemAdmissionProcess, secondmentProcess] as const;
 
 /** The registry of the platform's processes; the workflow bundle's entry exports every workflow. */
 export const processRegistry = createProcessRegistry(PROCESSES, { workflowsPath: path.join(__dirname, '..', 'workflows') });

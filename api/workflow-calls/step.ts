@@ -4,6 +4,7 @@ import { WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Response } from 'express';
 import { z } from 'zod';
+import '../openapi'; // zod's .openapi()
 import type { Actor } from '../../workflows/common/actor';
 import { STATE_QUERY, type ProcessView } from '../../workflows/common/view';
 import { boundsOf, isUnconfirmed, notConfirmed, withinDeadline } from '../bounded';

@@ -10,7 +10,7 @@ import type { Actor as RuleActor } from '../../workflows/common/actor';
 import { accessCases } from '../support/access-cases';
 import { personasOf, type Persona } from '../support/personas';
 import { startPlatform, type TestPlatform } from '../support/platform';
-import { admissionApplication, admissionAt, AUDITOR, COUNTY, DONGSHAN, dispatchAt, dispatchContent, QIAOTOU, villageTaskAt } from '../support/scenarios';
+import { AUDITOR, COUNTY, DONGSHAN, dispatchAt, dispatchContent, QIAOTOU, villageTaskAt } from '../support/scenarios';
 import { bridge, matterAt, meeting, partyMeeting, proposal, representatives, type MatterStep } from '../majorMatterDecision/scenario';
 import { archiveRoomPost, biddingAt, bidBody, type BiddingStep } from '../projectBidding/support';
 
@@ -60,7 +60,6 @@ type ActorName = keyof typeof ACTORS;
 
 const COUNTY_STAFF: ActorName[] = ['department dispatcher', 'department dispatcher (other department)', 'admission reviewer', 'panel member', 'organisation department', 'approver', 'inspector', 'auditor', 'operator'];
 const QIAOTOU_STAFF: ActorName[] = ['town dispatcher', 'town reviewer'];
-const TOWN_STAFF: ActorName[] = [...QIAOTOU_STAFF, 'town dispatcher (other town)', 'town reviewer (other town)'];
 const DONGSHAN_PEOPLE: ActorName[] = ['secretary', 'cadre', 'grid member', 'supervisor', 'party member', 'villager'];
 const WORKERS: ActorName[] = ['secretary', 'cadre', 'grid member'];
 
@@ -79,10 +78,8 @@ interface Step {
 }
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
-const met = { met: true, reason: '有依据' };
 
 function steps(platform: TestPlatform, actors: Record<string, RuleActor>): Step[] {
-  const admission = (step: 'REVIEW' | 'CONSULTATION' | 'DECISION') => () => admissionAt(platform, step);
   const dispatch = (step: 'REVIEW' | 'REVISION' | 'COLLECTIVE_DECISION') => () => dispatchAt(platform, step);
   const task = (step: 'RECEIVE' | 'ASSIGN' | 'IN_PROGRESS' | 'ACCEPTANCE') => () => villageTaskAt(platform, step);
   const matter = (step: MatterStep) => () => matterAt(platform, step);
@@ -95,13 +92,6 @@ function steps(platform: TestPlatform, actors: Record<string, RuleActor>): Step[
   };
   const bidding = (step: BiddingStep) => () => biddingAt(platform, step);
   return [
-    // itemAdmission
-    { name: 'apply for admission', method: 'POST', url: () => '/admissions', body: () => ({ requestId: `m-${randomUUID().slice(0, 8)}`, departmentId: 'xingcun.dept.civil-affairs', application: admissionApplication(`XC-M-${randomUUID().slice(0, 6).toUpperCase()}`) }), allowed: ['department dispatcher'] },
-    { name: 'read an admission', method: 'GET', process: admission('REVIEW'), url: (id) => `/admissions/${id}`, allowed: [...COUNTY_STAFF, ...TOWN_STAFF] },
-    { name: 'review an admission', method: 'POST', process: admission('REVIEW'), url: (id) => `/admissions/${id}/review`, body: () => ({ requiredByLaw: met, customarilyNeedsVillage: met, withinVillageCapacity: met }), allowed: ['admission reviewer'], moves: true },
-    { name: 'respond to a consultation', method: 'POST', process: admission('CONSULTATION'), url: (id) => `/admissions/${id}/consultation-responses`, body: () => ({ townId: QIAOTOU, objection: false, comment: '' }), allowed: ['town reviewer'], moves: true },
-    { name: 'decide an admission', method: 'POST', process: admission('DECISION'), url: (id) => `/admissions/${id}/decision`, body: () => ({ outcome: 'REFUSE', reason: '未通过三项检验' }), allowed: ['admission reviewer'], moves: true },
-    { name: 'withdraw an admission', method: 'POST', process: admission('REVIEW'), url: (id) => `/admissions/${id}/withdraw`, body: () => ({ reason: '政策调整' }), allowed: ['department dispatcher'], moves: true },
     // taskDispatch
     { name: 'dispatch to Dongshan', method: 'POST', url: () => '/dispatches', body: () => ({ requestId: `m-${randomUUID().slice(0, 8)}`, townId: QIAOTOU, content: dispatchContent() }), allowed: ['town dispatcher', 'department dispatcher', 'department dispatcher (other department)'] },
     { name: 'read a dispatch', method: 'GET', process: dispatch('REVIEW'), url: (id) => `/dispatches/${id}`, allowed: [...COUNTY_STAFF, ...QIAOTOU_STAFF] },
@@ -145,7 +135,7 @@ function steps(platform: TestPlatform, actors: Record<string, RuleActor>): Step[
     { name: "declare the winner's failure", method: 'POST', process: bidding('IMPLEMENTATION'), url: (id) => `/biddings/${id}/failure`, body: () => ({ reason: '逾期未开工' }), allowed: ['town dispatcher'], moves: true },
     { name: 'reoffer or post again', method: 'POST', process: bidding('REOFFER'), url: (id) => `/biddings/${id}/reoffer`, body: () => ({ choice: 'REPOST', reason: '重新贴榜' }), allowed: ['town dispatcher'], moves: true },
     { name: 'answer an offer', method: 'POST', process: bidding('OFFERED'), url: (id) => `/biddings/${id}/offer-answer`, body: () => ({ accept: true }), allowed: ['secretary'], moves: true },
-    // every process in the registry (secondment): generated from its declarations
+    // every process in the registry (itemAdmission, secondment): generated from its declarations
     ...processRegistry.all.flatMap((d) =>
       accessCases(processRegistry, d.contract.processType, platform, actors).map((c): Step => ({ name: c.name, method: c.method, process: c.process, url: c.url, body: c.body, allowed: [], expected: c.expected, moves: c.moves })),
     ),

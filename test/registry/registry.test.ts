@@ -35,8 +35,9 @@ test('operation ids: stable, from the process and its actions', () => {
 });
 
 test('each registered process has its rule section, its Update names unchanged', () => {
-  expect(PROCESSES.map((d) => d.contract.processType)).toEqual(['secondment']);
+  expect(PROCESSES.map((d) => d.contract.processType)).toEqual(['itemAdmission', 'secondment']);
   expect(Object.keys(RULE_SECTIONS)).toContain('secondment');
   // The names in the recorded histories: never renamed.
+  expect(Object.values(processRegistry.get('itemAdmission').contract.actions).map((a) => a.update.name)).toEqual(['review', 'respondToConsultation', 'decide', 'withdraw']);
   expect(Object.values(processRegistry.get('secondment').contract.actions).map((a) => a.update.name)).toEqual(['consent', 'review', 'approve', 'register', 'requestExtension', 'confirmReturn', 'clawback']);
 });

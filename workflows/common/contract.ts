@@ -84,11 +84,11 @@ export function defineContract<
   A extends Record<string, ActionSpec<z.infer<DS>, any, S[number]>>,
   K extends Record<string, SearchAttributeKey> = {},
 >(
-  spec: { processType: T; steps: S; details: DS; searchAttributes?: K },
+  spec: { processType: T; steps: S; details: DS; searchAttributes?: K; /** The OpenAPI components' prefix (`<name>View`); `<ProcessType>` by default. */ name?: string },
   actions: (action: ActionMaker<z.infer<DS>, S[number]>) => A,
 ): Contract<T, S[number], DS, { [N in keyof A & string]: A[N] extends ActionSpec<any, infer B, any> ? Action<z.infer<DS>, B, S[number]> : never }, K> {
   const declared = actions((body, action) => ({ ...action, body }));
-  const view = processViewSchema(spec.processType, spec.details).meta({ id: `${pascal(spec.processType)}View` });
+  const view = processViewSchema(spec.processType, spec.details).meta({ id: `${spec.name ?? pascal(spec.processType)}View` });
   return {
     processType: spec.processType,
     steps: spec.steps,

@@ -7,6 +7,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { Response } from 'express';
 import type { z } from 'zod';
 import type { Db } from '../prisma/client';
+import type { ProcessSeed } from '../prisma/seed';
 import type { Actor } from '../workflows/common/actor';
 import { pascal, type Action, type Contract, type SearchAttributeKey, type ViewOf } from '../workflows/common/contract';
 import type { ProcessPlace, ReadLevel } from './access';
@@ -69,6 +70,8 @@ export interface ProcessDescriptor<C extends Contract = Contract, S = any> {
   readers: readonly ReadLevel[];
   /** Where a workflow id puts the process (county, town, village), or undefined when no process can have that id. */
   place(db: Db, workflowId: string): Promise<Omit<ProcessPlace, 'processType' | 'workflowId'> | undefined>;
+  /** Its own demo data, seeded with the demo county (in its transaction). */
+  seed?: ProcessSeed;
   /** Its own activities, beside the platform's. */
   activities?(db: Db): Record<string, (input: never) => Promise<unknown>>;
   /**
@@ -107,6 +110,8 @@ export interface ProcessRegistry {
   place(db: Db, processType: string, workflowId: string): Promise<ProcessPlace>;
   /** Every process's own activities. */
   activities(db: Db): Record<string, (input: never) => Promise<unknown>>;
+  /** Every process's own demo data (the demo county's seed runs them). */
+  seeds(): ProcessSeed[];
   /** Every process's own search attributes (the kit's are registered beside them). */
   searchAttributes(): SearchAttributeKey[];
   /** Each process's actions, for the generated access cases. */
@@ -134,6 +139,7 @@ export function createProcessRegistry(descriptors: readonly ProcessDescriptor[],
       return { processType, workflowId, ...place };
     },
     activities: (db) => Object.assign({}, ...descriptors.map((d) => d.activities?.(db) ?? {})),
+    seeds: () => descriptors.flatMap((d) => (d.seed ? [d.seed] : [])),
     searchAttributes: () => descriptors.flatMap((d) => Object.values(d.contract.searchAttributes)),
     actions: (processType) => Object.values(get(processType).contract.actions),
     readmeTable: () => readmeTable(descriptors),

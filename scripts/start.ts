@@ -41,7 +41,7 @@ async function run(config: Config, logger: Logger, address: string, devServer: D
   const applied = await migrateDeploy(config.DATABASE_URL);
   if (applied.length) logger.info({ applied }, 'database migrated');
   const db = createPrismaClient(config.DATABASE_URL);
-  const { seeded } = await seedDemoCounty(db);
+  const { seeded } = await seedDemoCounty(db, processRegistry);
   if (seeded) logger.info('demo county seeded (run `npm run token -- --person <id>` for a token)');
   const calendars = await seedWorkingCalendars(db);
   if (calendars.length) logger.info({ calendars }, 'working-day calendars seeded from chinese-days');

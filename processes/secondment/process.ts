@@ -5,6 +5,7 @@ import { secondmentActivities } from '../../activities/secondment';
 import { defineProcess } from '../../api/process-registry';
 import { PROCESS_TYPE, secondmentContract, secondmentSummary, type SecondmentStart } from '../../workflows/secondment/contract';
 import { censusRoute, placeOfSecondment, requestRoute, secondmentReportRoutes } from './api';
+import { seedSecondments } from './seed';
 
 export const secondmentProcess = defineProcess<SecondmentStart>()(secondmentContract, {
   workflow: PROCESS_TYPE,
@@ -23,6 +24,7 @@ export const secondmentProcess = defineProcess<SecondmentStart>()(secondmentCont
   readers: ['county', 'town'],
   place: placeOfSecondment,
   activities: secondmentActivities,
+  seed: seedSecondments,
   tests: { histories: { dir: 'test/histories', match: /^secondment-/ }, access: 'test/secondment/access' },
   readme: {
     name: '**Secondment** (借调审批与清退)',

@@ -84,7 +84,7 @@ export async function startPlatform(database: TestDatabase = 'sqlite', options: 
   const store = await freshDatabase(database);
   await migrateDeploy(store.url);
   const db = createPrismaClient(store.url);
-  await seedDemoCounty(db);
+  await seedDemoCounty(db, processes);
   const address = process.env.TEST_TEMPORAL_ADDRESS!;
   const taskQueue = `test-${randomUUID()}`;
   const connection = await NativeConnection.connect({ address });

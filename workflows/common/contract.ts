@@ -104,12 +104,20 @@ export type ViewOf<C extends Contract> = ProcessView<z.infer<C['details']>>;
 export type DetailsOf<C extends Contract> = z.infer<C['details']>;
 export type BodyOf<A extends Action> = A extends Action<any, infer B> ? B : never;
 
-/** The actor is one of `parties`; else the refusal of the first (the role it lacks, or the organisation). */
+/**
+ * The actor is one of `parties`. Else: WRONG_ORGANISATION when they hold one of the roles elsewhere,
+ * NOT_AUTHORISED otherwise (with the words of `holds` when one party is named).
+ */
 export function mayAct(parties: Party[], actor: Actor, doing: string): RuleResult {
   if (parties.some((p) => ('person' in p ? p.person === actor.personId : findRole(actor, p.role, p.org) !== undefined))) return allowed;
-  const first = parties[0];
+  const roles = parties.filter((p): p is Extract<Party, { role: Role }> => 'role' in p);
+  const elsewhere = roles.map((p) => holds(actor, p.role, p.org, doing)).find((r) => !r.ok && r.code === 'WRONG_ORGANISATION');
+  if (elsewhere) return elsewhere;
+  const [first] = parties;
   if (!first) return refused('NOT_AUTHORISED', `${doing}: nobody may do it now.`);
-  return 'person' in first ? refused('NOT_AUTHORISED', `${doing}: only ${first.name} may do it.`) : holds(actor, first.role, first.org, doing);
+  if (parties.length === 1) return 'person' in first ? refused('NOT_AUTHORISED', `${doing}: only ${first.name} may do it.`) : holds(actor, first.role, first.org, doing);
+  const who = parties.map((p) => ('person' in p ? p.name : `${p.role} in ${p.org}`)).join(' or ');
+  return refused('NOT_AUTHORISED', `${doing} needs ${who}; ${actor.name} is none of them.`);
 }
 
 /** The kit's check of a step: at one of its steps (`at`), by one who may (`by`), then the process's own rule. */

@@ -9,7 +9,6 @@ import type { Response } from 'express';
 import type { Db, Prisma } from '../prisma/client';
 import type { Actor } from '../workflows/common/actor';
 import type { ProcessType } from '../workflows/common/view';
-import { villageOfMatter } from '../workflows/majorMatterDecision/messages';
 import type { AppDeps } from './deps';
 import { forbidden, notFound } from './problem';
 
@@ -48,7 +47,6 @@ export type ReadLevel = 'county' | 'town' | 'village' | 'countyTowns' | 'village
 const READERS: Record<ProcessType, ReadLevel[]> = {
   taskDispatch: ['county', 'town'],
   villageTask: ['county', 'town', 'village'],
-  majorMatterDecision: ['county', 'town', 'village'],
   projectBidding: ['county', 'town', 'villageTowns'],
 };
 
@@ -90,7 +88,6 @@ export function mayReadAt(scope: ReadScope, place: Omit<ProcessPlace, 'processTy
 /** The place a process id names (admission-<county>-…, dispatch-<town>-…, <dispatch>--<village>), or a 404: no process can have it. */
 export async function placeOf(db: Db, processType: ProcessType, workflowId: string): Promise<ProcessPlace> {
   const unknown = () => notFound(`Process ${workflowId}`);
-  if (processType === 'majorMatterDecision') return placeOfMatter(db, workflowId);
   if (processType === 'projectBidding') {
     const towns = await db.organisation.findMany({ where: { kind: 'TOWN' }, select: { id: true, countyId: true } });
     const town = towns.find((t) => workflowId.startsWith(`bidding-${t.id}-`));
@@ -106,14 +103,6 @@ export async function placeOf(db: Db, processType: ProcessType, workflowId: stri
   const village = await db.organisation.findUnique({ where: { id: villageId } });
   if (!village || village.kind !== 'VILLAGE' || village.parentId !== town.id) throw unknown();
   return { processType, workflowId, countyId: town.countyId, townId: town.id, villageId };
-}
-
-/** matter-<village>--<request id>: the village, its town and county. */
-async function placeOfMatter(db: Db, workflowId: string): Promise<ProcessPlace> {
-  const villageId = villageOfMatter(workflowId);
-  const village = villageId ? await db.organisation.findUnique({ where: { id: villageId } }) : null;
-  if (!village || village.kind !== 'VILLAGE' || !village.parentId) throw notFound(`Process ${workflowId}`);
-  return { processType: 'majorMatterDecision', workflowId, countyId: village.countyId, townId: village.parentId, villageId: village.id };
 }
 
 /** Refuses (403, logged) a read the actor's roles do not allow, before anything asks Temporal. */

@@ -16,7 +16,6 @@ import { calendarRoutes } from './routes/calendar';
 import { catalogueRoutes } from './routes/catalogue';
 import { dispatchRoutes } from './routes/dispatches';
 import { healthRoutes } from './routes/health';
-import { majorMatterRoutes } from './routes/major-matters';
 import { meRoutes } from './routes/me';
 import { ruleRoutes } from './routes/rules';
 import { weeklyRoutes } from './routes/weekly';
@@ -59,7 +58,6 @@ export function createApp(deps: AppDeps, processes: ProcessRegistry) {
   calendarRoutes(http, deps);
   dispatchRoutes(http, deps);
   weeklyRoutes(http, deps);
-  majorMatterRoutes(http, deps);
   mountProcesses(http, deps, processes);
   auditRoutes(http, deps);
   biddingRoutes(http, deps);

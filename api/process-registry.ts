@@ -89,14 +89,18 @@ export function defineProcess<S>() {
   return <C extends Contract>(contract: C, descriptor: Omit<ProcessDescriptor<C, S>, 'contract'>): ProcessDescriptor<C, S> => ({ contract, ...descriptor });
 }
 
-/** A registry operation's stable id: `start<Process>`, `list<Processes>`, `get<Process>`, `<process><Action>`. */
+/**
+ * A registry operation's stable id, from the contract's name and the action's path: `start<Name>`,
+ * `list<Name>s`, `get<Name>`, `<name><Path>` (e.g. startSecondment, listSecondments, getSecondment,
+ * secondmentReturnConfirmation).
+ */
 export const operationIds = (d: ProcessDescriptor) => {
-  const one = pascal(d.contract.processType);
+  const { name } = d.contract;
   return {
-    start: `start${one}`,
-    list: `list${pascal(d.http.tag.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase()))}`,
-    get: `get${one}`,
-    action: (name: string) => `${d.contract.processType}${pascal(name)}`,
+    start: `start${name}`,
+    list: `list${name}s`,
+    get: `get${name}`,
+    action: (path: string) => `${name.charAt(0).toLowerCase()}${name.slice(1)}${pascal(path)}`,
   };
 };
 

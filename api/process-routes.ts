@@ -20,6 +20,7 @@ export const listQuery = z.object({
   villageId: orgId.optional(),
   step: z.string().max(40).optional(),
   status: z.string().max(40).optional(),
+  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
@@ -77,6 +78,6 @@ function mountProcess(http: HttpDeps, deps: AppDeps, registry: ProcessRegistry, 
     http,
     deps,
     { base, tag, processType, params, view: contract.view },
-    Object.values(contract.actions).map((action) => ({ path: action.path, operationId: ids.action(action.name), summary: action.summary, body: action.body, update: action.update })),
+    Object.values(contract.actions).map((action) => ({ path: action.path, operationId: ids.action(action.path), summary: action.summary, body: action.body, update: action.update })),
   );
 }

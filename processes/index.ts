@@ -4,9 +4,10 @@
 import path from 'node:path';
 import { createProcessRegistry } from '../api/process-registry';
 import { itemAdmissionProcess } from './itemAdmission/process';
+import { majorMatterProcess } from './majorMatterDecision/process';
 import { secondmentProcess } from './secondment/process';
 
-export const PROCESSES = [itemAdmissionProcess, secondmentProcess] as const;
+export const PROCESSES = [itemAdmissionProcess, majorMatterProcess, secondmentProcess] as const;
 
 /** The registry of the platform's processes; the workflow bundle's entry exports every workflow. */
 export const processRegistry = createProcessRegistry(PROCESSES, { workflowsPath: path.join(__dirname, '..', 'workflows') });

@@ -14,7 +14,7 @@ const histories = readdirSync(dir)
   .filter((f) => !registered.has(path.join(dir, f)));
 
 test('there are recorded histories of every process', () => {
-  for (const kind of ['dispatch', 'village-task', 'major-matter', 'bidding']) {
+  for (const kind of ['dispatch', 'village-task', 'bidding']) {
     expect(histories.some((f) => f.startsWith(kind))).toBe(true);
   }
   expect(processRegistry.all.filter((d) => historiesOf(d).length === 0).map((d) => d.contract.processType)).toEqual([]);

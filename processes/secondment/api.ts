@@ -160,7 +160,7 @@ export const requestRoute: StartRoute<SecondmentStart, SecondmentView, z.infer<t
 /** An inspector registers a secondment found by a census: it enters at clawback. */
 export const censusRoute: StartRoute<SecondmentStart, SecondmentView, z.infer<typeof censusBody>> = {
   path: '/secondment-census',
-  operationId: 'startSecondmentCensus',
+  operationId: 'registerCensusSecondment',
   summary: 'An inspector registers a secondment found by a census (摸底) that was never approved: it enters at clawback',
   body: censusBody,
   async begin({ deps, actor, body, inCounty }) {
@@ -182,7 +182,7 @@ export function secondmentReportRoutes(http: HttpDeps, deps: AppDeps): void {
     {
       method: 'get',
       path: '/secondments/reports',
-      operationId: 'secondmentReports',
+      operationId: 'secondmentReport',
       summary: 'Secondments active, ending soon, overdue for return, clawed back by unit; per town and village the cadres away and for how long',
       tag: 'secondments',
       query: reportQuery,

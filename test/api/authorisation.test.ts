@@ -11,7 +11,6 @@ import { accessCases } from '../support/access-cases';
 import { personasOf, type Persona } from '../support/personas';
 import { startPlatform, type TestPlatform } from '../support/platform';
 import { AUDITOR, COUNTY, DONGSHAN, dispatchAt, dispatchContent, QIAOTOU, villageTaskAt } from '../support/scenarios';
-import { bridge, matterAt, meeting, partyMeeting, proposal, representatives, type MatterStep } from '../majorMatterDecision/scenario';
 import { archiveRoomPost, biddingAt, bidBody, type BiddingStep } from '../projectBidding/support';
 
 /** An actor: a seeded person, or (foreign county) role assignments in organisations of another county. */
@@ -82,14 +81,6 @@ const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOS
 function steps(platform: TestPlatform, actors: Record<string, RuleActor>): Step[] {
   const dispatch = (step: 'REVIEW' | 'REVISION' | 'COLLECTIVE_DECISION') => () => dispatchAt(platform, step);
   const task = (step: 'RECEIVE' | 'ASSIGN' | 'IN_PROGRESS' | 'ACCEPTANCE') => () => villageTaskAt(platform, step);
-  const matter = (step: MatterStep) => () => matterAt(platform, step);
-  /** A matter at `step` on which `person` has already done `path` (an objection or a concern to answer). */
-  const matterWith = (step: MatterStep, person: string, path: string, body: unknown) => async () => {
-    const id = await matterAt(platform, step);
-    const done = await platform.api(person, 'POST', `/major-matters/${id}/${path}`, body);
-    if (done.status !== 200) throw new Error(`setup step failed: ${done.status} ${JSON.stringify(done.body)}`);
-    return id;
-  };
   const bidding = (step: BiddingStep) => () => biddingAt(platform, step);
   return [
     // taskDispatch
@@ -106,20 +97,6 @@ function steps(platform: TestPlatform, actors: Record<string, RuleActor>): Step[
     { name: 'report progress', method: 'POST', process: task('IN_PROGRESS'), url: (id) => `/village-tasks/${id}/progress-reports`, body: () => ({ items: [{ text: '已走访12户', done: false }] }), allowed: WORKERS },
     { name: 'complete a task', method: 'POST', process: task('IN_PROGRESS'), url: (id) => `/village-tasks/${id}/complete`, body: () => ({ summary: '已办结', evidenceRefs: ['doc-1'] }), allowed: WORKERS, moves: true },
     { name: 'accept a task', method: 'POST', process: task('ACCEPTANCE'), url: (id) => `/village-tasks/${id}/acceptance`, body: () => ({ decision: 'REWORK', reasons: '名册不全', newDeadline: inDays(10) }), allowed: ['town dispatcher'], moves: true },
-    // majorMatterDecision (五议两公开)
-    { name: 'suggest a major matter', method: 'POST', url: () => '/major-matters', body: () => ({ requestId: `m-${randomUUID().slice(0, 8)}`, villageId: DONGSHAN, suggestion: bridge() }), allowed: ['secretary', 'cadre', 'party member', 'villager'] },
-    { name: 'read a major matter', method: 'GET', process: matter('PROPOSE'), url: (id) => `/major-matters/${id}`, allowed: [...COUNTY_STAFF, ...QIAOTOU_STAFF, ...DONGSHAN_PEOPLE] },
-    { name: 'propose a major matter', method: 'POST', process: matter('PROPOSE'), url: (id) => `/major-matters/${id}/proposal`, body: () => proposal(), allowed: ['secretary'], moves: true },
-    { name: 'record a joint meeting', method: 'POST', process: matter('DELIBERATE'), url: (id) => `/major-matters/${id}/joint-meeting`, body: () => meeting(), allowed: ['secretary'], moves: true },
-    { name: "record a party members' meeting", method: 'POST', process: matter('REVIEW'), url: (id) => `/major-matters/${id}/party-members-meeting`, body: () => partyMeeting(), allowed: ['secretary'], moves: true },
-    { name: 'record a resolution meeting', method: 'POST', process: matter('RESOLVE'), url: (id) => `/major-matters/${id}/resolution-meeting`, body: () => representatives(), allowed: ['secretary', 'cadre'], moves: true },
-    { name: 'object during a disclosure', method: 'POST', process: matter('RESOLUTION_DISCLOSURE'), url: (id) => `/major-matters/${id}/objections`, body: () => ({ text: '预算偏高' }), allowed: ['party member', 'villager'] },
-    { name: 'order a resolution corrected', method: 'POST', process: matter('RESOLUTION_DISCLOSURE'), url: (id) => `/major-matters/${id}/town-orders`, body: () => ({ order: 'CORRECT', reasons: '未附预算明细' }), allowed: ['town reviewer'], moves: true },
-    { name: 'record implementation progress', method: 'POST', process: matter('IMPLEMENTATION'), url: (id) => `/major-matters/${id}/progress`, body: () => ({ text: '桥墩加固完成' }), allowed: ['secretary', 'cadre'] },
-    { name: 'accept a major matter', method: 'POST', process: matter('ACCEPTANCE'), url: (id) => `/major-matters/${id}/acceptance`, body: () => ({ decision: 'REWORK', reasons: '护栏未安装' }), allowed: ['supervisor'], moves: true },
-    { name: 'answer an objection', method: 'POST', process: matterWith('RESOLUTION_DISCLOSURE', 'p.qiaotou.dongshan.villager', 'objections', { text: '预算偏高' }), url: (id) => `/major-matters/${id}/objection-answers`, body: () => ({ objectionSeq: 1, upheld: false, answer: '经询价，单价合理' }), allowed: ['secretary'], moves: true },
-    { name: 'answer a supervisory concern', method: 'POST', process: matterWith('DELIBERATE', 'p.qiaotou.dongshan.supervisor', 'concerns', { text: '会议通知未送达' }), url: (id) => `/major-matters/${id}/concern-answers`, body: () => ({ concernSeq: 1, answer: '已补送通知' }), allowed: ['secretary'], moves: true },
-    { name: 'raise a supervisory concern', method: 'POST', process: matter('DELIBERATE'), url: (id) => `/major-matters/${id}/concerns`, body: () => ({ text: '会议通知未送达' }), allowed: ['supervisor'] },
     // projectBidding (揭榜挂帅): Qiaotou posts; Dongshan bids (and wins); panel1 scores
     { name: 'post a project for bidding', method: 'POST', url: () => '/biddings', body: () => ({ requestId: `m-${randomUUID().slice(0, 8)}`, townId: QIAOTOU, post: archiveRoomPost({ deadline: inDays(7) }), panel: ['p.county.panel1'] }), allowed: ['town dispatcher'] },
     { name: 'read a post for bidding', method: 'GET', process: bidding('BIDDING'), url: (id) => `/biddings/${id}`, allowed: [...COUNTY_STAFF, ...QIAOTOU_STAFF, ...DONGSHAN_PEOPLE] },
@@ -135,7 +112,7 @@ function steps(platform: TestPlatform, actors: Record<string, RuleActor>): Step[
     { name: "declare the winner's failure", method: 'POST', process: bidding('IMPLEMENTATION'), url: (id) => `/biddings/${id}/failure`, body: () => ({ reason: '逾期未开工' }), allowed: ['town dispatcher'], moves: true },
     { name: 'reoffer or post again', method: 'POST', process: bidding('REOFFER'), url: (id) => `/biddings/${id}/reoffer`, body: () => ({ choice: 'REPOST', reason: '重新贴榜' }), allowed: ['town dispatcher'], moves: true },
     { name: 'answer an offer', method: 'POST', process: bidding('OFFERED'), url: (id) => `/biddings/${id}/offer-answer`, body: () => ({ accept: true }), allowed: ['secretary'], moves: true },
-    // every process in the registry (itemAdmission, secondment): generated from its declarations
+    // every process in the registry (itemAdmission, majorMatterDecision, secondment): generated from its declarations
     ...processRegistry.all.flatMap((d) =>
       accessCases(processRegistry, d.contract.processType, platform, actors).map((c): Step => ({ name: c.name, method: c.method, process: c.process, url: c.url, body: c.body, allowed: [], expected: c.expected, moves: c.moves })),
     ),

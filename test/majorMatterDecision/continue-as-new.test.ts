@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { rulesToPin } from '../../activities/rules/store';
 import { actedAs } from '../../workflows/common/actor';
-import { majorMatterWorkflowId, type MajorMatterStart } from '../../workflows/majorMatterDecision/messages';
+import { majorMatterWorkflowId, type MajorMatterStart } from '../../workflows/majorMatterDecision/contract';
 import { actorOf, runsOf } from '../long-lives/support';
 import { startPlatform, type TestPlatform } from '../support/platform';
 import { bridge, CADRE, DONGSHAN, matterWhen, meeting, partyMeeting, proposal, representatives, SECRETARY, SUPERVISOR, VILLAGER } from './scenario';

@@ -1,7 +1,7 @@
 // The rules of 五议两公开 (workflows/majorMatterDecision/rules.ts): pure functions, no Temporal, no database.
 import type { Actor } from '../../workflows/common/actor';
 import type { Role } from '../../workflows/common/roles';
-import type { MajorMatterView, MeetingRecord } from '../../workflows/majorMatterDecision/messages';
+import type { MajorMatterView, MeetingRecord } from '../../workflows/majorMatterDecision/contract';
 import {
   chinaDate,
   currentDisclosure,

@@ -1,7 +1,9 @@
 // The winning village's use of the funds, when a major matter under the pinned majorMatterDecision rules,
 // starts a 五议两公开 process for that village, linked both ways (through the REST API).
 import { biddingViewSchema } from '../../api/routes/bidding-views';
-import { majorMatterViewSchema } from '../../api/routes/major-matters';
+import { majorMatterContract } from '../../workflows/majorMatterDecision/contract';
+
+const majorMatterViewSchema = majorMatterContract.view;
 import { DATABASES, startPlatform, type TestPlatform } from '../support/platform';
 import { AUDITOR, DONGSHAN, PANEL, archiveRoomPost, bidBody, biddingAt, inSeconds, ok, post, secretary, stepsOf, until } from './support';
 

@@ -18,6 +18,8 @@ export interface ActionFixture {
   name?: string;
   process(): Promise<string>;
   body?(): unknown;
+  /** False when a success leaves the process where it was (the next persona may act on the same one). */
+  moves?: boolean;
 }
 
 export interface AccessFixtures {
@@ -89,11 +91,11 @@ export function accessCases(registry: ProcessRegistry, processType: string, plat
         url: (id) => `${base}/${id}/${action.path}`,
         body: fixture.body,
         process: fixture.process,
-        moves: true,
+        moves: fixture.moves ?? true,
         async expected(id) {
           const view = await stateOf(platform, id);
           if (!action.at.includes(view.step)) throw new Error(`${processType}: the fixture of ${action.name} is at ${view.step}, not at ${action.at.join(' or ')}.`);
-          const parties = action.by(view.details, fixture.body?.());
+          const parties = action.by(view.details, fixture.body?.(), view);
           return names.filter((name) => mayAct(parties, personas[name], action.doing).ok);
         },
       }),

@@ -33,8 +33,8 @@ export interface ActionSpec<D, B, S extends string> {
   body?: z.ZodType<B>;
   /** The steps at which it may be taken. */
   at: readonly S[];
-  /** Who may take it, from the details (and the body, e.g. which party consents): any one of them. */
-  by(details: D, body: B): Party[];
+  /** Who may take it, from the details (and the body, e.g. which party consents; the view for its place): any one of them. */
+  by(details: D, body: B, view: ProcessView<D>): Party[];
 }
 
 /** An action of a contract: its spec, its name (the Update's) and its Update definition. */
@@ -55,11 +55,13 @@ export interface Contract<
 > {
   /** The workflow type: ProcessView.processType and the start of its workflow ids. */
   processType: T;
+  /** Its name in OpenAPI components (`<Name>View`) and operation ids (`start<Name>`, `<name><Path>`). */
+  name: string;
   steps: readonly S[];
   /** The details' schema (the process's own part of its view). */
   details: DS;
   /** The whole view's schema, an OpenAPI component `<Name>View`. */
-  view: z.ZodType<ProcessView<z.infer<DS>>>;
+  view: ReturnType<typeof processViewSchema<T, DS>>;
   /** The state query, answered with the view. */
   query: QueryDefinition<ProcessView<z.infer<DS>>>;
   actions: A;
@@ -69,8 +71,8 @@ export interface Contract<
 
 type ActionMaker<D, S extends string> = <B>(body: z.ZodType<B> | undefined, spec: Omit<ActionSpec<D, B, S>, 'body'>) => ActionSpec<D, B, S>;
 
-/** `Secondment` for `secondment`: the OpenAPI component names of a process. */
-export const pascal = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
+/** `Secondment` for `secondment`, `ReturnConfirmation` for `return-confirmation`. */
+export const pascal = (name: string) => name.charAt(0).toUpperCase() + name.slice(1).replace(/[- ](\w)/g, (_m, c: string) => c.toUpperCase());
 
 /**
  * Declares a process's contract. `actions` receives a maker that ties each action's body to its type:
@@ -88,9 +90,11 @@ export function defineContract<
   actions: (action: ActionMaker<z.infer<DS>, S[number]>) => A,
 ): Contract<T, S[number], DS, { [N in keyof A & string]: A[N] extends ActionSpec<any, infer B, any> ? Action<z.infer<DS>, B, S[number]> : never }, K> {
   const declared = actions((body, action) => ({ ...action, body }));
-  const view = processViewSchema(spec.processType, spec.details).meta({ id: `${spec.name ?? pascal(spec.processType)}View` });
+  const name = spec.name ?? pascal(spec.processType);
+  const view = processViewSchema(spec.processType, spec.details).meta({ id: `${name}View` });
   return {
     processType: spec.processType,
+    name,
     steps: spec.steps,
     details: spec.details,
     view: view as never,
@@ -124,7 +128,7 @@ export function mayAct(parties: Party[], actor: Actor, doing: string): RuleResul
 export function mayTake<D, B>(action: Action<D, B>, view: ProcessView<D>, actor: Actor, body: B, own?: () => RuleResult): RuleResult {
   const at = atStep(view, [...action.at], action.doing);
   if (!at.ok) return at;
-  const by = mayAct(action.by(view.details, body), actor, action.doing);
+  const by = mayAct(action.by(view.details, body, view), actor, action.doing);
   if (!by.ok) return by;
   return own ? own() : allowed;
 }

@@ -15,10 +15,6 @@ export const SA = {
   dueAt: defineSearchAttributeKey('CunwuDueAt', SearchAttributeType.DATETIME),
   overdue: defineSearchAttributeKey('CunwuOverdue', SearchAttributeType.BOOL),
   screeningCode: defineSearchAttributeKey('CunwuScreeningCode', SearchAttributeType.KEYWORD),
-  // majorMatterDecision: what a matter is about, its estimated amount (yuan), and an unanswered supervisory concern.
-  matterKind: defineSearchAttributeKey('CunwuMatterKind', SearchAttributeType.KEYWORD),
-  amount: defineSearchAttributeKey('CunwuAmount', SearchAttributeType.INT),
-  openConcern: defineSearchAttributeKey('CunwuOpenConcern', SearchAttributeType.BOOL),
   // projectBidding (揭榜挂帅): the villages a post is open to, and the village that won it.
   eligibleVillages: defineSearchAttributeKey('CunwuEligibleVillages', SearchAttributeType.KEYWORD_LIST),
   winner: defineSearchAttributeKey('CunwuWinner', SearchAttributeType.KEYWORD),

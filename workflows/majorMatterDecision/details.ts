@@ -1,6 +1,6 @@
 // The current details an operator reads in the Temporal UI (markdown).
 import { processDetails } from '../common/details';
-import type { MajorMatterView } from './messages';
+import type { MajorMatterView } from './contract';
 import { currentDisclosure, openConcerns, unansweredObjections } from './rules';
 
 export function majorMatterDetails(view: MajorMatterView): string {

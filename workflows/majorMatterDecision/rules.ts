@@ -3,7 +3,8 @@
 import type { Actor } from '../common/actor';
 import { findRole } from '../common/actor';
 import { allowed, firstRefusal, refused, type RuleResult } from '../common/reasons';
-import { atStep, holds, reasonGiven } from '../common/guards';
+import { mayTake, type Action } from '../common/contract';
+import { holds, reasonGiven } from '../common/guards';
 import type { Role } from '../common/roles';
 import type { RuleValues } from '../rules/definitions';
 import type {
@@ -21,7 +22,11 @@ import type {
   ProgressRecord,
   ProposalDecision,
   TownOrder,
-} from './messages';
+  MajorMatterDetails,
+} from './contract';
+import { majorMatterContract } from './contract';
+
+const { actions } = majorMatterContract;
 
 export type MatterRules = RuleValues['majorMatterDecision'];
 
@@ -166,11 +171,12 @@ export function meetingValid(rules: MatterRules, meeting: MeetingKind, record: M
 
 const lastMeetingDate = (view: MajorMatterView) => view.details.meetings.at(-1)?.meetingDate;
 
-export function mayPropose(view: MajorMatterView, actor: Actor, rules: MatterRules, decision: ProposalDecision, nowMs: number): RuleResult {
-  const base = firstRefusal(atStep(view, ['PROPOSE'], 'a proposal'), holds(actor, 'VILLAGE_SECRETARY', view.villageId!, 'Taking up a proposal'));
-  if (decision.decision === 'DECLINE') return firstRefusal(base, reasonGiven(decision.reason, 'Declining a suggestion'));
+// Each action's own rule, checked by the kit after its steps (`at`) and its actors (`by`, in the contract);
+// `may…` is the whole check, as the Update's validator makes it.
+
+export function proposalRule(view: MajorMatterView, rules: MatterRules, decision: ProposalDecision, nowMs: number): RuleResult {
+  if (decision.decision === 'DECLINE') return reasonGiven(decision.reason, 'Declining a suggestion');
   return firstRefusal(
-    base,
     isMajorMatter(rules, decision.kind, decision.estimatedAmount),
     decision.jointMeeting && !rules.mergeProposeAndDeliberate
       ? refused('RULE_BROKEN', "The county's rules do not allow merging propose and deliberate: the joint meeting is a step of its own.")
@@ -179,15 +185,19 @@ export function mayPropose(view: MajorMatterView, actor: Actor, rules: MatterRul
   );
 }
 
+export function mayPropose(view: MajorMatterView, actor: Actor, rules: MatterRules, decision: ProposalDecision, nowMs: number): RuleResult {
+  return mayTake(actions.propose, view, actor, decision, () => proposalRule(view, rules, decision, nowMs));
+}
+
+/** A meeting's record is valid (figures, notice, quorum). */
+export function meetingRule(view: MajorMatterView, rules: MatterRules, meeting: MeetingKind, record: MeetingRecord, nowMs: number): RuleResult {
+  return meetingValid(rules, meeting, record, chinaDate(nowMs), lastMeetingDate(view));
+}
+
 /** A meeting step: at its step, recorded by its convener in the village, with a valid record. */
 export function mayHoldMeeting(view: MajorMatterView, actor: Actor, rules: MatterRules, meeting: MeetingKind, record: MeetingRecord, nowMs: number): RuleResult {
-  const step = meeting === 'JOINT_MEETING' ? 'DELIBERATE' : meeting === 'PARTY_MEMBERS_MEETING' ? 'REVIEW' : 'RESOLVE';
-  const conveners: Role[] = step === 'RESOLVE' ? ['VILLAGE_SECRETARY', 'VILLAGE_CADRE'] : ['VILLAGE_SECRETARY'];
-  return firstRefusal(
-    atStep(view, [step], `a ${MEETING_LABELS[meeting]}`),
-    holdsAny(actor, conveners, view.villageId!, `Recording a ${MEETING_LABELS[meeting]}`),
-    meetingValid(rules, meeting, record, chinaDate(nowMs), lastMeetingDate(view)),
-  );
+  const action = meeting === 'JOINT_MEETING' ? actions.deliberate : meeting === 'PARTY_MEMBERS_MEETING' ? actions.review : actions.resolve;
+  return mayTake(action as Action<MajorMatterDetails, MeetingRecord>, view, actor, record, () => meetingRule(view, rules, meeting, record, nowMs));
 }
 
 export function currentDisclosure(view: MajorMatterView): Disclosure | undefined {
@@ -201,13 +211,9 @@ export function unansweredObjections(view: MajorMatterView) {
   return view.details.objections.filter((o) => !o.answer && o.disclosure === open);
 }
 
-const DISCLOSURE_STEPS = ['RESOLUTION_DISCLOSURE', 'RESULT_DISCLOSURE'];
-
-export function mayObject(view: MajorMatterView, actor: Actor, objection: Objection, nowMs: number): RuleResult {
+export function objectionRule(view: MajorMatterView, objection: Objection, nowMs: number): RuleResult {
   const disclosure = currentDisclosure(view);
   return firstRefusal(
-    atStep(view, DISCLOSURE_STEPS, 'an objection'),
-    holdsAny(actor, ['PARTY_MEMBER', 'VILLAGER'], view.villageId!, 'An objection'),
     disclosure && nowMs >= Date.parse(disclosure.endsAt)
       ? refused('WRONG_STEP', `The disclosure period ended at ${disclosure.endsAt}; objections were taken until then.`)
       : allowed,
@@ -215,16 +221,22 @@ export function mayObject(view: MajorMatterView, actor: Actor, objection: Object
   );
 }
 
-export function mayAnswerObjection(view: MajorMatterView, actor: Actor, answer: ObjectionAnswer): RuleResult {
+export function mayObject(view: MajorMatterView, actor: Actor, objection: Objection, nowMs: number): RuleResult {
+  return mayTake(actions.object, view, actor, objection, () => objectionRule(view, objection, nowMs));
+}
+
+export function objectionAnswerRule(view: MajorMatterView, answer: ObjectionAnswer): RuleResult {
   const objection = view.details.objections.find((o) => o.seq === answer.objectionSeq);
   return firstRefusal(
-    atStep(view, DISCLOSURE_STEPS, 'an answer to an objection'),
-    holds(actor, 'VILLAGE_SECRETARY', view.villageId!, 'Answering an objection'),
     !objection || !unansweredObjections(view).includes(objection)
       ? refused(objection ? 'ALREADY_DONE' : 'INVALID_INPUT', objection ? `Objection ${answer.objectionSeq} has been answered already.` : `There is no objection ${answer.objectionSeq} open in this disclosure.`)
       : allowed,
     reasonGiven(answer.answer, 'An answer to an objection'),
   );
+}
+
+export function mayAnswerObjection(view: MajorMatterView, actor: Actor, answer: ObjectionAnswer): RuleResult {
+  return mayTake(actions.answerObjection, view, actor, answer, () => objectionAnswerRule(view, answer));
 }
 
 /** The disclosure may close: its period is over and every objection made during it is answered. */
@@ -233,46 +245,41 @@ export function disclosureMayClose(view: MajorMatterView, nowMs: number): boolea
   return !!disclosure && nowMs >= Date.parse(disclosure.endsAt) && unansweredObjections(view).length === 0;
 }
 
+export const orderRule = (order: TownOrder): RuleResult => reasonGiven(order.reasons, "The town's order");
+
 export function mayOrder(view: MajorMatterView, actor: Actor, order: TownOrder): RuleResult {
-  return firstRefusal(
-    atStep(view, ['RESOLUTION_DISCLOSURE', 'IMPLEMENTATION'], "the town's order on a resolution"),
-    holds(actor, 'TOWN_REVIEWER', view.details.townId, order.order === 'QUASH' ? 'Quashing a resolution' : 'Ordering a correction'),
-    reasonGiven(order.reasons, "The town's order"),
-  );
+  return mayTake(actions.townOrder, view, actor, order, () => orderRule(order));
 }
+
+export const progressRule = (progress: ProgressRecord): RuleResult => reasonGiven(progress.text, 'A progress record');
 
 export function mayReportProgress(view: MajorMatterView, actor: Actor, progress: ProgressRecord): RuleResult {
-  return firstRefusal(
-    atStep(view, ['IMPLEMENTATION'], 'a progress record'),
-    holdsAny(actor, ['VILLAGE_SECRETARY', 'VILLAGE_CADRE'], view.villageId!, 'A progress record'),
-    reasonGiven(progress.text, 'A progress record'),
-  );
+  return mayTake(actions.progress, view, actor, progress, () => progressRule(progress));
 }
+
+export const acceptanceRule = (acceptance: AcceptanceRecord): RuleResult =>
+  acceptance.decision === 'ACCEPT' ? reasonGiven(acceptance.reportRef, 'An acceptance report') : reasonGiven(acceptance.reasons, 'Rework');
 
 export function mayAccept(view: MajorMatterView, actor: Actor, acceptance: AcceptanceRecord): RuleResult {
-  return firstRefusal(
-    atStep(view, ['ACCEPTANCE'], 'acceptance'),
-    holds(actor, 'SUPERVISOR', view.villageId!, 'Acceptance (验收)'),
-    acceptance.decision === 'ACCEPT' ? reasonGiven(acceptance.reportRef, 'An acceptance report') : reasonGiven(acceptance.reasons, 'Rework'),
-  );
+  return mayTake(actions.accept, view, actor, acceptance, () => acceptanceRule(acceptance));
 }
 
+export const concernRule = (concern: Concern): RuleResult => reasonGiven(concern.text, 'A concern');
+
 export function mayRaiseConcern(view: MajorMatterView, actor: Actor, concern: Concern): RuleResult {
+  return mayTake(actions.concern, view, actor, concern, () => concernRule(concern));
+}
+
+export function concernAnswerRule(view: MajorMatterView, answer: ConcernAnswer): RuleResult {
+  const concern = view.details.concerns.find((c) => c.seq === answer.concernSeq);
   return firstRefusal(
-    view.status === 'RUNNING' ? allowed : refused('PROCESS_CLOSED', `The matter has ended (${view.status}); a concern is no longer possible.`),
-    holds(actor, 'SUPERVISOR', view.villageId!, 'A supervisory concern'),
-    reasonGiven(concern.text, 'A concern'),
+    !concern ? refused('INVALID_INPUT', `There is no concern ${answer.concernSeq}.`) : concern.answer ? refused('ALREADY_DONE', `Concern ${answer.concernSeq} has been answered already.`) : allowed,
+    reasonGiven(answer.answer, 'An answer to a concern'),
   );
 }
 
 export function mayAnswerConcern(view: MajorMatterView, actor: Actor, answer: ConcernAnswer): RuleResult {
-  const concern = view.details.concerns.find((c) => c.seq === answer.concernSeq);
-  return firstRefusal(
-    view.status === 'RUNNING' ? allowed : refused('PROCESS_CLOSED', `The matter has ended (${view.status}); its concerns were answered or are on the record.`),
-    holds(actor, 'VILLAGE_SECRETARY', view.villageId!, 'Answering a supervisory concern'),
-    !concern ? refused('INVALID_INPUT', `There is no concern ${answer.concernSeq}.`) : concern.answer ? refused('ALREADY_DONE', `Concern ${answer.concernSeq} has been answered already.`) : allowed,
-    reasonGiven(answer.answer, 'An answer to a concern'),
-  );
+  return mayTake(actions.answerConcern, view, actor, answer, () => concernAnswerRule(view, answer));
 }
 
 export function openConcerns(view: MajorMatterView) {

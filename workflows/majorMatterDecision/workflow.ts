@@ -4,50 +4,32 @@ import { actedAs, findRole, type Actor } from '../common/actor';
 import type { NextActor } from '../common/view';
 import { openProcess, type Timer } from '../common/open-process';
 import type { Role } from '../common/roles';
-import { SA } from '../common/search-attributes';
 import { nowIso } from '../common/workflow-support';
 import { shortestMs } from '../rules/checks';
 import { majorMatterDetails } from './details';
+import { majorMatterContract, type DisclosureKind, type MajorMatterStart, type MajorMatterStep, type MajorMatterView, type MeetingKind, type MeetingRecord } from './contract';
 import {
-  answerConcern,
-  answerObjection,
-  decideProposal,
-  getMajorMatter,
-  orderByTown,
-  raiseConcern,
-  raiseObjection,
-  recordAcceptance,
-  recordJointMeeting,
-  recordPartyMeeting,
-  recordProgress,
-  recordResolution,
-  type DisclosureKind,
-  type MajorMatterStart,
-  type MajorMatterStep,
-  type MajorMatterView,
-  type MeetingKind,
-  type MeetingRecord,
-} from './messages';
-import {
+  acceptanceRule,
+  concernAnswerRule,
+  concernRule,
   currentDisclosure,
   disclosureMayClose,
   disclosureStartsAt,
   MEETING_LABELS,
   MEETING_OF_STEP,
-  mayAccept,
-  mayAnswerConcern,
-  mayAnswerObjection,
-  mayHoldMeeting,
-  mayObject,
-  mayOrder,
-  mayPropose,
-  mayRaiseConcern,
-  mayReportProgress,
+  meetingRule,
+  objectionAnswerRule,
+  objectionRule,
   openConcerns,
+  orderRule,
+  progressRule,
+  proposalRule,
   quorum,
   unansweredObjections,
   votePasses,
 } from './rules';
+
+const { query, actions, searchAttributes: own } = majorMatterContract;
 
 /** Steps whose next actor is due within the county's step period (a meeting, a proposal, an acceptance). */
 const TIMED_STEPS: MajorMatterStep[] = ['PROPOSE', 'DELIBERATE', 'REVIEW', 'RESOLVE', 'ACCEPTANCE'];
@@ -68,9 +50,9 @@ const NEXT: Record<MajorMatterStep, { role: Role; action: string }> = {
 function matterAttributes(view: MajorMatterView): SearchAttributeUpdatePair[] {
   const latest = view.details.proposal.at(-1) ?? view.details.suggestion;
   return [
-    { key: SA.matterKind, value: latest.kind },
-    { key: SA.amount, value: latest.estimatedAmount },
-    { key: SA.openConcern, value: openConcerns(view).length > 0 },
+    { key: own.matterKind, value: latest.kind },
+    { key: own.amount, value: latest.estimatedAmount },
+    { key: own.openConcern, value: openConcerns(view).length > 0 },
   ];
 }
 
@@ -78,7 +60,7 @@ function matterAttributes(view: MajorMatterView): SearchAttributeUpdatePair[] {
 export async function majorMatterDecision(start: MajorMatterStart): Promise<MajorMatterView> {
   const { villageId, townId } = start;
   const process = openProcess<MajorMatterView, MajorMatterStep>({
-    query: getMajorMatter,
+    query,
     rules: start.rules,
     periods: start.periods,
     start,
@@ -158,8 +140,8 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
   }
 
   step(
-    decideProposal,
-    (actor, decision) => mayPropose(view, actor, rules, decision, Date.now()),
+    actions.propose,
+    (_actor, decision) => proposalRule(view, rules, decision, Date.now()),
     async (actor, decision) => {
       const by = { actor, as: actedAs(actor, 'VILLAGE_SECRETARY', villageId) };
       if (decision.decision === 'DECLINE') {
@@ -183,8 +165,8 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
   );
 
   step(
-    recordJointMeeting,
-    (actor, meeting) => mayHoldMeeting(view, actor, rules, 'JOINT_MEETING', meeting, Date.now()),
+    actions.deliberate,
+    (_actor, meeting) => meetingRule(view, rules, 'JOINT_MEETING', meeting, Date.now()),
     async (actor, { amendment, ...minutes }) => {
       const passed = votePasses(rules, 'JOINT_MEETING', minutes).passed;
       const dueAt = await dueOf(passed ? 'REVIEW' : 'PROPOSE');
@@ -201,8 +183,8 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
   );
 
   step(
-    recordPartyMeeting,
-    (actor, meeting) => mayHoldMeeting(view, actor, rules, 'PARTY_MEMBERS_MEETING', meeting, Date.now()),
+    actions.review,
+    (_actor, meeting) => meetingRule(view, rules, 'PARTY_MEMBERS_MEETING', meeting, Date.now()),
     async (actor, minutes) => {
       const passed = votePasses(rules, 'PARTY_MEMBERS_MEETING', minutes).passed;
       const dueAt = await dueOf(passed ? 'RESOLVE' : 'PROPOSE');
@@ -213,8 +195,8 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
   );
 
   step(
-    recordResolution,
-    (actor, meeting) => mayHoldMeeting(view, actor, rules, meeting.meeting, meeting, Date.now()),
+    actions.resolve,
+    (_actor, meeting) => meetingRule(view, rules, meeting.meeting, meeting, Date.now()),
     async (actor, { meeting, ...minutes }) => {
       const passed = votePasses(rules, meeting, minutes).passed;
       if (passed) {
@@ -231,8 +213,8 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
   );
 
   step(
-    raiseObjection,
-    (actor, objection) => mayObject(view, actor, objection, Date.now()),
+    actions.object,
+    (_actor, objection) => objectionRule(view, objection, Date.now()),
     (actor, objection) => {
       const seq = view.details.objections.length + 1;
       view.details.objections.push({ ...objection, seq, disclosure: view.details.disclosures.length, at: nowIso(), personId: actor.personId });
@@ -241,8 +223,8 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
   );
 
   step(
-    answerObjection,
-    (actor, answer) => mayAnswerObjection(view, actor, answer),
+    actions.answerObjection,
+    (_actor, answer) => objectionAnswerRule(view, answer),
     async (actor, answer) => {
       const disclosure = currentDisclosure(view)!;
       const back: MajorMatterStep = disclosure.kind === 'RESOLUTION' ? 'PROPOSE' : 'IMPLEMENTATION';
@@ -261,8 +243,8 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
   );
 
   step(
-    orderByTown,
-    (actor, order) => mayOrder(view, actor, order),
+    actions.townOrder,
+    (_actor, order) => orderRule(order),
     async (actor, order) => {
       const dueAt = order.order === 'CORRECT' ? await dueOf('PROPOSE') : undefined;
       view.details.townOrders.push({ ...order, at: nowIso() });
@@ -280,8 +262,8 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
   );
 
   step(
-    recordProgress,
-    (actor, progress) => mayReportProgress(view, actor, progress),
+    actions.progress,
+    (_actor, progress) => progressRule(progress),
     async (actor, progress) => {
       const dueAt = progress.completed ? await dueOf('ACCEPTANCE') : undefined;
       view.details.progress.push({ ...progress, at: nowIso(), personId: actor.personId });
@@ -291,8 +273,8 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
   );
 
   step(
-    recordAcceptance,
-    (actor, acceptance) => mayAccept(view, actor, acceptance),
+    actions.accept,
+    (_actor, acceptance) => acceptanceRule(acceptance),
     async (actor, acceptance) => {
       const by = { actor, as: actedAs(actor, 'SUPERVISOR', villageId) };
       if (acceptance.decision === 'REWORK') {
@@ -311,8 +293,8 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
   );
 
   step(
-    raiseConcern,
-    (actor, concern) => mayRaiseConcern(view, actor, concern),
+    actions.concern,
+    (_actor, concern) => concernRule(concern),
     (actor, concern) => {
       const seq = view.details.concerns.length + 1;
       view.details.concerns.push({ ...concern, seq, step: view.step, at: nowIso(), personId: actor.personId });
@@ -321,8 +303,8 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
   );
 
   step(
-    answerConcern,
-    (actor, answer) => mayAnswerConcern(view, actor, answer),
+    actions.answerConcern,
+    (_actor, answer) => concernAnswerRule(view, answer),
     (actor, answer) => {
       view.details.concerns.find((c) => c.seq === answer.concernSeq)!.answer = { answer: answer.answer, at: nowIso(), personId: actor.personId };
       record({ step: 'CONCERN_ANSWER', by: { actor, as: actedAs(actor, 'VILLAGE_SECRETARY', villageId) }, rule: 'every concern is answered on the record', summary: `Concern #${answer.concernSeq} answered: ${answer.answer}`, data: answer });

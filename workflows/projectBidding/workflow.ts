@@ -5,7 +5,7 @@ import type { NextActor } from '../common/view';
 import { openProcess, type Timer } from '../common/open-process';
 import { SA } from '../common/search-attributes';
 import { nowIso } from '../common/workflow-support';
-import { MAJOR_MATTER_PROCESS, majorMatterSummary, majorMatterWorkflowId, type MajorMatterStart } from '../majorMatterDecision/messages';
+import { MAJOR_MATTER_PROCESS, majorMatterSummary, majorMatterWorkflowId, type MajorMatterStart } from '../majorMatterDecision/contract';
 import { isMajorMatter } from '../majorMatterDecision/rules';
 import type { majorMatterDecision } from '../majorMatterDecision/workflow';
 import { withDefaults } from '../rules/checks';

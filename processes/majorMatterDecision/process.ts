@@ -1,0 +1,29 @@
+// The majorMatterDecision process's descriptor (五议两公开): how the API serves it, who reads it, where it
+// sits, its board, its recorded histories. Its contract is workflows/majorMatterDecision/contract.ts.
+import { z } from 'zod';
+import { defineProcess } from '../../api/process-registry';
+import { MAJOR_MATTER_PROCESS, majorMatterContract, majorMatterSummary, type MajorMatterStart } from '../../workflows/majorMatterDecision/contract';
+import { boardRoutes, placeOfMatter, suggestRoute } from './api';
+
+export const majorMatterProcess = defineProcess<MajorMatterStart>()(majorMatterContract, {
+  workflow: MAJOR_MATTER_PROCESS,
+  http: {
+    base: '/major-matters',
+    tag: 'major matters',
+    id: z.string().regex(/^matter-[^-].*--./, 'a major matter id'),
+    listSummary: 'Major matters, filtered by town, village, step, status, overdue (from the read model)',
+    readSummary: 'The full state of a major matter: proposal revisions, meetings, disclosures, objections, concerns, record',
+  },
+  starts: [suggestRoute],
+  staticSummary: majorMatterSummary,
+  startedBy: (view) => view.villageId!,
+  routes: boardRoutes,
+  // The county's staff, the town's, and the village's own people (its matters are public to it).
+  readers: ['county', 'town', 'village'],
+  place: placeOfMatter,
+  tests: { histories: { dir: 'test/histories', match: /^major-matter-/ }, access: 'test/majorMatterDecision/access' },
+  readme: {
+    name: '**Major matters** (五议两公开)',
+    what: "a party member, villager or cadre suggests; the village party organisation proposes (or declines); the joint meeting, the party members' meeting and the representatives' or villagers' meeting record their minutes and the process decides pass or fail from the pinned quorums and majorities; resolution and result disclosures with objections; the town may order correction or quash; implementation, acceptance by the supervisory committee; a public notice board per village",
+  },
+});

@@ -1,4 +1,4 @@
-// 五议两公开: a village's major matters (PROCESSES.md §3), and the village's public notice board.
+// 五议两公开: a village's major matters (docs/processes.md §3), and the village's public notice board.
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { findOrganisation } from '../../activities/organisation';

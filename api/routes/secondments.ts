@@ -1,4 +1,4 @@
-// Secondment approval and clawback (借调审批与清退, PROCESSES.md §5): request, census, steps, lists and reports.
+// Secondment approval and clawback (借调审批与清退, docs/processes.md §5): request, census, steps, lists and reports.
 import { z } from 'zod';
 import { unitOf } from '../../activities/secondment';
 import type { Db } from '../../prisma/client';

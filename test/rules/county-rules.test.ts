@@ -39,7 +39,7 @@ describe('durations', () => {
 });
 
 describe('the definitions', () => {
-  test('the PROCESSES.md defaults', () => {
+  test('the docs/processes.md defaults', () => {
     expect(defaults).toEqual({
       admission: { consultationPeriod: 5 },
       dispatch: { reviewPeriod: 2, minimumLeadTime: 3, deadlineReminder: '1d', progressReportDay: 'FRIDAY', maxReworkRounds: 3 },

@@ -9,7 +9,7 @@ export const PROCESS_TYPE = 'itemAdmission';
 
 export type ItemKind = 'DUTY' | 'ASSIST';
 
-/** What a department asks to put on villages (PROCESSES.md §1, step 1). */
+/** What a department asks to put on villages (docs/processes.md §1.1). */
 export interface AdmissionApplication {
   title: string;
   proposedCode: string;

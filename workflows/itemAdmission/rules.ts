@@ -1,4 +1,4 @@
-// Rules of the itemAdmission process (PROCESSES.md §1): pure functions called by the validators.
+// Rules of the itemAdmission process (docs/processes.md §1): pure functions called by the validators.
 import type { Actor } from '../common/actor';
 import { allowed, firstRefusal, refused, type RuleResult } from '../common/reasons';
 import { atStep, holds, reasonGiven } from '../common/guards';

@@ -16,7 +16,7 @@ import {
 } from './messages';
 import { allTownsResponded, mayDecide, mayRespond, mayReview, mayWithdraw, objections, stepAfterReview } from './rules';
 
-/** 准入: a department asks to put work on villages; the coordination office decides (PROCESSES.md §1). */
+/** 准入: a department asks to put work on villages; the coordination office decides (docs/processes.md §1). */
 export async function itemAdmission(start: AdmissionStart): Promise<AdmissionView> {
   const process = openProcess<AdmissionView, AdmissionStep>({
     query: getAdmission,

@@ -9,7 +9,7 @@ export const MAJOR_MATTER_PROCESS = 'majorMatterDecision';
 
 export type { MajorMatterKind };
 
-/** What a party member, villager or cadre suggests (PROCESSES.md §3.1). */
+/** What a party member, villager or cadre suggests (docs/processes.md §3.1). */
 export interface Suggestion {
   title: string;
   description: string;

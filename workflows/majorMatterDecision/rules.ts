@@ -1,4 +1,4 @@
-// Rules of the majorMatterDecision process (PROCESSES.md §3): pure functions called by the validators
+// Rules of the majorMatterDecision process (docs/processes.md §3): pure functions called by the validators
 // and by the workflow, which decides from a meeting's record and the pinned rules whether it passed.
 import type { Actor } from '../common/actor';
 import { findRole } from '../common/actor';

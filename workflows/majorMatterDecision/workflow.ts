@@ -74,7 +74,7 @@ function matterAttributes(view: MajorMatterView): SearchAttributeUpdatePair[] {
   ];
 }
 
-/** 五议两公开: a village's major matter decided by its legal steps (PROCESSES.md §3). */
+/** 五议两公开: a village's major matter decided by its legal steps (docs/processes.md §3). */
 export async function majorMatterDecision(start: MajorMatterStart): Promise<MajorMatterView> {
   const { villageId, townId } = start;
   const process = openProcess<MajorMatterView, MajorMatterStep>({

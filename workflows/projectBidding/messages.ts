@@ -20,7 +20,7 @@ export interface Criterion {
   maxScore: number;
 }
 
-/** What a town posts (PROCESSES.md §4, step 1). */
+/** What a town posts (docs/processes.md §4.1). */
 export interface BiddingPost {
   title: string;
   description: string;

@@ -1,4 +1,4 @@
-// The secondment process's messages (借调审批与清退, PROCESSES.md §5): one definition, used by the workflow and by the API.
+// The secondment process's messages (借调审批与清退, docs/processes.md §5): one definition, used by the workflow and by the API.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../common/actor';
 import { STATE_QUERY, type ContinuableStart, type ProcessView } from '../common/view';

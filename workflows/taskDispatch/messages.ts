@@ -9,7 +9,7 @@ import type { AdmissionApplication, AdmissionView, Screening } from '../itemAdmi
 export const DISPATCH_PROCESS = 'taskDispatch';
 export const VILLAGE_TASK_PROCESS = 'villageTask';
 
-/** What a dispatcher sends down (PROCESSES.md §2, step 1). */
+/** What a dispatcher sends down (docs/processes.md §2.1). */
 export interface DispatchContent {
   title: string;
   screeningCode?: string;

@@ -22,7 +22,7 @@ import { acceptor, mayAccept, mayAssign, mayComplete, mayReceive, mayReport, rew
 
 const WORKING_STEPS = ['RECEIVE', 'ASSIGN', 'IN_PROGRESS'];
 
-/** One village's share of a dispatch: receive, assign, report weekly, complete, acceptance (PROCESSES.md §2, 5–8). */
+/** One village's share of a dispatch: receive, assign, report weekly, complete, acceptance (docs/processes.md §2.5–2.8). */
 export async function villageTask(start: VillageTaskStart): Promise<VillageTaskView> {
   const process = openProcess<VillageTaskView, VillageTaskStep>({
     query: getVillageTask,

@@ -29,7 +29,7 @@ import {
 import { isOutOfList, mayRecordCollectiveDecision, mayReview, mayRevise, mayWithdraw, unclearReasons } from './rules';
 import { villageTask } from './village-task';
 
-/** 派单—审核: a town sends a task to villages; it is screened, reviewed, then runs per village (PROCESSES.md §2). */
+/** 派单—审核: a town sends a task to villages; it is screened, reviewed, then runs per village (docs/processes.md §2). */
 export async function taskDispatch(start: DispatchStart): Promise<DispatchView> {
   const process = openProcess<DispatchView, DispatchStep>({
     query: getDispatch,

@@ -67,7 +67,7 @@ export function admissionRoutes(http: HttpDeps, deps: AppDeps): void {
 
   route(
     http,
-    { method: 'post', path: '/admissions', summary: 'Apply to put work on villages (准入申请)', tag, body: startBody, response: admissionViewSchema, status: 201, refusals: [404, 409, 422, 503] },
+    { method: 'post', path: '/admissions', operationId: 'startAdmission', summary: 'Apply to put work on villages (准入申请)', tag, body: startBody, response: admissionViewSchema, status: 201, refusals: [404, 409, 422, 503] },
     async ({ actor, body, res }) => {
       const department = await findOrganisation(db, body.departmentId);
       if (!department) throw notFound(`Organisation ${body.departmentId}`);
@@ -100,6 +100,7 @@ export function admissionRoutes(http: HttpDeps, deps: AppDeps): void {
     {
       method: 'get',
       path: '/admissions',
+      operationId: 'listAdmissions',
       summary: 'Admissions of a county, from the read model',
       tag,
       query: z.object({ countyId: z.string().min(1), status: z.string().optional(), step: z.string().optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
@@ -112,12 +113,12 @@ export function admissionRoutes(http: HttpDeps, deps: AppDeps): void {
     },
   );
 
-  route(http, { method: 'get', path: '/admissions/{id}', summary: 'The full state of an admission: step, next actors, deadlines, record', tag, params: idParams, response: admissionViewSchema, headers: readHeaders, refusals: [404, 503] }, async ({ actor, params, res }) => {
+  route(http, { method: 'get', path: '/admissions/{id}', operationId: 'getAdmission', summary: 'The full state of an admission: step, next actors, deadlines, record', tag, params: idParams, response: admissionViewSchema, headers: readHeaders, refusals: [404, 503] }, async ({ actor, params, res }) => {
     await requireReader(deps, actor, res, PROCESS_TYPE, params.id);
     return readProcess(deps, res, { processType: PROCESS_TYPE, workflowId: params.id }, getAdmission);
   });
 
-  stepRoutes(http, deps, { base: '/admissions', tag, processType: PROCESS_TYPE, params: idParams, view: admissionViewSchema }, [
+  stepRoutes(http, deps, { base: '/admissions', operation: 'admission', tag, processType: PROCESS_TYPE, params: idParams, view: admissionViewSchema }, [
     { path: 'review', summary: 'Coordination office reviews on the three tests', body: review, update: reviewAdmission },
     { path: 'consultation-responses', summary: 'A consulted town responds (silence counts as no objection)', body: consultationResponse, update: respondToConsultation },
     { path: 'decision', summary: 'Admit into the catalogue, admit once, or refuse', body: decision, update: decideAdmission },

@@ -173,7 +173,7 @@ export function majorMatterRoutes(http: HttpDeps, deps: AppDeps): void {
 
   route(
     http,
-    { method: 'post', path: '/major-matters', summary: 'Suggest a major matter of your village (建议): party members, villagers and cadres', tag, body: startBody, response: majorMatterViewSchema, status: 201, refusals: [404, 409, 422, 503] },
+    { method: 'post', path: '/major-matters', operationId: 'startMajorMatter', summary: 'Suggest a major matter of your village (建议): party members, villagers and cadres', tag, body: startBody, response: majorMatterViewSchema, status: 201, refusals: [404, 409, 422, 503] },
     async ({ actor, body, res }) => {
       const village = await findOrganisation(db, body.villageId);
       if (!village || village.kind !== 'VILLAGE' || !village.parentId) throw notFound(`Village ${body.villageId}`);
@@ -208,7 +208,7 @@ export function majorMatterRoutes(http: HttpDeps, deps: AppDeps): void {
 
   route(
     http,
-    { method: 'get', path: '/major-matters', summary: 'Major matters, filtered by town, village, step, status, overdue (from the read model)', tag, query: listQuery, response: z.array(processSummarySchema) },
+    { method: 'get', path: '/major-matters', operationId: 'listMajorMatters', summary: 'Major matters, filtered by town, village, step, status, overdue (from the read model)', tag, query: listQuery, response: z.array(processSummarySchema) },
     async ({ actor, query }) => {
       requireCounty(actor, query.countyId);
       const { limit, ...where } = query;
@@ -218,14 +218,14 @@ export function majorMatterRoutes(http: HttpDeps, deps: AppDeps): void {
 
   route(
     http,
-    { method: 'get', path: '/major-matters/{id}', summary: 'The full state of a major matter: proposal revisions, meetings, disclosures, objections, concerns, record', tag, params: idParams, response: majorMatterViewSchema, refusals: [404, 503] },
+    { method: 'get', path: '/major-matters/{id}', operationId: 'getMajorMatter', summary: 'The full state of a major matter: proposal revisions, meetings, disclosures, objections, concerns, record', tag, params: idParams, response: majorMatterViewSchema, refusals: [404, 503] },
     async ({ actor, params, res }) => {
       await requireReader(deps, actor, res, MAJOR_MATTER_PROCESS, params.id);
       return readProcess(deps, res, { processType: MAJOR_MATTER_PROCESS, workflowId: params.id }, getMajorMatter);
     },
   );
 
-  stepRoutes(http, deps, { base: '/major-matters', tag, processType: MAJOR_MATTER_PROCESS, params: idParams, view: majorMatterViewSchema }, [
+  stepRoutes(http, deps, { base: '/major-matters', operation: 'majorMatter', tag, processType: MAJOR_MATTER_PROCESS, params: idParams, view: majorMatterViewSchema }, [
     { path: 'proposal', summary: 'The village party organisation takes the suggestion up as a proposal (提议), revises it after a return, or declines it', body: proposal, update: decideProposal },
     { path: 'joint-meeting', summary: 'The joint meeting (村务联席会议, 商议): its record; it may amend the proposal', body: jointMeeting, update: recordJointMeeting },
     { path: 'party-members-meeting', summary: "The party members' meeting (党员大会, 审议): its record", body: meetingRecord, update: recordPartyMeeting },
@@ -241,7 +241,7 @@ export function majorMatterRoutes(http: HttpDeps, deps: AppDeps): void {
 
   route(
     http,
-    { method: 'get', path: '/villages/{villageId}/board.json', summary: "The village's public notice board (村务公开栏) as data: matters under disclosure and recently closed", tag: 'boards', params: villageParams, response: boardSchema, public: true, refusals: [404] },
+    { method: 'get', path: '/villages/{villageId}/board.json', operationId: 'getVillageBoard', summary: "The village's public notice board (村务公开栏) as data: matters under disclosure and recently closed", tag: 'boards', params: villageParams, response: boardSchema, public: true, refusals: [404] },
     async ({ params }) => villageBoard(db, params.villageId),
   );
 
@@ -253,6 +253,7 @@ function boardPage(http: HttpDeps, deps: AppDeps): void {
   http.registry.registerPath({
     method: 'get',
     path: '/villages/{villageId}/board',
+    operationId: 'getVillageBoardPage',
     summary: "The village's public notice board (村务公开栏): a page in Chinese, for phones; its data at /villages/{villageId}/board.json",
     tags: ['boards'],
     security: [],

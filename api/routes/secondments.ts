@@ -202,7 +202,7 @@ export function secondmentRoutes(http: HttpDeps, deps: AppDeps): void {
 
   route(
     http,
-    { method: 'post', path: '/secondments', summary: 'A unit asks to borrow a cadre (借调申请): answers once eligibility is checked, with every failure', tag, body: requestBody, response: secondmentViewSchema, status: 201, refusals: [404, 409, 422, 503] },
+    { method: 'post', path: '/secondments', operationId: 'startSecondment', summary: 'A unit asks to borrow a cadre (借调申请): answers once eligibility is checked, with every failure', tag, body: requestBody, response: secondmentViewSchema, status: 201, refusals: [404, 409, 422, 503] },
     async ({ actor, body, res }) => {
       const found = await parties(db, body);
       res.locals.process = { processType: PROCESS_TYPE, countyId: found.countyId };
@@ -217,7 +217,7 @@ export function secondmentRoutes(http: HttpDeps, deps: AppDeps): void {
 
   route(
     http,
-    { method: 'post', path: '/secondment-census', summary: 'An inspector registers a secondment found by a census (摸底) that was never approved: it enters at clawback', tag, body: censusBody, response: secondmentViewSchema, status: 201, refusals: [404, 409, 422, 503] },
+    { method: 'post', path: '/secondment-census', operationId: 'registerCensusSecondment', summary: 'An inspector registers a secondment found by a census (摸底) that was never approved: it enters at clawback', tag, body: censusBody, response: secondmentViewSchema, status: 201, refusals: [404, 409, 422, 503] },
     async ({ actor, body, res }) => {
       const found = await parties(db, body);
       res.locals.process = { processType: PROCESS_TYPE, countyId: found.countyId };
@@ -230,7 +230,7 @@ export function secondmentRoutes(http: HttpDeps, deps: AppDeps): void {
     },
   );
 
-  route(http, { method: 'get', path: '/secondments', summary: 'Secondments of a county, from the read model', tag, query: listQuery, response: z.array(processSummarySchema) }, async ({ actor, query }) => {
+  route(http, { method: 'get', path: '/secondments', operationId: 'listSecondments', summary: 'Secondments of a county, from the read model', tag, query: listQuery, response: z.array(processSummarySchema) }, async ({ actor, query }) => {
     requireCounty(actor, query.countyId);
     const { limit, ...where } = query;
     return listProcesses(deps, { processType: PROCESS_TYPE, ...where }, limit, await readableRows(deps, actor, PROCESS_TYPE, query.countyId));
@@ -238,7 +238,7 @@ export function secondmentRoutes(http: HttpDeps, deps: AppDeps): void {
 
   route(
     http,
-    { method: 'get', path: '/secondments/reports', summary: 'Secondments active, ending soon, overdue for return, clawed back by unit; per town and village the cadres away and for how long', tag, query: reportQuery, response: report },
+    { method: 'get', path: '/secondments/reports', operationId: 'secondmentReport', summary: 'Secondments active, ending soon, overdue for return, clawed back by unit; per town and village the cadres away and for how long', tag, query: reportQuery, response: report },
     async ({ actor, query }) => {
       requireCounty(actor, query.countyId);
       if (!(await readScope(db, actor)).counties.has(query.countyId)) throw forbidden(`Secondment reports of ${query.countyId} are read by the county's own staff.`);
@@ -246,12 +246,12 @@ export function secondmentRoutes(http: HttpDeps, deps: AppDeps): void {
     },
   );
 
-  route(http, { method: 'get', path: '/secondments/{id}', summary: 'The full state of a secondment: step, eligibility, term, extensions, return', tag, params: idParams, response: secondmentViewSchema, refusals: [404, 503] }, async ({ actor, params, res }) => {
+  route(http, { method: 'get', path: '/secondments/{id}', operationId: 'getSecondment', summary: 'The full state of a secondment: step, eligibility, term, extensions, return', tag, params: idParams, response: secondmentViewSchema, refusals: [404, 503] }, async ({ actor, params, res }) => {
     await requireReader(deps, actor, res, PROCESS_TYPE, params.id);
     return readProcess(deps, res, { processType: PROCESS_TYPE, workflowId: params.id }, getSecondment);
   });
 
-  stepRoutes(http, deps, { base: '/secondments', tag, processType: PROCESS_TYPE, params: idParams, view: secondmentViewSchema }, [
+  stepRoutes(http, deps, { base: '/secondments', operation: 'secondment', tag, processType: PROCESS_TYPE, params: idParams, view: secondmentViewSchema }, [
     { path: 'consent', summary: 'The source unit, or the cadre, consents or refuses', body: consent, update: giveConsent },
     { path: 'review', summary: 'The organisation department reviews the request or an extension', body: decision, update: reviewSecondment },
     { path: 'approval', summary: 'The approving leader decides on the request or an extension', body: decision, update: approveSecondment },

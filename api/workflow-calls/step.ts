@@ -9,6 +9,7 @@ import { STATE_QUERY, type ProcessView } from '../../workflows/common/view';
 import { boundsOf, isUnconfirmed, notConfirmed, withinDeadline } from '../bounded';
 import type { AppDeps } from '../deps';
 import { route, type HttpDeps } from '../http';
+import type { ApiTag } from '../openapi';
 import { bodyHash, IDEMPOTENCY_KEY, idempotencyKeyOf, keepRefusal, nextAttempt, useKey, type KeyUse } from '../idempotency';
 import { Problem, problemFromTemporal } from '../problem';
 import type { ProcessRef } from '../refusals';
@@ -102,18 +103,27 @@ async function knowingCountyOnRefusal<T>(ref: ProcessRef, knowCounty: () => Prom
   }
 }
 
-/** One POST route per step: the body validated here, the step refused or done by the workflow's Update. */
+/** `secondment` and `return-confirmation` → `secondmentReturnConfirmation`. */
+function stepOperationId(operation: string, stepPath: string): string {
+  return operation + stepPath.replace(/(?:^|-)([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+/**
+ * One POST route per step: the body validated here, the step refused or done by the workflow's Update.
+ * Its operationId is the process's `operation` name followed by the step's path in PascalCase:
+ * `secondment` + `return-confirmation` → `secondmentReturnConfirmation` (POST /secondments/{id}/return-confirmation).
+ */
 export function stepRoutes(
   http: HttpDeps,
   deps: AppDeps,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  process: { base: string; tag: string; processType: string; params: z.ZodObject<{ id: z.ZodType<string> }>; view: z.ZodType; present?: (view: any) => unknown },
+  process: { base: string; /** The process in camelCase, singular (`secondment`): its steps' operationIds begin with it. */ operation: string; tag: ApiTag; processType: string; params: z.ZodObject<{ id: z.ZodType<string> }>; view: z.ZodType; present?: (view: any) => unknown },
   steps: ProcessStep[],
 ): void {
   for (const step of steps) {
     route(
       http,
-      { method: 'post', path: `${process.base}/{id}/${step.path}`, summary: step.summary, tag: process.tag, params: process.params, headers: stepHeaders, body: step.body, response: process.view, refusals: [404, 409, 422, 503] },
+      { method: 'post', path: `${process.base}/{id}/${step.path}`, operationId: stepOperationId(process.operation, step.path), summary: step.summary, tag: process.tag, params: process.params, headers: stepHeaders, body: step.body, response: process.view, refusals: [404, 409, 422, 503] },
       async ({ actor, params, body, req, res }) => {
         // The county (for a check, and for the log of a refusal) is read only when needed: not on the path of a step done.
         const ref = { processType: process.processType, countyId: '', workflowId: params.id };

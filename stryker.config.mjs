@@ -6,7 +6,7 @@ export default {
     'workflows/**/rules.ts',
     'workflows/common/guards.ts',
     'workflows/**/rules/*.ts',
-    '{workflows,activities}/**/*-rules.ts',
+    '{workflows,activities,domain}/**/*-rules.ts',
     // The refusal codes every rule answers with, and the periods (defaults, the weekly Friday).
     'workflows/**/reasons.ts',
     'workflows/**/durations.ts',

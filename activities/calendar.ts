@@ -23,7 +23,7 @@ import {
   type OfficialDay,
   type Weekday,
   type YearProblem,
-} from './calendar-rules';
+} from '../domain/calendar-rules';
 
 export type { Deadline, Weekday };
 

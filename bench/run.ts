@@ -25,7 +25,7 @@ import { signToken } from '../api/auth';
 import { connectClient } from '../platform/temporal-client';
 import { createPrismaClient } from '../prisma/client';
 import { migrateDeploy } from '../prisma/migrate';
-import { tokenClaimsFor } from '../prisma/people';
+import { tokenClaimsFor } from '../domain/identity';
 import { seedDemoCounty } from '../prisma/seed';
 import globalSetup from '../test/support/global-setup';
 import globalTeardown from '../test/support/global-teardown';

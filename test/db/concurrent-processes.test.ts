@@ -9,7 +9,7 @@ import { signToken } from '../../api/auth';
 import { createPrismaClient, type Db } from '../../prisma/client';
 import { sqliteFilePath } from '../../prisma/database-url';
 import { migrateDeploy } from '../../prisma/migrate';
-import { tokenClaimsFor } from '../../prisma/people';
+import { tokenClaimsFor } from '../../domain/identity';
 import { seedDemoCounty } from '../../prisma/seed';
 import { DATABASES, eventually } from '../support/platform';
 import { freePort, startPostgres } from '../support/postgres';

@@ -15,7 +15,7 @@ import { createLogger } from '../../platform/logger';
 import { connectClient } from '../../platform/temporal-client';
 import { createPrismaClient, type Db } from '../../prisma/client';
 import { migrateDeploy } from '../../prisma/migrate';
-import { tokenClaimsFor } from '../../prisma/people';
+import { tokenClaimsFor } from '../../domain/identity';
 import { seedDemoCounty } from '../../prisma/seed';
 import { createWorker } from '../../worker/worker';
 import { postgresAvailable, startPostgres } from './postgres';

@@ -47,7 +47,7 @@ export interface ProcessOptions<V extends ProcessView> {
   /** Periods shortened for this instance (tests and demos; refused in production at the door). */
   periods?: PeriodOverrides;
   /** After each publication (e.g. telling a parent process); returns the promise it awaits, unwrapped. */
-  afterShow?(view: V): Promise<unknown>;
+  afterShow?: (view: V) => Promise<unknown> | void;
   /**
    * Its parent process (processes started since histories were bounded; `afterShow` serves those before):
    * told by the publication whenever what it `shows` of this process changes.
@@ -57,7 +57,7 @@ export interface ProcessOptions<V extends ProcessView> {
    * Search attributes of its own, upserted with the kit's when they change (processes started since
    * histories were bounded; `afterShow` upserted them before).
    */
-  searchAttributes?(view: V): SearchAttributeUpdatePair[];
+  searchAttributes?: (view: V) => SearchAttributeUpdatePair[];
   /** The process's start input: giving it opts the process in to continuing as new (see `openProcess`). */
   start?: ContinuableStart<V>;
   /** The state a previous run carried over (`start.continued`): the process resumes from it instead of opening anew. */
@@ -112,7 +112,7 @@ export function openProcess<V extends ProcessView, Step extends string = string>
   if (continued) setCurrentDetails(options.details(view));
 
   // Written so that a publication takes as many promise turns as before the kit: replay depends on it.
-  const publish = publisher(bounded, activities, options.parent as ParentLink | undefined, options.searchAttributes as OwnSearchAttributes | undefined);
+  const publish = publisher(bounded, activities, options.parent, options.searchAttributes as OwnSearchAttributes | undefined);
   const afterShow = bounded ? undefined : options.afterShow;
   const show = afterShow
     ? async () => {
@@ -163,14 +163,14 @@ export function openProcess<V extends ProcessView, Step extends string = string>
     show,
     exclusively,
     /** Moves to `step`, asking `nextActors`, due at `dueAt`; wakes whoever waits for a change. */
-    moveTo(step: Step, nextActors: NextActor[], dueAt?: string): void {
+    moveTo: (step: Step, nextActors: NextActor[], dueAt?: string): void => {
       view.step = step;
       view.nextActors = nextActors;
       view.dueAt = dueAt;
       changes++;
     },
     /** Ends the process with a terminal status and why. */
-    close(status: ProcessStatus, reason: string): void {
+    close: (status: ProcessStatus, reason: string): void => {
       process.moveTo('CLOSED' as Step, []);
       view.status = status;
       view.outcome = { status, reason };

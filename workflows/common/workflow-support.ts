@@ -28,12 +28,12 @@ export function processSteps<V extends ProcessView>(show: () => Promise<void>, a
   // Processes started before steps were serialised replay as they ran: without the lock.
   const lock = patched('serialised-steps') ? new Mutex() : { runExclusive: <T>(work: () => Promise<T>) => work() };
   return {
-    step<A extends [Actor, ...unknown[]]>(
+    step: <A extends [Actor, ...unknown[]]>(
       update: UpdateDefinition<StepAnswer, A> | UpdateDefinition<V, A>,
       rule: (...args: NoInfer<A>) => RuleResult,
       act: (...args: NoInfer<A>) => Promise<void> | void,
       options: StepOptions = {},
-    ): void {
+    ): void => {
       const handler = async (...args: A): Promise<V | StepAnswer> => {
         await lock.runExclusive(async () => {
           enforce(rule(...args));
@@ -50,9 +50,7 @@ export function processSteps<V extends ProcessView>(show: () => Promise<void>, a
       setHandler<V | StepAnswer, A, UpdateDefinition<V | StepAnswer, A>>(update, handler, { validator: (...args: A) => enforce(rule(...args)) });
     },
     /** Runs a transition of the main body (timers, opening) without interleaving with a step. */
-    exclusively<T>(transition: () => Promise<T>): Promise<T> {
-      return lock.runExclusive(transition);
-    },
+    exclusively: <T>(transition: () => Promise<T>): Promise<T> => lock.runExclusive(transition),
   };
 }
 

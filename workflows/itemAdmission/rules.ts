@@ -8,7 +8,6 @@ import type {
   AdmissionView,
   Consultation,
   ConsultationResponse,
-  TestAnswer,
   Withdrawal,
 } from './messages';
 
@@ -19,7 +18,7 @@ export function allTestsMet(review: AdmissionReview): boolean {
 }
 
 function everyTestReasoned(review: AdmissionReview): RuleResult {
-  const missing = TESTS.filter((t) => !(review[t] as TestAnswer).reason?.trim());
+  const missing = TESTS.filter((t) => !review[t].reason?.trim());
   return missing.length === 0
     ? allowed
     : refused('MISSING_REASON', `Each of the three tests must be answered with a reason; missing: ${missing.join(', ')}.`);

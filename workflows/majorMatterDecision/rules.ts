@@ -46,7 +46,7 @@ export const MEETING_OF_STEP: Partial<Record<MajorMatterStep, string>> = {
 
 /** A matter is major when of a kind the county lists, or when its amount reaches the threshold. */
 export function isMajorMatter(rules: MatterRules, kind: MajorMatterKind, amount: number): RuleResult {
-  if ((rules.kinds as string[]).includes(kind) || amount >= rules.amountThreshold) return allowed;
+  if (rules.kinds.includes(kind) || amount >= rules.amountThreshold) return allowed;
   return refused(
     'RULE_BROKEN',
     `Not a major matter: ${kind} is not among the kinds the county lists (${rules.kinds.join(', ')}) and ¥${amount} is below its threshold of ¥${rules.amountThreshold}.`,

@@ -106,7 +106,7 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
     },
     details: majorMatterDetails,
     // Processes started before histories were bounded upserted them after each publication.
-    afterShow: async (view) => upsertSearchAttributes(matterAttributes(view)),
+    afterShow: (view) => upsertSearchAttributes(matterAttributes(view)),
     searchAttributes: matterAttributes,
   });
   const { view, step, record, close, deadlines } = process;

@@ -104,7 +104,7 @@ export async function projectBidding(start: BiddingStart): Promise<BiddingView> 
     },
     details: biddingDetails,
     // Processes started before histories were bounded upserted them after each publication.
-    afterShow: async (view) => upsertSearchAttributes(biddingAttributes(view)),
+    afterShow: (view) => upsertSearchAttributes(biddingAttributes(view)),
     searchAttributes: biddingAttributes,
   });
   const { view, step, close, record, deadlines } = process;

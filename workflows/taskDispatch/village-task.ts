@@ -151,7 +151,7 @@ export async function villageTask(start: VillageTaskStart): Promise<VillageTaskV
 
   // The dispatch allowed the withdrawal by what it knew; a receipt may have crossed it, and the dispatch's word stands.
   // Only the task's own dispatch may withdraw it (processes started before the kit sent no sender).
-  process.signal(dispatchWithdrawn, (withdrawal) => withdrawal.dispatchWorkflowId === start.dispatchWorkflowId, async (withdrawal) => {
+  process.signal(dispatchWithdrawn, (withdrawal) => withdrawal.dispatchWorkflowId === start.dispatchWorkflowId, (withdrawal) => {
     const crossed = view.step === 'RECEIVE' ? '' : ` (it crossed the receipt, at step ${view.step})`;
     record({ step: 'WITHDRAWN', by: withdrawal.by, summary: `The dispatch was withdrawn${crossed}: ${withdrawal.reason}` });
     close('WITHDRAWN', withdrawal.reason);

@@ -261,7 +261,7 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
     const admission = view.details.admission;
     const admitted = admission?.outcome === 'ADMIT_ONCE' || admission?.outcome === 'ADMIT_TO_CATALOGUE';
     const code = view.details.content.screeningCode;
-    return admitted && (code === undefined || code === admission!.code);
+    return admitted && (code === undefined || code === admission.code);
   }
 
   function markAdmitted(): void {
@@ -300,7 +300,7 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
    */
   async function runVillages(): Promise<void> {
     let finished = false;
-    let failure: unknown;
+    let failure: Error | undefined;
     let all: Promise<{ villageId: string; status: ProcessStatus }[]> | undefined;
     if (!process.continued) {
       const parentClosePolicy = patched('villages-outlive-dispatch-runs') ? 'ABANDON' : 'REQUEST_CANCEL';
@@ -329,7 +329,7 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
       all = Promise.all(children);
       all.then(
         () => (finished = true),
-        (error) => {
+        (error: Error) => {
           failure = error;
           finished = true;
         },

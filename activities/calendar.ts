@@ -237,7 +237,10 @@ export async function loadCalendarYear(db: Db, countyId: string, year: number, i
       return { changed: true, year: yearView({ countyId, year, ...row, days: result.days }) };
     });
   // Two loads of a new year at once: the second finds the first's row on its retry.
-  return attempt().catch((error: unknown) => (isUniqueViolation(error) ? attempt() : Promise.reject(error)));
+  return attempt().catch((error: unknown) => {
+    if (isUniqueViolation(error)) return attempt();
+    throw error;
+  });
 }
 
 /** The years a county has loaded, and until when its calendar covers (as of `now`). */

@@ -13,7 +13,7 @@ import { recordSecondment, secondmentFacts, type FactsInput, type SecondmentReco
 export function createActivities(db: Db) {
   return {
     publishProcess: (publication: Publication | ProcessView) => publishProcess(db, publication),
-    endOfWorkingDays: async (input: { fromIso: string; workingDays: number }) => endOfWorkingDaysAfter(input.fromIso, input.workingDays),
+    endOfWorkingDays: (input: { fromIso: string; workingDays: number }) => Promise.resolve(endOfWorkingDaysAfter(input.fromIso, input.workingDays)),
     workingDeadline: (input: WorkingDeadlineInput) => workingDeadline(db, input),
     weeklyDueAt: (input: WeeklyDueInput) => weeklyDueAt(db, input),
     listTowns: (countyId: string) => townsOfCounty(db, countyId),

@@ -7,6 +7,7 @@ import type { AppDeps } from './deps';
 import { createRegistry, openApiDocument } from './openapi';
 import { Problem, problemFromDatabase } from './problem';
 import { recordRefusal, type ProcessRef } from './refusals';
+import type { Actor } from '../workflows/common/actor';
 import { admissionRoutes } from './routes/admissions';
 import { auditRoutes } from './routes/audit';
 import { biddingRoutes } from './routes/biddings';
@@ -86,8 +87,8 @@ export function createApp(deps: AppDeps) {
     }
     // A repeated request answered with its first refusal was recorded the first time.
     if (REFUSAL_STATUSES.has(problem.status) && res.locals.actor && !res.locals.repeated) {
-      const action = `${req.method} ${req.route?.path ?? req.path}`;
-      await recordRefusal(deps.db, res.locals.actor, action, problem, res.locals.process as ProcessRef | undefined).catch((err) =>
+      const action = `${req.method} ${(req.route as { path: string } | undefined)?.path ?? req.path}`;
+      await recordRefusal(deps.db, res.locals.actor as Actor, action, problem, res.locals.process as ProcessRef | undefined).catch((err) =>
         req.log.error({ err }, 'could not record a refusal'),
       );
     }

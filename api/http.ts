@@ -101,19 +101,19 @@ function openApiPath(spec: RouteSpec<AnyObject, AnyObject, ZodType>): RouteConfi
 export function route<P extends AnyObject, Q extends AnyObject, B extends ZodType>(
   deps: HttpDeps,
   spec: RouteSpec<P, Q, B>,
-  handler: (ctx: RouteContext<P, Q, B>) => Promise<unknown>,
+  handler: (ctx: RouteContext<P, Q, B>) => unknown,
 ): void {
   if (!OPERATION_ID.test(spec.operationId)) throw new Error(`${spec.method.toUpperCase()} ${spec.path}: operationId ${JSON.stringify(spec.operationId)} is not camelCase`);
   const taken = deps.registry.definitions.find((d) => d.type === 'route' && d.route.operationId === spec.operationId);
   if (taken?.type === 'route') throw new Error(`${spec.method.toUpperCase()} ${spec.path}: operationId ${spec.operationId} is already ${taken.route.method.toUpperCase()} ${taken.route.path}'s`);
-  deps.registry.registerPath(openApiPath(spec as unknown as RouteSpec<AnyObject, AnyObject, ZodType>));
+  deps.registry.registerPath(openApiPath(spec));
   const expressPath = spec.path.replace(/\{(\w+)\}/g, ':$1');
   deps.methods ??= new Map();
   deps.methods.set(expressPath, new Set([...(deps.methods.get(expressPath) ?? []), spec.method.toUpperCase(), ...(spec.method === 'get' ? ['HEAD'] : [])]));
   deps.router[spec.method](expressPath, async (req: Request, res: Response) => {
     const actor = spec.public
       ? (undefined as unknown as Actor)
-      : actorFromHeader(req.headers.authorization, deps.jwtSecret, String(req.id));
+      : actorFromHeader(req.headers.authorization, deps.jwtSecret, req.id as string);
     res.locals.actor = actor;
     const result = await handler({
       params: parse(spec.params, req.params, 'params'),

@@ -13,7 +13,7 @@ async function main(): Promise<void> {
     ? { workflowBundle: { codePath: process.env.WORKFLOW_BUNDLE } }
     : { workflowsPath: require.resolve('../workflows') };
   for (const file of files) {
-    const history = JSON.parse(readFileSync(file, 'utf8'));
+    const history: unknown = JSON.parse(readFileSync(file, 'utf8'));
     await Worker.runReplayHistory(options, history, path.basename(file, '.json').split('@')[1]);
     console.log(`replayed ${file}`);
   }

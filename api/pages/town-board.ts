@@ -161,7 +161,7 @@ export function townBoardRoutes(http: HttpDeps, deps: AppDeps): void {
   http.methods.set(expressPath, new Set(['GET', 'HEAD']));
   http.router.get(expressPath, async (req: Request, res: Response) => {
     const parsed = params.safeParse(req.params);
-    if (!parsed.success) throw notFound(`Town ${req.params.townId}`);
+    if (!parsed.success) throw notFound(`Town ${String(req.params.townId)}`);
     res.type('text/html; charset=utf-8').send(renderBoard(await board(deps, parsed.data.townId)));
   });
 }

@@ -35,7 +35,7 @@ const notice = z
   .openapi('Notice');
 
 export function meRoutes(http: HttpDeps, deps: AppDeps): void {
-  route(http, { method: 'get', path: '/me', operationId: 'getMe', summary: 'Who the token says I am', tag: 'me', response: me }, async ({ actor }) => ({
+  route(http, { method: 'get', path: '/me', operationId: 'getMe', summary: 'Who the token says I am', tag: 'me', response: me }, ({ actor }) => ({
     personId: actor.personId,
     name: actor.name,
     roles: actor.roles,

@@ -96,7 +96,7 @@ async function loadRuleSet(db: Db, actor: Actor, ruleSetId: string) {
 }
 
 export function ruleRoutes(http: HttpDeps, { db }: AppDeps): void {
-  route(http, { method: 'get', path: '/rules/definitions', operationId: 'listRuleDefinitions', summary: 'Every rule a county sets: unit, default, bounds and meaning, by process section', tag, response: z.array(definition) }, async () => definitions());
+  route(http, { method: 'get', path: '/rules/definitions', operationId: 'listRuleDefinitions', summary: 'Every rule a county sets: unit, default, bounds and meaning, by process section', tag, response: z.array(definition) }, () => definitions());
 
   route(
     http,
@@ -152,7 +152,7 @@ export function ruleRoutes(http: HttpDeps, { db }: AppDeps): void {
     async ({ actor, params, query }) => {
       requireCounty(actor, params.countyId);
       const rows = await db.ruleSetChange.findMany({ where: { countyId: params.countyId }, orderBy: { id: 'desc' }, take: query.limit });
-      return rows.map((r) => ({ at: r.at.toISOString(), ruleSetId: r.ruleSetId, action: r.action as 'DRAFTED', personId: r.personId, role: r.role, reason: r.reason, changes: JSON.parse(r.changes) }));
+      return rows.map((r) => ({ at: r.at.toISOString(), ruleSetId: r.ruleSetId, action: r.action as 'DRAFTED', personId: r.personId, role: r.role, reason: r.reason, changes: JSON.parse(r.changes) as unknown }));
     },
   );
 

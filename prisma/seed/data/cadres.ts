@@ -51,7 +51,7 @@ const villageCadres: CadreSeed[] = [
   ['xikou', ['jinxi', 'shangao', 'zhulin', 'shimen']],
   ['fenglin', ['xiawan', 'liutang', 'qingshi', 'xinjie']],
 ].flatMap(([town, villages]) =>
-  (villages as string[]).flatMap((v) => [1, 2].map((n) => ({ personId: `p.${town}.${v}.cadre${n}`, unitId: villageId(town as string, v), category: 'ORDINARY_CADRE' as const, sinceMonthsAgo: 36 + 12 * n }))),
+  (villages as string[]).flatMap((v) => [1, 2].map((n) => ({ personId: `p.${town as string}.${v}.cadre${n}`, unitId: villageId(town as string, v), category: 'ORDINARY_CADRE' as const, sinceMonthsAgo: 36 + 12 * n }))),
 );
 
 export const cadres: CadreSeed[] = [

@@ -2,7 +2,7 @@
 // break a running process (non-determinism) fails here. Record new ones with RECORD_HISTORIES=1.
 // The replay runs in a child process: protobufjs' JSON decoding does not survive Jest's module registry.
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.join(__dirname, '..');
@@ -30,9 +30,9 @@ test('every recorded history replays with the current workflow code', () => {
 
 test('a history that the code cannot produce fails the replay', () => {
   const tampered = path.join(process.env.TEST_TMP!, 'tampered@admission-xingcun-tampered.json');
-  const history = JSON.parse(require('node:fs').readFileSync(path.join(dir, histories.find((f) => f.startsWith('admission'))!), 'utf8'));
+  const history = JSON.parse(readFileSync(path.join(dir, histories.find((f) => f.startsWith('admission'))!), 'utf8'));
   const scheduled = history.events.find((e: { eventType: string }) => e.eventType === 'EVENT_TYPE_ACTIVITY_TASK_SCHEDULED');
   scheduled.activityTaskScheduledEventAttributes.activityType.name = 'somethingElse';
-  require('node:fs').writeFileSync(tampered, JSON.stringify(history));
+  writeFileSync(tampered, JSON.stringify(history));
   expect(() => replay([tampered])).toThrow(/Nondeterminism|DeterminismViolation|nondeterministic/i);
 });

@@ -30,9 +30,9 @@ const OPERATION_IDS = [
 test('route() refuses, at startup, an operationId already taken or not camelCase', () => {
   const http = { router: express.Router(), registry: createRegistry(), jwtSecret: 'x' };
   const spec = { method: 'get', path: '/a', operationId: 'getA', summary: 'A', tag: 'platform', response: z.object({}) } as const;
-  route(http, spec, async () => ({}));
-  expect(() => route(http, { ...spec, method: 'post', path: '/b' }, async () => ({}))).toThrow("POST /b: operationId getA is already GET /a's");
-  expect(() => route(http, { ...spec, path: '/c', operationId: 'get-c' }, async () => ({}))).toThrow('not camelCase');
+  route(http, spec, () => ({}));
+  expect(() => route(http, { ...spec, method: 'post', path: '/b' }, () => ({}))).toThrow("POST /b: operationId getA is already GET /a's");
+  expect(() => route(http, { ...spec, path: '/c', operationId: 'get-c' }, () => ({}))).toThrow('not camelCase');
 });
 
 describe.each(DATABASES)('on %s', (database) => {
@@ -72,7 +72,7 @@ describe.each(DATABASES)('on %s', (database) => {
     const declared = new Set(tags.map((t) => t.name));
     expect(tags.filter((t) => !t.description)).toEqual([]);
     expect(operations.filter((o) => !/^[a-z][A-Za-z0-9]+$/.test(o.operationId ?? '')).map((o) => o.name)).toEqual([]);
-    expect(operations.filter((o) => !o.tags?.length || o.tags.some((t) => !declared.has(t))).map((o) => `${o.name} ${o.tags}`)).toEqual([]);
+    expect(operations.filter((o) => !o.tags?.length || o.tags.some((t) => !declared.has(t))).map((o) => `${o.name} ${String(o.tags)}`)).toEqual([]);
     expect([...declared].filter((t) => !operations.some((o) => o.tags?.includes(t)))).toEqual([]);
     const ids = operations.map((o) => o.operationId!).sort();
     expect(ids.filter((id, i) => ids[i - 1] === id)).toEqual([]);

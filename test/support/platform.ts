@@ -20,7 +20,7 @@ import { seedDemoCounty } from '../../prisma/seed';
 import { createWorker } from '../../worker/worker';
 import { postgresAvailable, startPostgres } from './postgres';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { findTemporalCli } = require('../../scripts/tools/temporal-cli') as { findTemporalCli(): string | undefined };
+const { findTemporalCli } = require('../../scripts/tools/temporal-cli') as { findTemporalCli: () => string | undefined };
 
 export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-42';
 const JWT_SECRET = TEST_JWT_SECRET;

@@ -9,7 +9,6 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
 import { importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
-import importCycles from './scripts/lint/import-cycles.mjs';
 
 const APP = ['workflows', 'domain', 'activities', 'platform', 'prisma', 'api', 'worker', 'scripts', 'bench', 'test'];
 const except = (...allowed) => APP.filter((layer) => !allowed.includes(layer));
@@ -86,13 +85,11 @@ export default defineConfig(
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: import.meta.dirname })] },
-    plugins: { local: importCycles },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
-      // `import-x/no-cycle` skips type-only imports whatever it is told; `local/no-import-cycle` counts them.
+      // Value-import circles as you type; `npm run lint` also runs madge, which counts type-only imports (import-x/no-cycle skips them).
       'import-x/no-cycle': 'error',
-      'local/no-import-cycle': 'error',
       'import-x/no-restricted-paths': ['error', { basePath: import.meta.dirname, zones: LAYERS }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
     },

@@ -1,5 +1,4 @@
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
-import { upsertSearchAttributes } from '@temporalio/workflow';
 import { actedAs, findRole, type Actor } from '../common/actor';
 import type { NextActor } from '../common/view';
 import { openProcess, type Timer } from '../common/open-process';
@@ -105,8 +104,6 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
       },
     },
     details: majorMatterDetails,
-    // Processes started before histories were bounded upserted them after each publication.
-    afterShow: async (view) => upsertSearchAttributes(matterAttributes(view)),
     searchAttributes: matterAttributes,
   });
   const { view, step, record, close, deadlines } = process;

@@ -35,14 +35,14 @@ interface HistoryEvent {
 
 const eventsOf = (file: string): HistoryEvent[] => JSON.parse(readFileSync(file, 'utf8')).events;
 
-/** The patch ids a history's markers carry (the SDK's marker is `core_patch`, its id in the `patch_data` payload). */
+/** The payload of a marker's detail (proto JSON: base64 of the JSON the SDK wrote). */
+const detail = (event: HistoryEvent, key: string) => JSON.parse(Buffer.from(event.markerRecordedEventAttributes?.details?.[key]?.payloads?.[0]?.data ?? '', 'base64').toString('utf8'));
+
+/** The patch ids a history's markers carry (the SDK's marker is `core_patch`, `{ id, deprecated }` in its `patch-data`). */
 function patchIds(file: string): string[] {
   return eventsOf(file)
     .filter((e) => e.eventType === 'EVENT_TYPE_MARKER_RECORDED' && e.markerRecordedEventAttributes?.markerName === 'core_patch')
-    .map((e) => {
-      const data = e.markerRecordedEventAttributes!.details?.patch_data?.payloads?.[0]?.data;
-      return (JSON.parse(Buffer.from(data ?? '', 'base64').toString('utf8')) as { id: string }).id;
-    });
+    .map((e) => (detail(e, 'patch-data') as { id: string }).id);
 }
 
 test('there are recorded histories of every process', () => {
@@ -70,8 +70,11 @@ test('every patch marker in a recorded history is a live patch, listed in workfl
 
 test('a history that the code cannot produce fails the replay', () => {
   const tampered = path.join(process.env.TEST_TMP!, 'tampered@admission-xingcun-tampered.json');
-  const history = JSON.parse(readFileSync(named('admission')[0], 'utf8'));
-  void history;
+  const history = JSON.parse(readFileSync(named('admission')[0], 'utf8')) as { events: HistoryEvent[] };
+  // Every platform call is a local activity, recorded as a marker: one that names another activity.
+  const call = history.events.find((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')!;
+  const data = { ...detail(call, 'data'), activity_type: 'somethingElse' };
+  call.markerRecordedEventAttributes!.details!.data.payloads![0].data = Buffer.from(JSON.stringify(data)).toString('base64');
   writeFileSync(tampered, JSON.stringify(history));
   expect(() => replay([tampered])).toThrow(/Nondeterminism|DeterminismViolation|nondeterministic/i);
 });

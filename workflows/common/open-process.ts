@@ -1,6 +1,6 @@
 // The process kit: what every process needs besides its own steps, rules, timers and transitions.
 // A workflow opens its process with `openProcess` and then says only what is its own.
-import { allHandlersFinished, CancellationScope, condition, continueAsNew, deprecatePatch, log, setCurrentDetails, setHandler, sleep, workflowInfo, type QueryDefinition } from '@temporalio/workflow';
+import { allHandlersFinished, CancellationScope, condition, continueAsNew, log, setCurrentDetails, setHandler, sleep, workflowInfo, type QueryDefinition } from '@temporalio/workflow';
 import type { SearchAttributeUpdatePair, SignalDefinition } from '@temporalio/common';
 import { Deadlines } from './deadlines';
 import type { ContinuableStart, Continuation, NextActor, ProcessStatus, ProcessView } from './view';
@@ -79,9 +79,6 @@ export interface WaitOptions {
  * Messages between processes go by workflow id without run id, so they reach whichever run is current.
  */
 export function openProcess<V extends ProcessView, Step extends string = string>(options: ProcessOptions<V>) {
-  deprecatePatch('process-kit');
-  deprecatePatch('bounded-history');
-  deprecatePatch('local-activities');
   const activities = LOCAL_ACTIVITIES;
   const rules = options.rules;
   const at = nowIso();
@@ -232,7 +229,6 @@ export function openProcess<V extends ProcessView, Step extends string = string>
     /** Until `done()`, runs `onChange` under the lock after every change (and once more when done). */
     async followChanges(done: () => boolean, onChange: () => Promise<void>, wait: WaitOptions = {}): Promise<void> {
       // A change made while `onChange` runs (a signal arriving during its publication) is followed too.
-      deprecatePatch('every-change-followed');
       let seen = changes;
       while (!done()) {
         if (quietToContinue(wait)) await continueNow();

@@ -1,4 +1,4 @@
-// Activities as workflows see them: types only, through proxyActivities and proxyLocalActivities.
+// Activities as workflows see them: types only, through proxyLocalActivities.
 import { ApplicationFailure, type SignalDefinition } from '@temporalio/common';
 import { proxyLocalActivities } from '@temporalio/workflow';
 import type { SearchAttributeUpdatePair } from '@temporalio/common';

@@ -1,6 +1,6 @@
 // Helpers for workflow code only: deterministic, no I/O (imports nothing that touches Node).
 import { ActivityFailure, ApplicationFailure, type SearchAttributeUpdatePair, type UpdateDefinition } from '@temporalio/common';
-import { CancellationScope, condition, deprecatePatch, isCancellation, setCurrentDetails, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { CancellationScope, condition, isCancellation, setCurrentDetails, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { Mutex } from 'async-mutex';
 import type { Actor, ActedAs } from './actor';
 import type { ProcessView, StepAnswer, StepRecord } from './view';
@@ -25,7 +25,6 @@ export interface StepOptions {
  * and checks its rule again before acting, and the main body's own transitions take the same lock.
  */
 export function processSteps(show: () => Promise<void>, answer: () => StepAnswer) {
-  deprecatePatch('serialised-steps');
   const lock = new Mutex();
   return {
     step<A extends [Actor, ...unknown[]]>(

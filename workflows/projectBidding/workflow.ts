@@ -1,5 +1,5 @@
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
-import { deprecatePatch, ParentClosePolicy, startChild, workflowInfo } from '@temporalio/workflow';
+import { ParentClosePolicy, startChild, workflowInfo } from '@temporalio/workflow';
 import { actedAs, type Actor } from '../common/actor';
 import type { NextActor } from '../common/view';
 import { openProcess, type Timer } from '../common/open-process';
@@ -334,7 +334,6 @@ export async function projectBidding(start: BiddingStart): Promise<BiddingView> 
     details.majorMatter = { required, funds: post.funds, kind: FUNDS_KIND, threshold: matterRules.amountThreshold };
     if (!required) return;
     const rule = `a major matter: a kind the county lists (${matterRules.kinds.join(', ')}) or an amount from ${matterRules.amountThreshold} 元 (五议两公开)`;
-    deprecatePatch('bidding-starts-major-matter');
     const matterId = majorMatterWorkflowId(villageId, workflowInfo().workflowId);
     const matter: MajorMatterStart = {
       countyId: start.countyId,

@@ -1,4 +1,4 @@
-import { CancellationScope, condition, deprecatePatch, executeChild, getExternalWorkflowHandle, isCancellation, setHandler, uuid4 } from '@temporalio/workflow';
+import { CancellationScope, condition, executeChild, getExternalWorkflowHandle, isCancellation, setHandler, uuid4 } from '@temporalio/workflow';
 import { actedAs } from '../common/actor';
 import type { NextActor, ProcessStatus } from '../common/view';
 import { openProcess, type Timer } from '../common/open-process';
@@ -171,7 +171,6 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
     const code = view.details.content.screeningCode;
     const dispatches = [...new Set(duplicates.filter((d) => !d.workflowId.includes('--')).map((d) => d.workflowId))];
     if (!code || !dispatches.length) return;
-    deprecatePatch('duplicates-flag-each-other');
     await Promise.all(
       dispatches.map((id) =>
         getExternalWorkflowHandle(id)
@@ -304,8 +303,6 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
     let failure: unknown;
     let all: Promise<{ villageId: string; status: ProcessStatus }[]> | undefined;
     if (!process.continued) {
-      deprecatePatch('villages-outlive-dispatch-runs');
-      const parentClosePolicy = 'ABANDON';
       const children = view.details.villages.map((v) => {
         const childStart: VillageTaskStart = {
           dispatchWorkflowId: view.workflowId,
@@ -319,7 +316,7 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
           maxReworkRounds: start.maxReworkRounds ?? process.rules.values.dispatch.maxReworkRounds,
           ...(start.maxHistoryEvents !== undefined && { maxHistoryEvents: start.maxHistoryEvents }),
         };
-        return executeChild(villageTask, { workflowId: v.workflowId, args: [childStart], staticSummary: villageTaskSummary(childStart), parentClosePolicy }).then(
+        return executeChild(villageTask, { workflowId: v.workflowId, args: [childStart], staticSummary: villageTaskSummary(childStart), parentClosePolicy: 'ABANDON' }).then(
           (result) => ({ villageId: v.villageId, status: result.status }),
           (error) => {
             // One village's task cancelled by an operator closes that village only.
@@ -351,10 +348,7 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
       if (isCancellation(error)) {
         if (process.continued) await CancellationScope.nonCancellable(cancelVillages);
         // The first run's children close as cancelled before it does: a closed workflow's cancellation requests are dropped.
-        else {
-          deprecatePatch('villages-cancelled-before-dispatch');
-          await CancellationScope.nonCancellable(() => all!);
-        }
+        else await CancellationScope.nonCancellable(() => all!);
       }
       throw error;
     }

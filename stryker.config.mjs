@@ -12,7 +12,7 @@ export default {
     'workflows/**/durations.ts',
   ],
   // Kept out of the sandbox copy: the Temporal CLI, local data, reports and recorded histories.
-  ignorePatterns: ['/.tools', '/data', '/dist', '/coverage', '/reports', '/test/histories'],
+  ignorePatterns: ['/.tools', '/data', '/dist', '/coverage', '/reports', '/test/*/histories'],
   testRunner: 'jest',
   jest: { configFile: 'jest.rules.config.js', enableFindRelatedTests: false },
   coverageAnalysis: 'perTest',

@@ -2,14 +2,12 @@
 // computed from it (activities), a year loaded or amended by an operator, and how long it still covers.
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import { findWorkday } from 'chinese-days';
 import type { Db } from '../prisma/client';
 import { notifyOrganisations } from './notices';
 import {
   WEEKDAYS,
   beijingDay,
   coverage,
-  endOfDay,
   holidayRanges,
   officialYear,
   weeklyDueAt as weeklyDueOn,
@@ -26,14 +24,6 @@ import {
 } from '../domain/calendar-rules';
 
 export type { Deadline, Weekday };
-
-/**
- * The end (24:00 Beijing time) of the `workingDays`-th working day after `fromIso`, by the calendar
- * of the `chinese-days` package. Kept for the `endOfWorkingDays` activity that recorded histories use.
- */
-export function endOfWorkingDaysAfter(fromIso: string, workingDays: number): string {
-  return endOfDay(findWorkday(workingDays, beijingDay(fromIso)));
-}
 
 export interface WorkingDeadlineInput {
   countyId: string;

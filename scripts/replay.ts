@@ -1,7 +1,7 @@
 // Replays recorded workflow histories (proto JSON, as `temporal workflow show -o json` writes them)
 // against the current workflow code; exits non-zero if any would not replay deterministically.
 // A file is named <anything>@<workflow id>.json, since workflows derive child ids from their own.
-//   npm run replay -- test/histories/*.json
+//   npm run replay -- test/*/histories/*.json
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker, type ReplayWorkerOptions } from '@temporalio/worker';

@@ -5,7 +5,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { Response } from 'express';
 import { z } from 'zod';
 import type { Actor } from '../../workflows/common/actor';
-import { STATE_QUERY, type ProcessView } from '../../workflows/common/view';
+import { STATE_QUERY, type ProcessView, type StepAnswer } from '../../workflows/common/view';
 import { boundsOf, isUnconfirmed, notConfirmed, withinDeadline } from '../bounded';
 import type { AppDeps } from '../deps';
 import { route, type HttpDeps } from '../http';
@@ -57,7 +57,7 @@ export interface ProcessStep {
   /** Checks the body against the database before the workflow sees it (what a validator cannot). */
   check?: (body: any, process: ProcessRef) => Promise<void>; // eslint-disable-line @typescript-eslint/no-explicit-any
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  update: UpdateDefinition<unknown, [Actor, any]> | UpdateDefinition<unknown, [Actor]>;
+  update: UpdateDefinition<StepAnswer, [Actor, any]> | UpdateDefinition<StepAnswer, [Actor]>;
 }
 
 export const stepHeaders = z.object({
@@ -81,15 +81,13 @@ async function keepingRefusal<T>(deps: AppDeps, use: (KeyUse & { attempt: number
 }
 
 /**
- * The state a step answers with: its Update's result when that is the whole view; when it is small
- * (its revision), the read model, which the step published before its Update answered — so answering
- * never asks the worker again. Should the read model not have caught up, the workflow answers.
+ * The state a step answers with: the read model at the step's revision, which the step published before
+ * its Update answered — so answering never asks the worker again. Should the read model not have caught
+ * up, the workflow answers.
  */
-async function stateAfterStep(deps: AppDeps, res: Response, ref: { processType: string; workflowId: string }, answer: unknown): Promise<ProcessView> {
-  const { revision, record } = (answer ?? {}) as { revision?: number; record?: unknown };
-  if (record !== undefined) return answer as ProcessView;
+async function stateAfterStep(deps: AppDeps, res: Response, ref: { processType: string; workflowId: string }, { revision }: StepAnswer): Promise<ProcessView> {
   const row = await deps.db.processRecord.findUnique({ where: { workflowId: ref.workflowId }, select: { revision: true, state: true } });
-  if (row && revision !== undefined && row.revision >= revision) return JSON.parse(row.state) as ProcessView;
+  if (row && row.revision >= revision) return JSON.parse(row.state) as ProcessView;
   return readProcess(deps, res, ref, STATE_QUERY, true);
 }
 
@@ -148,7 +146,7 @@ export function stepRoutes(
           const updateId = use && `${actor.personId}:${use.key}${found?.attempt ? `/${found.attempt}` : ''}`;
           return keepingRefusal(deps, use && { ...use, attempt: found?.attempt ?? 0 }, async () => {
             await step.check?.(body, ref);
-            const answer = await onProcess(deps, res, ref, (h) => h.executeUpdate(step.update as UpdateDefinition<unknown, [Actor, ...unknown[]]>, { args, updateId }));
+            const answer = await onProcess(deps, res, ref, (h) => h.executeUpdate(step.update as UpdateDefinition<StepAnswer, [Actor, ...unknown[]]>, { args, updateId }));
             return stateAfterStep(deps, res, ref, answer);
           });
         });

@@ -8,7 +8,7 @@ import { act, actorOf, DISPATCHER, REVIEWER, runsOf, startDispatch } from './sup
 const DONGSHAN = 'xingcun.qiaotou.dongshan';
 const SECRETARY = 'p.qiaotou.dongshan.secretary';
 const CADRE = 'p.qiaotou.dongshan.cadre1';
-const MAX_EVENTS = 60;
+const MAX_EVENTS = 50;
 
 let platform: TestPlatform;
 
@@ -95,7 +95,7 @@ test("a continued dispatch's cancellation still reaches its villages (abandoned 
     villageIds: villages,
     deadline: new Date(Date.now() + 10 * 86_400_000).toISOString(),
     periods: { minimumLeadTime: { duration: '1s' } },
-    maxHistoryEvents: 40,
+    maxHistoryEvents: 36,
   });
   const dispatch = platform.temporal.workflow.getHandle(dispatchId);
   await eventually(async () => ((await dispatch.query(getDispatch)).step === 'REVIEW' ? true : undefined));

@@ -30,8 +30,8 @@ export interface AdmissionStart extends ContinuableStart<AdmissionView> {
   coordinationOfficeId: string;
   applicant: Actor;
   application: AdmissionApplication;
-  /** The county rules in force at the start, kept for the process's whole life (absent only in processes started before). */
-  rules?: PinnedRules;
+  /** The county rules in force at the start, kept for the process's whole life. */
+  rules: PinnedRules;
   /** Tests and demos only: periods shortened for this instance (refused in production). */
   periods?: PeriodOverrides;
 }

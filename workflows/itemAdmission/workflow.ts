@@ -140,7 +140,7 @@ export async function itemAdmission(start: AdmissionStart): Promise<AdmissionVie
         record({ step: 'SCREEN', rule: 'negative list and catalogue in force', summary: `Screening: ${screening.result}`, data: screening });
         if (screening.result === 'NEGATIVE_LIST') close('REJECTED', `On the negative list: ${screening.matchedName ?? start.application.proposedCode}; it cannot be admitted.`);
         else moveTo('REVIEW', officeReviewer('review against the three tests'));
-      }, true);
+      });
       await condition(() => view.step !== 'REVIEW');
     }
     if (view.step === 'CONSULTATION') {

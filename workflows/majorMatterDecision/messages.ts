@@ -1,7 +1,7 @@
 // The majorMatterDecision process's messages (五议两公开): one definition, used by the workflow and by the API.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { ActedAs, Actor } from '../common/actor';
-import { STATE_QUERY, type ContinuableStart, type ProcessView } from '../common/view';
+import { STATE_QUERY, type ContinuableStart, type ProcessView, type StepAnswer } from '../common/view';
 import type { PeriodOverrides } from '../rules/checks';
 import type { MajorMatterKind, PinnedRules } from '../rules/definitions';
 
@@ -198,17 +198,17 @@ export type MajorMatterStep =
   | 'CLOSED';
 
 export const getMajorMatter = defineQuery<MajorMatterView>(STATE_QUERY);
-export const decideProposal = defineUpdate<MajorMatterView, [Actor, ProposalDecision]>('propose');
-export const recordJointMeeting = defineUpdate<MajorMatterView, [Actor, JointMeeting]>('deliberate');
-export const recordPartyMeeting = defineUpdate<MajorMatterView, [Actor, MeetingRecord]>('review');
-export const recordResolution = defineUpdate<MajorMatterView, [Actor, ResolutionMeeting]>('resolve');
-export const raiseObjection = defineUpdate<MajorMatterView, [Actor, Objection]>('object');
-export const answerObjection = defineUpdate<MajorMatterView, [Actor, ObjectionAnswer]>('answerObjection');
-export const orderByTown = defineUpdate<MajorMatterView, [Actor, TownOrder]>('townOrder');
-export const recordProgress = defineUpdate<MajorMatterView, [Actor, ProgressRecord]>('progress');
-export const recordAcceptance = defineUpdate<MajorMatterView, [Actor, AcceptanceRecord]>('accept');
-export const raiseConcern = defineUpdate<MajorMatterView, [Actor, Concern]>('concern');
-export const answerConcern = defineUpdate<MajorMatterView, [Actor, ConcernAnswer]>('answerConcern');
+export const decideProposal = defineUpdate<StepAnswer, [Actor, ProposalDecision]>('propose');
+export const recordJointMeeting = defineUpdate<StepAnswer, [Actor, JointMeeting]>('deliberate');
+export const recordPartyMeeting = defineUpdate<StepAnswer, [Actor, MeetingRecord]>('review');
+export const recordResolution = defineUpdate<StepAnswer, [Actor, ResolutionMeeting]>('resolve');
+export const raiseObjection = defineUpdate<StepAnswer, [Actor, Objection]>('object');
+export const answerObjection = defineUpdate<StepAnswer, [Actor, ObjectionAnswer]>('answerObjection');
+export const orderByTown = defineUpdate<StepAnswer, [Actor, TownOrder]>('townOrder');
+export const recordProgress = defineUpdate<StepAnswer, [Actor, ProgressRecord]>('progress');
+export const recordAcceptance = defineUpdate<StepAnswer, [Actor, AcceptanceRecord]>('accept');
+export const raiseConcern = defineUpdate<StepAnswer, [Actor, Concern]>('concern');
+export const answerConcern = defineUpdate<StepAnswer, [Actor, ConcernAnswer]>('answerConcern');
 
 export function majorMatterWorkflowId(villageId: string, requestId: string): string {
   return `matter-${villageId}--${requestId}`;

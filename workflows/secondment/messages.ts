@@ -1,7 +1,7 @@
 // The secondment process's messages (借调审批与清退, docs/processes.md §5): one definition, used by the workflow and by the API.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../common/actor';
-import { STATE_QUERY, type ContinuableStart, type ProcessView } from '../common/view';
+import { STATE_QUERY, type ContinuableStart, type ProcessView, type StepAnswer } from '../common/view';
 import type { PeriodOverrides } from '../rules/checks';
 import type { PinnedRules } from '../rules/definitions';
 
@@ -83,7 +83,7 @@ export interface SecondmentStart extends ContinuableStart<SecondmentView> {
   request: SecondmentRequest;
   /** A census: since when the unapproved secondment has run, as found. */
   foundSince?: string;
-  rules?: PinnedRules;
+  rules: PinnedRules;
   /** Tests and demos only: periods shortened for this instance (refused in production). */
   periods?: PeriodOverrides;
   /** Tests and demos only: how long a month of this instance's term lasts, e.g. '5s' (refused in production). */
@@ -182,13 +182,13 @@ export type SecondmentStep =
 
 export const getSecondment = defineQuery<SecondmentView>(STATE_QUERY);
 export const awaitEligibility = defineUpdate<SecondmentView, []>('awaitEligibility');
-export const giveConsent = defineUpdate<SecondmentView, [Actor, Consent]>('consent');
-export const reviewSecondment = defineUpdate<SecondmentView, [Actor, Decision]>('review');
-export const approveSecondment = defineUpdate<SecondmentView, [Actor, Decision]>('approve');
-export const registerSecondment = defineUpdate<SecondmentView, [Actor, Registration]>('register');
-export const requestExtension = defineUpdate<SecondmentView, [Actor, ExtensionRequest]>('requestExtension');
-export const confirmReturn = defineUpdate<SecondmentView, [Actor, ReturnConfirmation]>('confirmReturn');
-export const clawBack = defineUpdate<SecondmentView, [Actor, Clawback]>('clawback');
+export const giveConsent = defineUpdate<StepAnswer, [Actor, Consent]>('consent');
+export const reviewSecondment = defineUpdate<StepAnswer, [Actor, Decision]>('review');
+export const approveSecondment = defineUpdate<StepAnswer, [Actor, Decision]>('approve');
+export const registerSecondment = defineUpdate<StepAnswer, [Actor, Registration]>('register');
+export const requestExtension = defineUpdate<StepAnswer, [Actor, ExtensionRequest]>('requestExtension');
+export const confirmReturn = defineUpdate<StepAnswer, [Actor, ReturnConfirmation]>('confirmReturn');
+export const clawBack = defineUpdate<StepAnswer, [Actor, Clawback]>('clawback');
 
 export function secondmentWorkflowId(sourceUnitId: string, requestId: string): string {
   return `secondment-${sourceUnitId}-${requestId}`;

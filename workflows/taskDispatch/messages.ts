@@ -33,8 +33,8 @@ export interface DispatchStart extends ContinuableStart<DispatchView> {
   content: DispatchContent;
   /** For work outside the catalogue: the application the coordination office decides on first. */
   admission?: OutOfListAdmission;
-  /** The county rules in force at the start, kept for the process's whole life (absent only in processes started before). */
-  rules?: PinnedRules;
+  /** The county rules in force at the start, kept for the process's whole life. */
+  rules: PinnedRules;
   /** Tests and demos only: periods shortened for this instance (refused in production). */
   periods?: PeriodOverrides;
   /** Tests and demos only: fewer rework rounds than the rule allows (refused in production). */
@@ -134,7 +134,7 @@ export interface VillageTaskStart extends ContinuableStart<VillageTaskView> {
   dispatcherOrgId: string;
   content: DispatchContent;
   /** The dispatch's pinned rules: a village task runs under the rules its dispatch started with. */
-  rules?: PinnedRules;
+  rules: PinnedRules;
   periods?: PeriodOverrides;
   maxReworkRounds: number;
 }

@@ -6,13 +6,13 @@ export default {
     'workflows/**/rules.ts',
     'workflows/common/guards.ts',
     'workflows/**/rules/*.ts',
-    '{workflows,activities}/**/*-rules.ts',
+    '{workflows,activities,domain}/**/*-rules.ts',
     // The refusal codes every rule answers with, and the periods (defaults, the weekly Friday).
     'workflows/**/reasons.ts',
     'workflows/**/durations.ts',
   ],
   // Kept out of the sandbox copy: the Temporal CLI, local data, reports and recorded histories.
-  ignorePatterns: ['/.tools', '/data', '/dist', '/coverage', '/reports', '/test/histories'],
+  ignorePatterns: ['/.tools', '/data', '/dist', '/coverage', '/reports', '/test/*/histories'],
   testRunner: 'jest',
   jest: { configFile: 'jest.rules.config.js', enableFindRelatedTests: false },
   coverageAnalysis: 'perTest',

@@ -2,14 +2,12 @@
 // computed from it (activities), a year loaded or amended by an operator, and how long it still covers.
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import { findWorkday } from 'chinese-days';
 import type { Db } from '../prisma/client';
 import { notifyOrganisations } from './notices';
 import {
   WEEKDAYS,
   beijingDay,
   coverage,
-  endOfDay,
   holidayRanges,
   officialYear,
   weeklyDueAt as weeklyDueOn,
@@ -23,17 +21,9 @@ import {
   type OfficialDay,
   type Weekday,
   type YearProblem,
-} from './calendar-rules';
+} from '../domain/calendar-rules';
 
 export type { Deadline, Weekday };
-
-/**
- * The end (24:00 Beijing time) of the `workingDays`-th working day after `fromIso`, by the calendar
- * of the `chinese-days` package. Kept for the `endOfWorkingDays` activity that recorded histories use.
- */
-export function endOfWorkingDaysAfter(fromIso: string, workingDays: number): string {
-  return endOfDay(findWorkday(workingDays, beijingDay(fromIso)));
-}
 
 export interface WorkingDeadlineInput {
   countyId: string;
@@ -237,7 +227,10 @@ export async function loadCalendarYear(db: Db, countyId: string, year: number, i
       return { changed: true, year: yearView({ countyId, year, ...row, days: result.days }) };
     });
   // Two loads of a new year at once: the second finds the first's row on its retry.
-  return attempt().catch((error: unknown) => (isUniqueViolation(error) ? attempt() : Promise.reject(error)));
+  return attempt().catch((error: unknown) => {
+    if (isUniqueViolation(error)) return attempt();
+    throw error;
+  });
 }
 
 /** The years a county has loaded, and until when its calendar covers (as of `now`). */

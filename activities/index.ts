@@ -1,8 +1,8 @@
 // Activities: side effects, built from injected dependencies.
 import type { Db } from '../prisma/client';
-import type { ProcessView, Publication } from '../workflows/common/view';
+import type { Publication } from '../workflows/common/view';
 import { applyAdmissionDecision, type AdmissionDecisionInput } from './admission';
-import { endOfWorkingDaysAfter, weeklyDueAt, workingDeadline, type WeeklyDueInput, type WorkingDeadlineInput } from './calendar';
+import { weeklyDueAt, workingDeadline, type WeeklyDueInput, type WorkingDeadlineInput } from './calendar';
 import { screenCode } from './catalogue/store';
 import { claimedVillages, screenDispatch, villageStaff, type DispatchScreeningInput } from './dispatch';
 import { townsOfCounty } from './organisation';
@@ -11,8 +11,7 @@ import { publishProcess } from './read-model';
 
 export function createActivities(db: Db) {
   return {
-    publishProcess: (publication: Publication | ProcessView) => publishProcess(db, publication),
-    endOfWorkingDays: async (input: { fromIso: string; workingDays: number }) => endOfWorkingDaysAfter(input.fromIso, input.workingDays),
+    publishProcess: (publication: Publication) => publishProcess(db, publication),
     workingDeadline: (input: WorkingDeadlineInput) => workingDeadline(db, input),
     weeklyDueAt: (input: WeeklyDueInput) => weeklyDueAt(db, input),
     listTowns: (countyId: string) => townsOfCounty(db, countyId),

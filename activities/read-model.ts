@@ -7,12 +7,11 @@ import type { Db } from '../prisma/client';
 import { READ_MODEL_BEHIND, type ProcessView, type Publication, type Tell } from '../workflows/common/view';
 
 /**
- * A publication: the whole state (first in a run, and from processes started before publications were
- * slim), or its change since the revision the read model holds, applied to the stored state. A change
- * whose base the read model lacks is refused as READ_MODEL_BEHIND: the workflow then sends the whole state.
+ * A publication: the whole state (first in a run), or its change since the revision the read model
+ * holds, applied to the stored state. A change whose base the read model lacks is refused as
+ * READ_MODEL_BEHIND: the workflow then sends the whole state.
  */
-export async function publishProcess(db: Db, publication: Publication | ProcessView): Promise<void> {
-  if ('processType' in publication) return projectProcess(db, publication);
+export async function publishProcess(db: Db, publication: Publication): Promise<void> {
   await project(db, publication);
   if (publication.tell) await tell(publication.tell);
 }

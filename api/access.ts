@@ -1,4 +1,4 @@
-// Who may read what (PROCESSES.md, common rules: actors act only for their own organisation).
+// Who may read what (docs/processes.md §0.2: actors act only for their own organisation).
 // County-level staff (departments, the coordination office, the county's own roles) read their
 // county's processes; a town's staff (and its station's) read their town's dispatches and tasks
 // and the county's admissions, on which towns are consulted; a village's staff read its tasks;

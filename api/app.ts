@@ -9,6 +9,7 @@ import type { ProcessRegistry } from './process-registry';
 import { mountProcesses } from './process-routes';
 import { Problem, problemFromDatabase } from './problem';
 import { recordRefusal, type ProcessRef } from './refusals';
+import type { Actor } from '../workflows/common/actor';
 import { auditRoutes } from './routes/audit';
 import { biddingRoutes } from './routes/biddings';
 import { townBoardRoutes } from './pages/town-board';
@@ -65,7 +66,7 @@ export function createApp(deps: AppDeps, processes: ProcessRegistry) {
   refuseOtherMethods(http);
   app.use(router);
 
-  const document = openApiDocument(registry);
+  const document = openApiDocument(registry, processes.tags());
   app.get('/openapi.json', (_req, res) => {
     res.json(document);
   });
@@ -84,8 +85,8 @@ export function createApp(deps: AppDeps, processes: ProcessRegistry) {
     }
     // A repeated request answered with its first refusal was recorded the first time.
     if (REFUSAL_STATUSES.has(problem.status) && res.locals.actor && !res.locals.repeated) {
-      const action = `${req.method} ${req.route?.path ?? req.path}`;
-      await recordRefusal(deps.db, res.locals.actor, action, problem, res.locals.process as ProcessRef | undefined).catch((err) =>
+      const action = `${req.method} ${(req.route as { path: string } | undefined)?.path ?? req.path}`;
+      await recordRefusal(deps.db, res.locals.actor as Actor, action, problem, res.locals.process as ProcessRef | undefined).catch((err) =>
         req.log.error({ err }, 'could not record a refusal'),
       );
     }

@@ -2,20 +2,12 @@
 import { msToNumber } from '@temporalio/common/lib/time';
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { z } from 'zod';
 import { findRole, type Actor, type RoleAssignment } from '../workflows/common/actor';
 import { REASONS } from '../workflows/common/reasons';
 import { holds } from '../workflows/common/guards';
-import { ROLES, type Role } from '../workflows/common/roles';
+import type { Role } from '../workflows/common/roles';
+import { claimsSchema, type TokenClaims } from '../domain/identity';
 import { forbidden, Problem } from './problem';
-
-const claimsSchema = z.object({
-  sub: z.string().min(1),
-  name: z.string().min(1),
-  roles: z.array(z.object({ role: z.enum(ROLES), orgId: z.string().min(1), countyId: z.string().min(1) })),
-});
-
-export type TokenClaims = z.infer<typeof claimsSchema>;
 
 export const TOKEN_ISSUER = 'cunwu-flow';
 

@@ -5,7 +5,7 @@ import type { Request, Response, Router } from 'express';
 import { z, type ZodType } from 'zod';
 import type { Actor } from '../workflows/common/actor';
 import { actorFromHeader } from './auth';
-import { problemSchema } from './openapi';
+import { OPERATION_ID, problemSchema, type ApiTag, type ProcessTag } from './openapi';
 import { Problem } from './problem';
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;
@@ -13,10 +13,15 @@ type AnyObject = z.ZodObject<z.ZodRawShape>;
 export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends ZodType> {
   method: 'get' | 'post';
   path: string;
-  /** The operation's stable name for client generators (processes in the registry derive theirs from it). */
-  operationId?: string;
+  /**
+   * The operation's stable name, which client generators (openapi-typescript, orval) name their
+   * functions from: camelCase, a verb of the domain (`startSecondment`, `listSecondments`,
+   * `getSecondment`); unique, or `route` throws at startup. Renaming one breaks clients.
+   */
+  operationId: string;
   summary: string;
-  tag: string;
+  /** The process or area the operation belongs to, one of the document's `tags` (see openapi.ts). */
+  tag: ApiTag | ProcessTag;
   params?: P;
   query?: Q;
   /** Request headers to document (e.g. Idempotency-Key). */
@@ -73,7 +78,7 @@ function openApiPath(spec: RouteSpec<AnyObject, AnyObject, ZodType>): RouteConfi
   return {
     method: spec.method,
     path: spec.path,
-    ...(spec.operationId && { operationId: spec.operationId }),
+    operationId: spec.operationId,
     summary: spec.summary,
     tags: [spec.tag],
     security: spec.public ? [] : [{ bearerAuth: [] }],
@@ -96,16 +101,19 @@ function openApiPath(spec: RouteSpec<AnyObject, AnyObject, ZodType>): RouteConfi
 export function route<P extends AnyObject, Q extends AnyObject, B extends ZodType>(
   deps: HttpDeps,
   spec: RouteSpec<P, Q, B>,
-  handler: (ctx: RouteContext<P, Q, B>) => Promise<unknown>,
+  handler: (ctx: RouteContext<P, Q, B>) => unknown,
 ): void {
-  deps.registry.registerPath(openApiPath(spec as unknown as RouteSpec<AnyObject, AnyObject, ZodType>));
+  if (!OPERATION_ID.test(spec.operationId)) throw new Error(`${spec.method.toUpperCase()} ${spec.path}: operationId ${JSON.stringify(spec.operationId)} is not camelCase`);
+  const taken = deps.registry.definitions.find((d) => d.type === 'route' && d.route.operationId === spec.operationId);
+  if (taken?.type === 'route') throw new Error(`${spec.method.toUpperCase()} ${spec.path}: operationId ${spec.operationId} is already ${taken.route.method.toUpperCase()} ${taken.route.path}'s`);
+  deps.registry.registerPath(openApiPath(spec));
   const expressPath = spec.path.replace(/\{(\w+)\}/g, ':$1');
   deps.methods ??= new Map();
   deps.methods.set(expressPath, new Set([...(deps.methods.get(expressPath) ?? []), spec.method.toUpperCase(), ...(spec.method === 'get' ? ['HEAD'] : [])]));
   deps.router[spec.method](expressPath, async (req: Request, res: Response) => {
     const actor = spec.public
       ? (undefined as unknown as Actor)
-      : actorFromHeader(req.headers.authorization, deps.jwtSecret, String(req.id));
+      : actorFromHeader(req.headers.authorization, deps.jwtSecret, req.id as string);
     res.locals.actor = actor;
     const result = await handler({
       params: parse(spec.params, req.params, 'params'),

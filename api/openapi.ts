@@ -14,13 +14,36 @@ export const problemSchema = z
   })
   .openapi('Problem');
 
+/** What an operationId looks like: camelCase, as client generators name their functions from it. */
+export const OPERATION_ID = /^[a-z][A-Za-z0-9]+$/;
+
+/** Every operation's tag: one per area of the platform, in this order in the document; a registered process declares its own (its descriptor's `http.tag`). */
+export const TAGS = [
+  { name: 'platform', description: 'The platform itself: is it healthy (Temporal, database, workers, calendars)' },
+  { name: 'me', description: 'The caller: who the token names, what they must act on, notices to their organisations' },
+  { name: 'catalogue', description: "The county's catalogue of work villages may be given, its negative list and certificates; screening a code" },
+  { name: 'rules', description: 'The rules a county sets for its processes, drafted, changed and published as rule sets' },
+  { name: 'calendar', description: "The county's working-day calendar: official holidays and make-up working days, by year" },
+  { name: 'dispatches', description: "Dispatch (派单): a task sent down to villages, and each village's task" },
+  { name: 'weekly', description: "The week's rhythm: a village's Monday deployment list, a town's Friday report" },
+  { name: 'audit', description: 'Refused steps, for auditors' },
+  { name: 'biddings', description: 'Project bidding (揭榜挂帅): a town posts a project, its villages bid, are scored, and deliver' },
+  { name: 'boards', description: 'Public notice boards of villages and towns: pages for people, and their JSON' },
+] as const;
+
+export type ApiTag = (typeof TAGS)[number]['name'];
+
+/** A registered process's tag, declared in its descriptor (the registry adds it to the document). */
+export type ProcessTag = string & { readonly declaredByTheRegistry: unique symbol };
+
 export function createRegistry(): OpenAPIRegistry {
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   return registry;
 }
 
-export function openApiDocument(registry: OpenAPIRegistry) {
+/** The document, its tags the platform's and then the registered processes' (`processTags`). */
+export function openApiDocument(registry: OpenAPIRegistry, processTags: readonly { name: string; description: string }[] = []) {
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
@@ -30,6 +53,9 @@ export function openApiDocument(registry: OpenAPIRegistry) {
         'Village-level governance processes as durable workflows. Every step names its actor from the bearer token; ' +
         'refusals are application/problem+json with a stable `code`.',
     },
+    // Relative: the API is served where this document is (clients and schemathesis resolve it against the document's URL).
+    servers: [{ url: '/', description: 'This API, where this document is served' }],
+    tags: [...TAGS, ...processTags].map((t) => ({ ...t })),
     security: [{ bearerAuth: [] }],
   });
 }

@@ -13,6 +13,7 @@ import { pascal, type Action, type Contract, type SearchAttributeKey, type ViewO
 import type { ProcessPlace, ReadLevel } from './access';
 import type { AppDeps } from './deps';
 import type { HttpDeps } from './http';
+import type { ProcessTag } from './openapi';
 import { notFound } from './problem';
 
 /** What a start route's `begin` gives: the workflow's start input, its id, and who started it. */
@@ -52,8 +53,8 @@ export interface ProcessDescriptor<C extends Contract = Contract, S = any> {
   http: {
     /** The collection's path, e.g. `/secondments`: list, read and one POST per action below it. */
     base: string;
-    /** The OpenAPI tag, also the plural of the operation ids (`listSecondments`). */
-    tag: string;
+    /** Its OpenAPI tag (its routes', and its own routes' through `tagOf`), declared in the document by the registry. */
+    tag: { name: string; description: string };
     /** What an id of this process looks like: a path that cannot name one is a 404. */
     id: z.ZodType<string>;
     listSummary: string;
@@ -100,9 +101,14 @@ export const operationIds = (d: ProcessDescriptor) => {
     start: `start${name}`,
     list: `list${name}s`,
     get: `get${name}`,
+    /** Its steps' prefix: `stepRoutes` names each `<operation><Path>`. */
+    operation: `${name.charAt(0).toLowerCase()}${name.slice(1)}`,
     action: (path: string) => `${name.charAt(0).toLowerCase()}${name.slice(1)}${pascal(path)}`,
   };
 };
+
+/** A process's tag, as its routes name it (declared in the document by the registry: `processes.tags()`). */
+export const tagOf = (d: Pick<ProcessDescriptor, 'http'>) => d.http.tag.name as ProcessTag;
 
 export interface ProcessRegistry {
   readonly all: readonly ProcessDescriptor[];
@@ -114,6 +120,8 @@ export interface ProcessRegistry {
   place(db: Db, processType: string, workflowId: string): Promise<ProcessPlace>;
   /** Every process's own activities. */
   activities(db: Db): Record<string, (input: never) => Promise<unknown>>;
+  /** The processes' OpenAPI tags, declared in the document after the platform's. */
+  tags(): { name: string; description: string }[];
   /** Every process's own demo data (the demo county's seed runs them). */
   seeds(): ProcessSeed[];
   /** Every process's own search attributes (the kit's are registered beside them). */
@@ -143,6 +151,7 @@ export function createProcessRegistry(descriptors: readonly ProcessDescriptor[],
       return { processType, workflowId, ...place };
     },
     activities: (db) => Object.assign({}, ...descriptors.map((d) => d.activities?.(db) ?? {})),
+    tags: () => descriptors.map((d) => d.http.tag),
     seeds: () => descriptors.flatMap((d) => (d.seed ? [d.seed] : [])),
     searchAttributes: () => descriptors.flatMap((d) => Object.values(d.contract.searchAttributes)),
     actions: (processType) => Object.values(get(processType).contract.actions),

@@ -15,7 +15,8 @@ export interface VillageTaskRef {
 
 export interface ApiAnswer {
   status: number;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** The API's JSON answer, unchecked: the fields the bench reads. */
+  body?: { step?: string; workflowId?: string; details?: { villages?: { villageId: string; workflowId: string }[] }; retryAfter?: number; code?: string };
 }
 
 const CODES = catalogueItems.map((i) => i.screeningCode);
@@ -48,7 +49,7 @@ export class Driver {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    return { status: response.status, body: text ? (JSON.parse(text) as ApiAnswer['body']) : undefined };
   }
 
   /** The Actor the API would make of this person's token, for a raw client call. */
@@ -85,11 +86,11 @@ export class Driver {
     // A retried submission whose first try started the dispatch answers 200 with it.
     const answer = await this.retried(() => this.submit(i));
     const submitted = expect(answer, answer.status === 200 ? 200 : 201, 'submit');
-    if (submitted.body.step !== 'REVIEW') throw new Error(`dispatch not at review: ${JSON.stringify(submitted.body).slice(0, 500)}`);
-    const dispatchId = submitted.body.workflowId as string;
+    if (submitted.body?.step !== 'REVIEW') throw new Error(`dispatch not at review: ${JSON.stringify(submitted.body).slice(0, 500)}`);
+    const dispatchId = submitted.body.workflowId!;
     const key = { 'idempotency-key': `approve-${this.run}-${i}` };
     const approved = expect(await this.retried(() => this.api(reviewer(town), 'POST', `/dispatches/${dispatchId}/review`, { decision: 'APPROVE', comment: '分批办理，非重复' }, key)), 200, 'approve');
-    return (approved.body.details.villages as { villageId: string; workflowId: string }[]).map((v) => ({ workflowId: v.workflowId, dispatchId, town, village: v.villageId.split('.').pop()! }));
+    return approved.body!.details!.villages!.map((v) => ({ workflowId: v.workflowId, dispatchId, town, village: v.villageId.split('.').pop()! }));
   }
 
   /** A call answered 503 tried again after its Retry-After, up to five times. */

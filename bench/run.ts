@@ -25,7 +25,7 @@ import { signToken } from '../api/auth';
 import { connectClient } from '../platform/temporal-client';
 import { createPrismaClient } from '../prisma/client';
 import { migrateDeploy } from '../prisma/migrate';
-import { tokenClaimsFor } from '../prisma/people';
+import { tokenClaimsFor } from '../domain/identity';
 import { seedDemoCounty } from '../prisma/seed';
 import { processRegistry } from '../processes';
 import globalSetup from '../test/support/global-setup';
@@ -52,7 +52,7 @@ const NODE_FLAGS = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? L
 function launchOf(script: string): { env: Record<string, string>; flags: string[] } {
   const { scripts } = JSON.parse(readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> };
   const words = scripts[script].split(' ');
-  const env = Object.fromEntries(words.filter((w) => /^[A-Z_]+=\S+$/.test(w)).map((w) => w.split('=')));
+  const env = Object.fromEntries(words.filter((w) => /^[A-Z_]+=\S+$/.test(w)).map((w) => w.split('=') as [string, string]));
   return { env, flags: words.filter((w) => /^--max-[a-z-]+=\d+$/.test(w)) };
 }
 
@@ -397,7 +397,7 @@ async function throughput(driver: Driver, temporal: Client, platform: ChildProce
       await whole.time(async () => {
         const tasks = await driver.openDispatch(200_000 + i);
         await Promise.all(tasks.map((t) => driver.carryOut(t)));
-        const done = await temporal.workflow.getHandle(tasks[0].dispatchId).result();
+        const done = (await temporal.workflow.getHandle(tasks[0].dispatchId).result()) as { status: string };
         if (done.status !== 'COMPLETED') throw new Error(`dispatch ended ${done.status}`);
       });
     } catch (error) {

@@ -55,12 +55,17 @@ async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const stop = role === 'platform' ? await platform() : role === 'floor' ? await floor() : undefined;
   if (!stop) throw new Error(`unknown role ${role}: platform or floor`);
-  process.on('message', async (message: { type: string }) => {
+  process.on('message', (message: { type: string }) => {
     if (message.type === 'mark') process.send!({ type: 'mark', micros: Number(process.hrtime.bigint() / 1000n) });
     if (message.type === 'memory') process.send!({ type: 'memory', usage: process.memoryUsage() });
     if (message.type !== 'stop') return;
-    await stop();
-    process.exit(0);
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
   });
   process.on('disconnect', () => process.exit(0));
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { findTemporalCli } = require('../scripts/tools/temporal-cli') as { findTemporalCli(): string | undefined };
+const { findTemporalCli } = require('../scripts/tools/temporal-cli') as { findTemporalCli: () => string | undefined };
 
 export interface DevServerOptions {
   port: number;
@@ -33,7 +33,7 @@ async function waitUntilReachable(address: string, child: ChildProcess, timeoutM
       await connection.close();
       return;
     } catch (error) {
-      if (Date.now() > until) throw new Error(`Temporal dev server not reachable at ${address}: ${String(error)}`);
+      if (Date.now() > until) throw new Error(`Temporal dev server not reachable at ${address}: ${String(error)}`, { cause: error });
       await new Promise((r) => setTimeout(r, 300));
     }
   }

@@ -57,6 +57,7 @@ function guarded(client: LibSqlClient): LibSqlClient {
   const replaceConnectionIfBusy = async (error: unknown): Promise<never> => {
     if (isSqliteBusy(error)) {
       try {
+        // eslint-disable-next-line @typescript-eslint/await-thenable -- typed void, but @libsql/client's reconnect() is async: its failure arrives as a rejection
         await client.reconnect();
       } catch {
         // a connection that cannot be replaced now is replaced on the next failure
@@ -80,7 +81,7 @@ function guarded(client: LibSqlClient): LibSqlClient {
         };
       }
       const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
 }
@@ -96,7 +97,7 @@ function rollingBackFailedCommit(transaction: LibSqlTransaction): LibSqlTransact
           });
       }
       const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
 }

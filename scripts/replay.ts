@@ -1,7 +1,7 @@
 // Replays recorded workflow histories (proto JSON, as `temporal workflow show -o json` writes them)
 // against the current workflow code; exits non-zero if any would not replay deterministically.
 // A file is named <anything>@<workflow id>.json, since workflows derive child ids from their own.
-//   npm run replay -- test/histories/*.json
+//   npm run replay -- test/*/histories/*.json
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker, type ReplayWorkerOptions } from '@temporalio/worker';
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     ? { workflowBundle: { codePath: process.env.WORKFLOW_BUNDLE } }
     : { workflowsPath: require.resolve(processRegistry.workflowsPath) };
   for (const file of files) {
-    const history = JSON.parse(readFileSync(file, 'utf8'));
+    const history: unknown = JSON.parse(readFileSync(file, 'utf8'));
     await Worker.runReplayHistory(options, history, path.basename(file, '.json').split('@')[1]);
     console.log(`replayed ${file}`);
   }

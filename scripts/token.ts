@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { signToken, tokenLifetime } from '../api/auth';
 import { loadConfig } from '../platform/config';
 import { createPrismaClient } from '../prisma/client';
-import { tokenClaimsFor } from '../prisma/people';
+import { tokenClaimsFor } from '../domain/identity';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { person: { type: 'string' }, expires: { type: 'string', default: '12h' } } });

@@ -1,21 +1,54 @@
 // Replays recorded histories of finished processes with today's workflow code: a change that would
-// break a running process (non-determinism) fails here. Record new ones with RECORD_HISTORIES=1.
-// A process in the registry names its histories (its descriptor's `tests.histories`): one test each;
-// the histories of the processes not yet in the registry are those of test/histories left over.
-import { readdirSync } from 'node:fs';
+// break a running process (non-determinism) fails here. Record new ones with RECORD_HISTORIES=1; each
+// process keeps its own in test/<process>/histories/. A process in the registry names its folder (its
+// descriptor's `tests.histories`): one test each; the others' histories are replayed together.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { processRegistry } from '../processes';
+import { LIVE_PATCHES } from '../workflows/common/patches';
 import { historiesOf, replay } from './support/replay';
 
-const dir = path.join(__dirname, 'histories');
+const histories = readdirSync(__dirname, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .flatMap((d) => {
+    const dir = path.join(__dirname, d.name, 'histories');
+    try {
+      return readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => path.join(dir, f));
+    } catch {
+      return [];
+    }
+  });
+const named = (prefix: string) => histories.filter((f) => path.basename(f).startsWith(prefix));
 const registered = new Set(processRegistry.all.flatMap(historiesOf));
-const histories = readdirSync(dir)
-  .filter((f) => f.endsWith('.json'))
-  .filter((f) => !registered.has(path.join(dir, f)));
+const others = histories.filter((f) => !registered.has(f));
+
+interface HistoryEvent {
+  eventType: string;
+  markerRecordedEventAttributes?: { markerName: string; details?: Record<string, { payloads?: { data?: string }[] }> };
+}
+
+const eventsOf = (file: string): HistoryEvent[] => JSON.parse(readFileSync(file, 'utf8')).events;
+
+/** The payload of a marker's detail (proto JSON: base64 of the JSON the SDK wrote). */
+const detail = (event: HistoryEvent, key: string) => JSON.parse(Buffer.from(event.markerRecordedEventAttributes?.details?.[key]?.payloads?.[0]?.data ?? '', 'base64').toString('utf8'));
+
+/** The patch ids a history's markers carry (the SDK's marker is `core_patch`, `{ id, deprecated }` in its `patch-data`). */
+function patchIds(file: string): string[] {
+  return eventsOf(file)
+    .filter((e) => e.eventType === 'EVENT_TYPE_MARKER_RECORDED' && e.markerRecordedEventAttributes?.markerName === 'core_patch')
+    .map((e) => (detail(e, 'patch-data') as { id: string }).id);
+}
 
 test('there are recorded histories of every process', () => {
-  for (const kind of ['dispatch', 'village-task', 'bidding']) {
-    expect(histories.some((f) => f.startsWith(kind))).toBe(true);
+  for (const [folder, kind] of [
+    ['itemAdmission', 'admission'],
+    ['taskDispatch', 'dispatch'],
+    ['taskDispatch', 'village-task'],
+    ['majorMatterDecision', 'major-matter'],
+    ['projectBidding', 'bidding'],
+    ['secondment', 'secondment'],
+  ]) {
+    expect(named(kind).some((f) => f.includes(`${path.sep}${folder}${path.sep}histories${path.sep}`))).toBe(true);
   }
   expect(processRegistry.all.filter((d) => historiesOf(d).length === 0).map((d) => d.contract.processType)).toEqual([]);
 });
@@ -29,15 +62,22 @@ describe.each(processRegistry.all.map((d) => [d.contract.processType, d] as cons
 });
 
 test('every other recorded history replays with the current workflow code', () => {
-  const output = replay(histories.map((f) => path.join(dir, f)));
-  for (const file of histories) expect(output).toContain(`replayed ${path.join(dir, file)}`);
+  const output = replay(others);
+  for (const file of others) expect(output).toContain(`replayed ${file}`);
+});
+
+test('every patch marker in a recorded history is a live patch, listed in workflows/common/patches.ts', () => {
+  const unlisted = histories.flatMap((file) => patchIds(file).filter((id) => !(id in LIVE_PATCHES)).map((id) => `${id} (${path.basename(file)})`));
+  expect(unlisted).toEqual([]);
 });
 
 test('a history that the code cannot produce fails the replay', () => {
   const tampered = path.join(process.env.TEST_TMP!, 'tampered@admission-xingcun-tampered.json');
-  const history = JSON.parse(require('node:fs').readFileSync(historiesOf(processRegistry.get('itemAdmission'))[0], 'utf8'));
-  const scheduled = history.events.find((e: { eventType: string }) => e.eventType === 'EVENT_TYPE_ACTIVITY_TASK_SCHEDULED');
-  scheduled.activityTaskScheduledEventAttributes.activityType.name = 'somethingElse';
-  require('node:fs').writeFileSync(tampered, JSON.stringify(history));
+  const history = JSON.parse(readFileSync(named('admission')[0], 'utf8')) as { events: HistoryEvent[] };
+  // Every platform call is a local activity, recorded as a marker: one that names another activity.
+  const call = history.events.find((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')!;
+  const data = { ...detail(call, 'data'), activity_type: 'somethingElse' };
+  call.markerRecordedEventAttributes!.details!.data.payloads![0].data = Buffer.from(JSON.stringify(data)).toString('base64');
+  writeFileSync(tampered, JSON.stringify(history));
   expect(() => replay([tampered])).toThrow(/Nondeterminism|DeterminismViolation|nondeterministic/i);
 });

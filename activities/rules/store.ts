@@ -19,7 +19,7 @@ export class RuleSetError extends Error {
 type Row = Awaited<ReturnType<Db['ruleSet']['findFirst']>> & object;
 
 export function valuesOf(row: Row): RuleValues {
-  return withDefaults(JSON.parse(row.values));
+  return withDefaults(JSON.parse(row.values) as Record<string, Record<string, unknown>>);
 }
 
 /** The published rule set in force at `at`: the latest effective one. */
@@ -90,7 +90,7 @@ export async function changeRules(db: Db, ruleSetId: string, values: Record<stri
 /** Publishes a draft with its effective date; refused, naming each rule and bound, when any value is outside its bounds. */
 export async function publishRuleSet(db: Db, ruleSetId: string, effectiveFrom: Date, by: ActingPerson) {
   const row = await requireDraft(db, ruleSetId);
-  const violations = ruleViolations(JSON.parse(row.values));
+  const violations = ruleViolations(JSON.parse(row.values) as Record<string, Record<string, unknown>>);
   if (violations.length) {
     throw new RuleSetError('RULE_BROKEN', `Outside the bounds: ${violations.map((v) => `${v.rule} = ${JSON.stringify(v.value)} (must be ${v.bound})`).join('; ')}.`, violations);
   }

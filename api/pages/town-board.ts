@@ -137,7 +137,7 @@ function renderBoard(b: Board): string {
 export function townBoardRoutes(http: HttpDeps, deps: AppDeps): void {
   route(
     http,
-    { method: 'get', path: '/towns/{townId}/board.json', summary: "A town's public board of bidding as JSON: open posts, winners on notice, awards with every score", tag, params, response: boardSchema, public: true, refusals: [404] },
+    { method: 'get', path: '/towns/{townId}/board.json', operationId: 'getTownBoard', summary: "A town's public board of bidding as JSON: open posts, winners on notice, awards with every score", tag, params, response: boardSchema, public: true, refusals: [404] },
     async ({ params }) => board(deps, params.townId),
   );
 
@@ -146,6 +146,7 @@ export function townBoardRoutes(http: HttpDeps, deps: AppDeps): void {
   http.registry.registerPath({
     method: 'get',
     path,
+    operationId: 'getTownBoardPage',
     summary: "A town's public board of bidding (揭榜挂帅公开栏), a page in Chinese",
     tags: [tag],
     security: [],
@@ -160,7 +161,7 @@ export function townBoardRoutes(http: HttpDeps, deps: AppDeps): void {
   http.methods.set(expressPath, new Set(['GET', 'HEAD']));
   http.router.get(expressPath, async (req: Request, res: Response) => {
     const parsed = params.safeParse(req.params);
-    if (!parsed.success) throw notFound(`Town ${req.params.townId}`);
+    if (!parsed.success) throw notFound(`Town ${String(req.params.townId)}`);
     res.type('text/html; charset=utf-8').send(renderBoard(await board(deps, parsed.data.townId)));
   });
 }

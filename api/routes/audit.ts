@@ -24,6 +24,7 @@ export function auditRoutes(http: HttpDeps, deps: AppDeps): void {
     {
       method: 'get',
       path: '/audit/refusals',
+      operationId: 'listRefusals',
       summary: 'Refused steps (authorisation or rule), newest first',
       tag: 'audit',
       query: z.object({

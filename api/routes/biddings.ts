@@ -149,7 +149,7 @@ export function biddingRoutes(http: HttpDeps, deps: AppDeps): void {
 
   route(
     http,
-    { method: 'post', path: '/biddings', summary: 'A town posts a project for its villages to bid for (贴榜)', tag, body: startBody, response: biddingViewSchema, status: 201, refusals: [404, 409, 422, 503] },
+    { method: 'post', path: '/biddings', operationId: 'startBidding', summary: 'A town posts a project for its villages to bid for (贴榜)', tag, body: startBody, response: biddingViewSchema, status: 201, refusals: [404, 409, 422, 503] },
     async ({ actor, body, res }) => {
       const town = await findOrganisation(db, body.townId);
       if (!town || town.kind !== 'TOWN') throw notFound(`Town ${body.townId}`);
@@ -175,18 +175,18 @@ export function biddingRoutes(http: HttpDeps, deps: AppDeps): void {
     },
   );
 
-  route(http, { method: 'get', path: '/biddings', summary: 'Posts for bidding, filtered by town, eligible village, step, status (from the read model)', tag, query: listQuery, response: z.array(processSummarySchema) }, async ({ actor, query }) => {
+  route(http, { method: 'get', path: '/biddings', operationId: 'listBiddings', summary: 'Posts for bidding, filtered by town, eligible village, step, status (from the read model)', tag, query: listQuery, response: z.array(processSummarySchema) }, async ({ actor, query }) => {
     requireCounty(actor, query.countyId);
     const { limit, ...where } = query;
     return listProcesses(deps, { processType: PROCESS_TYPE, ...where }, limit, await readableRows(deps, actor, PROCESS_TYPE, query.countyId));
   });
 
-  route(http, { method: 'get', path: '/biddings/{id}', summary: 'The full state of a post: bids, every score sheet, rankings, objections, milestones, record', tag, params: idParams, response: biddingViewSchema, refusals: [404, 503] }, async ({ actor, params, res }) => {
+  route(http, { method: 'get', path: '/biddings/{id}', operationId: 'getBidding', summary: 'The full state of a post: bids, every score sheet, rankings, objections, milestones, record', tag, params: idParams, response: biddingViewSchema, refusals: [404, 503] }, async ({ actor, params, res }) => {
     await requireReader(deps, actor, res, PROCESS_TYPE, params.id);
     return readProcess(deps, res, { processType: PROCESS_TYPE, workflowId: params.id }, getBidding);
   });
 
-  stepRoutes(http, deps, { base: '/biddings', tag, processType: PROCESS_TYPE, params: idParams, view: biddingViewSchema }, [
+  stepRoutes(http, deps, { base: '/biddings', operation: 'bidding', tag, processType: PROCESS_TYPE, params: idParams, view: biddingViewSchema }, [
     { path: 'bids', summary: 'The secretary of an eligible village bids (竞榜): one bid per village, until the deadline', body: bid, update: submitBid },
     { path: 'bid-revision', summary: "The village revises its own bid until the deadline", body: bid, update: reviseBid },
     { path: 'no-bid-choice', summary: 'No bid at the deadline: the poster extends once or cancels (the town reviewer too, once escalated)', body: noBidChoice, update: chooseAfterNoBid },

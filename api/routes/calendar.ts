@@ -78,7 +78,7 @@ export function calendarRoutes(http: HttpDeps, { db }: AppDeps): void {
   const tag = 'calendar';
   route(
     http,
-    { method: 'get', path: '/counties/{countyId}/calendar', summary: 'The working-day calendar: the years loaded, and until when it covers', tag, params: countyParams, response: summary, refusals: [404] },
+    { method: 'get', path: '/counties/{countyId}/calendar', operationId: 'getCalendar', summary: 'The working-day calendar: the years loaded, and until when it covers', tag, params: countyParams, response: summary, refusals: [404] },
     async ({ actor, params }) => {
       requireCounty(actor, params.countyId);
       await requireCountyExists(db, params.countyId);
@@ -91,6 +91,7 @@ export function calendarRoutes(http: HttpDeps, { db }: AppDeps): void {
     {
       method: 'get',
       path: '/counties/{countyId}/calendar/changes',
+      operationId: 'listCalendarChanges',
       summary: 'Every load of a calendar year (seeded, loaded, amended), newest first, with who, when, the source and why',
       tag,
       params: countyParams,
@@ -106,7 +107,7 @@ export function calendarRoutes(http: HttpDeps, { db }: AppDeps): void {
 
   route(
     http,
-    { method: 'get', path: '/counties/{countyId}/calendar/years/{year}', summary: "A loaded year's holidays and make-up working days", tag, params: yearParams, response: yearOut, refusals: [404] },
+    { method: 'get', path: '/counties/{countyId}/calendar/years/{year}', operationId: 'getCalendarYear', summary: "A loaded year's holidays and make-up working days", tag, params: yearParams, response: yearOut, refusals: [404] },
     async ({ actor, params }) => {
       requireCounty(actor, params.countyId);
       const year = await calendarYear(db, params.countyId, params.year);
@@ -120,6 +121,7 @@ export function calendarRoutes(http: HttpDeps, { db }: AppDeps): void {
     {
       method: 'post',
       path: '/counties/{countyId}/calendar/years/{year}',
+      operationId: 'loadCalendarYear',
       summary: "Load a year's official holidays and make-up working days (the county's OPERATOR); the same load again changes nothing",
       tag,
       params: yearParams,

@@ -143,7 +143,7 @@ async function loadVersion(db: Db, actor: Actor, versionId: string) {
 
 export function catalogueRoutes(http: HttpDeps, { db }: AppDeps): void {
   const tag = 'catalogue';
-  route(http, { method: 'get', path: '/counties/{countyId}/catalogue', summary: 'The catalogue in force, with its items', tag, params: countyParams, response: versionWithItems, refusals: [404] }, async ({ actor, params }) => {
+  route(http, { method: 'get', path: '/counties/{countyId}/catalogue', operationId: 'getCatalogue', summary: 'The catalogue in force, with its items', tag, params: countyParams, response: versionWithItems, refusals: [404] }, async ({ actor, params }) => {
     requireCounty(actor, params.countyId);
     const v = await versionInForce(db, params.countyId);
     if (!v) throw notFound(`A catalogue in force for ${params.countyId}`);
@@ -155,6 +155,7 @@ export function catalogueRoutes(http: HttpDeps, { db }: AppDeps): void {
     {
       method: 'get',
       path: '/counties/{countyId}/catalogue/changes',
+      operationId: 'listCatalogueChanges',
       summary: 'Every recorded change to the catalogue (drafted, item added, published, retired, admitted), newest first, with who and why',
       tag,
       params: countyParams,
@@ -168,7 +169,7 @@ export function catalogueRoutes(http: HttpDeps, { db }: AppDeps): void {
     },
   );
 
-  route(http, { method: 'get', path: '/counties/{countyId}/catalogue/versions', summary: 'Every catalogue version, newest first', tag, params: countyParams, response: z.array(version) }, async ({ actor, params }) => {
+  route(http, { method: 'get', path: '/counties/{countyId}/catalogue/versions', operationId: 'listCatalogueVersions', summary: 'Every catalogue version, newest first', tag, params: countyParams, response: z.array(version) }, async ({ actor, params }) => {
     requireCounty(actor, params.countyId);
     const versions = await db.catalogueVersion.findMany({ where: { countyId: params.countyId }, orderBy: { version: 'desc' } });
     return versions.map(versionOut);
@@ -176,7 +177,7 @@ export function catalogueRoutes(http: HttpDeps, { db }: AppDeps): void {
 
   route(
     http,
-    { method: 'post', path: '/counties/{countyId}/catalogue/versions', summary: "Draft next year's version (a copy of the one in force)", tag, params: countyParams, body: z.object({ note: z.string().min(2) }), response: version, status: 201, refusals: [404, 409] },
+    { method: 'post', path: '/counties/{countyId}/catalogue/versions', operationId: 'draftCatalogueVersion', summary: "Draft next year's version (a copy of the one in force)", tag, params: countyParams, body: z.object({ note: z.string().min(2) }), response: version, status: 201, refusals: [404, 409] },
     async ({ actor, params, body }) => {
       requireCounty(actor, params.countyId);
       const by = await requireCatalogueKeeper(db, actor, params.countyId);
@@ -184,13 +185,13 @@ export function catalogueRoutes(http: HttpDeps, { db }: AppDeps): void {
     },
   );
 
-  route(http, { method: 'get', path: '/catalogue/versions/{versionId}', summary: 'A catalogue version with its items', tag, params: versionParams, response: versionWithItems, refusals: [404] }, async ({ actor, params }) =>
+  route(http, { method: 'get', path: '/catalogue/versions/{versionId}', operationId: 'getCatalogueVersion', summary: 'A catalogue version with its items', tag, params: versionParams, response: versionWithItems, refusals: [404] }, async ({ actor, params }) =>
     withItems(db, await loadVersion(db, actor, params.versionId)),
   );
 
   route(
     http,
-    { method: 'post', path: '/catalogue/versions/{versionId}/items', summary: 'Add an item to a draft', tag, params: versionParams, body: newItem, response: item, status: 201, refusals: [404, 409, 422] },
+    { method: 'post', path: '/catalogue/versions/{versionId}/items', operationId: 'addCatalogueItem', summary: 'Add an item to a draft', tag, params: versionParams, body: newItem, response: item, status: 201, refusals: [404, 409, 422] },
     async ({ actor, params, body }) => {
       const v = await loadVersion(db, actor, params.versionId);
       const by = await requireCatalogueKeeper(db, actor, v.countyId);
@@ -201,7 +202,7 @@ export function catalogueRoutes(http: HttpDeps, { db }: AppDeps): void {
 
   route(
     http,
-    { method: 'post', path: '/catalogue/versions/{versionId}/publish', summary: 'Publish a draft with its effective date', tag, params: versionParams, body: z.object({ effectiveFrom: z.iso.datetime({ offset: true }) }), response: version, refusals: [404, 409] },
+    { method: 'post', path: '/catalogue/versions/{versionId}/publish', operationId: 'publishCatalogueVersion', summary: 'Publish a draft with its effective date', tag, params: versionParams, body: z.object({ effectiveFrom: z.iso.datetime({ offset: true }) }), response: version, refusals: [404, 409] },
     async ({ actor, params, body }) => {
       const v = await loadVersion(db, actor, params.versionId);
       const by = await requireCatalogueKeeper(db, actor, v.countyId);
@@ -211,7 +212,7 @@ export function catalogueRoutes(http: HttpDeps, { db }: AppDeps): void {
 
   route(
     http,
-    { method: 'post', path: '/catalogue/items/{itemId}/retire', summary: 'Retire an item whose basis lapsed', tag, params: z.object({ itemId: z.coerce.number().int().positive().max(2_147_483_647) }), body: z.object({ reason: z.string().min(2) }), response: item, refusals: [404, 409] },
+    { method: 'post', path: '/catalogue/items/{itemId}/retire', operationId: 'retireCatalogueItem', summary: 'Retire an item whose basis lapsed', tag, params: z.object({ itemId: z.coerce.number().int().positive().max(2_147_483_647) }), body: z.object({ reason: z.string().min(2) }), response: item, refusals: [404, 409] },
     async ({ actor, params, body }) => {
       const found = await db.catalogueItem.findUnique({ where: { id: params.itemId }, include: { version: true } });
       if (!found) throw notFound(`Catalogue item ${params.itemId}`);
@@ -226,6 +227,7 @@ export function catalogueRoutes(http: HttpDeps, { db }: AppDeps): void {
     {
       method: 'get',
       path: '/counties/{countyId}/screening',
+      operationId: 'screenCode',
       summary: "Screen a code for the county, or for one of its villages: in the catalogue in force, on the negative list, or unknown",
       tag,
       params: countyParams,
@@ -241,13 +243,13 @@ export function catalogueRoutes(http: HttpDeps, { db }: AppDeps): void {
     },
   );
 
-  route(http, { method: 'get', path: '/counties/{countyId}/negative-list', summary: 'Work no one may push down to a village', tag, params: countyParams, response: z.array(listEntry) }, async ({ actor, params }) => {
+  route(http, { method: 'get', path: '/counties/{countyId}/negative-list', operationId: 'getNegativeList', summary: 'Work no one may push down to a village', tag, params: countyParams, response: z.array(listEntry) }, async ({ actor, params }) => {
     requireCounty(actor, params.countyId);
     const rows = await db.negativeListItem.findMany({ where: { countyId: params.countyId }, orderBy: { code: 'asc' } });
     return rows.map(({ code, name, basis }) => ({ code, name, basis }));
   });
 
-  route(http, { method: 'get', path: '/counties/{countyId}/certificates', summary: 'Certificates a village may and may not issue', tag, params: countyParams, response: z.array(certificate) }, async ({ actor, params }) => {
+  route(http, { method: 'get', path: '/counties/{countyId}/certificates', operationId: 'listCertificates', summary: 'Certificates a village may and may not issue', tag, params: countyParams, response: z.array(certificate) }, async ({ actor, params }) => {
     requireCounty(actor, params.countyId);
     const rows = await db.certificateListItem.findMany({ where: { countyId: params.countyId }, orderBy: { code: 'asc' } });
     return rows.map(({ code, name, basis, listType, issuingBody }) => ({ code, name, basis, listType: listType as 'ALLOWED' | 'REFUSED', issuingBody }));

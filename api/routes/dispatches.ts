@@ -156,7 +156,7 @@ export function dispatchRoutes(http: HttpDeps, deps: AppDeps): void {
 
   route(
     http,
-    { method: 'post', path: '/dispatches', summary: 'Send a task down to villages (派单): answers once screening is done, with its result and flags', tag, body: startBody, response: dispatchViewSchema, status: 201, refusals: [404, 409, 422, 503] },
+    { method: 'post', path: '/dispatches', operationId: 'startDispatch', summary: 'Send a task down to villages (派单): answers once screening is done, with its result and flags', tag, body: startBody, response: dispatchViewSchema, status: 201, refusals: [404, 409, 422, 503] },
     async ({ actor, body, res }) => {
       const town = await findOrganisation(db, body.townId);
       if (!town || town.kind !== 'TOWN') throw notFound(`Town ${body.townId}`);
@@ -196,36 +196,36 @@ export function dispatchRoutes(http: HttpDeps, deps: AppDeps): void {
     },
   );
 
-  route(http, { method: 'get', path: '/dispatches', summary: 'Dispatches, filtered (from the read model)', tag, query: listQuery, response: z.array(processSummarySchema) }, async ({ actor, query }) => {
+  route(http, { method: 'get', path: '/dispatches', operationId: 'listDispatches', summary: 'Dispatches, filtered (from the read model)', tag, query: listQuery, response: z.array(processSummarySchema) }, async ({ actor, query }) => {
     requireCounty(actor, query.countyId);
     const { limit, ...where } = query;
     return listProcesses(deps, { processType: DISPATCH_PROCESS, ...where }, limit, await readableRows(deps, actor, DISPATCH_PROCESS, query.countyId));
   });
 
-  route(http, { method: 'get', path: '/village-tasks', summary: "Villages' tasks, filtered by village, town, step, status, overdue, screening code", tag, query: listQuery, response: z.array(processSummarySchema) }, async ({ actor, query }) => {
+  route(http, { method: 'get', path: '/village-tasks', operationId: 'listVillageTasks', summary: "Villages' tasks, filtered by village, town, step, status, overdue, screening code", tag, query: listQuery, response: z.array(processSummarySchema) }, async ({ actor, query }) => {
     requireCounty(actor, query.countyId);
     const { limit, ...where } = query;
     return listProcesses(deps, { processType: VILLAGE_TASK_PROCESS, ...where }, limit, await readableRows(deps, actor, VILLAGE_TASK_PROCESS, query.countyId));
   });
 
-  route(http, { method: 'get', path: '/dispatches/{id}', summary: 'The full state of a dispatch, with every village and its screening flags', tag, params: dispatchParams, response: dispatchViewSchema, headers: readHeaders, refusals: [404, 503] }, async ({ actor, params, res }) => {
+  route(http, { method: 'get', path: '/dispatches/{id}', operationId: 'getDispatch', summary: 'The full state of a dispatch, with every village and its screening flags', tag, params: dispatchParams, response: dispatchViewSchema, headers: readHeaders, refusals: [404, 503] }, async ({ actor, params, res }) => {
     await requireReader(deps, actor, res, DISPATCH_PROCESS, params.id);
     return presentDispatch(await readProcess(deps, res, { processType: DISPATCH_PROCESS, workflowId: params.id }, getDispatch));
   });
 
-  route(http, { method: 'get', path: '/village-tasks/{id}', summary: "The full state of one village's task", tag, params: taskParams, response: villageTaskViewSchema, headers: readHeaders, refusals: [404, 503] }, async ({ actor, params, res }) => {
+  route(http, { method: 'get', path: '/village-tasks/{id}', operationId: 'getVillageTask', summary: "The full state of one village's task", tag, params: taskParams, response: villageTaskViewSchema, headers: readHeaders, refusals: [404, 503] }, async ({ actor, params, res }) => {
     await requireReader(deps, actor, res, VILLAGE_TASK_PROCESS, params.id);
     return readProcess(deps, res, { processType: VILLAGE_TASK_PROCESS, workflowId: params.id }, getVillageTask);
   });
 
-  stepRoutes(http, deps, { base: '/dispatches', tag, processType: DISPATCH_PROCESS, params: dispatchParams, view: dispatchViewSchema, present: presentDispatch }, [
+  stepRoutes(http, deps, { base: '/dispatches', operation: 'dispatch', tag, processType: DISPATCH_PROCESS, params: dispatchParams, view: dispatchViewSchema, present: presentDispatch }, [
     { path: 'revise', summary: 'The dispatcher revises a returned dispatch (screening runs again); the villages stay', body: revision, update: reviseDispatch, check: (body: z.infer<typeof revision>, process) => checkRevision(deps, body, process.countyId) },
     { path: 'review', summary: 'The town reviewer approves, returns for revision, or rejects', body: review, update: reviewDispatch },
     { path: 'collective-decision', summary: "A major matter: the town meeting's decision", body: collective, update: recordCollectiveDecision },
     { path: 'withdraw', summary: 'The dispatcher withdraws before any village received it', body: withdrawal, update: withdrawDispatch },
   ]);
 
-  stepRoutes(http, deps, { base: '/village-tasks', tag, processType: VILLAGE_TASK_PROCESS, params: taskParams, view: villageTaskViewSchema }, [
+  stepRoutes(http, deps, { base: '/village-tasks', operation: 'villageTask', tag, processType: VILLAGE_TASK_PROCESS, params: taskParams, view: villageTaskViewSchema }, [
     { path: 'receive', summary: 'The village secretary receives the task (接单)', update: receiveTask },
     { path: 'assign', summary: 'The secretary assigns cadres or grid members of the village', body: assignment, update: assignTask },
     { path: 'progress-reports', summary: "The week's itemised progress report (周五条目式汇报)", body: report, update: reportProgress },

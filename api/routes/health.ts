@@ -54,7 +54,7 @@ async function workerPolls(deps: AppDeps, freshMs: number): Promise<boolean> {
 export function healthRoutes(http: HttpDeps, deps: AppDeps): void {
   route(
     http,
-    { method: 'get', path: '/healthz', summary: 'Are Temporal and the database reachable, does a worker poll the task queue, and does every county’s working-day calendar cover the next 60 days? (answers within 2 s)', tag: 'platform', response: health, public: true, refusals: [503] },
+    { method: 'get', path: '/healthz', operationId: 'getHealth', summary: 'Are Temporal and the database reachable, does a worker poll the task queue, and does every county’s working-day calendar cover the next 60 days? (answers within 2 s)', tag: 'platform', response: health, public: true, refusals: [503] },
     async ({ res }) => {
       const [temporal, database, worker] = await Promise.all([
         reachable(() => deps.temporal.connection.withDeadline(Date.now() + BOUND_MS, () => deps.temporal.workflowService.getSystemInfo({}))),

@@ -35,7 +35,7 @@ const notice = z
   .openapi('Notice');
 
 export function meRoutes(http: HttpDeps, deps: AppDeps): void {
-  route(http, { method: 'get', path: '/me', summary: 'Who the token says I am', tag: 'me', response: me }, async ({ actor }) => ({
+  route(http, { method: 'get', path: '/me', operationId: 'getMe', summary: 'Who the token says I am', tag: 'me', response: me }, ({ actor }) => ({
     personId: actor.personId,
     name: actor.name,
     roles: actor.roles,
@@ -43,7 +43,7 @@ export function meRoutes(http: HttpDeps, deps: AppDeps): void {
 
   route(
     http,
-    { method: 'get', path: '/me/inbox', summary: 'What I must act on next, across all processes', tag: 'me', response: z.array(inboxItem) },
+    { method: 'get', path: '/me/inbox', operationId: 'getMyInbox', summary: 'What I must act on next, across all processes', tag: 'me', response: z.array(inboxItem) },
     async ({ actor }) => {
       const items = await deps.db.inboxItem.findMany({
         where: { closedAt: null, OR: actor.roles.map((r) => ({ role: r.role, orgId: r.orgId })) },
@@ -67,6 +67,7 @@ export function meRoutes(http: HttpDeps, deps: AppDeps): void {
     {
       method: 'get',
       path: '/me/notifications',
+      operationId: 'listMyNotifications',
       summary: 'Notices to my organisations (supporting work, reminders, lateness), newest first',
       tag: 'me',
       query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }),

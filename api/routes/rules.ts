@@ -96,11 +96,11 @@ async function loadRuleSet(db: Db, actor: Actor, ruleSetId: string) {
 }
 
 export function ruleRoutes(http: HttpDeps, { db }: AppDeps): void {
-  route(http, { method: 'get', path: '/rules/definitions', summary: 'Every rule a county sets: unit, default, bounds and meaning, by process section', tag, response: z.array(definition) }, async () => definitions());
+  route(http, { method: 'get', path: '/rules/definitions', operationId: 'listRuleDefinitions', summary: 'Every rule a county sets: unit, default, bounds and meaning, by process section', tag, response: z.array(definition) }, () => definitions());
 
   route(
     http,
-    { method: 'get', path: '/counties/{countyId}/rules', summary: 'The rules in force: what a process starting now pins for its whole life', tag, params: countyParams, response: ruleSet },
+    { method: 'get', path: '/counties/{countyId}/rules', operationId: 'getRulesInForce', summary: 'The rules in force: what a process starting now pins for its whole life', tag, params: countyParams, response: ruleSet },
     async ({ actor, params }) => {
       requireCounty(actor, params.countyId);
       const row = await ruleSetInForce(db, params.countyId);
@@ -110,7 +110,7 @@ export function ruleRoutes(http: HttpDeps, { db }: AppDeps): void {
     },
   );
 
-  route(http, { method: 'get', path: '/counties/{countyId}/rule-sets', summary: 'Every rule set of the county, newest first', tag, params: countyParams, response: z.array(ruleSet) }, async ({ actor, params }) => {
+  route(http, { method: 'get', path: '/counties/{countyId}/rule-sets', operationId: 'listRuleSets', summary: 'Every rule set of the county, newest first', tag, params: countyParams, response: z.array(ruleSet) }, async ({ actor, params }) => {
     requireCounty(actor, params.countyId);
     const rows = await db.ruleSet.findMany({ where: { countyId: params.countyId }, orderBy: { version: 'desc' } });
     return rows.map(ruleSetOut);
@@ -121,6 +121,7 @@ export function ruleRoutes(http: HttpDeps, { db }: AppDeps): void {
     {
       method: 'post',
       path: '/counties/{countyId}/rule-sets',
+      operationId: 'draftRuleSet',
       summary: 'Draft a new rule set: a copy of the rules in force (coordination office)',
       tag,
       params: countyParams,
@@ -141,6 +142,7 @@ export function ruleRoutes(http: HttpDeps, { db }: AppDeps): void {
     {
       method: 'get',
       path: '/counties/{countyId}/rule-sets/changes',
+      operationId: 'listRuleChanges',
       summary: 'Every recorded change to the rules (drafted, changed, published), newest first, with who and why',
       tag,
       params: countyParams,
@@ -150,11 +152,11 @@ export function ruleRoutes(http: HttpDeps, { db }: AppDeps): void {
     async ({ actor, params, query }) => {
       requireCounty(actor, params.countyId);
       const rows = await db.ruleSetChange.findMany({ where: { countyId: params.countyId }, orderBy: { id: 'desc' }, take: query.limit });
-      return rows.map((r) => ({ at: r.at.toISOString(), ruleSetId: r.ruleSetId, action: r.action as 'DRAFTED', personId: r.personId, role: r.role, reason: r.reason, changes: JSON.parse(r.changes) }));
+      return rows.map((r) => ({ at: r.at.toISOString(), ruleSetId: r.ruleSetId, action: r.action as 'DRAFTED', personId: r.personId, role: r.role, reason: r.reason, changes: JSON.parse(r.changes) as unknown }));
     },
   );
 
-  route(http, { method: 'get', path: '/rule-sets/{ruleSetId}', summary: 'A rule set, with any rule outside its bounds', tag, params: ruleSetParams, response: ruleSet, refusals: [404] }, async ({ actor, params }) =>
+  route(http, { method: 'get', path: '/rule-sets/{ruleSetId}', operationId: 'getRuleSet', summary: 'A rule set, with any rule outside its bounds', tag, params: ruleSetParams, response: ruleSet, refusals: [404] }, async ({ actor, params }) =>
     ruleSetOut(await loadRuleSet(db, actor, params.ruleSetId)),
   );
 
@@ -163,6 +165,7 @@ export function ruleRoutes(http: HttpDeps, { db }: AppDeps): void {
     {
       method: 'post',
       path: '/rule-sets/{ruleSetId}/changes',
+      operationId: 'changeRules',
       summary: 'Change rules of a draft, with the reason (an unknown rule is 422; a value outside its bounds is kept but blocks publishing)',
       tag,
       params: ruleSetParams,
@@ -182,6 +185,7 @@ export function ruleRoutes(http: HttpDeps, { db }: AppDeps): void {
     {
       method: 'post',
       path: '/rule-sets/{ruleSetId}/publish',
+      operationId: 'publishRuleSet',
       summary: 'Publish a draft with its effective date; 422 RULE_BROKEN names each rule outside its bounds (`violations`: rule, value, bound)',
       tag,
       params: ruleSetParams,

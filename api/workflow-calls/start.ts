@@ -41,7 +41,7 @@ export interface ProcessStart<W extends Workflow, V extends ProcessView> {
   startedBy(view: V): string;
   query: QueryDefinition<V>;
   /** The first answer of a process just started, when it is not its state (e.g. an Update awaiting screening). */
-  firstCall?(handle: WorkflowHandle): Promise<V>;
+  firstCall?: (handle: WorkflowHandle) => Promise<V>;
 }
 
 /** Starts a process once: 201 with its state, or 200 with the state of the one a repeated request id started. */

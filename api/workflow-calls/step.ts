@@ -6,10 +6,11 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import '../openapi'; // zod's .openapi()
 import type { Actor } from '../../workflows/common/actor';
-import { STATE_QUERY, type ProcessView } from '../../workflows/common/view';
+import { STATE_QUERY, type ProcessView, type StepAnswer } from '../../workflows/common/view';
 import { boundsOf, isUnconfirmed, notConfirmed, withinDeadline } from '../bounded';
 import type { AppDeps } from '../deps';
 import { route, type HttpDeps } from '../http';
+import type { ApiTag, ProcessTag } from '../openapi';
 import { bodyHash, IDEMPOTENCY_KEY, idempotencyKeyOf, keepRefusal, nextAttempt, useKey, type KeyUse } from '../idempotency';
 import { Problem, problemFromTemporal } from '../problem';
 import type { ProcessRef } from '../refusals';
@@ -52,13 +53,12 @@ async function refuseIfClosedOrNotYetOpen(deps: AppDeps, handle: WorkflowHandle)
 
 export interface ProcessStep {
   path: string;
-  operationId?: string;
   summary: string;
   body?: z.ZodType;
   /** Checks the body against the database before the workflow sees it (what a validator cannot). */
   check?: (body: any, process: ProcessRef) => Promise<void>; // eslint-disable-line @typescript-eslint/no-explicit-any
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  update: UpdateDefinition<unknown, [Actor, any]> | UpdateDefinition<unknown, [Actor]>;
+  update: UpdateDefinition<StepAnswer, [Actor, any]> | UpdateDefinition<StepAnswer, [Actor]>;
 }
 
 export const stepHeaders = z.object({
@@ -82,15 +82,13 @@ async function keepingRefusal<T>(deps: AppDeps, use: (KeyUse & { attempt: number
 }
 
 /**
- * The state a step answers with: its Update's result when that is the whole view; when it is small
- * (its revision), the read model, which the step published before its Update answered — so answering
- * never asks the worker again. Should the read model not have caught up, the workflow answers.
+ * The state a step answers with: the read model at the step's revision, which the step published before
+ * its Update answered — so answering never asks the worker again. Should the read model not have caught
+ * up, the workflow answers.
  */
-async function stateAfterStep(deps: AppDeps, res: Response, ref: { processType: string; workflowId: string }, answer: unknown): Promise<ProcessView> {
-  const { revision, record } = (answer ?? {}) as { revision?: number; record?: unknown };
-  if (record !== undefined) return answer as ProcessView;
+async function stateAfterStep(deps: AppDeps, res: Response, ref: { processType: string; workflowId: string }, { revision }: StepAnswer): Promise<ProcessView> {
   const row = await deps.db.processRecord.findUnique({ where: { workflowId: ref.workflowId }, select: { revision: true, state: true } });
-  if (row && revision !== undefined && row.revision >= revision) return JSON.parse(row.state) as ProcessView;
+  if (row && row.revision >= revision) return JSON.parse(row.state) as ProcessView;
   return readProcess(deps, res, ref, STATE_QUERY, true);
 }
 
@@ -104,18 +102,27 @@ async function knowingCountyOnRefusal<T>(ref: ProcessRef, knowCounty: () => Prom
   }
 }
 
-/** One POST route per step: the body validated here, the step refused or done by the workflow's Update. */
+/** `secondment` and `return-confirmation` → `secondmentReturnConfirmation`. */
+function stepOperationId(operation: string, stepPath: string): string {
+  return operation + stepPath.replace(/(?:^|-)([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+/**
+ * One POST route per step: the body validated here, the step refused or done by the workflow's Update.
+ * Its operationId is the process's `operation` name followed by the step's path in PascalCase:
+ * `secondment` + `return-confirmation` → `secondmentReturnConfirmation` (POST /secondments/{id}/return-confirmation).
+ */
 export function stepRoutes(
   http: HttpDeps,
   deps: AppDeps,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  process: { base: string; tag: string; processType: string; params: z.ZodObject<{ id: z.ZodType<string> }>; view: z.ZodType; present?: (view: any) => unknown },
+  process: { base: string; /** The process in camelCase, singular (`secondment`): its steps' operationIds begin with it. */ operation: string; tag: ApiTag | ProcessTag; processType: string; params: z.ZodObject<{ id: z.ZodType<string> }>; view: z.ZodType; present?: (view: any) => unknown },
   steps: ProcessStep[],
 ): void {
   for (const step of steps) {
     route(
       http,
-      { method: 'post', path: `${process.base}/{id}/${step.path}`, operationId: step.operationId, summary: step.summary, tag: process.tag, params: process.params, headers: stepHeaders, body: step.body, response: process.view, refusals: [404, 409, 422, 503] },
+      { method: 'post', path: `${process.base}/{id}/${step.path}`, operationId: stepOperationId(process.operation, step.path), summary: step.summary, tag: process.tag, params: process.params, headers: stepHeaders, body: step.body, response: process.view, refusals: [404, 409, 422, 503] },
       async ({ actor, params, body, req, res }) => {
         // The county (for a check, and for the log of a refusal) is read only when needed: not on the path of a step done.
         const ref = { processType: process.processType, countyId: '', workflowId: params.id };
@@ -140,7 +147,7 @@ export function stepRoutes(
           const updateId = use && `${actor.personId}:${use.key}${found?.attempt ? `/${found.attempt}` : ''}`;
           return keepingRefusal(deps, use && { ...use, attempt: found?.attempt ?? 0 }, async () => {
             await step.check?.(body, ref);
-            const answer = await onProcess(deps, res, ref, (h) => h.executeUpdate(step.update as UpdateDefinition<unknown, [Actor, ...unknown[]]>, { args, updateId }));
+            const answer = await onProcess(deps, res, ref, (h) => h.executeUpdate(step.update as UpdateDefinition<StepAnswer, [Actor, ...unknown[]]>, { args, updateId }));
             return stateAfterStep(deps, res, ref, answer);
           });
         });

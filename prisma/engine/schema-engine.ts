@@ -123,6 +123,7 @@ function loadEngine(): Glue {
   if (glue) return glue;
   const gluePath = require.resolve('./schema_engine_bg.js');
   delete require.cache[gluePath]; // a fresh copy of the glue's state for each instance (after a panic)
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded afresh each time (its require.cache entry is dropped above)
   const g = require(gluePath) as Glue;
   const module = new WebAssembly.Module(readFileSync(ENGINE_WASM));
   const missing = WebAssembly.Module.imports(module)
@@ -367,6 +368,7 @@ export async function withSchemaEngine<T>(
 /** @prisma/driver-adapter-utils as the adapters themselves load it (it is their pinned dependency). */
 function driverAdapterUtils(): typeof import('@prisma/driver-adapter-utils') {
   const from = path.dirname(require.resolve('@prisma/adapter-pg'));
-  return require(require.resolve('@prisma/driver-adapter-utils', { paths: [from] }));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- resolved from the adapter's own dependencies, not ours
+  return require(require.resolve('@prisma/driver-adapter-utils', { paths: [from] })) as typeof import('@prisma/driver-adapter-utils');
 }
 

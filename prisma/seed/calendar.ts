@@ -2,7 +2,7 @@
 // the county has not loaded yet. Idempotent, and it never touches a year already loaded (an
 // operator's load or amendment stands). Run on every start, after `npm run db:migrate` in production
 // (`npm run db:seed-calendar`), and by the demo seed.
-import { officialYear } from '../../activities/calendar-rules';
+import { officialYear } from '../../domain/calendar-rules';
 import type { Db } from '../client';
 import { packageCalendarYears } from './data/calendar';
 

@@ -53,13 +53,13 @@ export async function seedDemoCounty(db: Db, processes?: { seeds(): ProcessSeed[
           reason: `初始版本，${catalogueItems.length}项，2026年1月1日起施行（演示数据）`,
         },
       });
-      // The county's rules: the defaults of PROCESSES.md, in force like the catalogue.
+      // The county's rules: the defaults of docs/processes.md, in force like the catalogue.
       // 兴村县 lets its county offices borrow township and village cadres, within their quotas (§5.2).
       const values = withDefaults({ secondment: { countyLevelMayBorrow: true } });
       const rules = { id: `${COUNTY_ID}-rules-v1`, countyId: COUNTY_ID, version: 1, status: 'PUBLISHED', values: JSON.stringify(values) };
       const by = { personId: catalogueVersion.publishedBy, at: catalogueVersion.publishedAt };
-      await tx.ruleSet.create({ data: { ...rules, effectiveFrom: catalogueVersion.effectiveFrom, publishedAt: by.at, publishedBy: by.personId, createdAt: by.at, createdBy: by.personId, note: '初始规则：PROCESSES.md 默认值；县直单位可在名额内借调（演示数据）' } });
-      await tx.ruleSetChange.create({ data: { at: by.at, countyId: COUNTY_ID, ruleSetId: rules.id, action: 'PUBLISHED', personId: by.personId, role: 'ADMISSION_REVIEWER', reason: 'the defaults of PROCESSES.md; county offices may borrow within their quotas' } });
+      await tx.ruleSet.create({ data: { ...rules, effectiveFrom: catalogueVersion.effectiveFrom, publishedAt: by.at, publishedBy: by.personId, createdAt: by.at, createdBy: by.personId, note: '初始规则：docs/processes.md 默认值；县直单位可在名额内借调（演示数据）' } });
+      await tx.ruleSetChange.create({ data: { at: by.at, countyId: COUNTY_ID, ruleSetId: rules.id, action: 'PUBLISHED', personId: by.personId, role: 'ADMISSION_REVIEWER', reason: 'the defaults of docs/processes.md; county offices may borrow within their quotas' } });
       await tx.negativeListItem.createMany({ data: negativeList.map((n) => ({ ...n, countyId: COUNTY_ID })) });
       await tx.certificateListItem.createMany({ data: certificateList.map((c) => ({ ...c, countyId: COUNTY_ID })) });
       // What the processes read of their own (a secondment's cadres and their past secondments).

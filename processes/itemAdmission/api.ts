@@ -1,4 +1,4 @@
-// The itemAdmission process's API (准入, PROCESSES.md §1): how an application becomes a start (the
+// The itemAdmission process's API (准入, docs/processes.md §1): how an application becomes a start (the
 // department, the coordination office, the negative list, the rules in force) and where it sits.
 import { z } from 'zod';
 import { coordinationOfficeOf, findOrganisation } from '../../activities/organisation';

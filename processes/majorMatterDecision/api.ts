@@ -1,4 +1,4 @@
-// 五议两公开: a village's major matters (PROCESSES.md §3): how a suggestion becomes a start, where a matter
+// 五议两公开: a village's major matters (docs/processes.md §3): how a suggestion becomes a start, where a matter
 // sits, and the village's public notice board.
 import type { Request, Response } from 'express';
 import { z } from 'zod';

@@ -1,10 +1,11 @@
-// The secondment process's API (借调审批与清退, PROCESSES.md §5): how a request and a census finding
+// The secondment process's API (借调审批与清退, docs/processes.md §5): how a request and a census finding
 // become a start (parties, county offices, pinned rules), where a secondment sits, and the reports.
 import { z } from 'zod';
 import { readScope } from '../../api/access';
 import { requireCounty, requireRole } from '../../api/auth';
 import type { AppDeps } from '../../api/deps';
 import { route, type HttpDeps } from '../../api/http';
+import type { ProcessTag } from '../../api/openapi';
 import type { StartRoute } from '../../api/process-registry';
 import { forbidden, notFound, Problem } from '../../api/problem';
 import { periodOverridesSchema } from '../../api/routes/periods';
@@ -184,7 +185,7 @@ export function secondmentReportRoutes(http: HttpDeps, deps: AppDeps): void {
       path: '/secondments/reports',
       operationId: 'secondmentReport',
       summary: 'Secondments active, ending soon, overdue for return, clawed back by unit; per town and village the cadres away and for how long',
-      tag: 'secondments',
+      tag: 'secondments' as ProcessTag,
       query: reportQuery,
       response: report,
     },

@@ -1,6 +1,39 @@
 // The API's conventions, shared by every process: health, OpenAPI, authentication, problem+json.
+import express from 'express';
 import jwt from 'jsonwebtoken';
+import { z } from 'zod';
+import { route } from '../../api/http';
+import { createRegistry } from '../../api/openapi';
 import { DATABASES, startPlatform, type TestPlatform } from '../support/platform';
+
+/**
+ * Every operationId, sorted. Client generators (openapi-typescript, orval) name their functions from
+ * them: renaming one breaks every client, so it is a deliberate change, made here too.
+ */
+const OPERATION_IDS = [
+  'addCatalogueItem', 'admissionConsultationResponses', 'admissionDecision', 'admissionReview', 'admissionWithdraw', 'biddingBidRevision', 'biddingBids',
+  'biddingConflicts', 'biddingFailure', 'biddingMilestoneAcceptances', 'biddingMilestoneReports', 'biddingNoBidChoice', 'biddingObjectionAnswers',
+  'biddingObjections', 'biddingOfferAnswer', 'biddingReoffer', 'biddingScores', 'biddingWithdraw', 'changeRules', 'dispatchCollectiveDecision',
+  'dispatchReview', 'dispatchRevise', 'dispatchWithdraw', 'draftCatalogueVersion', 'draftRuleSet', 'getAdmission', 'getBidding', 'getCalendar',
+  'getCalendarYear', 'getCatalogue', 'getCatalogueVersion', 'getDeploymentList', 'getDispatch', 'getHealth', 'getMajorMatter', 'getMe', 'getMyInbox',
+  'getNegativeList', 'getRuleSet', 'getRulesInForce', 'getSecondment', 'getTownBoard', 'getTownBoardPage', 'getVillageBoard', 'getVillageBoardPage',
+  'getVillageTask', 'getWeeklyReport', 'listAdmissions', 'listBiddings', 'listCalendarChanges', 'listCatalogueChanges', 'listCatalogueVersions',
+  'listCertificates', 'listDispatches', 'listMajorMatters', 'listMyNotifications', 'listRefusals', 'listRuleChanges', 'listRuleDefinitions', 'listRuleSets',
+  'listSecondments', 'listVillageTasks', 'loadCalendarYear', 'majorMatterAcceptance', 'majorMatterConcernAnswers', 'majorMatterConcerns',
+  'majorMatterJointMeeting', 'majorMatterObjectionAnswers', 'majorMatterObjections', 'majorMatterPartyMembersMeeting', 'majorMatterProgress',
+  'majorMatterProposal', 'majorMatterResolutionMeeting', 'majorMatterTownOrders', 'publishCatalogueVersion', 'publishRuleSet', 'registerCensusSecondment',
+  'retireCatalogueItem', 'screenCode', 'secondmentApproval', 'secondmentClawback', 'secondmentConsent', 'secondmentExtensions', 'secondmentRegistration',
+  'secondmentReport', 'secondmentReturnConfirmation', 'secondmentReview', 'startAdmission', 'startBidding', 'startDispatch', 'startMajorMatter',
+  'startSecondment', 'villageTaskAcceptance', 'villageTaskAssign', 'villageTaskComplete', 'villageTaskProgressReports', 'villageTaskReceive',
+];
+
+test('route() refuses, at startup, an operationId already taken or not camelCase', () => {
+  const http = { router: express.Router(), registry: createRegistry(), jwtSecret: 'x' };
+  const spec = { method: 'get', path: '/a', operationId: 'getA', summary: 'A', tag: 'platform', response: z.object({}) } as const;
+  route(http, spec, () => ({}));
+  expect(() => route(http, { ...spec, method: 'post', path: '/b' }, () => ({}))).toThrow("POST /b: operationId getA is already GET /a's");
+  expect(() => route(http, { ...spec, path: '/c', operationId: 'get-c' }, () => ({}))).toThrow('not camelCase');
+});
 
 describe.each(DATABASES)('on %s', (database) => {
   let platform: TestPlatform;
@@ -28,6 +61,23 @@ describe.each(DATABASES)('on %s', (database) => {
     const docs = await fetch(`${platform.baseUrl}/docs/`);
     expect(docs.status).toBe(200);
     expect(await docs.text()).toContain('swagger-ui');
+  });
+
+  test('every operation has a stable camelCase operationId and a tag the document declares; the document declares its servers', async () => {
+    const { body } = await platform.api(undefined, 'GET', '/openapi.json');
+    const operations = Object.entries(body.paths as Record<string, Record<string, { operationId?: string; tags?: string[] }>>).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({ name: `${method.toUpperCase()} ${path}`, ...operation })),
+    );
+    const tags = body.tags as { name: string; description?: string }[];
+    const declared = new Set(tags.map((t) => t.name));
+    expect(tags.filter((t) => !t.description)).toEqual([]);
+    expect(operations.filter((o) => !/^[a-z][A-Za-z0-9]+$/.test(o.operationId ?? '')).map((o) => o.name)).toEqual([]);
+    expect(operations.filter((o) => !o.tags?.length || o.tags.some((t) => !declared.has(t))).map((o) => `${o.name} ${String(o.tags)}`)).toEqual([]);
+    expect([...declared].filter((t) => !operations.some((o) => o.tags?.includes(t)))).toEqual([]);
+    const ids = operations.map((o) => o.operationId!).sort();
+    expect(ids.filter((id, i) => ids[i - 1] === id)).toEqual([]);
+    expect(ids).toEqual(OPERATION_IDS);
+    expect(body.servers).toEqual([{ url: '/', description: expect.any(String) }]);
   });
 
   test('no token, a bad token or a forged token is 401 problem+json', async () => {

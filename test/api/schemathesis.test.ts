@@ -12,7 +12,7 @@ import { admissionAt, COUNTY, DONGSHAN, dispatchAt, QIAOTOU, villageTaskAt } fro
 import { matterAt } from '../majorMatterDecision/scenario';
 import { biddingAt } from '../projectBidding/support';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { schemathesisCli } = require('../../scripts/tools/schemathesis') as { schemathesisCli(): string | undefined };
+const { schemathesisCli } = require('../../scripts/tools/schemathesis') as { schemathesisCli: () => string | undefined };
 
 /** One person holding every role the processes ask for, in the organisations where the seeded processes stand. */
 const everyRole = {

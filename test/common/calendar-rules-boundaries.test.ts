@@ -1,5 +1,5 @@
 // The calendar's pure rules at their edges: the longest search, the longest holiday, order, coverage gaps.
-import { addDays, coverage, holidayRanges, officialYear, weeklyDueAt, workingDeadline, type OfficialCalendar, type OfficialDay } from '../../activities/calendar-rules';
+import { addDays, coverage, holidayRanges, officialYear, weeklyDueAt, workingDeadline, type OfficialCalendar, type OfficialDay } from '../../domain/calendar-rules';
 
 /** A calendar covering `years`, with the given official days. */
 function calendar(years: number[], days: OfficialDay[]): OfficialCalendar {

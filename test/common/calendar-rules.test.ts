@@ -9,7 +9,7 @@ import {
   type MakeUpWorkday,
   type OfficialCalendar,
   type OfficialDay,
-} from '../../activities/calendar-rules';
+} from '../../domain/calendar-rules';
 import { packageCalendarYears } from '../../prisma/seed/data/calendar';
 import { TEST_2027 } from '../support/calendar-2027';
 import { findWorkday } from 'chinese-days';

@@ -1,9 +1,8 @@
 // The working-day calendar kept by the county, on a real database: seeded from chinese-days, a
 // year loaded by the county's operator through the API (validated, logged), the activities that
 // compute deadlines from it, and its part of /healthz.
-import { calendarHealth, endOfWorkingDaysAfter, weeklyDueAt, workingDeadline } from '../../activities/calendar';
+import { calendarHealth, weeklyDueAt, workingDeadline } from '../../activities/calendar';
 import { seedWorkingCalendars } from '../../prisma/seed';
-import { endOfNextFriday } from '../../workflows/common/durations';
 import { TEST_2027 } from '../support/calendar-2027';
 import { DATABASES, startPlatform, type TestPlatform } from '../support/platform';
 
@@ -12,28 +11,6 @@ const OPERATOR = 'p.county.operator';
 const SECRETARY = 'p.qiaotou.dongshan.secretary';
 const YEARS_2004_TO_2026 = Array.from({ length: 23 }, (_, i) => 2004 + i);
 const load2027 = { source: '国务院办公厅关于2027年部分节假日安排的通知（测试数据）', reason: '每年秋季导入次年日历', ...TEST_2027 };
-
-describe('the endOfWorkingDays activity of recorded histories (chinese-days)', () => {
-  test('working days skip weekends', () => {
-    // Friday 2026-03-06 10:00 Beijing: 2 working days later is Tuesday 2026-03-10, ending at 24:00 Beijing.
-    expect(endOfWorkingDaysAfter('2026-03-06T02:00:00Z', 2)).toBe('2026-03-10T16:00:00.000Z');
-  });
-
-  test('working days skip the National Day holiday and count its make-up working day', () => {
-    expect(endOfWorkingDaysAfter('2026-09-30T02:00:00Z', 1)).toBe('2026-10-08T16:00:00.000Z');
-    expect(endOfWorkingDaysAfter('2026-10-09T02:00:00Z', 1)).toBe('2026-10-10T16:00:00.000Z');
-  });
-
-  test('a period starting late in the Beijing day counts from that Beijing day', () => {
-    expect(endOfWorkingDaysAfter('2026-03-05T17:00:00Z', 1)).toBe('2026-03-09T16:00:00.000Z');
-  });
-
-  test('the weekly report is due at the end of the next Friday, Beijing time', () => {
-    expect(endOfNextFriday('2026-11-18T02:00:00Z')).toBe('2026-11-20T16:00:00.000Z');
-    expect(endOfNextFriday('2026-11-20T12:00:00Z')).toBe('2026-11-20T16:00:00.000Z');
-    expect(endOfNextFriday('2026-11-20T17:00:00Z')).toBe('2026-11-27T16:00:00.000Z');
-  });
-});
 
 describe.each(DATABASES)('the county’s working-day calendar on %s', (database) => {
   let platform: TestPlatform;

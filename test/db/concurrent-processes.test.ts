@@ -9,7 +9,7 @@ import { signToken } from '../../api/auth';
 import { createPrismaClient, type Db } from '../../prisma/client';
 import { sqliteFilePath } from '../../prisma/database-url';
 import { migrateDeploy } from '../../prisma/migrate';
-import { tokenClaimsFor } from '../../prisma/people';
+import { tokenClaimsFor } from '../../domain/identity';
 import { seedDemoCounty } from '../../prisma/seed';
 import { processRegistry } from '../../processes';
 import { DATABASES, eventually } from '../support/platform';
@@ -36,8 +36,8 @@ interface Started {
 function start(name: string, entry: string, env: Record<string, string>): Started {
   const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [entry], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
-  child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   return { name, child, output };
 }
 
@@ -198,7 +198,7 @@ describe.each(DATABASES)('API and worker as separate processes on %s', (database
   if (database === 'sqlite') test('a write the API cannot confirm while another process holds the lock past the busy timeout is a 503, then succeeds', async () => {
     const keeper = 'p.coord-office.reviewer1';
     const holder = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(__dirname, '../support/sqlite-lock-holder.ts'), sqliteFilePath(store.url), '8000'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    await new Promise<void>((resolve) => holder.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('held') && resolve()));
+    await new Promise<void>((resolve) => holder.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('held') && resolve()));
     const busy = await fetch(`${baseUrl}/counties/xingcun/catalogue/versions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${signToken((await tokenClaimsFor(db, keeper))!, JWT_SECRET)}` },

@@ -39,10 +39,10 @@ describe('SQLite shared by several connections', () => {
 
   test('writes commit with synchronous=NORMAL, in a transaction or alone (no fsync per commit in WAL)', async () => {
     const db = client(createPrismaClient(`file:${file}`));
-    const synchronous = async () => ((await db.$queryRawUnsafe('PRAGMA synchronous')) as { synchronous: number }[])[0].synchronous;
+    const synchronous = async () => (await db.$queryRawUnsafe<{ synchronous: number }[]>('PRAGMA synchronous'))[0].synchronous;
     const inTransaction = await db.$transaction(async (tx) => {
       await tx.refusedAttempt.create({ data: refusal(randomUUID()) });
-      return ((await tx.$queryRawUnsafe('PRAGMA synchronous')) as { synchronous: number }[])[0].synchronous;
+      return (await tx.$queryRawUnsafe<{ synchronous: number }[]>('PRAGMA synchronous'))[0].synchronous;
     });
     expect(inTransaction).toBe(1);
     await db.refusedAttempt.create({ data: refusal(randomUUID()) }); // on the new connection opened after the transaction
@@ -65,7 +65,7 @@ describe('SQLite shared by several connections', () => {
   });
 
   test('a connection that gave up on a lock (SQLITE_BUSY) keeps no lock and commits once the lock is free', async () => {
-    const impatient = client(new PrismaClient({ adapter: new SharedSqlite(file, 50) }) as unknown as Db);
+    const impatient = client(new PrismaClient({ adapter: new SharedSqlite(file, 50) }));
     await impatient.refusedAttempt.count();
     const held = await holdWriteLock(1_500);
     await expect(impatient.refusedAttempt.create({ data: refusal('too-early') })).rejects.toMatchObject({ code: 'P1008' });

@@ -65,7 +65,7 @@ describe.each(DATABASES)('on %s', (database) => {
     });
   }
 
-  async function expectRefused(response: { status: number; body: any; contentType: string }, status: number, code: string) {
+  function expectRefused(response: { status: number; body: any; contentType: string }, status: number, code: string) {
     expect(response.contentType).toContain('application/problem+json');
     expect({ status: response.status, code: response.body.code }).toEqual({ status, code });
     expect(response.body.detail).toEqual(expect.any(String));
@@ -124,9 +124,9 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(decision.record.at(-1).summary).toContain('taken as no objection');
 
     const unanswered = await platform.api(OFFICE, 'POST', `/admissions/${id}/decision`, { outcome: 'ADMIT_ONCE', reason: '仅本次' });
-    await expectRefused(unanswered, 422, 'RULE_BROKEN');
+    expectRefused(unanswered, 422, 'RULE_BROKEN');
     const noAnswer = await platform.api(OFFICE, 'POST', `/admissions/${id}/decision`, { outcome: 'ADMIT_TO_CATALOGUE', effect: 'NEXT_VERSION', reason: '符合' });
-    await expectRefused(noAnswer, 422, 'MISSING_REASON');
+    expectRefused(noAnswer, 422, 'MISSING_REASON');
     const admitted = await platform.api(OFFICE, 'POST', `/admissions/${id}/decision`, {
       outcome: 'ADMIT_TO_CATALOGUE', effect: 'NEXT_VERSION', reason: '符合', responseToObjections: '由镇统筹网格员协助',
     });
@@ -143,7 +143,7 @@ describe.each(DATABASES)('on %s', (database) => {
     await platform.db.negativeListItem.create({ data: { countyId: 'xingcun', code: started.body.screeningCode, name: '新列入负面清单的事项', basis: '县委办通知' } });
 
     const refused = await platform.api(OFFICE, 'POST', `/admissions/${id}/decision`, { outcome: 'ADMIT_TO_CATALOGUE', effect: 'IMMEDIATE', reason: '符合' });
-    await expectRefused(refused, 422, 'NEGATIVE_LIST');
+    expectRefused(refused, 422, 'NEGATIVE_LIST');
     const unchanged = await atStep(id, 'DECISION');
     expect(unchanged.record).toEqual(atDecision.record);
     expect(unchanged.details.decision).toBeUndefined();
@@ -163,7 +163,7 @@ describe.each(DATABASES)('on %s', (database) => {
   test('negative-list work is refused outright and nothing is started', async () => {
     const before = await platform.api(AUDITOR, 'GET', '/admissions?countyId=xingcun');
     const refused = await apply({ application: application({ proposedCode: 'XC-NEG-01' }) });
-    await expectRefused(refused, 422, 'NEGATIVE_LIST');
+    expectRefused(refused, 422, 'NEGATIVE_LIST');
     const after = await platform.api(AUDITOR, 'GET', '/admissions?countyId=xingcun');
     expect(after.body.length).toBe(before.body.length);
   });
@@ -173,13 +173,13 @@ describe.each(DATABASES)('on %s', (database) => {
     const id = started.body.workflowId;
     const before = await atStep(id, 'REVIEW');
 
-    await expectRefused(await apply({}, 'p.qiaotou.dongshan.secretary'), 403, 'NOT_AUTHORISED');
-    await expectRefused(await platform.api(APPLICANT, 'POST', `/admissions/${id}/review`, allMet), 403, 'NOT_AUTHORISED');
-    await expectRefused(await platform.api(OTHER_DEPT, 'POST', `/admissions/${id}/withdraw`, { reason: '不需要了' }), 403, 'WRONG_ORGANISATION');
-    await expectRefused(await platform.api(OFFICE, 'POST', `/admissions/${id}/decision`, { outcome: 'REFUSE', reason: '不符合' }), 409, 'WRONG_STEP');
-    await expectRefused(await platform.api(TOWN_REVIEWERS[0], 'POST', `/admissions/${id}/consultation-responses`, { townId: TOWNS[0], objection: false }), 409, 'WRONG_STEP');
+    expectRefused(await apply({}, 'p.qiaotou.dongshan.secretary'), 403, 'NOT_AUTHORISED');
+    expectRefused(await platform.api(APPLICANT, 'POST', `/admissions/${id}/review`, allMet), 403, 'NOT_AUTHORISED');
+    expectRefused(await platform.api(OTHER_DEPT, 'POST', `/admissions/${id}/withdraw`, { reason: '不需要了' }), 403, 'WRONG_ORGANISATION');
+    expectRefused(await platform.api(OFFICE, 'POST', `/admissions/${id}/decision`, { outcome: 'REFUSE', reason: '不符合' }), 409, 'WRONG_STEP');
+    expectRefused(await platform.api(TOWN_REVIEWERS[0], 'POST', `/admissions/${id}/consultation-responses`, { townId: TOWNS[0], objection: false }), 409, 'WRONG_STEP');
     const unreasoned = { ...allMet, withinVillageCapacity: { met: true, reason: ' ' } };
-    await expectRefused(await platform.api(OFFICE, 'POST', `/admissions/${id}/review`, unreasoned), 422, 'MISSING_REASON');
+    expectRefused(await platform.api(OFFICE, 'POST', `/admissions/${id}/review`, unreasoned), 422, 'MISSING_REASON');
     const badBody = await platform.api(OFFICE, 'POST', `/admissions/${id}/review`, { requiredByLaw: 'yes' });
     expect(badBody.status).toBe(400);
     expect((await platform.api(undefined, 'GET', `/admissions/${id}`)).status).toBe(401);
@@ -194,7 +194,7 @@ describe.each(DATABASES)('on %s', (database) => {
       ['MISSING_REASON', 'NOT_AUTHORISED', 'WRONG_ORGANISATION', 'WRONG_STEP', 'WRONG_STEP'].sort(),
     );
     expect(refusals.body[0]).toMatchObject({ personId: expect.any(String), action: expect.stringContaining('/admissions/') });
-    await expectRefused(await platform.api(APPLICANT, 'GET', '/audit/refusals?countyId=xingcun'), 403, 'NOT_AUTHORISED');
+    expectRefused(await platform.api(APPLICANT, 'GET', '/audit/refusals?countyId=xingcun'), 403, 'NOT_AUTHORISED');
   });
 
   test('failed tests skip consultation and allow only a refusal; withdrawal ends a process with its reason', async () => {
@@ -203,10 +203,10 @@ describe.each(DATABASES)('on %s', (database) => {
     await atStep(id, 'REVIEW');
     const reviewed = await platform.api(OFFICE, 'POST', `/admissions/${id}/review`, { ...allMet, requiredByLaw: { met: false, reason: '无法律依据' } });
     expect(reviewed.body.step).toBe('DECISION');
-    await expectRefused(await platform.api(OFFICE, 'POST', `/admissions/${id}/decision`, { outcome: 'ADMIT_TO_CATALOGUE', effect: 'IMMEDIATE', reason: '同意' }), 422, 'TESTS_NOT_MET');
+    expectRefused(await platform.api(OFFICE, 'POST', `/admissions/${id}/decision`, { outcome: 'ADMIT_TO_CATALOGUE', effect: 'IMMEDIATE', reason: '同意' }), 422, 'TESTS_NOT_MET');
     const refusedOutcome = await platform.api(OFFICE, 'POST', `/admissions/${id}/decision`, { outcome: 'REFUSE', reason: '无法律依据，不予准入' });
     expect(refusedOutcome.body).toMatchObject({ status: 'REJECTED', outcome: { reason: 'REFUSE: 无法律依据，不予准入' } });
-    await expectRefused(await platform.api(APPLICANT, 'POST', `/admissions/${id}/withdraw`, { reason: '晚了' }), 409, 'PROCESS_CLOSED');
+    expectRefused(await platform.api(APPLICANT, 'POST', `/admissions/${id}/withdraw`, { reason: '晚了' }), 409, 'PROCESS_CLOSED');
 
     const other = await apply();
     await atStep(other.body.workflowId, 'REVIEW');
@@ -222,7 +222,7 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(second.status).toBe(200);
     expect(second.body.workflowId).toBe(first.body.workflowId);
     const other = await platform.api('p.dept.agriculture-rural.dispatcher', 'POST', '/admissions', { ...body, departmentId: 'xingcun.dept.agriculture-rural' });
-    await expectRefused(other, 409, 'CONFLICT');
+    expectRefused(other, 409, 'CONFLICT');
     expect(other.body.detail).toContain('xingcun.dept.civil-affairs');
   });
 

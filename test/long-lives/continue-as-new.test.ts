@@ -8,7 +8,7 @@ import { act, actorOf, DISPATCHER, REVIEWER, runsOf, startDispatch } from './sup
 const DONGSHAN = 'xingcun.qiaotou.dongshan';
 const SECRETARY = 'p.qiaotou.dongshan.secretary';
 const CADRE = 'p.qiaotou.dongshan.cadre1';
-const MAX_EVENTS = 60;
+const MAX_EVENTS = 50;
 
 let platform: TestPlatform;
 
@@ -95,14 +95,18 @@ test("a continued dispatch's cancellation still reaches its villages (abandoned 
     villageIds: villages,
     deadline: new Date(Date.now() + 10 * 86_400_000).toISOString(),
     periods: { minimumLeadTime: { duration: '1s' } },
-    maxHistoryEvents: 40,
+    maxHistoryEvents: 36,
   });
   const dispatch = platform.temporal.workflow.getHandle(dispatchId);
   await eventually(async () => ((await dispatch.query(getDispatch)).step === 'REVIEW' ? true : undefined));
   await act(platform, dispatchId, reviewDispatch, await actorOf(platform, REVIEWER), { decision: 'APPROVE' });
   const tasks = (await dispatch.query(getDispatch)).details.villages.map((v) => v.workflowId);
-  await act(platform, tasks[0], receiveTask, await actorOf(platform, SECRETARY));
-  await eventually(async () => ((await runsOf(platform, dispatchId)).length >= 2 ? true : undefined), 20_000);
+  // Each receipt is a workflow task of the dispatch's own: two of them pass the bound however the
+  // villages' openings were batched into the dispatch's tasks (a busy machine batches more of them).
+  const secretaryOf = (task: string) => `p.qiaotou.${task.split('.').pop()}.secretary`; // <dispatch>--xingcun.qiaotou.<village>
+  for (const task of tasks) await act(platform, task, receiveTask, await actorOf(platform, secretaryOf(task)));
+  let runs: Awaited<ReturnType<typeof runsOf>> = [];
+  await eventually(async () => ((runs = await runsOf(platform, dispatchId)).length >= 2 ? true : undefined), 20_000, () => runs);
   expect((await dispatch.query(getDispatch)).details.villages.map((v) => v.status)).toEqual(['RUNNING', 'RUNNING']);
 
   await dispatch.cancel();

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { UpdateDefinition } from '@temporalio/common';
 import { rulesToPin } from '../../activities/rules/store';
-import { tokenClaimsFor } from '../../prisma/people';
+import { tokenClaimsFor } from '../../domain/identity';
 import type { Actor } from '../../workflows/common/actor';
 import type { PeriodOverrides } from '../../workflows/rules/checks';
 import { dispatchWorkflowId, type DispatchContent, type DispatchStart } from '../../workflows/taskDispatch/messages';

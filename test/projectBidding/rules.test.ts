@@ -1,4 +1,4 @@
-// projectBidding's pure rules (PROCESSES.md §4) and its section of the county rules, exactly.
+// projectBidding's pure rules (docs/processes.md §4) and its section of the county rules, exactly.
 import type { Actor } from '../../workflows/common/actor';
 import type { Role } from '../../workflows/common/roles';
 import type { Bid, BiddingView, Criterion, RecordedSheet } from '../../workflows/projectBidding/messages';
@@ -75,7 +75,7 @@ const refusal = (code: string) => expect.objectContaining({ ok: false, code });
 const OK = { ok: true };
 
 describe('the county rules of projectBidding', () => {
-  test('defaults from PROCESSES.md, each within its bounds', () => {
+  test('defaults from docs/processes.md, each within its bounds', () => {
     expect(withDefaults().projectBidding).toEqual({
       publicNoticePeriod: '5d',
       noBidChoicePeriod: '3d',

@@ -14,7 +14,7 @@ import {
   withDefaults,
 } from '../../workflows/rules/checks';
 import { RULE_SECTIONS, WEEKDAYS, type RuleDefinition } from '../../workflows/rules/definitions';
-import { BEIJING_OFFSET_MS, endOfNextFriday, endOfWeekday } from '../../workflows/common/durations';
+import { BEIJING_OFFSET_MS, endOfWeekday } from '../../workflows/common/durations';
 
 const defaults = withDefaults();
 
@@ -39,7 +39,7 @@ describe('durations', () => {
 });
 
 describe('the definitions', () => {
-  test('the PROCESSES.md defaults', () => {
+  test('the docs/processes.md defaults', () => {
     expect(defaults).toEqual({
       admission: { consultationPeriod: 5 },
       dispatch: { reviewPeriod: 2, minimumLeadTime: 3, deadlineReminder: '1d', progressReportDay: 'FRIDAY', maxReworkRounds: 3 },
@@ -227,10 +227,10 @@ describe('weekly rhythms: days end at 24:00 Beijing time', () => {
 
   test('the weekly report is due at the end of the next Friday, Beijing time', () => {
     // Wednesday 2026-11-18 10:00 Beijing → Friday 20 November, 24:00 Beijing.
-    expect(endOfNextFriday('2026-11-18T02:00:00Z')).toBe('2026-11-20T16:00:00.000Z');
+    expect(endOfWeekday('2026-11-18T02:00:00Z', 'FRIDAY')).toBe('2026-11-20T16:00:00.000Z');
     // Friday evening in Beijing still counts for that Friday; Saturday morning rolls to the next one.
-    expect(endOfNextFriday('2026-11-20T12:00:00Z')).toBe('2026-11-20T16:00:00.000Z');
-    expect(endOfNextFriday('2026-11-20T17:00:00Z')).toBe('2026-11-27T16:00:00.000Z');
+    expect(endOfWeekday('2026-11-20T12:00:00Z', 'FRIDAY')).toBe('2026-11-20T16:00:00.000Z');
+    expect(endOfWeekday('2026-11-20T17:00:00Z', 'FRIDAY')).toBe('2026-11-27T16:00:00.000Z');
   });
 
   test('the end of a weekday, Beijing time, for every weekday', () => {

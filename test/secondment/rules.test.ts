@@ -1,4 +1,4 @@
-// The secondment rules (PROCESSES.md §5), pure: eligibility with every failure, the term, consent,
+// The secondment rules (docs/processes.md §5), pure: eligibility with every failure, the term, consent,
 // review, approval, registration, extensions, return and clawback; and the county's secondment rules.
 import type { Actor } from '../../workflows/common/actor';
 import { describeBound, ruleViolations, withDefaults } from '../../workflows/rules/checks';
@@ -251,7 +251,7 @@ describe('steps', () => {
 });
 
 describe("the county's secondment rules", () => {
-  test('defaults of PROCESSES.md §5, each within its bounds', () => {
+  test('defaults of docs/processes.md §5, each within its bounds', () => {
     expect(rules).toEqual({
       bannedCategories: ['PROBATIONARY_LEADER', 'LEADERSHIP_MEMBER', 'SELECTED_GRADUATE', 'NEW_RECRUIT'],
       selectedGraduateYears: 2,

@@ -1,6 +1,6 @@
 // An illustrative 2027 calendar for the tests (not the official notice, which the State Council
 // publishes in the autumn): National Day 1–7 October, make-up working days on weekends around it.
-import type { HolidayRange, MakeUpWorkday } from '../../activities/calendar-rules';
+import type { HolidayRange, MakeUpWorkday } from '../../domain/calendar-rules';
 
 export const TEST_2027 = {
   holidays: [

@@ -2,7 +2,7 @@
 // organisations; their tokens and the Actor the rules see.
 import { randomUUID } from 'node:crypto';
 import { signToken } from '../../api/auth';
-import { tokenClaimsFor } from '../../prisma/people';
+import { tokenClaimsFor } from '../../domain/identity';
 import type { Actor } from '../../workflows/common/actor';
 import type { Role } from '../../workflows/common/roles';
 import type { AccessCase } from './access-cases';

@@ -3,7 +3,7 @@
 // within 8 s), and the API on a free port.
 import { randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
@@ -16,14 +16,14 @@ import { createLogger } from '../../platform/logger';
 import { connectClient } from '../../platform/temporal-client';
 import { createPrismaClient, type Db } from '../../prisma/client';
 import { migrateDeploy } from '../../prisma/migrate';
-import { tokenClaimsFor } from '../../prisma/people';
+import { tokenClaimsFor } from '../../domain/identity';
 import { seedDemoCounty } from '../../prisma/seed';
 import { createWorker } from '../../worker/worker';
 import { processRegistry } from '../../processes';
 import { ensureSearchAttributes } from '../../platform/search-attributes';
 import { postgresAvailable, startPostgres } from './postgres';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { findTemporalCli } = require('../../scripts/tools/temporal-cli') as { findTemporalCli(): string | undefined };
+const { findTemporalCli } = require('../../scripts/tools/temporal-cli') as { findTemporalCli: () => string | undefined };
 
 export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-42';
 const JWT_SECRET = TEST_JWT_SECRET;
@@ -47,7 +47,7 @@ export interface TestPlatform {
   stopWorker(): Promise<void>;
   /** Starts a fresh worker on the same task queue. */
   startWorker(): Promise<void>;
-  /** With RECORD_HISTORIES=1, keeps a finished workflow's history as test/histories/<name>@<workflow id>.json. */
+  /** With RECORD_HISTORIES=1, keeps a finished workflow's history as test/<process>/histories/<name>@<workflow id>.json. */
   recordHistory(workflowId: string, name: string): Promise<void>;
   stop(): Promise<void>;
 }
@@ -142,7 +142,11 @@ export async function startPlatform(database: TestDatabase = 'sqlite', options: 
       await temporal.workflow.getHandle(workflowId).result().catch(() => undefined);
       // The CLI writes the history in proto JSON, the format replay reads.
       const json = execFileSync(findTemporalCli()!, ['workflow', 'show', '--workflow-id', workflowId, '--address', address, '--output', 'json']);
-      writeFileSync(path.join(__dirname, '..', 'histories', `${name}@${workflowId}.json`), json);
+      // Beside its process's tests: a village task's with its dispatch's.
+      const { type } = await temporal.workflow.getHandle(workflowId).describe();
+      const dir = path.join(__dirname, '..', type === 'villageTask' ? 'taskDispatch' : type, 'histories');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, `${name}@${workflowId}.json`), json);
     },
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -4,15 +4,13 @@ import { msToNumber } from '@temporalio/common/lib/time';
 import { periodOf, DAY_MS, type Period, type PeriodOverrides } from '../rules/checks';
 import type { PeriodName, RuleValues } from '../rules/definitions';
 import type { ProcessActivities } from './publication';
-import { endOfNextFriday, endOfWeekday } from './durations';
+import { endOfWeekday } from './durations';
 import { nowIso } from './workflow-support';
 
 export interface DeadlineContext {
   countyId: string;
   rules: RuleValues;
   periods?: PeriodOverrides;
-  /** False for processes recorded before the county calendar: they replay with the old calendar activity. */
-  current: boolean;
   activities: ProcessActivities;
   /** A deadline was computed on plain weekdays (the calendar lacks its year): record it and tell operators. */
   onPlainWeekdays(reason: string, at: string, inStep: boolean): Promise<void>;
@@ -32,9 +30,6 @@ export class Deadlines {
     const from = options.from ?? nowIso();
     if ('duration' in period) return new Date(Date.parse(from) + msToNumber(period.duration as `${number}s`)).toISOString();
     const { platform, inStep } = this.context.activities;
-    if (!this.context.current) {
-      return 'weeklyOn' in period ? endOfNextFriday(from) : platform.endOfWorkingDays({ fromIso: from, workingDays: period.workingDays });
-    }
     const calendar = options.inStep ? inStep : platform;
     const { countyId } = this.context;
     const found =
@@ -57,7 +52,6 @@ export class Deadlines {
    * for weeks misses each week, not one), and the next one to wait for.
    */
   async recurring(name: PeriodName, passed: string): Promise<{ passed: string[]; next: string }> {
-    if (!this.context.current) return { passed: [passed], next: await this.due(name) };
     const all = [passed];
     let next = await this.after(name, passed);
     while (Date.parse(next) <= Date.now()) {

@@ -14,8 +14,3 @@ export function endOfWeekday(fromIso: string, weekday: Weekday): string {
   const midnight = Date.UTC(beijing.getUTCFullYear(), beijing.getUTCMonth(), beijing.getUTCDate() + days + 1);
   return new Date(midnight - BEIJING_OFFSET_MS).toISOString();
 }
-
-/** The end of the next Friday after `fromIso`: how processes started before the county calendar computed the weekly report. */
-export function endOfNextFriday(fromIso: string): string {
-  return endOfWeekday(fromIso, 'FRIDAY');
-}

@@ -1,13 +1,13 @@
 // The process kit: what every process needs besides its own steps, rules, timers and transitions.
 // A workflow opens its process with `openProcess` and then says only what is its own.
-import { allHandlersFinished, CancellationScope, condition, continueAsNew, log, patched, setCurrentDetails, setHandler, sleep, workflowInfo, type QueryDefinition } from '@temporalio/workflow';
+import { allHandlersFinished, CancellationScope, condition, continueAsNew, log, setCurrentDetails, setHandler, sleep, workflowInfo, type QueryDefinition } from '@temporalio/workflow';
 import type { SearchAttributeUpdatePair, SignalDefinition } from '@temporalio/common';
 import { stepsOf } from './contract';
 import { Deadlines } from './deadlines';
 import type { ContinuableStart, Continuation, NextActor, ProcessStatus, ProcessView } from './view';
 import { closingOnCancel, nowIso, processSteps, recordStep, stepAnswer, workflowId } from './workflow-support';
-import { processActivities, publisher, type OwnSearchAttributes, type ParentLink } from './publication';
-import { withDefaults, type PeriodOverrides } from '../rules/checks';
+import { LOCAL_ACTIVITIES, publisher, type OwnSearchAttributes, type ParentLink } from './publication';
+import type { PeriodOverrides } from '../rules/checks';
 import type { PinnedRules } from '../rules/definitions';
 
 /** A timer for the earliest due moment of a watch: `rang` once it is reached, unless cancelled. */
@@ -43,22 +43,14 @@ export interface ProcessOptions<V extends ProcessView> {
   view: ViewStart<V>;
   /** The UI's current details for the view (markdown). */
   details(view: V): string;
-  /** The rules pinned at start; absent only in processes started before rules were pinned (their defaults). */
-  rules?: PinnedRules;
+  /** The rules pinned at start. */
+  rules: PinnedRules;
   /** Periods shortened for this instance (tests and demos; refused in production at the door). */
   periods?: PeriodOverrides;
-  /** After each publication (e.g. telling a parent process); returns the promise it awaits, unwrapped. */
-  afterShow?(view: V): Promise<unknown>;
-  /**
-   * Its parent process (processes started since histories were bounded; `afterShow` serves those before):
-   * told by the publication whenever what it `shows` of this process changes.
-   */
+  /** Its parent process: told by the publication whenever what it `shows` of this process changes. */
   parent?: ParentLink<V>;
-  /**
-   * Search attributes of its own, upserted with the kit's when they change (processes started since
-   * histories were bounded; `afterShow` upserted them before).
-   */
-  searchAttributes?(view: V): SearchAttributeUpdatePair[];
+  /** Search attributes of its own, upserted with the kit's when they change. */
+  searchAttributes?: (view: V) => SearchAttributeUpdatePair[];
   /** The process's start input: giving it opts the process in to continuing as new (see `openProcess`). */
   start?: ContinuableStart<V>;
   /** The state a previous run carried over (`start.continued`): the process resumes from it instead of opening anew. */
@@ -73,8 +65,6 @@ export interface WaitOptions {
 
 /**
  * Opens a process: its view (answered by the state query), its lock, its publication, its deadlines.
- * Processes recorded before the kit replay as they ran: `current` is false for them, and the kit
- * keeps their old command order (main-body publications outside the lock, the old calendar activity).
  *
  * Long lives (continue-as-new). A process opts in by passing its start input and what it carried:
  * `openProcess({ ..., start, continued: start.continued })`, its start type extending `ContinuableStart<View>`.
@@ -90,11 +80,8 @@ export interface WaitOptions {
  * Messages between processes go by workflow id without run id, so they reach whichever run is current.
  */
 export function openProcess<V extends ProcessView, Step extends string = string>(options: ProcessOptions<V>) {
-  const current = patched('process-kit');
-  // Processes started since histories were bounded publish changes, answer steps small, keep their timers.
-  const bounded = current && patched('bounded-history');
-  const activities = processActivities(bounded && patched('local-activities'));
-  const rules = options.rules ?? { ruleSetId: 'defaults', version: 0, values: withDefaults() };
+  const activities = LOCAL_ACTIVITIES;
+  const rules = options.rules;
   const at = nowIso();
   const continued = options.continued;
   const view = continued?.view ?? ({
@@ -105,30 +92,22 @@ export function openProcess<V extends ProcessView, Step extends string = string>
     startedAt: at,
     updatedAt: at,
     record: [],
-    ...(options.rules && { rules: { ruleSetId: rules.ruleSetId, version: rules.version } }),
+    rules: { ruleSetId: rules.ruleSetId, version: rules.version },
     ...options.view,
   } as unknown as V);
   let changes = 0;
   // Current details live in the worker, not the history: a new run shows them again at once.
   if (continued) setCurrentDetails(options.details(view));
 
-  // Written so that a publication takes as many promise turns as before the kit: replay depends on it.
-  const publish = publisher(bounded, activities, options.parent as ParentLink | undefined, options.searchAttributes as OwnSearchAttributes | undefined);
-  const afterShow = bounded ? undefined : options.afterShow;
-  const show = afterShow
-    ? async () => {
-        await publish(view, options.details(view));
-        await afterShow(view);
-      }
-    : () => publish(view, options.details(view));
+  const publish = publisher(activities, options.parent, options.searchAttributes as OwnSearchAttributes | undefined);
+  const show = () => publish(view, options.details(view));
   setHandler(options.query, () => view);
-  const { step: updateStep, exclusively } = processSteps(show, bounded ? () => stepAnswer(view) : () => view);
+  const { step: updateStep, exclusively } = processSteps(show, () => stepAnswer(view));
   const step = stepsOf<V['details']>(view, updateStep);
   const deadlines = new Deadlines({
     countyId: view.countyId,
     rules: rules.values,
     periods: options.periods,
-    current,
     activities,
     // Operators hold their role in the county's own organisation.
     onPlainWeekdays: async (reason, at, duringStep) => {
@@ -155,24 +134,21 @@ export function openProcess<V extends ProcessView, Step extends string = string>
   const process = {
     view,
     rules,
-    current,
-    /** Started since histories were bounded: it publishes changes, answers steps small, keeps unchanged timers. */
-    bounded,
-    /** The platform's activities, for the main body and within steps (local for processes started since 'local-activities'). */
+    /** The platform's activities (local), for the main body and within steps. */
     activities,
     /** This run continues an earlier one: its view is restored; the main body resumes at its waits. */
     continued: continued !== undefined,
     show,
     exclusively,
     /** Moves to `step`, asking `nextActors`, due at `dueAt`; wakes whoever waits for a change. */
-    moveTo(step: Step, nextActors: NextActor[], dueAt?: string): void {
+    moveTo: (step: Step, nextActors: NextActor[], dueAt?: string): void => {
       view.step = step;
       view.nextActors = nextActors;
       view.dueAt = dueAt;
       changes++;
     },
     /** Ends the process with a terminal status and why. */
-    close(status: ProcessStatus, reason: string): void {
+    close: (status: ProcessStatus, reason: string): void => {
       process.moveTo('CLOSED' as Step, []);
       view.status = status;
       view.outcome = { status, reason };
@@ -186,14 +162,13 @@ export function openProcess<V extends ProcessView, Step extends string = string>
     step,
     /**
      * A signal that changes the process, taken only from its expected sender (`fromSender` checks the
-     * workflow id its payload carries; processes recorded before the kit sent none) and only while running;
-     * done under the lock and published.
+     * workflow id its payload carries) and only while running; done under the lock and published.
      */
     signal<A>(definition: SignalDefinition<[A]>, fromSender: (payload: A) => boolean, act: (payload: A) => Promise<void> | void): void {
       setHandler(definition, (payload: A) =>
         exclusively(async () => {
           if (view.status !== 'RUNNING') return;
-          if (current && !fromSender(payload)) {
+          if (!fromSender(payload)) {
             log.warn('signal from an unexpected sender ignored', { signal: definition.name, payload });
             return;
           }
@@ -202,16 +177,8 @@ export function openProcess<V extends ProcessView, Step extends string = string>
         }),
       );
     },
-    /**
-     * A transition of the main body: done and published under the lock, so it never interleaves with a step.
-     * `unlockedBeforeKit`: processes recorded before the kit ran this one outside the lock, and replay so.
-     */
-    async transition(work: () => Promise<void> | void, unlockedBeforeKit = false): Promise<void> {
-      if (unlockedBeforeKit && !current) {
-        await work();
-        await show();
-        return;
-      }
+    /** A transition of the main body: done and published under the lock, so it never interleaves with a step. */
+    async transition(work: () => Promise<void> | void): Promise<void> {
       await exclusively(async () => {
         await work();
         await show();
@@ -233,21 +200,6 @@ export function openProcess<V extends ProcessView, Step extends string = string>
           const now = Date.now();
           for (const timer of timers) if (timer.active() && now >= timer.at()) await timer.fire();
         });
-      if (!bounded) {
-        // Processes started before histories were bounded replay as they ran: a new timer at every wake.
-        while (holds()) {
-          if (quietToContinue(wait)) await continueNow();
-          const seen = changes;
-          const due = timers.filter((t) => t.active()).map((t) => t.at());
-          const woken = () => changes !== seen || !holds() || quietToContinue(wait);
-          if (due.length) await condition(woken, Math.max(0, Math.min(...due) - Date.now()));
-          else await condition(woken);
-          if (!holds()) return;
-          if (quietToContinue(wait)) continue;
-          await fireDue();
-        }
-        return;
-      }
       // One timer for the earliest moment, kept while that moment stands: a step that moves no due date adds no timer events.
       let alarm: Alarm | undefined;
       try {
@@ -278,13 +230,10 @@ export function openProcess<V extends ProcessView, Step extends string = string>
     },
     /** Until `done()`, runs `onChange` under the lock after every change (and once more when done). */
     async followChanges(done: () => boolean, onChange: () => Promise<void>, wait: WaitOptions = {}): Promise<void> {
-      // A change made while `onChange` runs (a signal arriving during its publication) is followed too;
-      // processes that ran before 'every-change-followed' took what had changed by then as seen, and replay so.
-      const everyChange = patched('every-change-followed');
+      // A change made while `onChange` runs (a signal arriving during its publication) is followed too.
       let seen = changes;
       while (!done()) {
         if (quietToContinue(wait)) await continueNow();
-        if (!everyChange) seen = changes;
         await condition(() => done() || changes !== seen || quietToContinue(wait));
         if (changes === seen && !done()) continue;
         seen = changes;

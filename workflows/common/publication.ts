@@ -1,6 +1,6 @@
-// Activities as workflows see them: types only, through proxyActivities and proxyLocalActivities.
+// Activities as workflows see them: types only, through proxyLocalActivities.
 import { ApplicationFailure, type SignalDefinition } from '@temporalio/common';
-import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
+import { proxyLocalActivities } from '@temporalio/workflow';
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import { compare } from 'fast-json-patch';
 import type { PlatformActivities } from '../../activities';
@@ -16,39 +16,26 @@ export interface ProcessActivities {
 }
 
 const platformOptions = { startToCloseTimeout: '30 seconds', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } } as const;
-const inStepOptions = { startToCloseTimeout: '5 seconds', scheduleToCloseTimeout: '15 seconds', retry: { initialInterval: '200 milliseconds', maximumInterval: '2 seconds' } } as const;
-
-const remote: ProcessActivities = { platform: proxyActivities<PlatformActivities>(platformOptions), inStep: proxyActivities<PlatformActivities>(inStepOptions) };
 
 /**
  * Local activities, run inside the workflow task that asks for them: a step or a transition is then one
  * round trip to the server, and each call one marker in the history instead of three events and another
  * workflow task. Every platform activity is short database work, which is what local activities are for.
  */
-const local: ProcessActivities = {
+export const LOCAL_ACTIVITIES: ProcessActivities = {
   platform: proxyLocalActivities<PlatformActivities>(platformOptions),
   // Bounded by attempts (about 10 s of tries): a local activity's schedule-to-close does not end its retries here.
   inStep: proxyLocalActivities<PlatformActivities>({ startToCloseTimeout: '5 seconds', retry: { initialInterval: '200 milliseconds', maximumInterval: '2 seconds', maximumAttempts: 8 } }),
 };
 
-/** Processes started since 'local-activities' call the platform locally; those before replay with activities. */
-export const processActivities = (isLocal: boolean): ProcessActivities => (isLocal ? local : remote);
-
 /**
  * Makes a step visible: search attributes, current details, read model and inbox; each publish carries
- * the next revision. Slim (processes started since): it sends the state's change since the previous
- * publication of this run (the whole state first, or when the read model is behind), and upserts only
- * the search attributes that changed; so a step's history does not grow with the process's whole life.
+ * the next revision. It sends the state's change since the previous publication of this run (the whole
+ * state first, or when the read model is behind), and upserts only the search attributes that changed;
+ * so a step's history does not grow with the process's whole life.
  */
-export function publisher(slim: boolean, activities: ProcessActivities, parent?: ParentLink, own?: OwnSearchAttributes): (view: ProcessView, details: string) => Promise<void> {
+export function publisher(activities: ProcessActivities, parent?: ParentLink, own?: OwnSearchAttributes): (view: ProcessView, details: string) => Promise<void> {
   const { publishProcess } = activities.platform;
-  if (!slim) {
-    return async (view, details) => {
-      view.revision = (view.revision ?? 0) + 1;
-      showInTemporal(view, details);
-      await publishProcess(view);
-    };
-  }
   const shown = new Map<string, string>();
   let published: { revision: number; state: ProcessView } | undefined;
   let told: string | undefined;

@@ -1,4 +1,4 @@
-/** Roles people act in, always within an organisation (GLOSSARY.md). */
+/** Roles people act in, always within an organisation (docs/glossary.md). */
 export const ROLES = [
   'DISPATCHER',
   'TOWN_REVIEWER',

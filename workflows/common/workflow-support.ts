@@ -1,6 +1,6 @@
 // Helpers for workflow code only: deterministic, no I/O (imports nothing that touches Node).
 import { ActivityFailure, ApplicationFailure, type SearchAttributeUpdatePair, type UpdateDefinition } from '@temporalio/common';
-import { CancellationScope, condition, isCancellation, patched, setCurrentDetails, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { CancellationScope, condition, isCancellation, setCurrentDetails, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { Mutex } from 'async-mutex';
 import type { Actor, ActedAs } from './actor';
 import type { ProcessView, StepAnswer, StepRecord } from './view';
@@ -24,17 +24,16 @@ export interface StepOptions {
  * but a step in flight may change it while awaiting an activity; so each step takes the process's lock
  * and checks its rule again before acting, and the main body's own transitions take the same lock.
  */
-export function processSteps<V extends ProcessView>(show: () => Promise<void>, answer: () => V | StepAnswer) {
-  // Processes started before steps were serialised replay as they ran: without the lock.
-  const lock = patched('serialised-steps') ? new Mutex() : { runExclusive: <T>(work: () => Promise<T>) => work() };
+export function processSteps(show: () => Promise<void>, answer: () => StepAnswer) {
+  const lock = new Mutex();
   return {
-    step<A extends [Actor, ...unknown[]]>(
-      update: UpdateDefinition<StepAnswer, A> | UpdateDefinition<V, A>,
+    step: <A extends [Actor, ...unknown[]]>(
+      update: UpdateDefinition<StepAnswer, A>,
       rule: (...args: NoInfer<A>) => RuleResult,
       act: (...args: NoInfer<A>) => Promise<void> | void,
       options: StepOptions = {},
-    ): void {
-      const handler = async (...args: A): Promise<V | StepAnswer> => {
+    ): void => {
+      const handler = async (...args: A): Promise<StepAnswer> => {
         await lock.runExclusive(async () => {
           enforce(rule(...args));
           try {
@@ -47,12 +46,10 @@ export function processSteps<V extends ProcessView>(show: () => Promise<void>, a
         if (options.settle) await condition(options.settle);
         return answer();
       };
-      setHandler<V | StepAnswer, A, UpdateDefinition<V | StepAnswer, A>>(update, handler, { validator: (...args: A) => enforce(rule(...args)) });
+      setHandler(update, handler, { validator: (...args: A) => enforce(rule(...args)) });
     },
     /** Runs a transition of the main body (timers, opening) without interleaving with a step. */
-    exclusively<T>(transition: () => Promise<T>): Promise<T> {
-      return lock.runExclusive(transition);
-    },
+    exclusively: <T>(transition: () => Promise<T>): Promise<T> => lock.runExclusive(transition),
   };
 }
 
@@ -127,16 +124,14 @@ export function stepAnswer(view: ProcessView): StepAnswer {
  * Mirrors the view into search attributes and the UI's current details. Given what it `shown` before
  * (in this run), it upserts only the attributes that changed: an unchanged step adds no event.
  */
-export function showInTemporal(view: ProcessView, details: string, shown?: Map<string, string>, own?: (view: ProcessView) => SearchAttributeUpdatePair[]): void {
+export function showInTemporal(view: ProcessView, details: string, shown: Map<string, string>, own?: (view: ProcessView) => SearchAttributeUpdatePair[]): void {
   const attributes = [...searchAttributesOf(view), ...(own?.(view) ?? [])];
-  const changed = shown
-    ? attributes.filter(({ key, value }) => {
-        const seen = JSON.stringify(value);
-        if (shown.get(key.name) === seen) return false;
-        shown.set(key.name, seen);
-        return true;
-      })
-    : attributes;
+  const changed = attributes.filter(({ key, value }) => {
+    const seen = JSON.stringify(value);
+    if (shown.get(key.name) === seen) return false;
+    shown.set(key.name, seen);
+    return true;
+  });
   if (changed.length) upsertSearchAttributes(changed);
   setCurrentDetails(details);
 }

@@ -1,4 +1,4 @@
-// The itemAdmission process's contract (准入, PROCESSES.md §1): its steps, its messages as zod schemas
+// The itemAdmission process's contract (准入, docs/processes.md §1): its steps, its messages as zod schemas
 // (the types below are inferred from them), its actions — each an Update named as in the recorded
 // histories, its REST path, the steps it is taken at and who takes it. Bundle-safe.
 import { z } from 'zod';
@@ -16,7 +16,7 @@ export type AdmissionStep = (typeof STEPS)[number];
 export const ITEM_KINDS = ['DUTY', 'ASSIST'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
-/** What a department asks to put on villages (PROCESSES.md §1, step 1). */
+/** What a department asks to put on villages (docs/processes.md §1, step 1). */
 export const applicationSchema = z.object({
   title: z.string().min(2).max(200),
   proposedCode: z.string().regex(/^[A-Z0-9-]{3,40}$/, 'upper-case letters, digits and dashes'),
@@ -126,8 +126,8 @@ export type AdmissionView = ViewOf<typeof admissionContract>;
 export type AdmissionStart = z.infer<typeof startSchema> &
   ContinuableStart<AdmissionView> & {
     applicant: Actor;
-    /** The county rules in force at the start, kept for the process's whole life (absent only in processes started before). */
-    rules?: PinnedRules;
+    /** The county rules in force at the start, kept for the process's whole life. */
+    rules: PinnedRules;
     /** Tests and demos only: periods shortened for this instance (refused in production). */
     periods?: PeriodOverrides;
   };

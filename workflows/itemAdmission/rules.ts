@@ -1,4 +1,4 @@
-// Rules of the itemAdmission process (PROCESSES.md §1): pure functions called by the validators.
+// Rules of the itemAdmission process (docs/processes.md §1): pure functions called by the validators.
 import type { Actor } from '../common/actor';
 import { allowed, firstRefusal, refused, type RuleResult } from '../common/reasons';
 import { mayTake } from '../common/contract';
@@ -9,7 +9,6 @@ import type {
   AdmissionView,
   Consultation,
   ConsultationResponse,
-  TestAnswer,
   Withdrawal,
 } from './contract';
 import { admissionContract } from './contract';
@@ -23,7 +22,7 @@ export function allTestsMet(review: AdmissionReview): boolean {
 }
 
 function everyTestReasoned(review: AdmissionReview): RuleResult {
-  const missing = TESTS.filter((t) => !(review[t] as TestAnswer).reason?.trim());
+  const missing = TESTS.filter((t) => !review[t].reason?.trim());
   return missing.length === 0
     ? allowed
     : refused('MISSING_REASON', `Each of the three tests must be answered with a reason; missing: ${missing.join(', ')}.`);

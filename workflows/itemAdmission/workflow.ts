@@ -9,7 +9,7 @@ import { allTownsResponded, decisionRule, objections, responseRule, reviewRule, 
 
 const { query, actions } = admissionContract;
 
-/** 准入: a department asks to put work on villages; the coordination office decides (PROCESSES.md §1). */
+/** 准入: a department asks to put work on villages; the coordination office decides (docs/processes.md §1). */
 export async function itemAdmission(start: AdmissionStart): Promise<AdmissionView> {
   const process = openProcess<AdmissionView, AdmissionStep>({
     query,
@@ -133,7 +133,7 @@ export async function itemAdmission(start: AdmissionStart): Promise<AdmissionVie
         record({ step: 'SCREEN', rule: 'negative list and catalogue in force', summary: `Screening: ${screening.result}`, data: screening });
         if (screening.result === 'NEGATIVE_LIST') close('REJECTED', `On the negative list: ${screening.matchedName ?? start.application.proposedCode}; it cannot be admitted.`);
         else moveTo('REVIEW', officeReviewer('review against the three tests'));
-      }, true);
+      });
       await condition(() => view.step !== 'REVIEW');
     }
     if (view.step === 'CONSULTATION') {

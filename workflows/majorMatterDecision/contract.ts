@@ -1,4 +1,4 @@
-// The majorMatterDecision process's contract (五议两公开, PROCESSES.md §3): its steps, its messages as zod
+// The majorMatterDecision process's contract (五议两公开, docs/processes.md §3): its steps, its messages as zod
 // schemas (the types below are inferred from them), its actions — each an Update named as in the
 // recorded histories, its REST path, the steps it is taken at and who takes it — and its search
 // attributes. Bundle-safe: read by the workflow, the API (processes/majorMatterDecision), the boards.
@@ -24,7 +24,7 @@ const text = (max = 2000) => z.string().min(1).max(max);
 const amount = z.number().int().min(0).max(10_000_000_000).meta({ description: 'Estimated amount, in yuan' });
 const count = z.number().int().min(0).max(1_000_000);
 
-/** What a party member, villager or cadre suggests (PROCESSES.md §3.1). */
+/** What a party member, villager or cadre suggests (docs/processes.md §3.1). */
 export const suggestionSchema = z.object({ title: text(200), description: text(), reason: text(), kind, estimatedAmount: amount }).strict().meta({ id: 'MajorMatterSuggestion' });
 export type Suggestion = z.infer<typeof suggestionSchema>;
 

@@ -1,4 +1,4 @@
-// Rules of the majorMatterDecision process (PROCESSES.md §3): pure functions called by the validators
+// Rules of the majorMatterDecision process (docs/processes.md §3): pure functions called by the validators
 // and by the workflow, which decides from a meeting's record and the pinned rules whether it passed.
 import type { Actor } from '../common/actor';
 import { findRole } from '../common/actor';
@@ -51,7 +51,7 @@ export const MEETING_OF_STEP: Partial<Record<MajorMatterStep, string>> = {
 
 /** A matter is major when of a kind the county lists, or when its amount reaches the threshold. */
 export function isMajorMatter(rules: MatterRules, kind: MajorMatterKind, amount: number): RuleResult {
-  if ((rules.kinds as string[]).includes(kind) || amount >= rules.amountThreshold) return allowed;
+  if (rules.kinds.includes(kind) || amount >= rules.amountThreshold) return allowed;
   return refused(
     'RULE_BROKEN',
     `Not a major matter: ${kind} is not among the kinds the county lists (${rules.kinds.join(', ')}) and ¥${amount} is below its threshold of ¥${rules.amountThreshold}.`,

@@ -1,5 +1,4 @@
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
-import { upsertSearchAttributes } from '@temporalio/workflow';
 import { actedAs, findRole, type Actor } from '../common/actor';
 import type { NextActor } from '../common/view';
 import { openProcess, type Timer } from '../common/open-process';
@@ -56,7 +55,7 @@ function matterAttributes(view: MajorMatterView): SearchAttributeUpdatePair[] {
   ];
 }
 
-/** 五议两公开: a village's major matter decided by its legal steps (PROCESSES.md §3). */
+/** 五议两公开: a village's major matter decided by its legal steps (docs/processes.md §3). */
 export async function majorMatterDecision(start: MajorMatterStart): Promise<MajorMatterView> {
   const { villageId, townId } = start;
   const process = openProcess<MajorMatterView, MajorMatterStep>({
@@ -87,8 +86,6 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
       },
     },
     details: majorMatterDetails,
-    // Processes started before histories were bounded upserted them after each publication.
-    afterShow: async (view) => upsertSearchAttributes(matterAttributes(view)),
     searchAttributes: matterAttributes,
   });
   const { view, step, record, close, deadlines } = process;

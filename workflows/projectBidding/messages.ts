@@ -1,7 +1,7 @@
 // The projectBidding process's messages (揭榜挂帅: 贴榜 → 竞榜 → 综合比对 → 公示 → 揭榜 → 实施).
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../common/actor';
-import { STATE_QUERY, type ContinuableStart, type ProcessView } from '../common/view';
+import { STATE_QUERY, type ContinuableStart, type ProcessView, type StepAnswer } from '../common/view';
 import type { PeriodOverrides } from '../rules/checks';
 import type { MajorMatterKind, PinnedRules } from '../rules/definitions';
 
@@ -20,7 +20,7 @@ export interface Criterion {
   maxScore: number;
 }
 
-/** What a town posts (PROCESSES.md §4, step 1). */
+/** What a town posts (docs/processes.md §4.1). */
 export interface BiddingPost {
   title: string;
   description: string;
@@ -56,7 +56,7 @@ export interface BiddingStart extends ContinuableStart<BiddingView> {
   townVillages: { villageId: string; orgIds: string[] }[];
   /** The town's own organisations (itself, its stations). */
   townOrgIds: string[];
-  rules?: PinnedRules;
+  rules: PinnedRules;
   /** Tests and demos only: periods shortened for this instance (refused in production). */
   periods?: PeriodOverrides;
 }
@@ -215,19 +215,19 @@ export type BiddingView = ProcessView<BiddingDetails>;
 export type BiddingStep = 'BIDDING' | 'NO_BID' | 'EVALUATION' | 'PUBLIC_NOTICE' | 'IMPLEMENTATION' | 'REOFFER' | 'OFFERED' | 'CLOSED';
 
 export const getBidding = defineQuery<BiddingView>(STATE_QUERY);
-export const submitBid = defineUpdate<BiddingView, [Actor, BidContent]>('bid');
-export const reviseBid = defineUpdate<BiddingView, [Actor, BidContent]>('reviseBid');
-export const chooseAfterNoBid = defineUpdate<BiddingView, [Actor, NoBidChoice]>('chooseAfterNoBid');
-export const declareConflict = defineUpdate<BiddingView, [Actor, ConflictDeclaration]>('declareConflict');
-export const scoreBid = defineUpdate<BiddingView, [Actor, ScoreSheet]>('score');
-export const objectToWinner = defineUpdate<BiddingView, [Actor, Objection]>('object');
-export const answerObjection = defineUpdate<BiddingView, [Actor, ObjectionAnswer]>('answerObjection');
-export const reportMilestone = defineUpdate<BiddingView, [Actor, MilestoneReport]>('reportMilestone');
-export const acceptMilestone = defineUpdate<BiddingView, [Actor, MilestoneAcceptance]>('acceptMilestone');
-export const withdrawWinner = defineUpdate<BiddingView, [Actor, Withdrawal]>('withdrawWinner');
-export const declareFailure = defineUpdate<BiddingView, [Actor, Withdrawal]>('declareFailure');
-export const chooseReoffer = defineUpdate<BiddingView, [Actor, Reoffer]>('reoffer');
-export const answerOffer = defineUpdate<BiddingView, [Actor, OfferAnswer]>('answerOffer');
+export const submitBid = defineUpdate<StepAnswer, [Actor, BidContent]>('bid');
+export const reviseBid = defineUpdate<StepAnswer, [Actor, BidContent]>('reviseBid');
+export const chooseAfterNoBid = defineUpdate<StepAnswer, [Actor, NoBidChoice]>('chooseAfterNoBid');
+export const declareConflict = defineUpdate<StepAnswer, [Actor, ConflictDeclaration]>('declareConflict');
+export const scoreBid = defineUpdate<StepAnswer, [Actor, ScoreSheet]>('score');
+export const objectToWinner = defineUpdate<StepAnswer, [Actor, Objection]>('object');
+export const answerObjection = defineUpdate<StepAnswer, [Actor, ObjectionAnswer]>('answerObjection');
+export const reportMilestone = defineUpdate<StepAnswer, [Actor, MilestoneReport]>('reportMilestone');
+export const acceptMilestone = defineUpdate<StepAnswer, [Actor, MilestoneAcceptance]>('acceptMilestone');
+export const withdrawWinner = defineUpdate<StepAnswer, [Actor, Withdrawal]>('withdrawWinner');
+export const declareFailure = defineUpdate<StepAnswer, [Actor, Withdrawal]>('declareFailure');
+export const chooseReoffer = defineUpdate<StepAnswer, [Actor, Reoffer]>('reoffer');
+export const answerOffer = defineUpdate<StepAnswer, [Actor, OfferAnswer]>('answerOffer');
 
 export function biddingWorkflowId(townId: string, requestId: string): string {
   return `bidding-${townId}-${requestId}`;

@@ -1,4 +1,4 @@
-// Rules of the projectBidding process (PROCESSES.md §4): pure functions called by the validators,
+// Rules of the projectBidding process (docs/processes.md §4): pure functions called by the validators,
 // the API (a post's own checks) and the workflow (ranking, who may still score, when the notice closes).
 import type { Actor } from '../common/actor';
 import { allowed, firstRefusal, refused, type RuleResult } from '../common/reasons';

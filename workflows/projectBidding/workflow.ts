@@ -1,5 +1,5 @@
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
-import { ParentClosePolicy, patched, startChild, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { ParentClosePolicy, startChild, workflowInfo } from '@temporalio/workflow';
 import { actedAs, type Actor } from '../common/actor';
 import type { NextActor } from '../common/view';
 import { openProcess, type Timer } from '../common/open-process';
@@ -56,8 +56,6 @@ import {
 
 /** A town's project funds are of no listed kind: their use is major by its amount, unless the county lists OTHER. */
 const FUNDS_KIND: MajorMatterKind = 'OTHER';
-/** Awards before this change only notified the village; from it on they start the matter (replay keeps the old command order). */
-const MAJOR_MATTER_CHILD = 'bidding-starts-major-matter';
 /** What makes a post findable in the Temporal UI besides the kit's attributes: the villages it is open to, and its winner. */
 function biddingAttributes(view: BiddingView): SearchAttributeUpdatePair[] {
   return [
@@ -103,8 +101,6 @@ export async function projectBidding(start: BiddingStart): Promise<BiddingView> 
       },
     },
     details: biddingDetails,
-    // Processes started before histories were bounded upserted them after each publication.
-    afterShow: async (view) => upsertSearchAttributes(biddingAttributes(view)),
     searchAttributes: biddingAttributes,
   });
   const { view, step, close, record, deadlines } = process;
@@ -331,38 +327,33 @@ export async function projectBidding(start: BiddingStart): Promise<BiddingView> 
    * child left running when the bidding closes, linked both ways (`majorMatterWorkflowId` here, `origin` there).
    */
   async function useOfFunds(villageId: string): Promise<void> {
-    // Rules pinned before that section existed read its defaults, as the kit does for rules never pinned.
+    // Rules pinned before that section existed read its defaults.
     const pinned = { ...process.rules, values: withDefaults(process.rules.values) };
     const matterRules = pinned.values.majorMatterDecision;
     const required = isMajorMatter(matterRules, FUNDS_KIND, post.funds).ok;
     details.majorMatter = { required, funds: post.funds, kind: FUNDS_KIND, threshold: matterRules.amountThreshold };
     if (!required) return;
     const rule = `a major matter: a kind the county lists (${matterRules.kinds.join(', ')}) or an amount from ${matterRules.amountThreshold} 元 (五议两公开)`;
-    if (patched(MAJOR_MATTER_CHILD)) {
-      const matterId = majorMatterWorkflowId(villageId, workflowInfo().workflowId);
-      const matter: MajorMatterStart = {
-        countyId: start.countyId,
-        townId,
-        villageId,
-        suggestedBy: asTown(start.poster, 'DISPATCHER'),
-        suggestion: { title: post.title, description: post.description, reason: `揭榜挂帅: ${villageId} won ${post.funds} 元 of the town's funds for this project`, kind: FUNDS_KIND, estimatedAmount: post.funds },
-        origin: { processType: 'projectBidding', workflowId: workflowInfo().workflowId },
-        rules: pinned,
-        periods: start.periods,
-      };
-      details.majorMatterWorkflowId = matterId;
-      await startChild<typeof majorMatterDecision>(MAJOR_MATTER_PROCESS, {
-        workflowId: matterId,
-        args: [matter],
-        parentClosePolicy: ParentClosePolicy.ABANDON,
-        staticSummary: majorMatterSummary(matter),
-      });
-      await process.notify([villageId], `MAJOR_MATTER@${villageId}`, `重大事项 Major matter: ${villageId}'s use of ${post.funds} 元 for ${post.title} goes through 五议两公开 (${matterId})`);
-      record({ step: 'MAJOR_MATTER', rule, summary: `The use of ${post.funds} 元 by ${villageId} is a major matter: 五议两公开 started as ${matterId}`, data: { majorMatterWorkflowId: matterId } });
-      return;
-    }
-    await process.notify([villageId], `MAJOR_MATTER@${villageId}`, `重大事项 Major matter: ${villageId}'s use of ${post.funds} 元 for ${post.title} goes through 五议两公开`);
-    record({ step: 'MAJOR_MATTER', rule, summary: `The use of ${post.funds} 元 by ${villageId} is a major matter: 五议两公开 to follow for that village` });
+    const matterId = majorMatterWorkflowId(villageId, workflowInfo().workflowId);
+    const matter: MajorMatterStart = {
+      countyId: start.countyId,
+      townId,
+      villageId,
+      suggestedBy: asTown(start.poster, 'DISPATCHER'),
+      suggestion: { title: post.title, description: post.description, reason: `揭榜挂帅: ${villageId} won ${post.funds} 元 of the town's funds for this project`, kind: FUNDS_KIND, estimatedAmount: post.funds },
+      origin: { processType: 'projectBidding', workflowId: workflowInfo().workflowId },
+      rules: pinned,
+      periods: start.periods,
+    };
+    details.majorMatterWorkflowId = matterId;
+    await startChild<typeof majorMatterDecision>(MAJOR_MATTER_PROCESS, {
+      workflowId: matterId,
+      args: [matter],
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+      staticSummary: majorMatterSummary(matter),
+    });
+    await process.notify([villageId], `MAJOR_MATTER@${villageId}`, `重大事项 Major matter: ${villageId}'s use of ${post.funds} 元 for ${post.title} goes through 五议两公开 (${matterId})`);
+    record({ step: 'MAJOR_MATTER', rule, summary: `The use of ${post.funds} 元 by ${villageId} is a major matter: 五议两公开 started as ${matterId}`, data: { majorMatterWorkflowId: matterId } });
   }
 
   function askInImplementation(): void {

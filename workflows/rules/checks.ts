@@ -53,7 +53,7 @@ function within(rule: RuleDefinition, value: unknown): boolean {
     case 'CHOICE':
       return rule.options.includes(value as string);
     case 'LIST':
-      return Array.isArray(value) && value.length <= rule.maxItems && value.every((v) => rule.options.includes(v));
+      return Array.isArray(value) && value.length <= rule.maxItems && value.every((v) => rule.options.includes(v as string));
     case 'QUOTAS':
       return isQuotas(value, rule);
   }

@@ -1,4 +1,4 @@
-// The county's rules (PROCESSES.md: numbers marked "default"): what each rule means, its unit, its
+// The county's rules (docs/processes.md: numbers in italics): what each rule means, its unit, its
 // default and its documented bounds. A county's rule set gives each a value inside its bounds;
 // a process pins the rule set in force when it starts and keeps it for its whole life.
 //
@@ -12,7 +12,7 @@ import type { RuleDefinition } from './units';
 export const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
-/** What a village's major matter is about (PROCESSES.md §3). */
+/** What a village's major matter is about (docs/processes.md §3). */
 export const MAJOR_MATTER_KINDS = ['LAND_CONTRACT', 'COLLECTIVE_ASSETS', 'PUBLIC_WORKS', 'BORROWING', 'VILLAGE_PLAN', 'OTHER'] as const;
 export type MajorMatterKind = (typeof MAJOR_MATTER_KINDS)[number];
 

@@ -1,4 +1,4 @@
-// The secondment process's contract (借调审批与清退, PROCESSES.md §5): its steps, its messages as zod
+// The secondment process's contract (借调审批与清退, docs/processes.md §5): its steps, its messages as zod
 // schemas (the types below are inferred from them), its actions — each an Update named as in the
 // recorded histories, its REST path, the steps it is taken at and who takes it — and its search
 // attribute. Bundle-safe: read by the workflow, the API (processes/secondment) and the tests.
@@ -216,7 +216,7 @@ export type SecondmentView = ViewOf<typeof secondmentContract>;
 export type SecondmentStart = z.infer<typeof startSchema> &
   ContinuableStart<SecondmentView> & {
     requester: Actor;
-    rules?: PinnedRules;
+    rules: PinnedRules;
     /** Tests and demos only: periods shortened for this instance (refused in production). */
     periods?: PeriodOverrides;
   };

@@ -1,4 +1,4 @@
-// The secondment section of the county's rules (PROCESSES.md §5): unit, default, bounds and meaning of
+// The secondment section of the county's rules (docs/processes.md §5): unit, default, bounds and meaning of
 // each; assembled into RULE_SECTIONS (workflows/rules/definitions.ts) as `secondment`.
 import type { RuleDefinition } from '../rules/units';
 

@@ -1,4 +1,4 @@
-// Rules of the secondment process (PROCESSES.md §5): pure functions, called by the validators and by
+// Rules of the secondment process (docs/processes.md §5): pure functions, called by the validators and by
 // the eligibility step. Eligibility lists every failure with a reason the requester can read.
 import type { Actor } from '../common/actor';
 import { mayTake } from '../common/contract';

@@ -28,7 +28,7 @@ const { query, actions, searchAttributes } = secondmentContract;
 
 const IN_TERM: SecondmentStep[] = ['ACTIVE', 'EXTENSION_REVIEW', 'EXTENSION_APPROVAL'];
 
-/** 借调审批与清退: a unit borrows a cadre only by the county's rules, and the cadre always comes back (PROCESSES.md §5). */
+/** 借调审批与清退: a unit borrows a cadre only by the county's rules, and the cadre always comes back (docs/processes.md §5). */
 export async function secondment(start: SecondmentStart): Promise<SecondmentView> {
   const census = start.origin === 'CENSUS';
   const process = openProcess<SecondmentView, SecondmentStep>({

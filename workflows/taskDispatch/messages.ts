@@ -9,7 +9,7 @@ import type { AdmissionApplication, AdmissionView, Screening } from '../itemAdmi
 export const DISPATCH_PROCESS = 'taskDispatch';
 export const VILLAGE_TASK_PROCESS = 'villageTask';
 
-/** What a dispatcher sends down (PROCESSES.md §2, step 1). */
+/** What a dispatcher sends down (docs/processes.md §2.1). */
 export interface DispatchContent {
   title: string;
   screeningCode?: string;
@@ -33,8 +33,8 @@ export interface DispatchStart extends ContinuableStart<DispatchView> {
   content: DispatchContent;
   /** For work outside the catalogue: the application the coordination office decides on first. */
   admission?: OutOfListAdmission;
-  /** The county rules in force at the start, kept for the process's whole life (absent only in processes started before). */
-  rules?: PinnedRules;
+  /** The county rules in force at the start, kept for the process's whole life. */
+  rules: PinnedRules;
   /** Tests and demos only: periods shortened for this instance (refused in production). */
   periods?: PeriodOverrides;
   /** Tests and demos only: fewer rework rounds than the rule allows (refused in production). */
@@ -134,7 +134,7 @@ export interface VillageTaskStart extends ContinuableStart<VillageTaskView> {
   dispatcherOrgId: string;
   content: DispatchContent;
   /** The dispatch's pinned rules: a village task runs under the rules its dispatch started with. */
-  rules?: PinnedRules;
+  rules: PinnedRules;
   periods?: PeriodOverrides;
   maxReworkRounds: number;
 }

@@ -1,4 +1,4 @@
-// Rules of taskDispatch (PROCESSES.md §2): pure functions called by the validators and the screening.
+// Rules of taskDispatch (docs/processes.md §2): pure functions called by the validators and the screening.
 import { findRole, type Actor } from '../common/actor';
 import { allowed, firstRefusal, refused, type RuleResult } from '../common/reasons';
 import { atStep, holds, reasonGiven } from '../common/guards';

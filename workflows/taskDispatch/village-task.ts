@@ -1,4 +1,3 @@
-import { getExternalWorkflowHandle } from '@temporalio/workflow';
 import { actedAs, findRole, type Actor } from '../common/actor';
 import type { NextActor } from '../common/view';
 import { openProcess, type Timer } from '../common/open-process';
@@ -22,7 +21,7 @@ import { acceptor, mayAccept, mayAssign, mayComplete, mayReceive, mayReport, rew
 
 const WORKING_STEPS = ['RECEIVE', 'ASSIGN', 'IN_PROGRESS'];
 
-/** One village's share of a dispatch: receive, assign, report weekly, complete, acceptance (PROCESSES.md §2, 5–8). */
+/** One village's share of a dispatch: receive, assign, report weekly, complete, acceptance (docs/processes.md §2.5–2.8). */
 export async function villageTask(start: VillageTaskStart): Promise<VillageTaskView> {
   const process = openProcess<VillageTaskView, VillageTaskStep>({
     query: getVillageTask,
@@ -56,12 +55,6 @@ export async function villageTask(start: VillageTaskStart): Promise<VillageTaskV
       },
     },
     details: villageTaskDetails,
-    // Processes started before histories were bounded told their dispatch after every publication.
-    afterShow: (view) => {
-      const dispatch = getExternalWorkflowHandle(start.dispatchWorkflowId).signal(villageProgressed, progressOf(view));
-      // A cancelled dispatch may have ended before its village tasks: nobody is left to tell.
-      return view.status === 'CANCELLED' ? dispatch.catch(() => undefined) : dispatch;
-    },
     parent: { workflowId: start.dispatchWorkflowId, signal: villageProgressed, shows: progressOf },
   });
   function progressOf(view: VillageTaskView): VillageProgress {
@@ -150,8 +143,8 @@ export async function villageTask(start: VillageTaskStart): Promise<VillageTaskV
   );
 
   // The dispatch allowed the withdrawal by what it knew; a receipt may have crossed it, and the dispatch's word stands.
-  // Only the task's own dispatch may withdraw it (processes started before the kit sent no sender).
-  process.signal(dispatchWithdrawn, (withdrawal) => withdrawal.dispatchWorkflowId === start.dispatchWorkflowId, async (withdrawal) => {
+  // Only the task's own dispatch may withdraw it.
+  process.signal(dispatchWithdrawn, (withdrawal) => withdrawal.dispatchWorkflowId === start.dispatchWorkflowId, (withdrawal) => {
     const crossed = view.step === 'RECEIVE' ? '' : ` (it crossed the receipt, at step ${view.step})`;
     record({ step: 'WITHDRAWN', by: withdrawal.by, summary: `The dispatch was withdrawn${crossed}: ${withdrawal.reason}` });
     close('WITHDRAWN', withdrawal.reason);

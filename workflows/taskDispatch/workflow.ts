@@ -1,4 +1,4 @@
-import { CancellationScope, condition, executeChild, getExternalWorkflowHandle, isCancellation, patched, setHandler, uuid4 } from '@temporalio/workflow';
+import { CancellationScope, condition, executeChild, getExternalWorkflowHandle, isCancellation, setHandler, uuid4 } from '@temporalio/workflow';
 import { actedAs } from '../common/actor';
 import type { NextActor, ProcessStatus } from '../common/view';
 import { openProcess, type Timer } from '../common/open-process';
@@ -29,7 +29,7 @@ import {
 import { isOutOfList, mayRecordCollectiveDecision, mayReview, mayRevise, mayWithdraw, unclearReasons } from './rules';
 import { villageTask } from './village-task';
 
-/** 派单—审核: a town sends a task to villages; it is screened, reviewed, then runs per village (PROCESSES.md §2). */
+/** 派单—审核: a town sends a task to villages; it is screened, reviewed, then runs per village (docs/processes.md §2). */
 export async function taskDispatch(start: DispatchStart): Promise<DispatchView> {
   const process = openProcess<DispatchView, DispatchStep>({
     query: getDispatch,
@@ -132,7 +132,7 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
 
   // A village's progress is taken only from that village's own task.
   setHandler(villageProgressed, (progress) => {
-    const at = view.details.villages.findIndex((v) => v.villageId === progress.villageId && (!process.current || v.workflowId === progress.workflowId));
+    const at = view.details.villages.findIndex((v) => v.villageId === progress.villageId && v.workflowId === progress.workflowId);
     if (at >= 0) view.details.villages[at] = progress;
     view.overdue = view.details.villages.some((v) => v.overdue);
     process.changed();
@@ -170,7 +170,7 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
   async function tellDuplicates(duplicates: DispatchScreening['duplicates']): Promise<void> {
     const code = view.details.content.screeningCode;
     const dispatches = [...new Set(duplicates.filter((d) => !d.workflowId.includes('--')).map((d) => d.workflowId))];
-    if (!code || !dispatches.length || !patched('duplicates-flag-each-other')) return;
+    if (!code || !dispatches.length) return;
     await Promise.all(
       dispatches.map((id) =>
         getExternalWorkflowHandle(id)
@@ -211,7 +211,7 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
     });
     await tellDuplicates(found.duplicates);
     if (screening.catalogue === 'NEGATIVE_LIST') {
-      await process.transition(() => close('REJECTED', `On the negative list (${screening.matchedName}): no one may push this down to a village.`), true);
+      await process.transition(() => close('REJECTED', `On the negative list (${screening.matchedName}): no one may push this down to a village.`));
       return 'REJECTED';
     }
     if (isOutOfList(screening) && admittedAlready()) markAdmitted();
@@ -234,7 +234,7 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
     await process.transition(() => {
       view.details.admission = { workflowId: id, code: admissionStart.application.proposedCode };
       moveTo('AWAITING_ADMISSION', [{ role: 'ADMISSION_REVIEWER', orgId: start.coordinationOfficeId, action: 'decide the admission of this task' }]);
-    }, true);
+    });
     const admission = await executeChild(itemAdmission, { workflowId: id, args: [admissionStart], staticSummary: admissionSummary(admissionStart), parentClosePolicy: 'REQUEST_CANCEL' }).catch(
       (error) => {
         // The admission alone cancelled by an operator: this task cannot be admitted.
@@ -252,7 +252,7 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
     await process.transition(() => {
       if (admission.status === 'WITHDRAWN') close('WITHDRAWN', `The admission application was withdrawn: ${admission.outcome?.reason ?? ''}`);
       else close('REJECTED', `Out of the list and not admitted: ${admission.outcome?.reason ?? outcome}`);
-    }, true);
+    });
     return 'REJECTED';
   }
 
@@ -261,7 +261,7 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
     const admission = view.details.admission;
     const admitted = admission?.outcome === 'ADMIT_ONCE' || admission?.outcome === 'ADMIT_TO_CATALOGUE';
     const code = view.details.content.screeningCode;
-    return admitted && (code === undefined || code === admission!.code);
+    return admitted && (code === undefined || code === admission.code);
   }
 
   function markAdmitted(): void {
@@ -277,7 +277,7 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
       dueAt = await deadlines.due('dispatchReview');
       view.details.reviewDueAt = dueAt;
       moveTo('REVIEW', reviewer('review: approve, return or reject', dueAt), dueAt);
-    }, true);
+    });
     const overdue: Timer = {
       active: () => !view.overdue,
       at: () => Date.parse(dueAt),
@@ -300,10 +300,9 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
    */
   async function runVillages(): Promise<void> {
     let finished = false;
-    let failure: unknown;
+    let failure: Error | undefined;
     let all: Promise<{ villageId: string; status: ProcessStatus }[]> | undefined;
     if (!process.continued) {
-      const parentClosePolicy = patched('villages-outlive-dispatch-runs') ? 'ABANDON' : 'REQUEST_CANCEL';
       const children = view.details.villages.map((v) => {
         const childStart: VillageTaskStart = {
           dispatchWorkflowId: view.workflowId,
@@ -317,7 +316,7 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
           maxReworkRounds: start.maxReworkRounds ?? process.rules.values.dispatch.maxReworkRounds,
           ...(start.maxHistoryEvents !== undefined && { maxHistoryEvents: start.maxHistoryEvents }),
         };
-        return executeChild(villageTask, { workflowId: v.workflowId, args: [childStart], staticSummary: villageTaskSummary(childStart), parentClosePolicy }).then(
+        return executeChild(villageTask, { workflowId: v.workflowId, args: [childStart], staticSummary: villageTaskSummary(childStart), parentClosePolicy: 'ABANDON' }).then(
           (result) => ({ villageId: v.villageId, status: result.status }),
           (error) => {
             // One village's task cancelled by an operator closes that village only.
@@ -329,7 +328,7 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
       all = Promise.all(children);
       all.then(
         () => (finished = true),
-        (error) => {
+        (error: Error) => {
           failure = error;
           finished = true;
         },
@@ -349,7 +348,7 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
       if (isCancellation(error)) {
         if (process.continued) await CancellationScope.nonCancellable(cancelVillages);
         // The first run's children close as cancelled before it does: a closed workflow's cancellation requests are dropped.
-        else if (patched('villages-cancelled-before-dispatch')) await CancellationScope.nonCancellable(() => all!);
+        else await CancellationScope.nonCancellable(() => all!);
       }
       throw error;
     }

@@ -2,7 +2,7 @@
 // the secondments some of them already had. Shaped on the seed article 004 (会昌县): a township cadre
 // borrowed three times by county offices, and the clean-up that brought such cadres back.
 // Dates are relative to the moment of seeding, so cool-downs and years of service read the same on any day.
-import type { PersonSeed } from './people';
+import type { PersonSeed } from './person-seed';
 import { COUNTY_ID, departmentId, townId, villageId } from './organisations';
 
 export type CadreCategory = 'ORDINARY_CADRE' | 'PROBATIONARY_LEADER' | 'LEADERSHIP_MEMBER' | 'SELECTED_GRADUATE' | 'NEW_RECRUIT';
@@ -51,7 +51,7 @@ const villageCadres: CadreSeed[] = [
   ['xikou', ['jinxi', 'shangao', 'zhulin', 'shimen']],
   ['fenglin', ['xiawan', 'liutang', 'qingshi', 'xinjie']],
 ].flatMap(([town, villages]) =>
-  (villages as string[]).flatMap((v) => [1, 2].map((n) => ({ personId: `p.${town}.${v}.cadre${n}`, unitId: villageId(town as string, v), category: 'ORDINARY_CADRE' as const, sinceMonthsAgo: 36 + 12 * n }))),
+  (villages as string[]).flatMap((v) => [1, 2].map((n) => ({ personId: `p.${town as string}.${v}.cadre${n}`, unitId: villageId(town as string, v), category: 'ORDINARY_CADRE' as const, sinceMonthsAgo: 36 + 12 * n }))),
 );
 
 export const cadres: CadreSeed[] = [

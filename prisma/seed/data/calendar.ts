@@ -1,6 +1,6 @@
 // The official calendars the `chinese-days` package carries (every year it covers, from its own
 // data, not a hard-coded range): the seed of every county's working-day calendar.
-import { holidayRanges, type HolidayRange, type MakeUpWorkday, type OfficialDay } from '../../../activities/calendar-rules';
+import { holidayRanges, type HolidayRange, type MakeUpWorkday, type OfficialDay } from '../../../domain/calendar-rules';
 import packageData from 'chinese-days/dist/chinese-days.json';
 import { version as packageVersion } from 'chinese-days/package.json';
 

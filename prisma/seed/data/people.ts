@@ -1,22 +1,8 @@
 // People of the demo county and the roles they act in. Ids say who a person is:
 // p.<town>.<village>.<post> in villages, p.<town>.<post> in towns, p.dept.<dept>.<post> in departments.
-import type { Role } from '../../../workflows/common/roles';
 import { townCadres } from './cadres';
+import type { PersonSeed, RoleSeed } from './person-seed';
 import { COORDINATION_OFFICE_ID, COUNTY_ID, departmentId, gridId, townId, towns, villageId } from './organisations';
-
-export interface RoleSeed {
-  role: Role;
-  orgId: string;
-}
-
-export interface PersonSeed {
-  id: string;
-  /** Chinese name, as stored. */
-  name: string;
-  /** Post held, for readers of the data (not stored). */
-  title: string;
-  roles: RoleSeed[];
-}
 
 /** The people of one village, by post. */
 interface VillageFolk {

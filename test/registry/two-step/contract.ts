@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { defineContract, type ViewOf } from '../../../workflows/common/contract';
 import { by } from '../../../workflows/common/view-schema';
 import type { Actor } from '../../../workflows/common/actor';
+import type { PinnedRules } from '../../../workflows/rules/definitions';
 
 export const closeSchema = z.object({ text: z.string().min(1).max(200) }).strict().meta({ id: 'TwoStepClose' });
 
@@ -25,4 +26,5 @@ export interface TwoStepStart {
   villageId: string;
   note: string;
   requester: Actor;
+  rules: PinnedRules;
 }

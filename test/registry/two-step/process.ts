@@ -3,14 +3,14 @@ import { z } from 'zod';
 import { requireRole } from '../../../api/auth';
 import { defineProcess } from '../../../api/process-registry';
 import { notFound } from '../../../api/problem';
-import { requestIdSchema } from '../../../api/workflow-calls/start';
+import { pinRules, requestIdSchema } from '../../../api/workflow-calls/start';
 import { twoStepContract, type TwoStepStart } from './contract';
 
 const body = z.object({ requestId: requestIdSchema, villageId: z.string().min(1).max(120), note: z.string().min(1).max(200) }).strict().meta({ id: 'TwoStepStart' });
 
 export const twoStepProcess = defineProcess<TwoStepStart>()(twoStepContract, {
   workflow: 'twoStep',
-  http: { base: '/two-steps', tag: 'two-steps', id: z.string().regex(/^twoStep-[^-]/, 'a two-step id'), listSummary: 'Notes of a county', readSummary: 'A note' },
+  http: { base: '/two-steps', tag: { name: 'two-steps', description: 'A test-only process: a note opened and closed' }, id: z.string().regex(/^twoStep-[^-]/, 'a two-step id'), listSummary: 'Notes of a county', readSummary: 'A note' },
   starts: [
     {
       path: '/two-steps',
@@ -21,7 +21,8 @@ export const twoStepProcess = defineProcess<TwoStepStart>()(twoStepContract, {
         if (!village || village.kind !== 'VILLAGE' || !village.parentId) throw notFound(`Village ${body.villageId}`);
         inCounty(village.countyId);
         requireRole(actor, 'VILLAGE_SECRETARY', village.id);
-        const start = { countyId: village.countyId, townId: village.parentId, villageId: village.id, note: body.note, requester: actor };
+        const rules = await pinRules(deps, village.countyId, {});
+        const start = { countyId: village.countyId, townId: village.parentId, villageId: village.id, note: body.note, requester: actor, rules };
         return { start, workflowId: `twoStep-${village.id}--${body.requestId}`, starterOrgId: village.id };
       },
     },

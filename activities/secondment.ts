@@ -1,15 +1,7 @@
 // What the secondment process reads and writes outside itself: the cadre's record and history, the
 // borrowing unit's secondments, and the history row each secondment keeps (active, returned, clawed back).
 import type { Db } from '../prisma/client';
-import type { CadreCategory, EligibilityFacts, PastSecondment, Unit } from '../workflows/secondment/contract';
-
-export interface FactsInput {
-  countyId: string;
-  personId: string;
-  borrowingUnitId: string;
-  /** This secondment: its own history row is not a past secondment. */
-  workflowId: string;
-}
+import type { CadreCategory, EligibilityFacts, FactsInput, PastSecondment, SecondmentActivities, SecondmentRecordInput, Unit } from '../workflows/secondment/contract';
 
 export async function unitOf(db: Db, id: string): Promise<Unit | undefined> {
   const org = await db.organisation.findUnique({ where: { id } });
@@ -38,21 +30,6 @@ export async function secondmentFacts(db: Db, input: FactsInput): Promise<Eligib
   return { ...(cadre && { cadre }), history, borrowingUnit: borrowingUnit ?? { id: input.borrowingUnitId, kind: 'UNKNOWN', name: input.borrowingUnitId }, borrowingUnitActive };
 }
 
-export interface SecondmentRecordInput {
-  id: string;
-  countyId: string;
-  personId: string;
-  sourceUnitId: string;
-  borrowingUnitId: string;
-  approved: boolean;
-  status: 'ACTIVE' | 'RETURNED' | 'CLAWED_BACK';
-  startedAt: string;
-  endsAt: string;
-  returnedAt?: string;
-  clawbackReason?: string;
-  clawedBackBy?: string;
-}
-
 /** Writes the secondment's history row as it now stands (keyed by the process, so a retry writes the same row). */
 export async function recordSecondment(db: Db, input: SecondmentRecordInput): Promise<void> {
   const row = {
@@ -67,11 +44,9 @@ export async function recordSecondment(db: Db, input: SecondmentRecordInput): Pr
 }
 
 /** The secondment process's own activities (its descriptor hands them to the worker). */
-export function secondmentActivities(db: Db) {
+export function secondmentActivities(db: Db): SecondmentActivities {
   return {
     secondmentFacts: (input: FactsInput) => secondmentFacts(db, input),
     recordSecondment: (input: SecondmentRecordInput) => recordSecondment(db, input),
   };
 }
-
-export type SecondmentActivities = ReturnType<typeof secondmentActivities>;

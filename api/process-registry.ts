@@ -3,11 +3,11 @@
 // A descriptor lives with its process (processes/<process>/process.ts); the one list of them is
 // processes/index.ts, handed to the API and the worker by their composition roots (main, start,
 // the tests' platform). Nothing of the workflow bundle imports this file.
+/* eslint-disable @typescript-eslint/no-explicit-any -- a registry holds descriptors of every start input and body */
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Response } from 'express';
 import type { z } from 'zod';
-import type { Db } from '../prisma/client';
-import type { ProcessSeed } from '../prisma/seed';
+import type { Db, Prisma } from '../prisma/client';
 import type { Actor } from '../workflows/common/actor';
 import { pascal, type Action, type Contract, type SearchAttributeKey, type ViewOf } from '../workflows/common/contract';
 import type { ProcessPlace, ReadLevel } from './access';
@@ -24,13 +24,16 @@ export interface Begun<S> {
   starterOrgId: string;
 }
 
+/** A process's own demo data, seeded with the demo county in its transaction (prisma/seed runs each). */
+export type ProcessSeed = (tx: Prisma.TransactionClient, now: Date) => Promise<void>;
+
 export interface StartContext<B> {
   deps: AppDeps;
   actor: Actor;
   body: B;
   res: Response;
   /** Names the county of the process being started (for the log of a refusal): call it before refusing. */
-  inCounty(countyId: string): void;
+  inCounty: (countyId: string) => void;
 }
 
 /** A route that starts the process (`POST <path>`): its body, and how a request becomes a start (checks, parties, pinned rules). */
@@ -40,7 +43,7 @@ export interface StartRoute<S, V, B = any> {
   operationId?: string;
   summary: string;
   body: z.ZodType<B>;
-  begin(ctx: StartContext<B>): Promise<Begun<S>>;
+  begin: (ctx: StartContext<B>) => Promise<Begun<S>>;
   /** The first answer: an Update the start awaits (e.g. the eligibility check), else the process's state. */
   firstCall?: UpdateDefinition<V, []>;
 }
@@ -62,15 +65,15 @@ export interface ProcessDescriptor<C extends Contract = Contract, S = any> {
   };
   starts: StartRoute<S, ViewOf<C>>[];
   /** The static summary an operator sees in the Temporal UI. */
-  staticSummary(start: S): string;
+  staticSummary: (start: S) => string;
   /** Who started a process (a repeated request id from another organisation is a conflict). */
-  startedBy(view: ViewOf<C>): string;
+  startedBy: (view: ViewOf<C>) => string;
   /** Routes of its own beyond start, list, read and the actions (reports, boards), each through `route()`. */
-  routes?(http: HttpDeps, deps: AppDeps): void;
+  routes?: (http: HttpDeps, deps: AppDeps) => void;
   /** Which levels of its place read it (the county's staff always do). */
   readers: readonly ReadLevel[];
   /** Where a workflow id puts the process (county, town, village), or undefined when no process can have that id. */
-  place(db: Db, workflowId: string): Promise<Omit<ProcessPlace, 'processType' | 'workflowId'> | undefined>;
+  place: (db: Db, workflowId: string) => Promise<Omit<ProcessPlace, 'processType' | 'workflowId'> | undefined>;
   /** Its own demo data, seeded with the demo county (in its transaction). */
   seed?: ProcessSeed;
   /** Its own activities, beside the platform's. */
@@ -150,7 +153,7 @@ export function createProcessRegistry(descriptors: readonly ProcessDescriptor[],
       if (!place) throw notFound(`Process ${workflowId}`);
       return { processType, workflowId, ...place };
     },
-    activities: (db) => Object.assign({}, ...descriptors.map((d) => d.activities?.(db) ?? {})),
+    activities: (db) => Object.assign({}, ...descriptors.map((d) => d.activities?.(db) ?? {})) as Record<string, (input: never) => Promise<unknown>>,
     tags: () => descriptors.map((d) => d.http.tag),
     seeds: () => descriptors.flatMap((d) => (d.seed ? [d.seed] : [])),
     searchAttributes: () => descriptors.flatMap((d) => Object.values(d.contract.searchAttributes)),
@@ -166,9 +169,11 @@ function readmeTable(descriptors: readonly ProcessDescriptor[]): string {
       .map((a) => `\`${a.path}\``)
       .join(', ');
     const starts = d.starts.map((s) => `\`POST ${s.path}\``).join(', ');
-    const attributes = Object.values(d.contract.searchAttributes).map((k) => `\`${k.name}\``).join(', ') || '—';
+    const attributes =
+      Object.values(d.contract.searchAttributes)
+        .map((k) => `\`${k.name}\``)
+        .join(', ') || '—';
     return `| ${d.readme.name} | \`${d.contract.processType}\` | ${d.readme.what} | ${starts}; \`${d.http.base}/{id}\`: ${actions} | ${d.readers.join(', ')} | ${attributes} |`;
   });
   return ['| process | type | what it does | REST | read by | own search attributes |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
-

@@ -6,7 +6,7 @@ import { readableRowsAt, requireReaderAt } from './access';
 import { requireCounty } from './auth';
 import type { AppDeps } from './deps';
 import { route, type HttpDeps } from './http';
-import { operationIds, tagOf, type ProcessDescriptor, type ProcessRegistry } from './process-registry';
+import { operationIds, tagOf, type Begun, type ProcessDescriptor, type ProcessRegistry } from './process-registry';
 import { listProcesses, processSummarySchema, readHeaders, readProcess } from './workflow-calls/read';
 import { startProcess } from './workflow-calls/start';
 import { stepRoutes } from './workflow-calls/step';
@@ -20,7 +20,10 @@ export const listQuery = z.object({
   villageId: orgId.optional(),
   step: z.string().max(40).optional(),
   status: z.string().max(40).optional(),
-  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
@@ -41,10 +44,26 @@ function mountProcess(http: HttpDeps, deps: AppDeps, registry: ProcessRegistry, 
     if (!operationId) throw new Error(`${processType}: a second start route names its operationId (${start.path}).`);
     route(
       http,
-      { method: 'post', path: start.path, operationId, summary: start.summary, tag, body: start.body, response: contract.view, status: 201, refusals: [404, 409, 422, 503] },
+      {
+        method: 'post',
+        path: start.path,
+        operationId,
+        summary: start.summary,
+        tag,
+        body: start.body,
+        response: contract.view,
+        status: 201,
+        refusals: [404, 409, 422, 503],
+      },
       async ({ actor, body, res }) => {
         res.locals.process = { processType, countyId: '' };
-        const begun = await start.begin({ deps, actor, body, res, inCounty: (countyId) => (res.locals.process = { processType, countyId }) });
+        const begun: Begun<unknown> = await start.begin({
+          deps,
+          actor,
+          body: body as unknown,
+          res,
+          inCounty: (countyId) => (res.locals.process = { processType, countyId }),
+        });
         const first = start.firstCall;
         return startProcess(deps, res, {
           processType,
@@ -61,19 +80,37 @@ function mountProcess(http: HttpDeps, deps: AppDeps, registry: ProcessRegistry, 
     );
   });
 
-  route(http, { method: 'get', path: base, operationId: ids.list, summary: d.http.listSummary, tag, query: listQuery, response: z.array(processSummarySchema) }, async ({ actor, query }) => {
-    requireCounty(actor, query.countyId);
-    const { limit, ...where } = query;
-    return listProcesses(deps, { processType, ...where }, limit, await readableRowsAt(deps, actor, processType, d.readers, query.countyId));
-  });
+  route(
+    http,
+    { method: 'get', path: base, operationId: ids.list, summary: d.http.listSummary, tag, query: listQuery, response: z.array(processSummarySchema) },
+    async ({ actor, query }) => {
+      requireCounty(actor, query.countyId);
+      const { limit, ...where } = query;
+      return listProcesses(deps, { processType, ...where }, limit, await readableRowsAt(deps, actor, processType, d.readers, query.countyId));
+    },
+  );
 
   // Its own routes before `{id}`: a path like `/secondments/reports` is not an id.
   d.routes?.(http, deps);
 
-  route(http, { method: 'get', path: `${base}/{id}`, operationId: ids.get, summary: d.http.readSummary, tag, params, headers: readHeaders, response: contract.view, refusals: [404, 503] }, async ({ actor, params, res }) => {
-    await requireReaderAt(deps, actor, res, await registry.place(deps.db, processType, params.id), d.readers);
-    return readProcess(deps, res, { processType, workflowId: params.id }, contract.query);
-  });
+  route(
+    http,
+    {
+      method: 'get',
+      path: `${base}/{id}`,
+      operationId: ids.get,
+      summary: d.http.readSummary,
+      tag,
+      params,
+      headers: readHeaders,
+      response: contract.view,
+      refusals: [404, 503],
+    },
+    async ({ actor, params, res }) => {
+      await requireReaderAt(deps, actor, res, await registry.place(deps.db, processType, params.id), d.readers);
+      return readProcess(deps, res, { processType, workflowId: params.id }, contract.query);
+    },
+  );
 
   stepRoutes(
     http,

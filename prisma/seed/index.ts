@@ -15,11 +15,8 @@ export * from './data/people';
 export * from './data/cadres';
 export * from './calendar';
 
-/** A process's own demo data, seeded in the county's transaction (a descriptor's `seed`). */
-export type ProcessSeed = (tx: Prisma.TransactionClient, now: Date) => Promise<void>;
-
-/** Seeds the demo county, and each process's own data when given the registry of processes (processes/index.ts). */
-export async function seedDemoCounty(db: Db, processes?: { seeds(): ProcessSeed[] }): Promise<{ seeded: boolean }> {
+/** Seeds the demo county, and each process's own data when given the registry of processes (processes/index.ts: its descriptors' `seed`). */
+export async function seedDemoCounty(db: Db, processes?: { seeds(): ((tx: Prisma.TransactionClient, now: Date) => Promise<void>)[] }): Promise<{ seeded: boolean }> {
   const result = await db.$transaction(
     async (tx) => {
       // Checked inside the transaction, so a seed that fails half-way leaves nothing behind to skip on.

@@ -15,12 +15,19 @@ const application = applicationSchema
   .omit({ taskRef: true })
   .extend({
     subItems: applicationSchema.shape.subItems.default([]),
-    scope: z.literal('CATALOGUE').meta({ description: 'Into the catalogue. A once-only admission is asked for with its task: POST /dispatches with `admission`.' }),
+    scope: z
+      .literal('CATALOGUE')
+      .meta({ description: 'Into the catalogue. A once-only admission is asked for with its task: POST /dispatches with `admission`.' }),
   })
   .meta({ id: 'AdmissionApplication' });
 
 const startBody = z
-  .object({ requestId: requestIdSchema, departmentId: z.string().min(1).meta({ example: 'xingcun.dept.civil-affairs' }), application, periods: periodOverridesSchema.optional() })
+  .object({
+    requestId: requestIdSchema,
+    departmentId: z.string().min(1).meta({ example: 'xingcun.dept.civil-affairs' }),
+    application,
+    periods: periodOverridesSchema.optional(),
+  })
   .meta({ id: 'AdmissionStart' });
 
 /** A county department applies to put work on villages. */
@@ -32,17 +39,30 @@ export const applyRoute: StartRoute<AdmissionStart, AdmissionView, z.infer<typeo
     const { db } = deps;
     const department = await findOrganisation(db, body.departmentId);
     if (!department) throw notFound(`Organisation ${body.departmentId}`);
-    if (department.kind !== 'DEPARTMENT') throw new Problem(422, 'INVALID_INPUT', `${department.id} is not a county department: only departments apply for admission.`);
+    if (department.kind !== 'DEPARTMENT')
+      throw new Problem(422, 'INVALID_INPUT', `${department.id} is not a county department: only departments apply for admission.`);
     inCounty(department.countyId);
     requireRole(actor, 'DISPATCHER', department.id);
     const coordinationOfficeId = await coordinationOfficeOf(db, department.countyId);
     if (!coordinationOfficeId) throw notFound(`The coordination office of ${department.countyId}`);
     const screening = await refuseNegativeListed(db, department.countyId, body.application.proposedCode);
     if (screening.result === 'IN_CATALOGUE') {
-      throw new Problem(422, 'ALREADY_IN_CATALOGUE', `${body.application.proposedCode} is already in the catalogue in force (${screening.matchedName}); no admission is needed.`);
+      throw new Problem(
+        422,
+        'ALREADY_IN_CATALOGUE',
+        `${body.application.proposedCode} is already in the catalogue in force (${screening.matchedName}); no admission is needed.`,
+      );
     }
     const rules = await pinRules(deps, department.countyId, body);
-    const start: AdmissionStart = { countyId: department.countyId, departmentId: department.id, coordinationOfficeId, applicant: actor, application: body.application, rules, periods: body.periods };
+    const start: AdmissionStart = {
+      countyId: department.countyId,
+      departmentId: department.id,
+      coordinationOfficeId,
+      applicant: actor,
+      application: body.application,
+      rules,
+      periods: body.periods,
+    };
     return { start, workflowId: admissionWorkflowId(department.countyId, body.requestId), starterOrgId: department.id };
   },
 };

@@ -13,7 +13,13 @@ import { periodOverridesSchema } from '../../api/routes/periods';
 import { pinRules, requestIdSchema } from '../../api/workflow-calls/start';
 import type { Db } from '../../prisma/client';
 import { actedAs } from '../../workflows/common/actor';
-import { majorMatterWorkflowId, suggestionSchema, villageOfMatter, type MajorMatterStart, type MajorMatterView } from '../../workflows/majorMatterDecision/contract';
+import {
+  majorMatterWorkflowId,
+  suggestionSchema,
+  villageOfMatter,
+  type MajorMatterStart,
+  type MajorMatterView,
+} from '../../workflows/majorMatterDecision/contract';
 import { holdsAny, isMajorMatter } from '../../workflows/majorMatterDecision/rules';
 
 const villageParams = z.object({ villageId: z.string().min(1).max(200) });
@@ -21,7 +27,12 @@ const villageParams = z.object({ villageId: z.string().min(1).max(200) });
 const SUGGESTERS = ['PARTY_MEMBER', 'VILLAGER', 'VILLAGE_SECRETARY', 'VILLAGE_CADRE'] as const;
 
 const startBody = z
-  .object({ requestId: requestIdSchema, villageId: z.string().min(1).max(200).meta({ example: 'xingcun.qiaotou.dongshan' }), suggestion: suggestionSchema, periods: periodOverridesSchema.optional() })
+  .object({
+    requestId: requestIdSchema,
+    villageId: z.string().min(1).max(200).meta({ example: 'xingcun.qiaotou.dongshan' }),
+    suggestion: suggestionSchema,
+    periods: periodOverridesSchema.optional(),
+  })
   .strict()
   .meta({ id: 'MajorMatterStart' });
 
@@ -65,7 +76,17 @@ export async function placeOfMatter(db: Db, workflowId: string) {
 export function boardRoutes(http: HttpDeps, deps: AppDeps): void {
   route(
     http,
-    { method: 'get', path: '/villages/{villageId}/board.json', operationId: 'getVillageBoard', summary: "The village's public notice board (村务公开栏) as data: matters under disclosure and recently closed", tag: 'boards', params: villageParams, response: boardSchema, public: true, refusals: [404] },
+    {
+      method: 'get',
+      path: '/villages/{villageId}/board.json',
+      operationId: 'getVillageBoard',
+      summary: "The village's public notice board (村务公开栏) as data: matters under disclosure and recently closed",
+      tag: 'boards',
+      params: villageParams,
+      response: boardSchema,
+      public: true,
+      refusals: [404],
+    },
     async ({ params }) => villageBoard(deps.db, params.villageId),
   );
   boardPage(http, deps);

@@ -14,7 +14,14 @@ import { unitOf } from '../../activities/secondment';
 import type { Db } from '../../prisma/client';
 import type { Role } from '../../workflows/common/roles';
 import { durationMs } from '../../workflows/rules/checks';
-import { awaitEligibility, PROCESS_TYPE, requestSchema, secondmentWorkflowId, type SecondmentStart, type SecondmentView } from '../../workflows/secondment/contract';
+import {
+  awaitEligibility,
+  PROCESS_TYPE,
+  requestSchema,
+  secondmentWorkflowId,
+  type SecondmentStart,
+  type SecondmentView,
+} from '../../workflows/secondment/contract';
 
 const orgId = z.string().min(1).max(120);
 const date = z.iso.date();
@@ -34,13 +41,30 @@ const requestBody = requestSchema
   .meta({ id: 'SecondmentRequest' });
 
 const censusBody = z
-  .object({ requestId: requestIdSchema, personId: requestSchema.shape.personId, borrowingUnitId: orgId, foundSince: date, explanation: z.string().min(2).max(2000), periods: periodOverridesSchema.optional() })
+  .object({
+    requestId: requestIdSchema,
+    personId: requestSchema.shape.personId,
+    borrowingUnitId: orgId,
+    foundSince: date,
+    explanation: z.string().min(2).max(2000),
+    periods: periodOverridesSchema.optional(),
+  })
   .strict()
   .meta({ id: 'SecondmentCensusFinding' });
 
 const reportQuery = z.object({ countyId: orgId, endingWithinDays: z.coerce.number().int().min(1).max(366).default(30) });
 
-const away = z.object({ secondmentId: z.string(), personId: z.string(), name: z.string(), sourceUnitId: z.string(), borrowingUnitId: z.string(), approved: z.boolean(), startedAt: z.string(), endsAt: z.string(), daysAway: z.number().int() });
+const away = z.object({
+  secondmentId: z.string(),
+  personId: z.string(),
+  name: z.string(),
+  sourceUnitId: z.string(),
+  borrowingUnitId: z.string(),
+  approved: z.boolean(),
+  startedAt: z.string(),
+  endsAt: z.string(),
+  daysAway: z.number().int(),
+});
 const report = z
   .object({
     countyId: z.string(),
@@ -57,7 +81,7 @@ const production = () => process.env.NODE_ENV === 'production';
 
 function checkMonthLasts(value: string | undefined): void {
   if (value === undefined) return;
-  if (production()) throw new Problem(422, 'RULE_BROKEN', "monthLasts is for tests and demos: in production a month is a calendar month.");
+  if (production()) throw new Problem(422, 'RULE_BROKEN', 'monthLasts is for tests and demos: in production a month is a calendar month.');
   if (durationMs(value)! > durationMs('31d')!) throw new Problem(422, 'RULE_BROKEN', `monthLasts: ${value} is longer than a month.`);
 }
 
@@ -85,7 +109,11 @@ async function parties(db: Db, body: { personId: string; borrowingUnitId: string
 }
 
 async function countyOffices(db: Db, countyId: string) {
-  const [orgDepartmentId, approverOrgId, inspectorOrgId] = await Promise.all([holderOrg(db, countyId, 'ORG_DEPARTMENT'), holderOrg(db, countyId, 'APPROVER'), holderOrg(db, countyId, 'INSPECTOR')]);
+  const [orgDepartmentId, approverOrgId, inspectorOrgId] = await Promise.all([
+    holderOrg(db, countyId, 'ORG_DEPARTMENT'),
+    holderOrg(db, countyId, 'APPROVER'),
+    holderOrg(db, countyId, 'INSPECTOR'),
+  ]);
   return { orgDepartmentId, approverOrgId, inspectorOrgId };
 }
 
@@ -97,8 +125,16 @@ async function secondmentReport(deps: AppDeps, countyId: string, endingWithinDay
   const now = new Date();
   const [active, clawedBack, overdue] = await Promise.all([
     db.secondmentRecord.findMany({ where: { countyId, status: 'ACTIVE' }, orderBy: { endsAt: 'asc' } }),
-    db.secondmentRecord.groupBy({ by: ['borrowingUnitId'], where: { countyId, status: 'CLAWED_BACK' }, _count: { _all: true }, orderBy: { borrowingUnitId: 'asc' } }),
-    db.processRecord.findMany({ where: { processType: PROCESS_TYPE, countyId, status: 'RUNNING', step: 'RETURN_CONFIRMATION', overdue: true }, orderBy: { dueAt: 'asc' } }),
+    db.secondmentRecord.groupBy({
+      by: ['borrowingUnitId'],
+      where: { countyId, status: 'CLAWED_BACK' },
+      _count: { _all: true },
+      orderBy: { borrowingUnitId: 'asc' },
+    }),
+    db.processRecord.findMany({
+      where: { processType: PROCESS_TYPE, countyId, status: 'RUNNING', step: 'RETURN_CONFIRMATION', overdue: true },
+      orderBy: { dueAt: 'asc' },
+    }),
   ]);
   const ids = [...new Set([...active.flatMap((a) => [a.sourceUnitId, a.borrowingUnitId]), ...clawedBack.map((c) => c.borrowingUnitId)])];
   const [people, orgs] = await Promise.all([
@@ -135,7 +171,11 @@ async function secondmentReport(deps: AppDeps, countyId: string, endingWithinDay
     active: rows,
     endingSoon: rows.filter((r) => Date.parse(r.endsAt) >= now.getTime() && Date.parse(r.endsAt) <= soon),
     overdueForReturn: overdue.map((o) => ({ workflowId: o.workflowId, title: o.title, dueAt: o.dueAt?.toISOString() ?? null, escalated: true })),
-    clawedBackByUnit: clawedBack.map((c) => ({ borrowingUnitId: c.borrowingUnitId, name: org(c.borrowingUnitId)?.name ?? c.borrowingUnitId, count: c._count._all })),
+    clawedBackByUnit: clawedBack.map((c) => ({
+      borrowingUnitId: c.borrowingUnitId,
+      name: org(c.borrowingUnitId)?.name ?? c.borrowingUnitId,
+      count: c._count._all,
+    })),
     awayByPlace: [...places.values()].sort((a, b) => a.placeId.localeCompare(b.placeId)),
   };
 }
@@ -153,7 +193,16 @@ export const requestRoute: StartRoute<SecondmentStart, SecondmentView, z.infer<t
     checkMonthLasts(body.monthLasts);
     const rules = await pinRules(deps, found.countyId, body);
     const { requestId, periods, monthLasts: lasts, borrowingUnitId: _unit, ...request } = body;
-    const start: SecondmentStart = { ...found, ...(await countyOffices(deps.db, found.countyId)), origin: 'REQUEST', requester: actor, request, rules, periods, monthLasts: lasts };
+    const start: SecondmentStart = {
+      ...found,
+      ...(await countyOffices(deps.db, found.countyId)),
+      origin: 'REQUEST',
+      requester: actor,
+      request,
+      rules,
+      periods,
+      monthLasts: lasts,
+    };
     return { start, workflowId: secondmentWorkflowId(found.sourceUnit.id, requestId), starterOrgId: found.borrowingUnit.id };
   },
 };
@@ -171,7 +220,16 @@ export const censusRoute: StartRoute<SecondmentStart, SecondmentView, z.infer<ty
     requireRole(actor, 'INSPECTOR', offices.inspectorOrgId);
     const rules = await pinRules(deps, found.countyId, body);
     const request = { personId: body.personId, reason: 'URGENT' as const, explanation: body.explanation, start: body.foundSince, months: 1 };
-    const start: SecondmentStart = { ...found, ...offices, origin: 'CENSUS', requester: actor, request, foundSince: new Date(body.foundSince).toISOString(), rules, periods: body.periods };
+    const start: SecondmentStart = {
+      ...found,
+      ...offices,
+      origin: 'CENSUS',
+      requester: actor,
+      request,
+      foundSince: new Date(body.foundSince).toISOString(),
+      rules,
+      periods: body.periods,
+    };
     return { start, workflowId: secondmentWorkflowId(found.sourceUnit.id, body.requestId), starterOrgId: offices.inspectorOrgId };
   },
 };
@@ -191,7 +249,8 @@ export function secondmentReportRoutes(http: HttpDeps, deps: AppDeps): void {
     },
     async ({ actor, query }) => {
       requireCounty(actor, query.countyId);
-      if (!(await readScope(deps.db, actor)).counties.has(query.countyId)) throw forbidden(`Secondment reports of ${query.countyId} are read by the county's own staff.`);
+      if (!(await readScope(deps.db, actor)).counties.has(query.countyId))
+        throw forbidden(`Secondment reports of ${query.countyId} are read by the county's own staff.`);
       return secondmentReport(deps, query.countyId, query.endingWithinDays);
     },
   );
@@ -199,8 +258,13 @@ export function secondmentReportRoutes(http: HttpDeps, deps: AppDeps): void {
 
 /** A secondment's id names its source unit (secondment-<town or village>-…): the place its cadre is away from. */
 export async function placeOfSecondment(db: Db, workflowId: string) {
-  const units = await db.organisation.findMany({ where: { kind: { in: ['TOWN', 'VILLAGE'] } }, select: { id: true, kind: true, parentId: true, countyId: true } });
+  const units = await db.organisation.findMany({
+    where: { kind: { in: ['TOWN', 'VILLAGE'] } },
+    select: { id: true, kind: true, parentId: true, countyId: true },
+  });
   const unit = units.filter((u) => workflowId.startsWith(`${PROCESS_TYPE}-${u.id}-`)).sort((a, b) => b.id.length - a.id.length)[0];
   if (!unit) return undefined;
-  return unit.kind === 'TOWN' ? { countyId: unit.countyId, townId: unit.id } : { countyId: unit.countyId, townId: unit.parentId ?? undefined, villageId: unit.id };
+  return unit.kind === 'TOWN'
+    ? { countyId: unit.countyId, townId: unit.id }
+    : { countyId: unit.countyId, townId: unit.parentId ?? undefined, villageId: unit.id };
 }

@@ -1,9 +1,12 @@
 // The secondment process's demo data: the cadres as the organisation data record them, and the past
 // secondments some of them had (prisma/seed/data/cadres.ts), seeded in the demo county's transaction.
-import { cadres, COUNTY_ID, monthsAgo, pastSecondments, type ProcessSeed } from '../../prisma/seed';
+import type { ProcessSeed } from '../../api/process-registry';
+import { cadres, COUNTY_ID, monthsAgo, pastSecondments } from '../../prisma/seed';
 
 export const seedSecondments: ProcessSeed = async (tx, now) => {
-  await tx.cadreRecord.createMany({ data: cadres.map((c) => ({ personId: c.personId, unitId: c.unitId, category: c.category, since: monthsAgo(now, c.sinceMonthsAgo) })) });
+  await tx.cadreRecord.createMany({
+    data: cadres.map((c) => ({ personId: c.personId, unitId: c.unitId, category: c.category, since: monthsAgo(now, c.sinceMonthsAgo) })),
+  });
   await tx.secondmentRecord.createMany({
     data: pastSecondments.map((s) => ({
       id: s.id,

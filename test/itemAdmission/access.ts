@@ -13,14 +13,22 @@ export function access(platform: TestPlatform): AccessFixtures {
       {
         name: 'apply for admission',
         path: '/admissions',
-        body: () => ({ requestId: `m-${randomUUID().slice(0, 8)}`, departmentId: 'xingcun.dept.civil-affairs', application: admissionApplication(`XC-M-${randomUUID().slice(0, 6).toUpperCase()}`) }),
+        body: () => ({
+          requestId: `m-${randomUUID().slice(0, 8)}`,
+          departmentId: 'xingcun.dept.civil-affairs',
+          application: admissionApplication(`XC-M-${randomUUID().slice(0, 6).toUpperCase()}`),
+        }),
         allowed: ['department dispatcher'],
       },
     ],
     read: { name: 'read an admission', process: at('REVIEW') },
     actions: {
-      review: [{ name: 'review an admission', process: at('REVIEW'), body: () => ({ requiredByLaw: met, customarilyNeedsVillage: met, withinVillageCapacity: met }) }],
-      respondToConsultation: [{ name: 'respond to a consultation', process: at('CONSULTATION'), body: () => ({ townId: QIAOTOU, objection: false, comment: '' }) }],
+      review: [
+        { name: 'review an admission', process: at('REVIEW'), body: () => ({ requiredByLaw: met, customarilyNeedsVillage: met, withinVillageCapacity: met }) },
+      ],
+      respondToConsultation: [
+        { name: 'respond to a consultation', process: at('CONSULTATION'), body: () => ({ townId: QIAOTOU, objection: false, comment: '' }) },
+      ],
       decide: [{ name: 'decide an admission', process: at('DECISION'), body: () => ({ outcome: 'REFUSE', reason: '未通过三项检验' }) }],
       withdraw: [{ name: 'withdraw an admission', process: at('REVIEW'), body: () => ({ reason: '政策调整' }) }],
     },

@@ -33,8 +33,20 @@ export function access(platform: TestPlatform): AccessFixtures {
       townOrder: [{ name: 'order a resolution corrected', process: at('RESOLUTION_DISCLOSURE'), body: () => ({ order: 'CORRECT', reasons: '未附预算明细' }) }],
       progress: [{ name: 'record implementation progress', process: at('IMPLEMENTATION'), body: () => ({ text: '桥墩加固完成' }), moves: false }],
       accept: [{ name: 'accept a major matter', process: at('ACCEPTANCE'), body: () => ({ decision: 'REWORK', reasons: '护栏未安装' }) }],
-      answerObjection: [{ name: 'answer an objection', process: atWith('RESOLUTION_DISCLOSURE', 'p.qiaotou.dongshan.villager', 'objections', { text: '预算偏高' }), body: () => ({ objectionSeq: 1, upheld: false, answer: '经询价，单价合理' }) }],
-      answerConcern: [{ name: 'answer a supervisory concern', process: atWith('DELIBERATE', 'p.qiaotou.dongshan.supervisor', 'concerns', { text: '会议通知未送达' }), body: () => ({ concernSeq: 1, answer: '已补送通知' }) }],
+      answerObjection: [
+        {
+          name: 'answer an objection',
+          process: atWith('RESOLUTION_DISCLOSURE', 'p.qiaotou.dongshan.villager', 'objections', { text: '预算偏高' }),
+          body: () => ({ objectionSeq: 1, upheld: false, answer: '经询价，单价合理' }),
+        },
+      ],
+      answerConcern: [
+        {
+          name: 'answer a supervisory concern',
+          process: atWith('DELIBERATE', 'p.qiaotou.dongshan.supervisor', 'concerns', { text: '会议通知未送达' }),
+          body: () => ({ concernSeq: 1, answer: '已补送通知' }),
+        },
+      ],
       concern: [{ name: 'raise a supervisory concern', process: at('DELIBERATE'), body: () => ({ text: '会议通知未送达' }), moves: false }],
     },
   };

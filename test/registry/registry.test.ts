@@ -31,7 +31,12 @@ test('search attributes: the kit keys and every contract key, each name once', (
 test('operation ids: stable, from the process and its actions', () => {
   const secondment = processRegistry.get('secondment');
   const ids = operationIds(secondment);
-  expect([ids.start, ids.list, ids.get, ids.action('return-confirmation')]).toEqual(['startSecondment', 'listSecondments', 'getSecondment', 'secondmentReturnConfirmation']);
+  expect([ids.start, ids.list, ids.get, ids.action('return-confirmation')]).toEqual([
+    'startSecondment',
+    'listSecondments',
+    'getSecondment',
+    'secondmentReturnConfirmation',
+  ]);
   expect(operationIds(processRegistry.get('majorMatterDecision')).action('joint-meeting')).toBe('majorMatterJointMeeting');
   expect(operationIds(processRegistry.get('itemAdmission')).list).toBe('listAdmissions');
 });
@@ -40,7 +45,32 @@ test('each registered process has its rule section, its Update names unchanged',
   expect(PROCESSES.map((d) => d.contract.processType)).toEqual(['itemAdmission', 'majorMatterDecision', 'secondment']);
   expect(Object.keys(RULE_SECTIONS)).toContain('secondment');
   // The names in the recorded histories: never renamed.
-  expect(Object.keys(processRegistry.get('majorMatterDecision').contract.actions)).toEqual(['propose', 'deliberate', 'review', 'resolve', 'object', 'answerObjection', 'townOrder', 'progress', 'accept', 'concern', 'answerConcern']);
-  expect(Object.values(processRegistry.get('itemAdmission').contract.actions).map((a) => a.update.name)).toEqual(['review', 'respondToConsultation', 'decide', 'withdraw']);
-  expect(Object.values(processRegistry.get('secondment').contract.actions).map((a) => a.update.name)).toEqual(['consent', 'review', 'approve', 'register', 'requestExtension', 'confirmReturn', 'clawback']);
+  expect(Object.keys(processRegistry.get('majorMatterDecision').contract.actions)).toEqual([
+    'propose',
+    'deliberate',
+    'review',
+    'resolve',
+    'object',
+    'answerObjection',
+    'townOrder',
+    'progress',
+    'accept',
+    'concern',
+    'answerConcern',
+  ]);
+  expect(Object.values(processRegistry.get('itemAdmission').contract.actions).map((a) => a.update.name)).toEqual([
+    'review',
+    'respondToConsultation',
+    'decide',
+    'withdraw',
+  ]);
+  expect(Object.values(processRegistry.get('secondment').contract.actions).map((a) => a.update.name)).toEqual([
+    'consent',
+    'review',
+    'approve',
+    'register',
+    'requestExtension',
+    'confirmReturn',
+    'clawback',
+  ]);
 });

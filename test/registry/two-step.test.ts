@@ -2,7 +2,7 @@
 // line (test/registry/registry.ts), it gets its routes, its OpenAPI paths, its access cases and its
 // replay from the registry, on a platform of its own (its bundle, worker and app).
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { accessCases } from '../support/access-cases';
@@ -12,7 +12,7 @@ import { historiesOf, replay } from '../support/replay';
 import { testRegistry } from './registry';
 import { DONGSHAN, openNote, SECRETARY } from './two-step/access';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { findTemporalCli } = require('../../scripts/tools/temporal-cli') as { findTemporalCli(): string | undefined };
+const { findTemporalCli } = require('../../scripts/tools/temporal-cli') as { findTemporalCli: () => string | undefined };
 
 const SUPERVISOR = 'p.qiaotou.dongshan.supervisor';
 const PERSONAS: Record<string, Persona> = {
@@ -31,7 +31,10 @@ let platform: TestPlatform;
 let bundle: string;
 
 beforeAll(async () => {
-  const code = await bundleWorkflowCode({ workflowsPath: require.resolve(testRegistry.workflowsPath), logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } as never });
+  const code = await bundleWorkflowCode({
+    workflowsPath: require.resolve(testRegistry.workflowsPath),
+    logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} },
+  });
   bundle = path.join(process.env.TEST_TMP!, 'two-step-bundle.js');
   writeFileSync(bundle, code.code);
   platform = await startPlatform('sqlite', { processes: testRegistry, workflowBundle: bundle });
@@ -43,7 +46,13 @@ afterAll(async () => {
 test('opened and closed through the routes the registry made', async () => {
   const opened = await platform.api(SECRETARY, 'POST', '/two-steps', openNote());
   expect(opened.status).toBe(201);
-  expect(opened.body).toMatchObject({ processType: 'twoStep', step: 'OPEN', status: 'RUNNING', villageId: DONGSHAN, nextActors: [{ role: 'SUPERVISOR', orgId: DONGSHAN }] });
+  expect(opened.body).toMatchObject({
+    processType: 'twoStep',
+    step: 'OPEN',
+    status: 'RUNNING',
+    villageId: DONGSHAN,
+    nextActors: [{ role: 'SUPERVISOR', orgId: DONGSHAN }],
+  });
   const id: string = opened.body.workflowId;
 
   expect((await platform.api(SECRETARY, 'POST', `/two-steps/${id}/close`, { text: '已办结' })).body.code).toBe('NOT_AUTHORISED');
@@ -66,21 +75,28 @@ test('opened and closed through the routes the registry made', async () => {
 
   // Its history, recorded, replays with its bundle (and so does every history its descriptor names).
   const json = execFileSync(findTemporalCli()!, ['workflow', 'show', '--workflow-id', id, '--address', process.env.TEST_TEMPORAL_ADDRESS!, '--output', 'json']);
-  const recorded = path.join(process.env.RECORD_HISTORIES === '1' ? path.join(__dirname, 'two-step', 'histories') : process.env.TEST_TMP!, `two-step@${id}.json`);
+  const recorded = path.join(
+    process.env.RECORD_HISTORIES === '1' ? path.join(__dirname, 'two-step', 'histories') : process.env.TEST_TMP!,
+    `two-step@${id}.json`,
+  );
+  mkdirSync(path.dirname(recorded), { recursive: true });
   writeFileSync(recorded, json);
   const files = [recorded, ...historiesOf(testRegistry.get('twoStep')).filter((f) => f !== recorded)];
   const output = replay(files, bundle);
   for (const file of files) expect(output).toContain(`replayed ${file}`);
 });
 
-test('its OpenAPI paths, named from the registry, beside the platform\'s', async () => {
+test("its OpenAPI paths, named from the registry, beside the platform's", async () => {
   const document = (await platform.api(undefined, 'GET', '/openapi.json')).body;
-  const operations = (p: string) => Object.fromEntries(Object.entries(document.paths[p] ?? {}).map(([method, op]) => [method, (op as { operationId?: string }).operationId]));
+  const operations = (p: string) =>
+    Object.fromEntries(Object.entries(document.paths[p] ?? {}).map(([method, op]) => [method, (op as { operationId?: string }).operationId]));
   expect(operations('/two-steps')).toEqual({ post: 'startTwoStep', get: 'listTwoSteps' });
   expect(operations('/two-steps/{id}')).toEqual({ get: 'getTwoStep' });
   expect(operations('/two-steps/{id}/close')).toEqual({ post: 'twoStepClose' });
   expect(document.paths['/two-steps/{id}/close'].post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/TwoStepClose' });
-  expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(['TwoStepView', 'TwoStepDetails', 'TwoStepClose', 'TwoStepStart', 'SecondmentView']));
+  expect(Object.keys(document.components.schemas)).toEqual(
+    expect.arrayContaining(['TwoStepView', 'TwoStepDetails', 'TwoStepClose', 'TwoStepStart', 'SecondmentView']),
+  );
   expect(operations('/secondments/{id}/consent')).toEqual({ post: 'secondmentConsent' });
 });
 

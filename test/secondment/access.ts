@@ -12,11 +12,22 @@ export function access(platform: TestPlatform): AccessFixtures {
       secondmentAt(platform, step, { cadre, sourceConsenter, borrowingUnitId: `xingcun.dept.${borrower}`, borrower: `p.dept.${borrower}.dispatcher` });
   return {
     starts: [
-      { name: 'ask to second a cadre', path: '/secondments', body: () => secondmentRequest('p.qiaotou.dongshan.cadre1', 'xingcun.dept.civil-affairs'), allowed: ['department dispatcher'] },
+      {
+        name: 'ask to second a cadre',
+        path: '/secondments',
+        body: () => secondmentRequest('p.qiaotou.dongshan.cadre1', 'xingcun.dept.civil-affairs'),
+        allowed: ['department dispatcher'],
+      },
       {
         name: 'register a census finding',
         path: '/secondment-census',
-        body: () => ({ requestId: `m-${randomUUID().slice(0, 8)}`, personId: 'p.xikou.cadre.hu', borrowingUnitId: 'xingcun.dept.civil-affairs', foundSince: '2026-03-01', explanation: '摸底发现' }),
+        body: () => ({
+          requestId: `m-${randomUUID().slice(0, 8)}`,
+          personId: 'p.xikou.cadre.hu',
+          borrowingUnitId: 'xingcun.dept.civil-affairs',
+          foundSince: '2026-03-01',
+          explanation: '摸底发现',
+        }),
         allowed: ['inspector'],
       },
     ],
@@ -29,9 +40,27 @@ export function access(platform: TestPlatform): AccessFixtures {
       review: [{ name: 'review a secondment', process: at('REVIEW'), body: () => ({ decision: 'APPROVE' }) }],
       approve: [{ name: 'approve a secondment', process: at('APPROVAL'), body: () => ({ decision: 'REJECT', comment: '不符合借调条件' }) }],
       register: [{ name: 'register a secondment', process: at('REGISTRATION'), body: () => ({ registrationRef: '组干备〔2026〕1号' }) }],
-      requestExtension: [{ name: 'ask for an extension', process: at('ACTIVE', 'p.xikou.jinxi.cadre2', 'p.xikou.jinxi.secretary'), body: () => ({ months: 1, reason: '专班延期' }) }],
-      clawback: [{ name: 'claw back a secondment', process: at('ACTIVE', 'p.xikou.shimen.cadre2', 'p.xikou.shimen.secretary', 'agriculture-rural'), body: () => ({ grounds: 'INELIGIBLE', reason: '专项检查' }) }],
-      confirmReturn: [{ name: 'confirm a return', process: at('RETURN_CONFIRMATION', 'p.qiaotou.dongshan.cadre2', 'p.qiaotou.dongshan.secretary', 'ecology-environment'), body: () => ({}) }],
+      requestExtension: [
+        {
+          name: 'ask for an extension',
+          process: at('ACTIVE', 'p.xikou.jinxi.cadre2', 'p.xikou.jinxi.secretary'),
+          body: () => ({ months: 1, reason: '专班延期' }),
+        },
+      ],
+      clawback: [
+        {
+          name: 'claw back a secondment',
+          process: at('ACTIVE', 'p.xikou.shimen.cadre2', 'p.xikou.shimen.secretary', 'agriculture-rural'),
+          body: () => ({ grounds: 'INELIGIBLE', reason: '专项检查' }),
+        },
+      ],
+      confirmReturn: [
+        {
+          name: 'confirm a return',
+          process: at('RETURN_CONFIRMATION', 'p.qiaotou.dongshan.cadre2', 'p.qiaotou.dongshan.secretary', 'ecology-environment'),
+          body: () => ({}),
+        },
+      ],
     },
   };
 }

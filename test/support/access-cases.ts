@@ -16,16 +16,16 @@ import type { TestPlatform } from './platform';
 export interface ActionFixture {
   /** The case's name (the action's summary when absent). */
   name?: string;
-  process(): Promise<string>;
-  body?(): unknown;
+  process: () => Promise<string>;
+  body?: () => unknown;
   /** False when a success leaves the process where it was (the next persona may act on the same one). */
   moves?: boolean;
 }
 
 export interface AccessFixtures {
-  starts: { name: string; path: string; body(): unknown; allowed: string[] }[];
+  starts: { name: string; path: string; body: () => unknown; allowed: string[] }[];
   /** A process any reader reads. */
-  read: { name: string; process(): Promise<string> };
+  read: { name: string; process: () => Promise<string> };
   /** At least one fixture per action of the contract. */
   actions: Record<string, ActionFixture[]>;
 }
@@ -34,12 +34,12 @@ export interface AccessFixtures {
 export interface AccessCase {
   name: string;
   method: 'GET' | 'POST';
-  url(id: string): string;
-  body?(): unknown;
-  process?(): Promise<string>;
+  url: (id: string) => string;
+  body?: () => unknown;
+  process?: () => Promise<string>;
   /** A success moves the process on: each further allowed persona needs a process of its own. */
   moves: boolean;
-  expected(id: string): Promise<string[]>;
+  expected: (id: string) => Promise<string[]>;
 }
 
 const root = path.join(__dirname, '..', '..');
@@ -49,7 +49,7 @@ export function accessFixtures(descriptor: ProcessDescriptor, platform: TestPlat
   const module = descriptor.tests.access;
   if (!module) throw new Error(`${descriptor.contract.processType} names no access fixtures (tests.access).`);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require(path.join(root, module)) as { access(platform: TestPlatform): AccessFixtures }).access(platform);
+  return (require(path.join(root, module)) as { access: (platform: TestPlatform) => AccessFixtures }).access(platform);
 }
 
 /** The state of a process as the read model holds it (after its first publication). */
@@ -68,7 +68,14 @@ export function accessCases(registry: ProcessRegistry, processType: string, plat
   const fixtures = accessFixtures(descriptor, platform);
   const names = Object.keys(personas);
   const base = descriptor.http.base;
-  const starts: AccessCase[] = fixtures.starts.map((start) => ({ name: start.name, method: 'POST', url: () => start.path, body: start.body, moves: false, expected: async () => start.allowed }));
+  const starts: AccessCase[] = fixtures.starts.map((start) => ({
+    name: start.name,
+    method: 'POST',
+    url: () => start.path,
+    body: start.body,
+    moves: false,
+    expected: () => Promise.resolve(start.allowed),
+  }));
   const read: AccessCase = {
     name: fixtures.read.name,
     method: 'GET',
@@ -84,22 +91,21 @@ export function accessCases(registry: ProcessRegistry, processType: string, plat
   const actions = Object.values(descriptor.contract.actions).flatMap((action) => {
     const cases = fixtures.actions[action.name];
     if (!cases?.length) throw new Error(`${processType}: no access fixture for the action ${action.name}.`);
-    return cases.map(
-      (fixture): AccessCase => ({
-        name: fixture.name ?? action.summary,
-        method: 'POST',
-        url: (id) => `${base}/${id}/${action.path}`,
-        body: fixture.body,
-        process: fixture.process,
-        moves: fixture.moves ?? true,
-        async expected(id) {
-          const view = await stateOf(platform, id);
-          if (!action.at.includes(view.step)) throw new Error(`${processType}: the fixture of ${action.name} is at ${view.step}, not at ${action.at.join(' or ')}.`);
-          const parties = action.by(view.details, fixture.body?.(), view);
-          return names.filter((name) => mayAct(parties, personas[name], action.doing).ok);
-        },
-      }),
-    );
+    return cases.map((fixture): AccessCase => ({
+      name: fixture.name ?? action.summary,
+      method: 'POST',
+      url: (id) => `${base}/${id}/${action.path}`,
+      body: fixture.body,
+      process: fixture.process,
+      moves: fixture.moves ?? true,
+      async expected(id) {
+        const view = await stateOf(platform, id);
+        if (!action.at.includes(view.step))
+          throw new Error(`${processType}: the fixture of ${action.name} is at ${view.step}, not at ${action.at.join(' or ')}.`);
+        const parties = action.by(view.details, fixture.body?.(), view);
+        return names.filter((name) => mayAct(parties, personas[name], action.doing).ok);
+      },
+    }));
   });
   return [...starts, read, ...actions];
 }

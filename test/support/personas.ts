@@ -22,7 +22,10 @@ async function claimsOf(platform: TestPlatform, name: string, persona: Persona) 
 }
 
 /** Each persona's token and Actor. */
-export async function personasOf(platform: TestPlatform, personas: Record<string, Persona>): Promise<{ tokens: Map<string, string>; actors: Record<string, Actor> }> {
+export async function personasOf(
+  platform: TestPlatform,
+  personas: Record<string, Persona>,
+): Promise<{ tokens: Map<string, string>; actors: Record<string, Actor> }> {
   const tokens = new Map<string, string>();
   const actors: Record<string, Actor> = {};
   for (const [name, persona] of Object.entries(personas)) {

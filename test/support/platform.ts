@@ -142,9 +142,11 @@ export async function startPlatform(database: TestDatabase = 'sqlite', options: 
       await temporal.workflow.getHandle(workflowId).result().catch(() => undefined);
       // The CLI writes the history in proto JSON, the format replay reads.
       const json = execFileSync(findTemporalCli()!, ['workflow', 'show', '--workflow-id', workflowId, '--address', address, '--output', 'json']);
-      // Beside its process's tests: a village task's with its dispatch's.
+      // Where its descriptor names them; else beside its process's tests (a village task's with its dispatch's).
       const { type } = await temporal.workflow.getHandle(workflowId).describe();
-      const dir = path.join(__dirname, '..', type === 'villageTask' ? 'taskDispatch' : type, 'histories');
+      const dir = processes.has(type)
+        ? path.join(__dirname, '..', '..', processes.get(type).tests.histories.dir)
+        : path.join(__dirname, '..', type === 'villageTask' ? 'taskDispatch' : type, 'histories');
       mkdirSync(dir, { recursive: true });
       writeFileSync(path.join(dir, `${name}@${workflowId}.json`), json);
     },

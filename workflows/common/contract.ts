@@ -4,6 +4,7 @@
 // action: its Update (named as in recorded histories: never renamed), REST path, summary, the steps
 // it may be taken at (`at`) and who may take it (`by`). The kit derives the Update and query
 // definitions from it, and checks `at`, then `by`, then the process's own rule at every step.
+/* eslint-disable @typescript-eslint/no-explicit-any -- an action's body and details are `any` where actions of every body stand together (a contract's record of them, the kit's step): function parameters make them invariant otherwise */
 import type { defineSearchAttributeKey, UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineUpdate, type QueryDefinition } from '@temporalio/workflow';
 import { z } from 'zod';
@@ -34,7 +35,7 @@ export interface ActionSpec<D, B, S extends string> {
   /** The steps at which it may be taken. */
   at: readonly S[];
   /** Who may take it, from the details (and the body, e.g. which party consents; the view for its place): any one of them. */
-  by(details: D, body: B, view: ProcessView<D>): Party[];
+  by: (details: D, body: B, view: ProcessView<D>) => Party[];
 }
 
 /** An action of a contract: its spec, its name (the Update's) and its Update definition. */
@@ -84,9 +85,15 @@ export function defineContract<
   const S extends readonly string[],
   DS extends z.ZodType,
   A extends Record<string, ActionSpec<z.infer<DS>, any, S[number]>>,
-  K extends Record<string, SearchAttributeKey> = {},
+  K extends Record<string, SearchAttributeKey> = Record<never, SearchAttributeKey>,
 >(
-  spec: { processType: T; steps: S; details: DS; searchAttributes?: K; /** The OpenAPI components' prefix (`<name>View`); `<ProcessType>` by default. */ name?: string },
+  spec: {
+    processType: T;
+    steps: S;
+    details: DS;
+    searchAttributes?: K;
+    /** The OpenAPI components' prefix (`<name>View`); `<ProcessType>` by default. */ name?: string;
+  },
   actions: (action: ActionMaker<z.infer<DS>, S[number]>) => A,
 ): Contract<T, S[number], DS, { [N in keyof A & string]: A[N] extends ActionSpec<any, infer B, any> ? Action<z.infer<DS>, B, S[number]> : never }, K> {
   const declared = actions((body, action) => ({ ...action, body }));
@@ -97,7 +104,7 @@ export function defineContract<
     name,
     steps: spec.steps,
     details: spec.details,
-    view: view as never,
+    view,
     query: defineQuery<ProcessView<z.infer<DS>>>(STATE_QUERY),
     actions: Object.fromEntries(Object.entries(declared).map(([name, action]) => [name, { ...action, name, update: defineUpdate(name) }])) as never,
     searchAttributes: spec.searchAttributes ?? ({} as K),
@@ -119,7 +126,8 @@ export function mayAct(parties: Party[], actor: Actor, doing: string): RuleResul
   if (elsewhere) return elsewhere;
   const [first] = parties;
   if (!first) return refused('NOT_AUTHORISED', `${doing}: nobody may do it now.`);
-  if (parties.length === 1) return 'person' in first ? refused('NOT_AUTHORISED', `${doing}: only ${first.name} may do it.`) : holds(actor, first.role, first.org, doing);
+  if (parties.length === 1)
+    return 'person' in first ? refused('NOT_AUTHORISED', `${doing}: only ${first.name} may do it.`) : holds(actor, first.role, first.org, doing);
   const who = parties.map((p) => ('person' in p ? p.name : `${p.role} in ${p.org}`)).join(' or ');
   return refused('NOT_AUTHORISED', `${doing} needs ${who}; ${actor.name} is none of them.`);
 }
@@ -147,18 +155,32 @@ type UpdateStep = <A extends [Actor, ...unknown[]]>(
 
 /** A process's `step`: an action of its contract (checked `at`, `by`, then `rule`), or a bare Update with its whole rule. */
 export interface Steps<D> {
-  <B>(action: Action<D, B>, rule: ((actor: Actor, body: NoInfer<B>) => RuleResult) | undefined, act: (actor: Actor, body: NoInfer<B>) => Promise<void> | void, options?: StepOptions): void;
-  <A extends [Actor, ...unknown[]]>(update: UpdateDefinition<any, A>, rule: (...args: NoInfer<A>) => RuleResult, act: (...args: NoInfer<A>) => Promise<void> | void, options?: StepOptions): void;
+  <B>(
+    action: Action<D, B>,
+    rule: ((actor: Actor, body: NoInfer<B>) => RuleResult) | undefined,
+    act: (actor: Actor, body: NoInfer<B>) => Promise<void> | void,
+    options?: StepOptions,
+  ): void;
+  <A extends [Actor, ...unknown[]]>(
+    update: UpdateDefinition<any, A>,
+    rule: (...args: NoInfer<A>) => RuleResult,
+    act: (...args: NoInfer<A>) => Promise<void> | void,
+    options?: StepOptions,
+  ): void;
 }
 
-function isAction(value: unknown): value is Action {
-  return typeof value === 'object' && value !== null && 'update' in value && 'at' in value;
+function isAction<D>(value: UpdateDefinition<any, [Actor, unknown]> | Action<D>): value is Action<D> {
+  return 'update' in value && 'at' in value;
 }
 
 /** The kit's `step`, taking a contract's actions as well as bare Updates. */
 export function stepsOf<D>(view: ProcessView<D>, step: UpdateStep): Steps<D> {
-  return ((update: UpdateDefinition<any, [Actor, unknown]> | Action<D>, rule: ((actor: Actor, body: unknown) => RuleResult) | undefined, act: (actor: Actor, body: unknown) => Promise<void> | void, options?: StepOptions) =>
-    isAction(update) ? step(update.update, ruleOf(update, view, rule), act, options) : step(update, rule!, act, options)) as Steps<D>;
+  return ((
+    update: UpdateDefinition<any, [Actor, unknown]> | Action<D>,
+    rule: ((actor: Actor, body: unknown) => RuleResult) | undefined,
+    act: (actor: Actor, body: unknown) => Promise<void> | void,
+    options?: StepOptions,
+  ) => (isAction(update) ? step(update.update, ruleOf(update, view, rule), act, options) : step(update, rule!, act, options))) as Steps<D>;
 }
 
 /** The kit's activity proxies (`process.activities`) with a process's own activities besides the platform's. */

@@ -40,7 +40,10 @@ export function processViewSchema<T extends string, D extends z.ZodType>(process
     overdue: z.boolean(),
     startedAt: z.string(),
     updatedAt: z.string(),
-    rules: z.object({ ruleSetId: z.string(), version: z.number().int() }).optional().meta({ description: 'The county rule set the process runs under, pinned at its start' }),
+    rules: z
+      .object({ ruleSetId: z.string(), version: z.number().int() })
+      .optional()
+      .meta({ description: 'The county rule set the process runs under, pinned at its start' }),
     revision: z.number().int().optional().meta({ description: "Counts the process's publications: the read model never takes an older one over a newer" }),
     record: z.array(stepRecord),
     details,

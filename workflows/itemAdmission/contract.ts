@@ -32,7 +32,11 @@ export const applicationSchema = z.object({
 });
 export type AdmissionApplication = z.infer<typeof applicationSchema>;
 
-export const screeningSchema = z.object({ result: z.enum(['IN_CATALOGUE', 'NEGATIVE_LIST', 'UNKNOWN']), catalogueVersionId: z.string().optional(), matchedName: z.string().optional() });
+export const screeningSchema = z.object({
+  result: z.enum(['IN_CATALOGUE', 'NEGATIVE_LIST', 'UNKNOWN']),
+  catalogueVersionId: z.string().optional(),
+  matchedName: z.string().optional(),
+});
 export type Screening = z.infer<typeof screeningSchema>;
 export type ScreeningResult = Screening['result'];
 
@@ -41,8 +45,12 @@ export type ScreeningResult = Screening['result'];
 /** The answer to one of the three admission tests, always with its reason. */
 const testAnswer = z.object({ met: z.boolean(), reason: z.string() });
 export type TestAnswer = z.infer<typeof testAnswer>;
-export const reviewSchema = z.object({ requiredByLaw: testAnswer, customarilyNeedsVillage: testAnswer, withinVillageCapacity: testAnswer }).meta({ id: 'AdmissionReview' });
-export const consultationResponseSchema = z.object({ townId: z.string().min(1), objection: z.boolean(), comment: z.string().default('') }).meta({ id: 'ConsultationResponse' });
+export const reviewSchema = z
+  .object({ requiredByLaw: testAnswer, customarilyNeedsVillage: testAnswer, withinVillageCapacity: testAnswer })
+  .meta({ id: 'AdmissionReview' });
+export const consultationResponseSchema = z
+  .object({ townId: z.string().min(1), objection: z.boolean(), comment: z.string().default('') })
+  .meta({ id: 'ConsultationResponse' });
 export const decisionSchema = z
   .object({
     outcome: z.enum(['ADMIT_TO_CATALOGUE', 'ADMIT_ONCE', 'REFUSE']),

@@ -13,7 +13,17 @@ import { MAJOR_MATTER_KINDS, type MajorMatterKind, type PinnedRules } from '../r
 export const MAJOR_MATTER_PROCESS = 'majorMatterDecision';
 export type { MajorMatterKind };
 
-export const STEPS = ['PROPOSE', 'DELIBERATE', 'REVIEW', 'RESOLVE', 'RESOLUTION_DISCLOSURE', 'IMPLEMENTATION', 'ACCEPTANCE', 'RESULT_DISCLOSURE', 'CLOSED'] as const;
+export const STEPS = [
+  'PROPOSE',
+  'DELIBERATE',
+  'REVIEW',
+  'RESOLVE',
+  'RESOLUTION_DISCLOSURE',
+  'IMPLEMENTATION',
+  'ACCEPTANCE',
+  'RESULT_DISCLOSURE',
+  'CLOSED',
+] as const;
 export type MajorMatterStep = (typeof STEPS)[number];
 export const DISCLOSURE_STEPS = ['RESOLUTION_DISCLOSURE', 'RESULT_DISCLOSURE'] as const;
 export const MEETINGS = ['JOINT_MEETING', 'PARTY_MEMBERS_MEETING', 'REPRESENTATIVES_MEETING', 'VILLAGERS_MEETING'] as const;
@@ -25,7 +35,10 @@ const amount = z.number().int().min(0).max(10_000_000_000).meta({ description: '
 const count = z.number().int().min(0).max(1_000_000);
 
 /** What a party member, villager or cadre suggests (docs/processes.md §3.1). */
-export const suggestionSchema = z.object({ title: text(200), description: text(), reason: text(), kind, estimatedAmount: amount }).strict().meta({ id: 'MajorMatterSuggestion' });
+export const suggestionSchema = z
+  .object({ title: text(200), description: text(), reason: text(), kind, estimatedAmount: amount })
+  .strict()
+  .meta({ id: 'MajorMatterSuggestion' });
 export type Suggestion = z.infer<typeof suggestionSchema>;
 
 // ---- the actions' bodies ----
@@ -53,9 +66,18 @@ export const meetingRecordSchema = z
   .strict()
   .meta({ id: 'MeetingRecord', description: 'The minutes: the process decides from these figures and the pinned rules whether the meeting passed' });
 /** The proposal as the joint meeting amended it (a new revision, voted on by the meetings after it). */
-export const amendmentSchema = z.object({ description: text().optional(), estimatedAmount: amount.optional(), note: text() }).strict().meta({ id: 'ProposalAmendment' });
-export const jointMeetingSchema = z.object({ ...meetingFields, amendment: amendmentSchema.optional() }).strict().meta({ id: 'JointMeetingRecord' });
-export const resolutionMeetingSchema = z.object({ ...meetingFields, meeting: z.enum(['REPRESENTATIVES_MEETING', 'VILLAGERS_MEETING']) }).strict().meta({ id: 'ResolutionMeetingRecord' });
+export const amendmentSchema = z
+  .object({ description: text().optional(), estimatedAmount: amount.optional(), note: text() })
+  .strict()
+  .meta({ id: 'ProposalAmendment' });
+export const jointMeetingSchema = z
+  .object({ ...meetingFields, amendment: amendmentSchema.optional() })
+  .strict()
+  .meta({ id: 'JointMeetingRecord' });
+export const resolutionMeetingSchema = z
+  .object({ ...meetingFields, meeting: z.enum(['REPRESENTATIVES_MEETING', 'VILLAGERS_MEETING']) })
+  .strict()
+  .meta({ id: 'ResolutionMeetingRecord' });
 export const proposalSchema = z
   .discriminatedUnion('decision', [
     z
@@ -74,9 +96,18 @@ export const proposalSchema = z
   ])
   .meta({ id: 'ProposalDecision' });
 export const objectionSchema = z.object({ text: text() }).strict().meta({ id: 'Objection' });
-export const objectionAnswerSchema = z.object({ objectionSeq: z.number().int().min(1).max(100_000), upheld: z.boolean(), answer: text() }).strict().meta({ id: 'ObjectionAnswer' });
-export const townOrderSchema = z.object({ order: z.enum(['CORRECT', 'QUASH']), reasons: text() }).strict().meta({ id: 'TownOrder' });
-export const progressSchema = z.object({ text: text(), completed: z.boolean().default(false), evidenceRefs: z.array(text(200)).max(50).default([]) }).strict().meta({ id: 'MatterProgress' });
+export const objectionAnswerSchema = z
+  .object({ objectionSeq: z.number().int().min(1).max(100_000), upheld: z.boolean(), answer: text() })
+  .strict()
+  .meta({ id: 'ObjectionAnswer' });
+export const townOrderSchema = z
+  .object({ order: z.enum(['CORRECT', 'QUASH']), reasons: text() })
+  .strict()
+  .meta({ id: 'TownOrder' });
+export const progressSchema = z
+  .object({ text: text(), completed: z.boolean().default(false), evidenceRefs: z.array(text(200)).max(50).default([]) })
+  .strict()
+  .meta({ id: 'MatterProgress' });
 export const acceptanceSchema = z
   .discriminatedUnion('decision', [
     z.object({ decision: z.literal('ACCEPT'), reportRef: text(200), comment: text().optional() }).strict(),
@@ -84,7 +115,10 @@ export const acceptanceSchema = z
   ])
   .meta({ id: 'MatterAcceptance' });
 export const concernSchema = z.object({ text: text() }).strict().meta({ id: 'SupervisoryConcern' });
-export const concernAnswerSchema = z.object({ concernSeq: z.number().int().min(1).max(100_000), answer: text() }).strict().meta({ id: 'ConcernAnswer' });
+export const concernAnswerSchema = z
+  .object({ concernSeq: z.number().int().min(1).max(100_000), answer: text() })
+  .strict()
+  .meta({ id: 'ConcernAnswer' });
 
 export type MeetingRecord = z.infer<typeof meetingRecordSchema>;
 export type Amendment = z.infer<typeof amendmentSchema>;
@@ -106,7 +140,15 @@ const originSchema = z.object({ processType: z.literal('projectBidding'), workfl
 export type MatterOrigin = z.infer<typeof originSchema>;
 
 /** One version of the proposal: every revision is kept, and each meeting names the one it voted on. */
-const revisionSchema = z.object({ version: z.number().int(), title: z.string(), description: z.string(), kind, estimatedAmount: z.number(), at: z.string(), note: z.string() });
+const revisionSchema = z.object({
+  version: z.number().int(),
+  title: z.string(),
+  description: z.string(),
+  kind,
+  estimatedAmount: z.number(),
+  at: z.string(),
+  note: z.string(),
+});
 export type ProposalRevision = z.infer<typeof revisionSchema>;
 
 const heldMeetingSchema = z.object({
@@ -131,7 +173,13 @@ const heldMeetingSchema = z.object({
 export type HeldMeeting = z.infer<typeof heldMeetingSchema>;
 
 export type DisclosureKind = 'RESOLUTION' | 'RESULT';
-const disclosureSchema = z.object({ kind: z.enum(['RESOLUTION', 'RESULT']), startsAt: z.string(), endsAt: z.string(), heldOpen: z.boolean(), closedAt: z.string().optional() });
+const disclosureSchema = z.object({
+  kind: z.enum(['RESOLUTION', 'RESULT']),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  heldOpen: z.boolean(),
+  closedAt: z.string().optional(),
+});
 export type Disclosure = z.infer<typeof disclosureSchema>;
 
 /** Anyone's objection is public by its text and answer; who objected stays in the record, off the board. */
@@ -146,7 +194,14 @@ const recordedObjectionSchema = z.object({
 });
 export type RecordedObjection = z.infer<typeof recordedObjectionSchema>;
 
-const recordedConcernSchema = z.object({ seq: z.number().int(), text: z.string(), step: z.string(), at: z.string(), personId: z.string(), answer: z.object({ answer: z.string(), at: z.string(), personId: z.string() }).optional() });
+const recordedConcernSchema = z.object({
+  seq: z.number().int(),
+  text: z.string(),
+  step: z.string(),
+  at: z.string(),
+  personId: z.string(),
+  answer: z.object({ answer: z.string(), at: z.string(), personId: z.string() }).optional(),
+});
 export type RecordedConcern = z.infer<typeof recordedConcernSchema>;
 
 /** Why the matter went back to propose (failed vote, upheld objection, town's order), shown at propose. */
@@ -157,7 +212,11 @@ export const detailsSchema = z
   .object({
     townId: z.string(),
     suggestion: z.object({ title: z.string(), description: z.string(), reason: z.string(), kind, estimatedAmount: z.number(), at: z.string() }),
-    origin: originSchema.optional().meta({ description: "The process whose step started this matter (a bidding award: the winning village's use of the funds); absent when a person suggested it" }),
+    origin: originSchema
+      .optional()
+      .meta({
+        description: "The process whose step started this matter (a bidding award: the winning village's use of the funds); absent when a person suggested it",
+      }),
     proposal: z.array(revisionSchema),
     meetings: z.array(heldMeetingSchema),
     disclosures: z.array(disclosureSchema),

@@ -21,4 +21,3 @@ export type RuleDefinition = Described &
     | { unit: 'LIST'; default: readonly string[]; options: readonly string[]; maxItems: number }
     | { unit: 'QUOTAS'; default: Readonly<Record<string, number>>; min: number; max: number; maxItems: number }
   );
-

@@ -15,7 +15,19 @@ import type { PinnedRules } from '../rules/definitions';
 
 export const PROCESS_TYPE = 'secondment';
 
-export const STEPS = ['ELIGIBILITY', 'CONSENT', 'REVIEW', 'APPROVAL', 'REGISTRATION', 'ACTIVE', 'EXTENSION_REVIEW', 'EXTENSION_APPROVAL', 'CLAWBACK', 'RETURN_CONFIRMATION', 'CLOSED'] as const;
+export const STEPS = [
+  'ELIGIBILITY',
+  'CONSENT',
+  'REVIEW',
+  'APPROVAL',
+  'REGISTRATION',
+  'ACTIVE',
+  'EXTENSION_REVIEW',
+  'EXTENSION_APPROVAL',
+  'CLAWBACK',
+  'RETURN_CONFIRMATION',
+  'CLOSED',
+] as const;
 export type SecondmentStep = (typeof STEPS)[number];
 
 export const CADRE_CATEGORIES = ['ORDINARY_CADRE', 'PROBATIONARY_LEADER', 'LEADERSHIP_MEMBER', 'SELECTED_GRADUATE', 'NEW_RECRUIT'] as const;
@@ -41,12 +53,27 @@ export type Unit = z.infer<typeof unitSchema>;
 
 // ---- the actions' bodies ----
 
-export const consentSchema = z.object({ party: z.enum(['SOURCE_UNIT', 'CADRE']), consent: z.boolean(), comment: text.optional() }).strict().meta({ id: 'SecondmentConsent' });
-export const decisionSchema = z.object({ decision: z.enum(['APPROVE', 'REJECT']), comment: text.optional() }).strict().meta({ id: 'SecondmentDecision' });
-export const registrationSchema = z.object({ registrationRef: z.string().min(1).max(200) }).strict().meta({ id: 'SecondmentRegistration' });
-export const extensionSchema = z.object({ months: z.number().int().min(1).max(36), reason: z.string().min(1).max(2000) }).strict().meta({ id: 'SecondmentExtension' });
+export const consentSchema = z
+  .object({ party: z.enum(['SOURCE_UNIT', 'CADRE']), consent: z.boolean(), comment: text.optional() })
+  .strict()
+  .meta({ id: 'SecondmentConsent' });
+export const decisionSchema = z
+  .object({ decision: z.enum(['APPROVE', 'REJECT']), comment: text.optional() })
+  .strict()
+  .meta({ id: 'SecondmentDecision' });
+export const registrationSchema = z
+  .object({ registrationRef: z.string().min(1).max(200) })
+  .strict()
+  .meta({ id: 'SecondmentRegistration' });
+export const extensionSchema = z
+  .object({ months: z.number().int().min(1).max(36), reason: z.string().min(1).max(2000) })
+  .strict()
+  .meta({ id: 'SecondmentExtension' });
 export const confirmationSchema = z.object({ note: text.optional() }).strict().meta({ id: 'ReturnConfirmation' });
-export const clawbackSchema = z.object({ grounds: z.enum(['UNAPPROVED', 'EXPIRED', 'INELIGIBLE']), reason: z.string().min(1).max(2000) }).strict().meta({ id: 'SecondmentClawback' });
+export const clawbackSchema = z
+  .object({ grounds: z.enum(['UNAPPROVED', 'EXPIRED', 'INELIGIBLE']), reason: z.string().min(1).max(2000) })
+  .strict()
+  .meta({ id: 'SecondmentClawback' });
 
 export type Consent = z.infer<typeof consentSchema>;
 export type ConsentParty = Consent['party'];
@@ -59,7 +86,17 @@ export type ClawbackGrounds = Clawback['grounds'];
 
 // ---- eligibility ----
 
-const failureCode = z.enum(['NO_CADRE_RECORD', 'BANNED_CATEGORY', 'COOL_DOWN', 'ALREADY_SECONDED', 'TERM_TOO_LONG', 'OVER_CAP', 'OVER_QUOTA', 'COUNTY_LEVEL_BORROWER', 'OWN_UNIT']);
+const failureCode = z.enum([
+  'NO_CADRE_RECORD',
+  'BANNED_CATEGORY',
+  'COOL_DOWN',
+  'ALREADY_SECONDED',
+  'TERM_TOO_LONG',
+  'OVER_CAP',
+  'OVER_QUOTA',
+  'COUNTY_LEVEL_BORROWER',
+  'OWN_UNIT',
+]);
 const eligibilitySchema = z.object({
   eligible: z.boolean(),
   failures: z.array(z.object({ code: failureCode, reason: z.string() })).meta({ description: 'Every reason the request cannot go ahead, not only the first' }),
@@ -96,6 +133,37 @@ export interface EligibilityFacts {
   borrowingUnitActive: number;
 }
 
+/** What the eligibility activity is asked. */
+export interface FactsInput {
+  countyId: string;
+  personId: string;
+  borrowingUnitId: string;
+  /** This secondment: its own history row is not a past secondment. */
+  workflowId: string;
+}
+
+/** The secondment's history row as it now stands (active, returned, clawed back). */
+export interface SecondmentRecordInput {
+  id: string;
+  countyId: string;
+  personId: string;
+  sourceUnitId: string;
+  borrowingUnitId: string;
+  approved: boolean;
+  status: 'ACTIVE' | 'RETURNED' | 'CLAWED_BACK';
+  startedAt: string;
+  endsAt: string;
+  returnedAt?: string;
+  clawbackReason?: string;
+  clawedBackBy?: string;
+}
+
+/** The process's own activities, as the workflow calls them (activities/secondment.ts implements them). */
+export type SecondmentActivities = {
+  secondmentFacts: (input: FactsInput) => Promise<EligibilityFacts>;
+  recordSecondment: (input: SecondmentRecordInput) => Promise<void>;
+};
+
 // ---- the start and the details ----
 
 const stage = z.enum(['REQUEST', 'EXTENSION']);
@@ -130,7 +198,9 @@ export const detailsSchema = startSchema
     /** Months of the term with every approved extension. */
     monthsApproved: z.number().int(),
     endsAt: z.string().optional(),
-    extensions: z.array(z.object({ months: z.number().int(), reason: z.string(), askedAt: z.string(), status: z.enum(['PENDING', 'APPROVED', 'REJECTED', 'LAPSED']) })),
+    extensions: z.array(
+      z.object({ months: z.number().int(), reason: z.string(), askedAt: z.string(), status: z.enum(['PENDING', 'APPROVED', 'REJECTED', 'LAPSED']) }),
+    ),
     returnedAt: z.string().optional(),
     returnDueAt: z.string().optional(),
     escalated: z.boolean(),
@@ -163,7 +233,8 @@ export const secondmentContract = defineContract(
       summary: 'The source unit, or the cadre, consents or refuses',
       doing: 'Consent',
       at: ['CONSENT'],
-      by: (d, consent) => (consent.party === 'CADRE' ? [{ person: d.cadre.personId, name: d.cadre.name }] : [{ role: sourceRole(d.sourceUnit), org: d.sourceUnit.id }]),
+      by: (d, consent) =>
+        consent.party === 'CADRE' ? [{ person: d.cadre.personId, name: d.cadre.name }] : [{ role: sourceRole(d.sourceUnit), org: d.sourceUnit.id }],
     }),
     review: action(decisionSchema, {
       path: 'review',
@@ -198,7 +269,10 @@ export const secondmentContract = defineContract(
       summary: 'The source unit (or, once escalated, the organisation department) confirms the cadre is back',
       doing: 'Confirming the return',
       at: ['RETURN_CONFIRMATION'],
-      by: (d) => [{ role: sourceRole(d.sourceUnit), org: d.sourceUnit.id }, ...(d.escalated ? [{ role: 'ORG_DEPARTMENT' as const, org: d.orgDepartmentId }] : [])],
+      by: (d) => [
+        { role: sourceRole(d.sourceUnit), org: d.sourceUnit.id },
+        ...(d.escalated ? [{ role: 'ORG_DEPARTMENT' as const, org: d.orgDepartmentId }] : []),
+      ],
     }),
     clawback: action(clawbackSchema, {
       path: 'clawback',

@@ -6,9 +6,8 @@ import { openProcess } from '../common/open-process';
 import type { Role } from '../common/roles';
 import { nowIso } from '../common/workflow-support';
 import { secondmentDetails } from './details';
-import type { SecondmentActivities } from '../../activities/secondment';
 import type { WithOwn } from '../common/contract';
-import { secondmentContract, type Decision, type SecondmentStart, type SecondmentStep, type SecondmentView } from './contract';
+import { secondmentContract, type Decision, type SecondmentActivities, type SecondmentStart, type SecondmentStep, type SecondmentView } from './contract';
 import { awaitEligibility } from './contract';
 import {
   bothConsented,

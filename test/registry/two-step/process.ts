@@ -6,11 +6,20 @@ import { notFound } from '../../../api/problem';
 import { pinRules, requestIdSchema } from '../../../api/workflow-calls/start';
 import { twoStepContract, type TwoStepStart } from './contract';
 
-const body = z.object({ requestId: requestIdSchema, villageId: z.string().min(1).max(120), note: z.string().min(1).max(200) }).strict().meta({ id: 'TwoStepStart' });
+const body = z
+  .object({ requestId: requestIdSchema, villageId: z.string().min(1).max(120), note: z.string().min(1).max(200) })
+  .strict()
+  .meta({ id: 'TwoStepStart' });
 
 export const twoStepProcess = defineProcess<TwoStepStart>()(twoStepContract, {
   workflow: 'twoStep',
-  http: { base: '/two-steps', tag: { name: 'two-steps', description: 'A test-only process: a note opened and closed' }, id: z.string().regex(/^twoStep-[^-]/, 'a two-step id'), listSummary: 'Notes of a county', readSummary: 'A note' },
+  http: {
+    base: '/two-steps',
+    tag: { name: 'two-steps', description: 'A test-only process: a note opened and closed' },
+    id: z.string().regex(/^twoStep-[^-]/, 'a two-step id'),
+    listSummary: 'Notes of a county',
+    readSummary: 'A note',
+  },
   starts: [
     {
       path: '/two-steps',

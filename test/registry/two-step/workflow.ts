@@ -11,7 +11,15 @@ export async function twoStep(start: TwoStepStart): Promise<TwoStepView> {
   const process = openProcess<TwoStepView, 'OPEN' | 'CLOSED'>({
     query,
     rules: start.rules,
-    view: { processType: 'twoStep', title: `Note: ${start.note}`, countyId: start.countyId, townId: start.townId, villageId: start.villageId, step: 'OPEN', details: { villageId: start.villageId, note: start.note } },
+    view: {
+      processType: 'twoStep',
+      title: `Note: ${start.note}`,
+      countyId: start.countyId,
+      townId: start.townId,
+      villageId: start.villageId,
+      step: 'OPEN',
+      details: { villageId: start.villageId, note: start.note },
+    },
     details: (view) => processDetails(view, view.title, [`- **Note**: ${view.details.note}`]),
   });
   const { view, step, moveTo, close, record } = process;

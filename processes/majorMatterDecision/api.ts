@@ -97,6 +97,7 @@ function boardPage(http: HttpDeps, deps: AppDeps): void {
   http.registry.registerPath({
     method: 'get',
     path: '/villages/{villageId}/board',
+    operationId: 'getVillageBoardPage',
     summary: "The village's public notice board (村务公开栏): a page in Chinese, for phones; its data at /villages/{villageId}/board.json",
     tags: ['boards'],
     security: [],

@@ -8,7 +8,6 @@ import { claimedVillages, screenDispatch, villageStaff, type DispatchScreeningIn
 import { townsOfCounty } from './organisation';
 import { notifyOrganisations, type Notice } from './notices';
 import { publishProcess } from './read-model';
-import { recordSecondment, secondmentFacts, type FactsInput, type SecondmentRecordInput } from './secondment';
 
 export function createActivities(db: Db) {
   return {
@@ -22,8 +21,6 @@ export function createActivities(db: Db) {
     claimedVillages: (input: { countyId: string; workflowId: string; code: string; villageIds: string[] }) => claimedVillages(db, input),
     villageStaff: (villageId: string) => villageStaff(db, villageId),
     notifyOrganisations: (notice: Notice) => notifyOrganisations(db, notice),
-    secondmentFacts: (input: FactsInput) => secondmentFacts(db, input),
-    recordSecondment: (input: SecondmentRecordInput) => recordSecondment(db, input),
   };
 }
 

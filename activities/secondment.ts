@@ -1,7 +1,7 @@
 // What the secondment process reads and writes outside itself: the cadre's record and history, the
 // borrowing unit's secondments, and the history row each secondment keeps (active, returned, clawed back).
 import type { Db } from '../prisma/client';
-import type { CadreCategory, EligibilityFacts, PastSecondment, Unit } from '../workflows/secondment/messages';
+import type { CadreCategory, EligibilityFacts, PastSecondment, Unit } from '../workflows/secondment/contract';
 
 export interface FactsInput {
   countyId: string;
@@ -65,3 +65,13 @@ export async function recordSecondment(db: Db, input: SecondmentRecordInput): Pr
   };
   await db.secondmentRecord.upsert({ where: { id: input.id }, create: row, update: row });
 }
+
+/** The secondment process's own activities (its descriptor hands them to the worker). */
+export function secondmentActivities(db: Db) {
+  return {
+    secondmentFacts: (input: FactsInput) => secondmentFacts(db, input),
+    recordSecondment: (input: SecondmentRecordInput) => recordSecondment(db, input),
+  };
+}
+
+export type SecondmentActivities = ReturnType<typeof secondmentActivities>;

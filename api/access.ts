@@ -6,7 +6,7 @@
 // Decided from the process id and the organisation table alone, before Temporal is asked, so a
 // refusal never tells whether a process exists.
 import type { Response } from 'express';
-import type { Db } from '../prisma/client';
+import type { Db, Prisma } from '../prisma/client';
 import type { Actor } from '../workflows/common/actor';
 import type { ProcessType } from '../workflows/common/view';
 import { villageOfMatter } from '../workflows/majorMatterDecision/messages';
@@ -15,7 +15,7 @@ import { forbidden, notFound } from './problem';
 
 /** Where a process sits, as its id says. */
 export interface ProcessPlace {
-  processType: ProcessType;
+  processType: string;
   workflowId: string;
   countyId: string;
   townId?: string;
@@ -35,8 +35,22 @@ export interface ReadScope {
 }
 
 const COUNTY_KINDS = ['COUNTY', 'DEPARTMENT', 'COORDINATION_OFFICE'];
-/** Processes a village's own people read: the tasks put on it, and its major matters (五议两公开). */
-const VILLAGE_READ: ProcessType[] = ['villageTask', 'majorMatterDecision'];
+
+/**
+ * Who reads a process, by level of its place: `county` (the county's own staff: always), `town` (the
+ * staff of its town), `village` (the people of its village), `countyTowns` (every town of its county:
+ * towns are consulted on admissions), `villageTowns` (the people of every village of its town: a
+ * town's posts for bidding).
+ */
+export type ReadLevel = 'county' | 'town' | 'village' | 'countyTowns' | 'villageTowns';
+
+/** The readers of the processes not yet in the registry (a registered process declares its own). */
+const READERS: Record<ProcessType, ReadLevel[]> = {
+  taskDispatch: ['county', 'town'],
+  villageTask: ['county', 'town', 'village'],
+  majorMatterDecision: ['county', 'town', 'village'],
+  projectBidding: ['county', 'town', 'villageTowns'],
+};
 
 export async function readScope(db: Db, actor: Actor): Promise<ReadScope> {
   const orgs = await db.organisation.findMany({ where: { id: { in: [...new Set(actor.roles.map((r) => r.orgId))] } } });
@@ -60,23 +74,22 @@ export async function readScope(db: Db, actor: Actor): Promise<ReadScope> {
 }
 
 export function mayRead(scope: ReadScope, place: Omit<ProcessPlace, 'workflowId'>): boolean {
+  return mayReadAt(scope, place, READERS[place.processType as ProcessType] ?? ['county']);
+}
+
+/** The actor's scope reaches the process's place at one of the levels that read it. */
+export function mayReadAt(scope: ReadScope, place: Omit<ProcessPlace, 'processType' | 'workflowId'>, readers: readonly ReadLevel[]): boolean {
+  const at = (level: ReadLevel) => readers.includes(level);
   if (scope.counties.has(place.countyId)) return true;
-  if (place.processType === 'itemAdmission') return scope.townCounties.has(place.countyId);
-  if (place.townId && scope.towns.has(place.townId)) return true;
-  if (place.processType === 'projectBidding') return !!place.townId && scope.villageTowns.has(place.townId);
-  if (!VILLAGE_READ.includes(place.processType) || !place.villageId) return false;
-  return scope.villages.has(place.villageId);
+  if (at('countyTowns') && scope.townCounties.has(place.countyId)) return true;
+  if (at('town') && place.townId && scope.towns.has(place.townId)) return true;
+  if (at('villageTowns') && place.townId && scope.villageTowns.has(place.townId)) return true;
+  return at('village') && !!place.villageId && scope.villages.has(place.villageId);
 }
 
 /** The place a process id names (admission-<county>-…, dispatch-<town>-…, <dispatch>--<village>), or a 404: no process can have it. */
 export async function placeOf(db: Db, processType: ProcessType, workflowId: string): Promise<ProcessPlace> {
   const unknown = () => notFound(`Process ${workflowId}`);
-  if (processType === 'itemAdmission') {
-    const counties = await db.organisation.findMany({ where: { kind: 'COUNTY' }, select: { id: true } });
-    const county = counties.find((c) => workflowId.startsWith(`admission-${c.id}-`));
-    if (!county) throw unknown();
-    return { processType, workflowId, countyId: county.id };
-  }
   if (processType === 'majorMatterDecision') return placeOfMatter(db, workflowId);
   if (processType === 'projectBidding') {
     const towns = await db.organisation.findMany({ where: { kind: 'TOWN' }, select: { id: true, countyId: true } });
@@ -84,7 +97,6 @@ export async function placeOf(db: Db, processType: ProcessType, workflowId: stri
     if (!town) throw unknown();
     return { processType, workflowId, countyId: town.countyId, townId: town.id };
   }
-  if (processType === 'secondment') return secondmentPlace(db, workflowId);
   const [dispatchId, villageId, ...rest] = workflowId.split('--');
   if (rest.length || (processType === 'villageTask') !== (villageId !== undefined)) throw unknown();
   const towns = await db.organisation.findMany({ where: { kind: 'TOWN' }, select: { id: true, countyId: true } });
@@ -104,29 +116,32 @@ async function placeOfMatter(db: Db, workflowId: string): Promise<ProcessPlace> 
   return { processType: 'majorMatterDecision', workflowId, countyId: village.countyId, townId: village.parentId, villageId: village.id };
 }
 
-/** A secondment's id names its source unit (secondment-<town or village>-…): the place its cadre is away from. */
-async function secondmentPlace(db: Db, workflowId: string): Promise<ProcessPlace> {
-  const units = await db.organisation.findMany({ where: { kind: { in: ['TOWN', 'VILLAGE'] } }, select: { id: true, kind: true, parentId: true, countyId: true } });
-  const unit = units.filter((u) => workflowId.startsWith(`secondment-${u.id}-`)).sort((a, b) => b.id.length - a.id.length)[0];
-  if (!unit) throw notFound(`Process ${workflowId}`);
-  const place = { processType: 'secondment' as const, workflowId, countyId: unit.countyId };
-  return unit.kind === 'TOWN' ? { ...place, townId: unit.id } : { ...place, townId: unit.parentId ?? undefined, villageId: unit.id };
-}
-
 /** Refuses (403, logged) a read the actor's roles do not allow, before anything asks Temporal. */
 export async function requireReader(deps: Pick<AppDeps, 'db'>, actor: Actor, res: Response, processType: ProcessType, workflowId: string): Promise<void> {
-  const place = await placeOf(deps.db, processType, workflowId);
-  res.locals.process = { processType, countyId: place.countyId, workflowId };
-  if (!mayRead(await readScope(deps.db, actor), place)) throw forbidden(`Your roles do not let you read ${processType} processes of ${place.villageId ?? place.townId ?? place.countyId}.`);
+  await requireReaderAt(deps, actor, res, await placeOf(deps.db, processType, workflowId), READERS[processType]);
+}
+
+/** `requireReader` of a process whose place is known and which is read at `readers`. */
+export async function requireReaderAt(deps: Pick<AppDeps, 'db'>, actor: Actor, res: Response, place: ProcessPlace, readers: readonly ReadLevel[]): Promise<void> {
+  res.locals.process = { processType: place.processType, countyId: place.countyId, workflowId: place.workflowId };
+  if (!mayReadAt(await readScope(deps.db, actor), place, readers)) {
+    throw forbidden(`Your roles do not let you read ${place.processType} processes of ${place.villageId ?? place.townId ?? place.countyId}.`);
+  }
 }
 
 /** The rows of the read model an actor may list: a Prisma filter, or a 403 when the actor reads none of them. */
 export async function readableRows(deps: Pick<AppDeps, 'db'>, actor: Actor, processType: ProcessType, countyId: string) {
+  return readableRowsAt(deps, actor, processType, READERS[processType], countyId);
+}
+
+/** `readableRows` of a process read at `readers`. */
+export async function readableRowsAt(deps: Pick<AppDeps, 'db'>, actor: Actor, processType: string, readers: readonly ReadLevel[], countyId: string): Promise<Prisma.ProcessRecordWhereInput> {
   const scope = await readScope(deps.db, actor);
+  const at = (level: ReadLevel) => readers.includes(level);
   if (scope.counties.has(countyId)) return {};
-  if (processType === 'itemAdmission' && scope.townCounties.has(countyId)) return {};
-  const towns = processType === 'itemAdmission' ? [] : [...scope.towns, ...(processType === 'projectBidding' ? scope.villageTowns : [])];
-  const villages = VILLAGE_READ.includes(processType) ? [...scope.villages] : [];
+  if (at('countyTowns') && scope.townCounties.has(countyId)) return {};
+  const towns = [...(at('town') ? scope.towns : []), ...(at('villageTowns') ? scope.villageTowns : [])];
+  const villages = at('village') ? [...scope.villages] : [];
   const readable = [...(towns.length ? [{ townId: { in: towns } }] : []), ...(villages.length ? [{ villageId: { in: villages } }] : [])];
   if (!readable.length) throw forbidden(`Your roles do not let you list ${processType} processes of ${countyId}.`);
   return { OR: readable };

@@ -5,10 +5,11 @@ import swaggerUi from 'swagger-ui-express';
 import { refuseOtherMethods, type HttpDeps } from './http';
 import type { AppDeps } from './deps';
 import { createRegistry, openApiDocument } from './openapi';
+import type { ProcessRegistry } from './process-registry';
+import { mountProcesses } from './process-routes';
 import { Problem, problemFromDatabase } from './problem';
 import { recordRefusal, type ProcessRef } from './refusals';
 import type { Actor } from '../workflows/common/actor';
-import { admissionRoutes } from './routes/admissions';
 import { auditRoutes } from './routes/audit';
 import { biddingRoutes } from './routes/biddings';
 import { townBoardRoutes } from './pages/town-board';
@@ -19,7 +20,6 @@ import { healthRoutes } from './routes/health';
 import { majorMatterRoutes } from './routes/major-matters';
 import { meRoutes } from './routes/me';
 import { ruleRoutes } from './routes/rules';
-import { secondmentRoutes } from './routes/secondments';
 import { weeklyRoutes } from './routes/weekly';
 
 const REFUSAL_STATUSES = new Set([403, 409, 422]);
@@ -33,7 +33,8 @@ function toProblem(error: unknown): Problem | undefined {
   return problemFromDatabase(error);
 }
 
-export function createApp(deps: AppDeps) {
+/** The API of the platform: its own routes, and every process of `processes` (processes/index.ts). */
+export function createApp(deps: AppDeps, processes: ProcessRegistry) {
   const app = express();
   const registry = createRegistry();
   const router = express.Router();
@@ -57,18 +58,17 @@ export function createApp(deps: AppDeps) {
   catalogueRoutes(http, deps);
   ruleRoutes(http, deps);
   calendarRoutes(http, deps);
-  admissionRoutes(http, deps);
   dispatchRoutes(http, deps);
   weeklyRoutes(http, deps);
   majorMatterRoutes(http, deps);
-  secondmentRoutes(http, deps);
+  mountProcesses(http, deps, processes);
   auditRoutes(http, deps);
   biddingRoutes(http, deps);
   townBoardRoutes(http, deps);
   refuseOtherMethods(http);
   app.use(router);
 
-  const document = openApiDocument(registry);
+  const document = openApiDocument(registry, processes.all.map((d) => ({ name: d.http.tag, description: d.http.tagDescription })));
   app.get('/openapi.json', (_req, res) => {
     res.json(document);
   });

@@ -17,18 +17,16 @@ export const problemSchema = z
 /** What an operationId looks like: camelCase, as client generators name their functions from it. */
 export const OPERATION_ID = /^[a-z][A-Za-z0-9]+$/;
 
-/** Every operation's tag: one per process, or per area of the platform; in this order in the document. */
+/** The tags of the platform's areas and of the processes not yet in the registry (a registered process declares its own); in this order in the document. */
 export const TAGS = [
   { name: 'platform', description: 'The platform itself: is it healthy (Temporal, database, workers, calendars)' },
   { name: 'me', description: 'The caller: who the token names, what they must act on, notices to their organisations' },
   { name: 'catalogue', description: "The county's catalogue of work villages may be given, its negative list and certificates; screening a code" },
   { name: 'rules', description: 'The rules a county sets for its processes, drafted, changed and published as rule sets' },
   { name: 'calendar', description: "The county's working-day calendar: official holidays and make-up working days, by year" },
-  { name: 'admissions', description: 'Admission (准入申请): a department applies to put work on villages' },
   { name: 'dispatches', description: "Dispatch (派单): a task sent down to villages, and each village's task" },
   { name: 'weekly', description: "The week's rhythm: a village's Monday deployment list, a town's Friday report" },
   { name: 'major matters', description: "A village's major matters (五议两公开): proposal, meetings, resolution, disclosure, objections, acceptance" },
-  { name: 'secondments', description: 'Secondment (借调): a unit borrows a village cadre; eligibility, term, extensions, return, clawback' },
   { name: 'audit', description: 'Refused steps, for auditors' },
   { name: 'biddings', description: 'Project bidding (揭榜挂帅): a town posts a project, its villages bid, are scored, and deliver' },
   { name: 'boards', description: 'Public notice boards of villages and towns: pages for people, and their JSON' },
@@ -42,7 +40,8 @@ export function createRegistry(): OpenAPIRegistry {
   return registry;
 }
 
-export function openApiDocument(registry: OpenAPIRegistry) {
+/** The document of every route registered; `processTags` are the registered processes' own tags, after the areas'. */
+export function openApiDocument(registry: OpenAPIRegistry, processTags: { name: string; description: string }[]) {
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
@@ -54,7 +53,7 @@ export function openApiDocument(registry: OpenAPIRegistry) {
     },
     // Relative: the API is served where this document is (clients and schemathesis resolve it against the document's URL).
     servers: [{ url: '/', description: 'This API, where this document is served' }],
-    tags: TAGS.map((t) => ({ ...t })),
+    tags: [...TAGS.map((t) => ({ ...t })), ...processTags],
     security: [{ bearerAuth: [] }],
   });
 }

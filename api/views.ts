@@ -2,97 +2,12 @@
 // so front-ends and the OpenAPI document agree on every detail they live on.
 import { z } from 'zod';
 import './openapi'; // zod's .openapi()
-import { ROLES } from '../workflows/common/roles';
 import type { DispatchView } from '../workflows/taskDispatch/messages';
 import { isOutOfList } from '../workflows/taskDispatch/rules';
 
-export const STATUSES = ['RUNNING', 'COMPLETED', 'REJECTED', 'WITHDRAWN', 'CANCELLED'] as const;
-const actedAs = z.object({ personId: z.string(), name: z.string(), role: z.enum(ROLES), orgId: z.string() });
-const by = { at: z.string(), personId: z.string() };
+import { by, processViewSchema as processView, STATUSES } from '../workflows/common/view-schema';
 
-export function processView<T extends string, D extends z.ZodType>(processType: T, details: D) {
-  return z.object({
-    processType: z.literal(processType),
-    workflowId: z.string(),
-    title: z.string(),
-    countyId: z.string(),
-    townId: z.string().optional(),
-    villageId: z.string().optional(),
-    villageIds: z.array(z.string()).optional(),
-    screeningCode: z.string().optional(),
-    step: z.string(),
-    status: z.enum(STATUSES),
-    outcome: z.object({ status: z.enum(STATUSES), reason: z.string() }).optional(),
-    nextActors: z.array(z.object({ role: z.enum(ROLES), orgId: z.string(), action: z.string(), dueAt: z.string().optional() })),
-    dueAt: z.string().optional(),
-    overdue: z.boolean(),
-    startedAt: z.string(),
-    updatedAt: z.string(),
-    rules: z.object({ ruleSetId: z.string(), version: z.number().int() }).optional().openapi({ description: 'The county rule set the process runs under, pinned at its start' }),
-    revision: z.number().int().optional().openapi({ description: "Counts the process's publications: the read model never takes an older one over a newer" }),
-    record: z.array(
-      z
-        .object({
-          seq: z.number().int(),
-          at: z.string(),
-          step: z.string(),
-          actor: actedAs.optional(),
-          requestId: z.string().optional(),
-          rule: z.string().optional(),
-          summary: z.string(),
-          data: z.unknown().optional().openapi({ description: "The step's own input, as recorded" }),
-        })
-        .openapi('StepRecord'),
-    ),
-    details,
-  });
-}
-
-// ---- itemAdmission ----
-
-const kind = z.enum(['DUTY', 'ASSIST']);
-const screening = z.object({ result: z.enum(['IN_CATALOGUE', 'NEGATIVE_LIST', 'UNKNOWN']), catalogueVersionId: z.string().optional(), matchedName: z.string().optional() });
-const testAnswer = z.object({ met: z.boolean(), reason: z.string() });
-
-const admissionDetails = z
-  .object({
-    departmentId: z.string(),
-    coordinationOfficeId: z.string(),
-    application: z.object({
-      title: z.string(),
-      proposedCode: z.string(),
-      kind,
-      whyVillages: z.string(),
-      legalBasis: z.string(),
-      expectedLoad: z.string(),
-      durationMonths: z.number().int(),
-      subItems: z.array(z.string()),
-      scope: z.enum(['CATALOGUE', 'ONCE']),
-      taskRef: z.string().optional(),
-    }),
-    screening: screening.optional(),
-    review: z.object({ requiredByLaw: testAnswer, customarilyNeedsVillage: testAnswer, withinVillageCapacity: testAnswer }).optional(),
-    consultation: z
-      .object({
-        townIds: z.array(z.string()),
-        deadline: z.string(),
-        responses: z.array(z.object({ townId: z.string(), objection: z.boolean(), comment: z.string(), ...by })),
-        closedBy: z.enum(['ALL_RESPONDED', 'DEADLINE']).optional(),
-      })
-      .optional(),
-    decision: z
-      .object({
-        outcome: z.enum(['ADMIT_TO_CATALOGUE', 'ADMIT_ONCE', 'REFUSE']),
-        reason: z.string(),
-        effect: z.enum(['IMMEDIATE', 'NEXT_VERSION']).optional(),
-        responseToObjections: z.string().optional(),
-        catalogueVersionId: z.string().optional(),
-      })
-      .optional(),
-  })
-  .openapi('AdmissionDetails');
-
-export const admissionViewSchema = processView('itemAdmission', admissionDetails).openapi('AdmissionView');
+export { processView, STATUSES };
 
 // ---- taskDispatch ----
 
@@ -181,47 +96,3 @@ const villageTaskDetails = z
   .openapi('VillageTaskDetails');
 
 export const villageTaskViewSchema = processView('villageTask', villageTaskDetails).openapi('VillageTaskView');
-
-// ---- secondment ----
-
-const unit = z.object({ id: z.string(), kind: z.string(), name: z.string(), townId: z.string().optional() });
-const secondmentDecision = z.object({ decision: z.enum(['APPROVE', 'REJECT']), comment: z.string().optional(), stage: z.enum(['REQUEST', 'EXTENSION']), ...by });
-
-const secondmentDetails = z
-  .object({
-    origin: z.enum(['REQUEST', 'CENSUS']),
-    cadre: z.object({ personId: z.string(), name: z.string(), category: z.enum(['ORDINARY_CADRE', 'PROBATIONARY_LEADER', 'LEADERSHIP_MEMBER', 'SELECTED_GRADUATE', 'NEW_RECRUIT']).optional() }),
-    sourceUnit: unit,
-    borrowingUnit: unit,
-    orgDepartmentId: z.string(),
-    approverOrgId: z.string(),
-    inspectorOrgId: z.string(),
-    request: z.object({ personId: z.string(), reason: z.enum(['URGENT', 'SPECIAL_NEED']), explanation: z.string(), start: z.string(), months: z.number().int() }),
-    foundSince: z.string().optional().openapi({ description: 'A census finding: since when the unapproved secondment has run' }),
-    monthLasts: z.string().optional().openapi({ description: 'Tests and demos only: how long a month of this term lasts' }),
-    eligibility: z
-      .object({
-        eligible: z.boolean(),
-        failures: z.array(z.object({ code: z.string(), reason: z.string() })).openapi({ description: 'Every reason the request cannot go ahead, not only the first' }),
-        checkedAt: z.string(),
-      })
-      .optional(),
-    consentDueAt: z.string().optional(),
-    consents: z.array(z.object({ party: z.enum(['SOURCE_UNIT', 'CADRE']), consent: z.boolean(), comment: z.string().optional(), ...by })),
-    reviews: z.array(secondmentDecision),
-    approvals: z.array(secondmentDecision),
-    registration: z.object({ registrationRef: z.string(), ...by }).optional(),
-    termStartedAt: z.string().optional(),
-    monthsApproved: z.number().int(),
-    endsAt: z.string().optional(),
-    extensions: z.array(z.object({ months: z.number().int(), reason: z.string(), askedAt: z.string(), status: z.enum(['PENDING', 'APPROVED', 'REJECTED', 'LAPSED']) })),
-    returnedAt: z.string().optional(),
-    returnDueAt: z.string().optional(),
-    escalated: z.boolean(),
-    returnConfirmed: z.object({ note: z.string().optional(), ...by }).optional(),
-    clawback: z.object({ grounds: z.enum(['UNAPPROVED', 'EXPIRED', 'INELIGIBLE']), reason: z.string(), ...by }).optional(),
-    ending: z.enum(['INELIGIBLE', 'CONSENT_REFUSED', 'LAPSED', 'REJECTED', 'RETURNED', 'CLAWED_BACK']).optional(),
-  })
-  .openapi('SecondmentDetails');
-
-export const secondmentViewSchema = processView('secondment', secondmentDetails).openapi('SecondmentView');

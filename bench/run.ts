@@ -27,6 +27,7 @@ import { createPrismaClient } from '../prisma/client';
 import { migrateDeploy } from '../prisma/migrate';
 import { tokenClaimsFor } from '../domain/identity';
 import { seedDemoCounty } from '../prisma/seed';
+import { processRegistry } from '../processes';
 import globalSetup from '../test/support/global-setup';
 import globalTeardown from '../test/support/global-teardown';
 import { BENCH_PEOPLE, Driver, expect, type VillageTaskRef } from './driver';
@@ -133,7 +134,7 @@ async function main(): Promise<void> {
   const dbUrl = `file:${path.join(process.env.TEST_TMP!, 'bench.db')}`;
   await migrateDeploy(dbUrl);
   const db = createPrismaClient(dbUrl);
-  await seedDemoCounty(db);
+  await seedDemoCounty(db, processRegistry);
   const tokens = new Map<string, string>();
   for (const person of BENCH_PEOPLE) tokens.set(person, signToken((await tokenClaimsFor(db, person))!, JWT_SECRET));
   // The platform process alone holds the SQLite file from here on.

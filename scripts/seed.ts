@@ -1,12 +1,13 @@
 // npm run db:seed: puts the demo county 兴村县 (xingcun) into the database at DATABASE_URL, once.
 import { createPrismaClient } from '../prisma/client';
 import { seedDemoCounty } from '../prisma/seed';
+import { processRegistry } from '../processes';
 
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL ?? 'file:./data/cunwu.db';
   const db = createPrismaClient(url);
   try {
-    const { seeded } = await seedDemoCounty(db);
+    const { seeded } = await seedDemoCounty(db, processRegistry);
     console.log(
       seeded
         ? `Seeded the demo county xingcun (兴村县) into ${url}.`

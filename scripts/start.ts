@@ -12,6 +12,7 @@ import { createPrismaClient } from '../prisma/client';
 import { migrateDeploy } from '../prisma/migrate';
 import { seedDemoCounty, seedWorkingCalendars } from '../prisma/seed';
 import { createWorker } from '../worker/worker';
+import { processRegistry } from '../processes';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -40,7 +41,7 @@ async function run(config: Config, logger: Logger, address: string, devServer: D
   const applied = await migrateDeploy(config.DATABASE_URL);
   if (applied.length) logger.info({ applied }, 'database migrated');
   const db = createPrismaClient(config.DATABASE_URL);
-  const { seeded } = await seedDemoCounty(db);
+  const { seeded } = await seedDemoCounty(db, processRegistry);
   if (seeded) logger.info('demo county seeded (run `npm run token -- --person <id>` for a token)');
   const calendars = await seedWorkingCalendars(db);
   if (calendars.length) logger.info({ calendars }, 'working-day calendars seeded from chinese-days');
@@ -48,12 +49,12 @@ async function run(config: Config, logger: Logger, address: string, devServer: D
   // TLS only to a server of one's own (TEMPORAL_ADDRESS); the embedded dev server listens on loopback.
   const tls = devServer ? undefined : temporalTls(config);
   const { client: temporal, connection } = await connectClient(address, config.TEMPORAL_NAMESPACE, tls);
-  await ensureSearchAttributes(connection, config.TEMPORAL_NAMESPACE);
+  await ensureSearchAttributes(connection, config.TEMPORAL_NAMESPACE, processRegistry);
   const workerConnection = await NativeConnection.connect({ address, tls });
-  const worker = await createWorker({ connection: workerConnection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TASK_QUEUE, db, maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS });
+  const worker = await createWorker({ connection: workerConnection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TASK_QUEUE, db, processes: processRegistry, maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS });
   const running = worker.run();
 
-  const app = createApp({ db, temporal, taskQueue: config.TASK_QUEUE, jwtSecret: config.JWT_SECRET, logger });
+  const app = createApp({ db, temporal, taskQueue: config.TASK_QUEUE, jwtSecret: config.JWT_SECRET, logger }, processRegistry);
   const server = app.listen(config.PORT, config.HOST, () => logger.info({ api: `http://${config.HOST}:${config.PORT}`, docs: `http://${config.HOST}:${config.PORT}/docs` }, 'Cunwu Flow is up'));
 
   let stopping = false;

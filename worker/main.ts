@@ -6,6 +6,7 @@ import { createLogger, installTemporalLogging } from '../platform/logger';
 import { ensureSearchAttributes } from '../platform/search-attributes';
 import { temporalTls } from '../platform/temporal-client';
 import { createPrismaClient } from '../prisma/client';
+import { processRegistry } from '../processes';
 import { createWorker } from './worker';
 
 async function main(): Promise<void> {
@@ -15,12 +16,12 @@ async function main(): Promise<void> {
   const address = config.TEMPORAL_ADDRESS ?? `127.0.0.1:${config.TEMPORAL_PORT}`;
   const tls = temporalTls(config);
   const client = await Connection.connect({ address, tls });
-  await ensureSearchAttributes(client, config.TEMPORAL_NAMESPACE);
+  await ensureSearchAttributes(client, config.TEMPORAL_NAMESPACE, processRegistry);
   await client.close();
   const db = createPrismaClient(config.DATABASE_URL);
   const connection = await NativeConnection.connect({ address, tls });
   const workflowBundle = config.WORKFLOW_BUNDLE ? { codePath: config.WORKFLOW_BUNDLE } : undefined;
-  const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TASK_QUEUE, db, workflowBundle, maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS });
+  const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TASK_QUEUE, db, processes: processRegistry, workflowBundle, maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS });
   logger.info({ address, taskQueue: config.TASK_QUEUE }, 'worker running');
   await worker.run();
   await connection.close();

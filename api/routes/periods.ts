@@ -1,6 +1,7 @@
 // Per-instance periods and bounds of a start request: for tests and demos only. Malformed ones are a 400
 // in every mode; against the pinned rules (production, lengthening, under one second) a 422.
 import { z } from 'zod';
+import '../openapi'; // zod's .openapi()
 import { overrideRefusals, PERIOD_NAMES, type PeriodOverrides } from '../../workflows/rules/checks';
 import { WEEKDAYS, type PeriodName, type PinnedRules } from '../../workflows/rules/definitions';
 import { Problem } from '../problem';

@@ -3,6 +3,7 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import type { QueryDefinition } from '@temporalio/common';
 import type { Response } from 'express';
 import { z } from 'zod';
+import '../openapi'; // zod's .openapi()
 import type { Prisma } from '../../prisma/client';
 import type { ProcessView } from '../../workflows/common/view';
 import { boundsOf, isUnconfirmed, withinDeadline } from '../bounded';

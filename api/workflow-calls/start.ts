@@ -5,6 +5,7 @@ import { WorkflowExecutionAlreadyStartedError, type WorkflowHandle, type Workflo
 import type { QueryDefinition, Workflow } from '@temporalio/common';
 import type { Response } from 'express';
 import { z } from 'zod';
+import '../openapi'; // zod's .openapi()
 import { rulesToPin } from '../../activities/rules/store';
 import type { ProcessView } from '../../workflows/common/view';
 import type { PeriodOverrides } from '../../workflows/rules/checks';

@@ -2,12 +2,11 @@
 // the county's rules (the defaults), the negative list and the certificate lists, then its
 // working-day calendar (every year the chinese-days package covers). Idempotent: a database that
 // already has the county is left as it is, but for calendar years it lacks.
-import type { Db } from '../client';
+import type { Db, Prisma } from '../client';
 import { seedWorkingCalendars } from './calendar';
 import { catalogueItems, catalogueVersion, certificateList, negativeList } from './data/catalogue';
 import { COUNTY_ID, organisations } from './data/organisations';
 import { people } from './data/people';
-import { cadres, monthsAgo, pastSecondments } from './data/cadres';
 import { withDefaults } from '../../workflows/rules/checks';
 
 export * from './data/catalogue';
@@ -16,7 +15,11 @@ export * from './data/people';
 export * from './data/cadres';
 export * from './calendar';
 
-export async function seedDemoCounty(db: Db): Promise<{ seeded: boolean }> {
+/** A process's own demo data, seeded in the county's transaction (a descriptor's `seed`). */
+export type ProcessSeed = (tx: Prisma.TransactionClient, now: Date) => Promise<void>;
+
+/** Seeds the demo county, and each process's own data when given the registry of processes (processes/index.ts). */
+export async function seedDemoCounty(db: Db, processes?: { seeds(): ProcessSeed[] }): Promise<{ seeded: boolean }> {
   const result = await db.$transaction(
     async (tx) => {
       // Checked inside the transaction, so a seed that fails half-way leaves nothing behind to skip on.
@@ -59,23 +62,8 @@ export async function seedDemoCounty(db: Db): Promise<{ seeded: boolean }> {
       await tx.ruleSetChange.create({ data: { at: by.at, countyId: COUNTY_ID, ruleSetId: rules.id, action: 'PUBLISHED', personId: by.personId, role: 'ADMISSION_REVIEWER', reason: 'the defaults of docs/processes.md; county offices may borrow within their quotas' } });
       await tx.negativeListItem.createMany({ data: negativeList.map((n) => ({ ...n, countyId: COUNTY_ID })) });
       await tx.certificateListItem.createMany({ data: certificateList.map((c) => ({ ...c, countyId: COUNTY_ID })) });
-      // Cadres and their past secondments: what the secondment rules read.
-      const now = new Date();
-      await tx.cadreRecord.createMany({ data: cadres.map((c) => ({ personId: c.personId, unitId: c.unitId, category: c.category, since: monthsAgo(now, c.sinceMonthsAgo) })) });
-      await tx.secondmentRecord.createMany({
-        data: pastSecondments.map((s) => ({
-          id: s.id,
-          countyId: COUNTY_ID,
-          personId: s.personId,
-          sourceUnitId: s.sourceUnitId,
-          borrowingUnitId: s.borrowingUnitId,
-          approved: true,
-          status: 'RETURNED',
-          startedAt: monthsAgo(now, s.startedMonthsAgo),
-          endsAt: monthsAgo(now, s.returnedMonthsAgo),
-          returnedAt: monthsAgo(now, s.returnedMonthsAgo),
-        })),
-      });
+      // What the processes read of their own (a secondment's cadres and their past secondments).
+      for (const seed of processes?.seeds() ?? []) await seed(tx, new Date());
       return { seeded: true };
     },
     { timeout: 60_000 },

@@ -1,14 +1,18 @@
 // The authorisation matrix: every role, in the process's own organisation and in a foreign one,
 // against every step (start, read, each Update) of every process. Only the allowed pairs succeed;
-// every refusal is a 403 problem, on the audit log with its request id.
+// every refusal is a 403 problem, on the audit log with its request id. The cases of a process in the
+// registry are generated (test/support/access-cases.ts): each action's expected actors from its `by`,
+// its read's from its readers; those of the others are written here.
 import { randomUUID } from 'node:crypto';
 import { Semaphore } from 'async-mutex';
-import { signToken } from '../../api/auth';
-import { startPlatform, TEST_JWT_SECRET, type TestPlatform } from '../support/platform';
-import { admissionApplication, admissionAt, AUDITOR, COUNTY, DONGSHAN, dispatchAt, dispatchContent, QIAOTOU, villageTaskAt } from '../support/scenarios';
+import { processRegistry } from '../../processes';
+import type { Actor as RuleActor } from '../../workflows/common/actor';
+import { accessCases } from '../support/access-cases';
+import { personasOf, type Persona } from '../support/personas';
+import { startPlatform, type TestPlatform } from '../support/platform';
+import { AUDITOR, COUNTY, DONGSHAN, dispatchAt, dispatchContent, QIAOTOU, villageTaskAt } from '../support/scenarios';
 import { bridge, matterAt, meeting, partyMeeting, proposal, representatives, type MatterStep } from '../majorMatterDecision/scenario';
 import { archiveRoomPost, biddingAt, bidBody, type BiddingStep } from '../projectBidding/support';
-import { secondmentAt, secondmentRequest, type SecondmentStep } from '../secondment/scenarios';
 
 /** An actor: a seeded person, or (foreign county) role assignments in organisations of another county. */
 type Actor = { person: string } | { claims: { role: string; orgId: string } };
@@ -56,7 +60,6 @@ type ActorName = keyof typeof ACTORS;
 
 const COUNTY_STAFF: ActorName[] = ['department dispatcher', 'department dispatcher (other department)', 'admission reviewer', 'panel member', 'organisation department', 'approver', 'inspector', 'auditor', 'operator'];
 const QIAOTOU_STAFF: ActorName[] = ['town dispatcher', 'town reviewer'];
-const TOWN_STAFF: ActorName[] = [...QIAOTOU_STAFF, 'town dispatcher (other town)', 'town reviewer (other town)'];
 const DONGSHAN_PEOPLE: ActorName[] = ['secretary', 'cadre', 'grid member', 'supervisor', 'party member', 'villager'];
 const WORKERS: ActorName[] = ['secretary', 'cadre', 'grid member'];
 
@@ -68,15 +71,15 @@ interface Step {
   url: (id: string) => string;
   body?: () => unknown;
   allowed: ActorName[];
+  /** Generated cases: who is allowed, from the process made for the step. */
+  expected?: (id: string) => Promise<string[]>;
   /** A success moves the process on: each further allowed actor needs a process of its own. */
   moves?: boolean;
 }
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
-const met = { met: true, reason: '有依据' };
 
-function steps(platform: TestPlatform): Step[] {
-  const admission = (step: 'REVIEW' | 'CONSULTATION' | 'DECISION') => () => admissionAt(platform, step);
+function steps(platform: TestPlatform, actors: Record<string, RuleActor>): Step[] {
   const dispatch = (step: 'REVIEW' | 'REVISION' | 'COLLECTIVE_DECISION') => () => dispatchAt(platform, step);
   const task = (step: 'RECEIVE' | 'ASSIGN' | 'IN_PROGRESS' | 'ACCEPTANCE') => () => villageTaskAt(platform, step);
   const matter = (step: MatterStep) => () => matterAt(platform, step);
@@ -88,18 +91,7 @@ function steps(platform: TestPlatform): Step[] {
     return id;
   };
   const bidding = (step: BiddingStep) => () => biddingAt(platform, step);
-  const secondment =
-    (step: SecondmentStep, cadre = 'p.qiaotou.dongshan.cadre1', sourceConsenter = 'p.qiaotou.dongshan.secretary', borrower = 'civil-affairs') =>
-    () =>
-      secondmentAt(platform, step, { cadre, sourceConsenter, borrowingUnitId: `xingcun.dept.${borrower}`, borrower: `p.dept.${borrower}.dispatcher` });
   return [
-    // itemAdmission
-    { name: 'apply for admission', method: 'POST', url: () => '/admissions', body: () => ({ requestId: `m-${randomUUID().slice(0, 8)}`, departmentId: 'xingcun.dept.civil-affairs', application: admissionApplication(`XC-M-${randomUUID().slice(0, 6).toUpperCase()}`) }), allowed: ['department dispatcher'] },
-    { name: 'read an admission', method: 'GET', process: admission('REVIEW'), url: (id) => `/admissions/${id}`, allowed: [...COUNTY_STAFF, ...TOWN_STAFF] },
-    { name: 'review an admission', method: 'POST', process: admission('REVIEW'), url: (id) => `/admissions/${id}/review`, body: () => ({ requiredByLaw: met, customarilyNeedsVillage: met, withinVillageCapacity: met }), allowed: ['admission reviewer'], moves: true },
-    { name: 'respond to a consultation', method: 'POST', process: admission('CONSULTATION'), url: (id) => `/admissions/${id}/consultation-responses`, body: () => ({ townId: QIAOTOU, objection: false, comment: '' }), allowed: ['town reviewer'], moves: true },
-    { name: 'decide an admission', method: 'POST', process: admission('DECISION'), url: (id) => `/admissions/${id}/decision`, body: () => ({ outcome: 'REFUSE', reason: '未通过三项检验' }), allowed: ['admission reviewer'], moves: true },
-    { name: 'withdraw an admission', method: 'POST', process: admission('REVIEW'), url: (id) => `/admissions/${id}/withdraw`, body: () => ({ reason: '政策调整' }), allowed: ['department dispatcher'], moves: true },
     // taskDispatch
     { name: 'dispatch to Dongshan', method: 'POST', url: () => '/dispatches', body: () => ({ requestId: `m-${randomUUID().slice(0, 8)}`, townId: QIAOTOU, content: dispatchContent() }), allowed: ['town dispatcher', 'department dispatcher', 'department dispatcher (other department)'] },
     { name: 'read a dispatch', method: 'GET', process: dispatch('REVIEW'), url: (id) => `/dispatches/${id}`, allowed: [...COUNTY_STAFF, ...QIAOTOU_STAFF] },
@@ -143,33 +135,23 @@ function steps(platform: TestPlatform): Step[] {
     { name: "declare the winner's failure", method: 'POST', process: bidding('IMPLEMENTATION'), url: (id) => `/biddings/${id}/failure`, body: () => ({ reason: '逾期未开工' }), allowed: ['town dispatcher'], moves: true },
     { name: 'reoffer or post again', method: 'POST', process: bidding('REOFFER'), url: (id) => `/biddings/${id}/reoffer`, body: () => ({ choice: 'REPOST', reason: '重新贴榜' }), allowed: ['town dispatcher'], moves: true },
     { name: 'answer an offer', method: 'POST', process: bidding('OFFERED'), url: (id) => `/biddings/${id}/offer-answer`, body: () => ({ accept: true }), allowed: ['secretary'], moves: true },
-    // secondment: a Dongshan cadre borrowed by civil affairs (others where a cadre must be on secondment at once)
-    { name: 'ask to second a cadre', method: 'POST', url: () => '/secondments', body: () => secondmentRequest('p.qiaotou.dongshan.cadre1', 'xingcun.dept.civil-affairs'), allowed: ['department dispatcher'] },
-    { name: 'register a census finding', method: 'POST', url: () => '/secondment-census', body: () => ({ requestId: `m-${randomUUID().slice(0, 8)}`, personId: 'p.xikou.cadre.hu', borrowingUnitId: 'xingcun.dept.civil-affairs', foundSince: '2026-03-01', explanation: '摸底发现' }), allowed: ['inspector'] },
-    { name: 'read a secondment', method: 'GET', process: secondment('CONSENT'), url: (id) => `/secondments/${id}`, allowed: [...COUNTY_STAFF, ...QIAOTOU_STAFF] },
-    { name: 'consent for the source unit', method: 'POST', process: secondment('CONSENT'), url: (id) => `/secondments/${id}/consent`, body: () => ({ party: 'SOURCE_UNIT', consent: true }), allowed: ['secretary'] },
-    { name: 'consent as the cadre', method: 'POST', process: secondment('CONSENT'), url: (id) => `/secondments/${id}/consent`, body: () => ({ party: 'CADRE', consent: true }), allowed: ['cadre'] },
-    { name: 'review a secondment', method: 'POST', process: secondment('REVIEW'), url: (id) => `/secondments/${id}/review`, body: () => ({ decision: 'APPROVE' }), allowed: ['organisation department'], moves: true },
-    { name: 'approve a secondment', method: 'POST', process: secondment('APPROVAL'), url: (id) => `/secondments/${id}/approval`, body: () => ({ decision: 'REJECT', comment: '不符合借调条件' }), allowed: ['approver'], moves: true },
-    { name: 'register a secondment', method: 'POST', process: secondment('REGISTRATION'), url: (id) => `/secondments/${id}/registration`, body: () => ({ registrationRef: '组干备〔2026〕1号' }), allowed: ['organisation department'], moves: true },
-    { name: 'ask for an extension', method: 'POST', process: secondment('ACTIVE', 'p.xikou.jinxi.cadre2', 'p.xikou.jinxi.secretary'), url: (id) => `/secondments/${id}/extensions`, body: () => ({ months: 1, reason: '专班延期' }), allowed: ['department dispatcher'], moves: true },
-    { name: 'claw back a secondment', method: 'POST', process: secondment('ACTIVE', 'p.xikou.shimen.cadre2', 'p.xikou.shimen.secretary', 'agriculture-rural'), url: (id) => `/secondments/${id}/clawback`, body: () => ({ grounds: 'INELIGIBLE', reason: '专项检查' }), allowed: ['inspector'], moves: true },
-    { name: 'confirm a return', method: 'POST', process: secondment('RETURN_CONFIRMATION', 'p.qiaotou.dongshan.cadre2', 'p.qiaotou.dongshan.secretary', 'ecology-environment'), url: (id) => `/secondments/${id}/return-confirmation`, body: () => ({}), allowed: ['secretary'], moves: true },
+    // every process in the registry (itemAdmission, secondment): generated from its declarations
+    ...processRegistry.all.flatMap((d) =>
+      accessCases(processRegistry, d.contract.processType, platform, actors).map((c): Step => ({ name: c.name, method: c.method, process: c.process, url: c.url, body: c.body, allowed: [], expected: c.expected, moves: c.moves })),
+    ),
   ];
 }
 
 describe('authorisation matrix (SQLite)', () => {
   let platform: TestPlatform;
-  const tokens = new Map<ActorName, string>();
+  let tokens: Map<string, string>;
+  let actors: Record<string, RuleActor>;
   beforeAll(async () => {
     platform = await startPlatform('sqlite');
-    for (const [name, actor] of Object.entries(ACTORS)) {
-      const token =
-        'person' in actor
-          ? await platform.tokenFor(actor.person)
-          : signToken({ sub: `p.${FOREIGN_COUNTY}.${actor.claims.role.toLowerCase()}`, name, roles: [{ role: actor.claims.role as never, orgId: actor.claims.orgId, countyId: FOREIGN_COUNTY }] }, TEST_JWT_SECRET);
-      tokens.set(name, token);
-    }
+    const personas = Object.fromEntries(
+      Object.entries(ACTORS).map(([name, actor]): [string, Persona] => [name, 'person' in actor ? actor : { claims: { ...actor.claims, countyId: FOREIGN_COUNTY } }]),
+    );
+    ({ tokens, actors } = await personasOf(platform, personas));
   });
   afterAll(async () => {
     await platform?.stop();
@@ -188,7 +170,7 @@ describe('authorisation matrix (SQLite)', () => {
 
   test('only the allowed pairs succeed; every refusal is a 403 and on the audit log', async () => {
     const outcomes: Awaited<ReturnType<typeof call>>[] = [];
-    const all = steps(platform);
+    const all = steps(platform, actors);
     // Processes for every step, built in parallel; a step's allowed actors after the refused ones.
     // A few at a time: on a loaded machine, dozens of processes started at once miss the step bound.
     const building = new Semaphore(4);
@@ -196,6 +178,8 @@ describe('authorisation matrix (SQLite)', () => {
     // Steps called a few at a time too: each refusal of a step is a workflow task for the worker.
     const calling = new Semaphore(6);
     const processes = await Promise.all(all.map(async (step) => (step.process ? [await build(step)] : [''])));
+    // Generated cases: who is allowed, from the process made for the step.
+    for (const [i, step] of all.entries()) if (step.expected) step.allowed = (await step.expected(processes[i][0])) as ActorName[];
     await Promise.all(
       all.map((step, i) =>
         calling.runExclusive(async () => {

@@ -11,6 +11,7 @@ import { sqliteFilePath } from '../../prisma/database-url';
 import { migrateDeploy } from '../../prisma/migrate';
 import { tokenClaimsFor } from '../../domain/identity';
 import { seedDemoCounty } from '../../prisma/seed';
+import { processRegistry } from '../../processes';
 import { DATABASES, eventually } from '../support/platform';
 import { freePort, startPostgres } from '../support/postgres';
 
@@ -70,7 +71,7 @@ describe.each(DATABASES)('API and worker as separate processes on %s', (database
     store = await freshDatabase(database);
     await migrateDeploy(store.url);
     db = createPrismaClient(store.url);
-    await seedDemoCounty(db);
+    await seedDemoCounty(db, processRegistry);
     const port = await freePort();
     const env = {
       DATABASE_URL: store.url,

@@ -4,6 +4,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { createPrismaClient, type Db } from '../../prisma/client';
 import { migrateDeploy } from '../../prisma/migrate';
+import { processRegistry } from '../../processes';
 import {
   CATALOGUE_VERSION_ID,
   COUNTY_ID,
@@ -56,12 +57,12 @@ describe('seedDemoCounty', () => {
 
   beforeAll(async () => {
     db = await freshDb();
-    await expect(seedDemoCounty(db)).resolves.toEqual({ seeded: true });
+    await expect(seedDemoCounty(db, processRegistry)).resolves.toEqual({ seeded: true });
   });
 
   it('inserts once: a second run reports nothing seeded and changes nothing', async () => {
     const before = await rowCounts(db);
-    await expect(seedDemoCounty(db)).resolves.toEqual({ seeded: false });
+    await expect(seedDemoCounty(db, processRegistry)).resolves.toEqual({ seeded: false });
     expect(await rowCounts(db)).toEqual(before);
     expect(before).toEqual({
       organisation: organisations.length,
@@ -235,11 +236,11 @@ describe('seedDemoCounty, interrupted', () => {
     const db = await freshDb();
     // A person already holding a seeded id makes the people insert fail after the organisations went in.
     await db.person.create({ data: { id: 'p.county.operator', name: '占位' } });
-    await expect(seedDemoCounty(db)).rejects.toThrow();
+    await expect(seedDemoCounty(db, processRegistry)).rejects.toThrow();
     expect(await db.organisation.count()).toBe(0);
 
     await db.person.delete({ where: { id: 'p.county.operator' } });
-    await expect(seedDemoCounty(db)).resolves.toEqual({ seeded: true });
+    await expect(seedDemoCounty(db, processRegistry)).resolves.toEqual({ seeded: true });
     expect(await db.person.count()).toBe(people.length);
   });
 });

@@ -1,6 +1,6 @@
 // itemAdmission rules at their edges: each case is the smallest change that flips a rule's answer.
 import type { Actor } from '../../workflows/common/actor';
-import type { AdmissionView, Consultation, TestAnswer } from '../../workflows/itemAdmission/messages';
+import type { AdmissionView, Consultation, TestAnswer } from '../../workflows/itemAdmission/contract';
 import { allTestsMet, allTownsResponded, mayDecide, mayRespond, mayReview, mayWithdraw, objections, stepAfterReview } from '../../workflows/itemAdmission/rules';
 
 const office = 'xingcun.coord-office';

@@ -1,5 +1,5 @@
 import type { Actor } from '../../workflows/common/actor';
-import type { AdmissionView } from '../../workflows/itemAdmission/messages';
+import type { AdmissionView } from '../../workflows/itemAdmission/contract';
 import { allTownsResponded, mayDecide, mayRespond, mayReview, mayWithdraw, stepAfterReview } from '../../workflows/itemAdmission/rules';
 
 const office = 'xingcun.coord-office';

@@ -3,8 +3,9 @@
 // still escalated once, the end date stays in its search attribute.
 import { randomUUID } from 'node:crypto';
 import { rulesToPin } from '../../activities/rules/store';
-import { SA } from '../../workflows/common/search-attributes';
-import { getSecondment, secondmentWorkflowId, type SecondmentStart } from '../../workflows/secondment/messages';
+import { secondmentContract, secondmentWorkflowId, type SecondmentStart } from '../../workflows/secondment/contract';
+
+const getSecondment = secondmentContract.query;
 import { actorOf, runsOf } from '../long-lives/support';
 import { eventually, startPlatform, type TestPlatform } from '../support/platform';
 
@@ -79,7 +80,7 @@ test('a secondment that continues as new during its term keeps its timers', asyn
   expect(escalated.details.extensions).toEqual([expect.objectContaining({ months: 1, status: 'REJECTED' })]);
   expect(Date.parse(escalated.details.returnedAt!)).toBeGreaterThanOrEqual(endsAt);
   expect(Date.parse(escalated.details.endsAt!)).toBe(endsAt);
-  expect((await handle.describe()).typedSearchAttributes.get(SA.secondmentEndsAt)).toEqual(new Date(endsAt));
+  expect((await handle.describe()).typedSearchAttributes.get(secondmentContract.searchAttributes.endsAt)).toEqual(new Date(endsAt));
   expect(await platform.db.secondmentRecord.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'RETURNED' });
 
   const confirmed = await ok(platform.api('p.dept.organisation.reviewer', 'POST', `/secondments/${id}/return-confirmation`, { note: '已核实归位' }));

@@ -3,7 +3,7 @@
 import type { Actor } from '../../workflows/common/actor';
 import { describeBound, ruleViolations, withDefaults } from '../../workflows/rules/checks';
 import { RULE_SECTIONS } from '../../workflows/rules/definitions';
-import type { EligibilityFacts, SecondmentRequest, SecondmentView } from '../../workflows/secondment/messages';
+import type { EligibilityFacts, SecondmentRequest, SecondmentView } from '../../workflows/secondment/contract';
 import {
   addMonths,
   bothConsented,

@@ -1,7 +1,7 @@
 // 借调审批与清退 through the REST API: the seeds' case, every refusal the rules make, clawback, census,
 // lapse, escalation and the reports. Terms last seconds here (monthLasts, tests only).
 import { randomUUID } from 'node:crypto';
-import { SA } from '../../workflows/common/search-attributes';
+import { secondmentContract } from '../../workflows/secondment/contract';
 import { eventually, startPlatform, type TestPlatform } from '../support/platform';
 
 const OFFICE = 'p.coord-office.reviewer1';
@@ -98,7 +98,7 @@ test("the seeds' case: a township cadre seconded to a county bureau; the term en
 
   // Operators find it by its end date; the summary names the cadre and both units.
   const description = await platform.temporal.workflow.getHandle(id).describe();
-  expect(description.typedSearchAttributes.get(SA.secondmentEndsAt)).toEqual(new Date(endsAt));
+  expect(description.typedSearchAttributes.get(secondmentContract.searchAttributes.endsAt)).toEqual(new Date(endsAt));
   const summary = await description.staticSummary();
   expect(summary).toContain('邓国清');
   expect(summary).toContain('兴村县农业农村局');

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { ensureSearchAttributes } from '../../platform/search-attributes';
+import { processRegistry } from '../../processes';
 import { startDevServer } from '../../platform/temporal-dev-server';
 import { freePort } from './postgres';
 
@@ -18,10 +19,10 @@ export default async function globalSetup(): Promise<void> {
     logFile: path.join(os.tmpdir(), 'cunwu-test-temporal.log'),
   });
   const connection = await Connection.connect({ address: server.address });
-  await ensureSearchAttributes(connection, 'default');
+  await ensureSearchAttributes(connection, 'default', processRegistry);
   await connection.close();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'cunwu-test-'));
-  const bundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } });
+  const bundle = await bundleWorkflowCode({ workflowsPath: require.resolve(processRegistry.workflowsPath), logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } });
   const codePath = path.join(dir, 'workflow-bundle.js');
   writeFileSync(codePath, bundle.code);
   process.env.TEST_TEMPORAL_ADDRESS = server.address;

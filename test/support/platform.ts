@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { createApp } from '../../api/app';
+import type { ProcessRegistry } from '../../api/process-registry';
 import type { TemporalBounds } from '../../api/bounded';
 import { signToken } from '../../api/auth';
 import { createLogger } from '../../platform/logger';
@@ -18,6 +19,8 @@ import { migrateDeploy } from '../../prisma/migrate';
 import { tokenClaimsFor } from '../../domain/identity';
 import { seedDemoCounty } from '../../prisma/seed';
 import { createWorker } from '../../worker/worker';
+import { processRegistry } from '../../processes';
+import { ensureSearchAttributes } from '../../platform/search-attributes';
 import { postgresAvailable, startPostgres } from './postgres';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { findTemporalCli } = require('../../scripts/tools/temporal-cli') as { findTemporalCli: () => string | undefined };
@@ -64,7 +67,16 @@ async function freshDatabase(database: TestDatabase): Promise<{ url: string; sto
 
 let runtimeInstalled = false;
 
-export async function startPlatform(database: TestDatabase = 'sqlite', options: { bounds?: Partial<TemporalBounds> } = {}): Promise<TestPlatform> {
+export interface PlatformOptions {
+  bounds?: Partial<TemporalBounds>;
+  /** The registry of processes (PROCESSES by default); another needs its own `workflowBundle`. */
+  processes?: ProcessRegistry;
+  /** The workflow bundle's code (the run's bundle of PROCESSES by default). */
+  workflowBundle?: string;
+}
+
+export async function startPlatform(database: TestDatabase = 'sqlite', options: PlatformOptions = {}): Promise<TestPlatform> {
+  const processes = options.processes ?? processRegistry;
   if (!runtimeInstalled) {
     Runtime.install({ logger: new DefaultLogger('WARN') });
     runtimeInstalled = true;
@@ -72,7 +84,7 @@ export async function startPlatform(database: TestDatabase = 'sqlite', options: 
   const store = await freshDatabase(database);
   await migrateDeploy(store.url);
   const db = createPrismaClient(store.url);
-  await seedDemoCounty(db);
+  await seedDemoCounty(db, processes);
   const address = process.env.TEST_TEMPORAL_ADDRESS!;
   const taskQueue = `test-${randomUUID()}`;
   const connection = await NativeConnection.connect({ address });
@@ -80,7 +92,7 @@ export async function startPlatform(database: TestDatabase = 'sqlite', options: 
   let running: Promise<void> = Promise.resolve();
   async function startWorker(): Promise<void> {
     if (worker) return;
-    worker = await createWorker({ connection, namespace: 'default', taskQueue, db, workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE! } });
+    worker = await createWorker({ connection, namespace: 'default', taskQueue, db, processes, workflowBundle: { codePath: options.workflowBundle ?? process.env.TEST_WORKFLOW_BUNDLE! } });
     running = worker.run();
   }
   async function stopWorker(): Promise<void> {
@@ -91,7 +103,9 @@ export async function startPlatform(database: TestDatabase = 'sqlite', options: 
   }
   await startWorker();
   const { client: temporal, connection: clientConnection } = await connectClient(address, 'default');
-  const app = createApp({ db, temporal, taskQueue, jwtSecret: JWT_SECRET, logger: createLogger((process.env.TEST_LOG_LEVEL as 'silent' | undefined) ?? 'silent'), bounds: { workerSeenMs: 8_000, ...options.bounds } });
+  // The run registered the search attributes of PROCESSES; another registry's own are registered here.
+  if (options.processes) await ensureSearchAttributes(clientConnection, 'default', processes);
+  const app = createApp({ db, temporal, taskQueue, jwtSecret: JWT_SECRET, logger: createLogger((process.env.TEST_LOG_LEVEL as 'silent' | undefined) ?? 'silent'), bounds: { workerSeenMs: 8_000, ...options.bounds } }, processes);
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

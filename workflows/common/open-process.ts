@@ -2,6 +2,7 @@
 // A workflow opens its process with `openProcess` and then says only what is its own.
 import { allHandlersFinished, CancellationScope, condition, continueAsNew, log, setCurrentDetails, setHandler, sleep, workflowInfo, type QueryDefinition } from '@temporalio/workflow';
 import type { SearchAttributeUpdatePair, SignalDefinition } from '@temporalio/common';
+import { stepsOf } from './contract';
 import { Deadlines } from './deadlines';
 import type { ContinuableStart, Continuation, NextActor, ProcessStatus, ProcessView } from './view';
 import { closingOnCancel, nowIso, processSteps, recordStep, stepAnswer, workflowId } from './workflow-support';
@@ -101,7 +102,8 @@ export function openProcess<V extends ProcessView, Step extends string = string>
   const publish = publisher(activities, options.parent, options.searchAttributes as OwnSearchAttributes | undefined);
   const show = () => publish(view, options.details(view));
   setHandler(options.query, () => view);
-  const { step, exclusively } = processSteps(show, () => stepAnswer(view));
+  const { step: updateStep, exclusively } = processSteps(show, () => stepAnswer(view));
+  const step = stepsOf<V['details']>(view, updateStep);
   const deadlines = new Deadlines({
     countyId: view.countyId,
     rules: rules.values,

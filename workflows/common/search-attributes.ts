@@ -1,6 +1,9 @@
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 
-/** The platform's typed search attributes, registered on the server by the worker at start. */
+/**
+ * The kit's typed search attributes (and those of the processes not yet in the registry), registered on
+ * the server by the worker at start; a registered process declares its own in its contract.
+ */
 export const SA = {
   process: defineSearchAttributeKey('CunwuProcess', SearchAttributeType.KEYWORD),
   county: defineSearchAttributeKey('CunwuCounty', SearchAttributeType.KEYWORD),
@@ -19,8 +22,6 @@ export const SA = {
   // projectBidding (揭榜挂帅): the villages a post is open to, and the village that won it.
   eligibleVillages: defineSearchAttributeKey('CunwuEligibleVillages', SearchAttributeType.KEYWORD_LIST),
   winner: defineSearchAttributeKey('CunwuWinner', SearchAttributeType.KEYWORD),
-  /** When a secondment's term ends (借调期满). */
-  secondmentEndsAt: defineSearchAttributeKey('CunwuSecondmentEndsAt', SearchAttributeType.DATETIME),
 };
 
 export const SEARCH_ATTRIBUTE_KEYS = Object.values(SA);

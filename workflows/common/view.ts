@@ -2,7 +2,8 @@ import type { Operation } from 'fast-json-patch';
 import type { ActedAs } from './actor';
 import type { Role } from './roles';
 
-export type ProcessType = 'itemAdmission' | 'taskDispatch' | 'villageTask' | 'majorMatterDecision' | 'projectBidding' | 'secondment';
+/** The processes not yet described in the registry (a registered process's type is its contract's `processType`). */
+export type ProcessType = 'taskDispatch' | 'villageTask' | 'majorMatterDecision' | 'projectBidding';
 
 /** Where a process stands overall. Every terminal status carries the reason it ended. */
 export type ProcessStatus = 'RUNNING' | 'COMPLETED' | 'REJECTED' | 'WITHDRAWN' | 'CANCELLED';
@@ -29,7 +30,7 @@ export interface StepRecord {
 
 /** What every process answers to its state query, besides its own details. */
 export interface ProcessView<Details = unknown> {
-  processType: ProcessType;
+  processType: string;
   workflowId: string;
   title: string;
   countyId: string;

@@ -2,7 +2,7 @@
 import { processDetails } from '../common/details';
 import { describePeriod } from '../rules/checks';
 import type { Period } from '../rules/checks';
-import type { AdmissionView } from './messages';
+import type { AdmissionView } from './contract';
 
 export function admissionDetails(view: AdmissionView, consultationPeriod: Period): string {
   const { application, review, consultation, decision } = view.details;

@@ -1,7 +1,8 @@
 // Rules of the itemAdmission process (docs/processes.md §1): pure functions called by the validators.
 import type { Actor } from '../common/actor';
 import { allowed, firstRefusal, refused, type RuleResult } from '../common/reasons';
-import { atStep, holds, reasonGiven } from '../common/guards';
+import { mayTake } from '../common/contract';
+import { reasonGiven } from '../common/guards';
 import type {
   AdmissionDecision,
   AdmissionReview,
@@ -9,7 +10,10 @@ import type {
   Consultation,
   ConsultationResponse,
   Withdrawal,
-} from './messages';
+} from './contract';
+import { admissionContract } from './contract';
+
+const { actions } = admissionContract;
 
 const TESTS: (keyof AdmissionReview)[] = ['requiredByLaw', 'customarilyNeedsVillage', 'withinVillageCapacity'];
 
@@ -24,28 +28,32 @@ function everyTestReasoned(review: AdmissionReview): RuleResult {
     : refused('MISSING_REASON', `Each of the three tests must be answered with a reason; missing: ${missing.join(', ')}.`);
 }
 
-export function mayReview(view: AdmissionView, actor: Actor, review: AdmissionReview): RuleResult {
-  return firstRefusal(
-    atStep(view, ['REVIEW'], 'review'),
-    view.details.review ? refused('ALREADY_DONE', 'The admission has already been reviewed.') : allowed,
-    holds(actor, 'ADMISSION_REVIEWER', view.details.coordinationOfficeId, 'Review of an admission'),
-    everyTestReasoned(review),
-  );
+// Each action's own rule, checked by the kit after its steps (`at`) and its actors (`by`); `may…` is the
+// whole check, as the Update's validator makes it.
+
+export function reviewRule(view: AdmissionView, review: AdmissionReview): RuleResult {
+  return firstRefusal(view.details.review ? refused('ALREADY_DONE', 'The admission has already been reviewed.') : allowed, everyTestReasoned(review));
 }
 
-export function mayRespond(view: AdmissionView, actor: Actor, response: ConsultationResponse): RuleResult {
+export function mayReview(view: AdmissionView, actor: Actor, review: AdmissionReview): RuleResult {
+  return mayTake(actions.review, view, actor, review, () => reviewRule(view, review));
+}
+
+export function responseRule(view: AdmissionView, response: ConsultationResponse): RuleResult {
   const consultation = view.details.consultation;
   return firstRefusal(
-    atStep(view, ['CONSULTATION'], 'a consultation response'),
     consultation && !consultation.townIds.includes(response.townId)
       ? refused('WRONG_ORGANISATION', `${response.townId} is not among the towns consulted.`)
       : allowed,
-    holds(actor, 'TOWN_REVIEWER', response.townId, 'A consultation response'),
     consultation?.responses.some((r) => r.townId === response.townId)
       ? refused('ALREADY_DONE', `${response.townId} has already responded to this consultation.`)
       : allowed,
     response.objection ? reasonGiven(response.comment, 'An objection') : allowed,
   );
+}
+
+export function mayRespond(view: AdmissionView, actor: Actor, response: ConsultationResponse): RuleResult {
+  return mayTake(actions.respondToConsultation, view, actor, response, () => responseRule(view, response));
 }
 
 export function objections(consultation: Consultation | undefined): ConsultationResponse[] {
@@ -74,23 +82,27 @@ function admissionAllowed(view: AdmissionView, decision: AdmissionDecision): Rul
   return allowed;
 }
 
-export function mayDecide(view: AdmissionView, actor: Actor, decision: AdmissionDecision): RuleResult {
+export function decisionRule(view: AdmissionView, decision: AdmissionDecision): RuleResult {
   return firstRefusal(
-    atStep(view, ['DECISION'], 'the decision'),
     view.details.decision ? refused('ALREADY_DONE', 'The admission has already been decided.') : allowed,
-    holds(actor, 'ADMISSION_REVIEWER', view.details.coordinationOfficeId, 'The admission decision'),
     reasonGiven(decision.reason, 'A decision'),
     admissionAllowed(view, decision),
   );
 }
 
-export function mayWithdraw(view: AdmissionView, actor: Actor, withdrawal: Withdrawal): RuleResult {
+export function mayDecide(view: AdmissionView, actor: Actor, decision: AdmissionDecision): RuleResult {
+  return mayTake(actions.decide, view, actor, decision, () => decisionRule(view, decision));
+}
+
+export function withdrawalRule(view: AdmissionView, withdrawal: Withdrawal): RuleResult {
   return firstRefusal(
-    atStep(view, ['REVIEW', 'CONSULTATION', 'DECISION'], 'withdrawal'),
     view.details.decision ? refused('ALREADY_DONE', 'The admission has been decided; it can no longer be withdrawn.') : allowed,
-    holds(actor, 'DISPATCHER', view.details.departmentId, 'Withdrawing an application'),
     reasonGiven(withdrawal.reason, 'A withdrawal'),
   );
+}
+
+export function mayWithdraw(view: AdmissionView, actor: Actor, withdrawal: Withdrawal): RuleResult {
+  return mayTake(actions.withdraw, view, actor, withdrawal, () => withdrawalRule(view, withdrawal));
 }
 
 /** After review: consult the towns if the work passed all three tests, else go straight to a decision. */

@@ -4,22 +4,15 @@ import type { NextActor } from '../common/view';
 import { openProcess } from '../common/open-process';
 import { nowIso } from '../common/workflow-support';
 import { admissionDetails } from './details';
-import {
-  decideAdmission,
-  getAdmission,
-  respondToConsultation,
-  reviewAdmission,
-  withdrawAdmission,
-  type AdmissionStart,
-  type AdmissionStep,
-  type AdmissionView,
-} from './messages';
-import { allTownsResponded, mayDecide, mayRespond, mayReview, mayWithdraw, objections, stepAfterReview } from './rules';
+import { admissionContract, type AdmissionStart, type AdmissionStep, type AdmissionView } from './contract';
+import { allTownsResponded, decisionRule, objections, responseRule, reviewRule, stepAfterReview, withdrawalRule } from './rules';
+
+const { query, actions } = admissionContract;
 
 /** 准入: a department asks to put work on villages; the coordination office decides (docs/processes.md §1). */
 export async function itemAdmission(start: AdmissionStart): Promise<AdmissionView> {
   const process = openProcess<AdmissionView, AdmissionStep>({
-    query: getAdmission,
+    query,
     rules: start.rules,
     periods: start.periods,
     start,
@@ -39,8 +32,8 @@ export async function itemAdmission(start: AdmissionStart): Promise<AdmissionVie
   const officeReviewer = (action: string): NextActor[] => [{ role: 'ADMISSION_REVIEWER', orgId: start.coordinationOfficeId, action }];
 
   step(
-    reviewAdmission,
-    (actor, review) => mayReview(view, actor, review),
+    actions.review,
+    (_actor, review) => reviewRule(view, review),
     async (actor, review) => {
       const next = stepAfterReview(review);
       const consultation = next === 'CONSULTATION' ? await consultTowns() : undefined;
@@ -63,8 +56,8 @@ export async function itemAdmission(start: AdmissionStart): Promise<AdmissionVie
   );
 
   step(
-    respondToConsultation,
-    (actor, response) => mayRespond(view, actor, response),
+    actions.respondToConsultation,
+    (_actor, response) => responseRule(view, response),
     (actor, response) => {
       view.details.consultation!.responses.push({ ...response, at: nowIso(), personId: actor.personId });
       view.nextActors = view.nextActors.filter((a) => a.orgId !== response.townId);
@@ -78,8 +71,8 @@ export async function itemAdmission(start: AdmissionStart): Promise<AdmissionVie
   );
 
   step(
-    decideAdmission,
-    (actor, decision) => mayDecide(view, actor, decision),
+    actions.decide,
+    (_actor, decision) => decisionRule(view, decision),
     async (actor, decision) => {
       const applied = await inStep.applyAdmissionDecision({ workflowId: view.workflowId, start, decision, byPersonId: actor.personId });
       view.details.decision = { ...decision, catalogueVersionId: applied.catalogueVersionId };
@@ -95,8 +88,8 @@ export async function itemAdmission(start: AdmissionStart): Promise<AdmissionVie
   );
 
   step(
-    withdrawAdmission,
-    (actor, withdrawal) => mayWithdraw(view, actor, withdrawal),
+    actions.withdraw,
+    (_actor, withdrawal) => withdrawalRule(view, withdrawal),
     (actor, withdrawal) => {
       record({ step: 'WITHDRAW', by: { actor, as: actedAs(actor, 'DISPATCHER', start.departmentId) }, summary: `Withdrawn: ${withdrawal.reason}`, data: withdrawal });
       close('WITHDRAWN', withdrawal.reason);

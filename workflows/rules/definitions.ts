@@ -3,8 +3,11 @@
 // a process pins the rule set in force when it starts and keeps it for its whole life.
 //
 // Rules are organised by process section. A new process adds its section to RULE_SECTIONS in the
-// same shape (for example `majorMatterDecision: { noticeDays: { unit: 'CALENDAR_DURATION', … } }`):
+// same shape (for example `majorMatterDecision: { noticeDays: { unit: 'CALENDAR_DURATION', … } }`),
+// kept in its own folder (workflows/<process>/rule-section.ts, like secondment's) and named here:
 // the rule-set API, its bound checks, the defaults of older rule sets and the pinning follow.
+import { SECONDMENT_RULES } from '../secondment/rule-section';
+import type { RuleDefinition } from './units';
 
 export const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -13,26 +16,7 @@ export type Weekday = (typeof WEEKDAYS)[number];
 export const MAJOR_MATTER_KINDS = ['LAND_CONTRACT', 'COLLECTIVE_ASSETS', 'PUBLIC_WORKS', 'BORROWING', 'VILLAGE_PLAN', 'OTHER'] as const;
 export type MajorMatterKind = (typeof MAJOR_MATTER_KINDS)[number];
 
-interface Described {
-  /** What the rule decides, and where the spec states it. */
-  meaning: string;
-  /**
-   * For a period (working days, a calendar duration, or a weekday CHOICE for a weekly rhythm): the
-   * name under which the deadline helper computes it and a test or demo may shorten it for one instance.
-   */
-  period?: string;
-}
-
-/** A rule, by unit. Numbers and durations have a lower and an upper bound; a choice its options; a list its options and length. */
-export type RuleDefinition = Described &
-  (
-    | { unit: 'WORKING_DAYS' | 'COUNT' | 'RATIO'; default: number; min: number; max: number }
-    | { unit: 'CALENDAR_DURATION'; default: string; min: string; max: string }
-    | { unit: 'FLAG'; default: boolean }
-    | { unit: 'CHOICE'; default: string; options: readonly string[] }
-    | { unit: 'LIST'; default: readonly string[]; options: readonly string[]; maxItems: number }
-    | { unit: 'QUOTAS'; default: Readonly<Record<string, number>>; min: number; max: number; maxItems: number }
-  );
+export type { RuleDefinition } from './units';
 
 export type RuleUnit = RuleDefinition['unit'];
 
@@ -255,54 +239,7 @@ export const RULE_SECTIONS = {
       meaning: 'The tie-break rules a poster may state for equal weighted totals (§4.4: ties broken by a stated rule).',
     },
   },
-  secondment: {
-    bannedCategories: {
-      unit: 'LIST',
-      default: ['PROBATIONARY_LEADER', 'LEADERSHIP_MEMBER', 'SELECTED_GRADUATE', 'NEW_RECRUIT'],
-      options: ['PROBATIONARY_LEADER', 'LEADERSHIP_MEMBER', 'SELECTED_GRADUATE', 'NEW_RECRUIT'],
-      maxItems: 4,
-      meaning: 'Categories of cadre that may not be seconded: selected graduates and new recruits only while under their years (§5.2).',
-    },
-    selectedGraduateYears: { unit: 'COUNT', default: 2, min: 0, max: 10, meaning: 'A selected graduate (选调生) may not be seconded in the first this many years from the start date (§5.2).' },
-    newRecruitYears: { unit: 'COUNT', default: 3, min: 0, max: 10, meaning: 'A new recruit may not be seconded in the first this many years from the hire date (§5.2).' },
-    maxTermMonths: { unit: 'COUNT', default: 6, min: 1, max: 24, meaning: 'A secondment is asked for at most this many months at a time (§5.1).' },
-    cumulativeCapMonths: { unit: 'COUNT', default: 12, min: 1, max: 36, meaning: 'The term of one secondment, with every extension, is at most this many months (§5.2, §5.5).' },
-    coolDownMonths: { unit: 'COUNT', default: 24, min: 0, max: 60, meaning: 'No second secondment of a cadre within this many months of a return (§5.2).' },
-    consentPeriod: {
-      unit: 'WORKING_DAYS',
-      default: 5,
-      min: 1,
-      max: 30,
-      meaning: 'The source unit and the cadre both consent within this many working days, else the request lapses (§5.3).',
-      period: 'secondmentConsent',
-    },
-    extensionLeadTime: {
-      unit: 'WORKING_DAYS',
-      default: 10,
-      min: 1,
-      max: 60,
-      meaning: 'An extension is asked at least this many working days before the end of the term (§5.5).',
-      period: 'secondmentExtensionLead',
-    },
-    returnConfirmationPeriod: {
-      unit: 'WORKING_DAYS',
-      default: 5,
-      min: 1,
-      max: 30,
-      meaning: 'The source unit confirms the return within this many working days, else it is escalated to the organisation department (§5.6).',
-      period: 'secondmentReturnConfirmation',
-    },
-    countyLevelMayBorrow: { unit: 'FLAG', default: false, meaning: 'Units at county level or below (county departments, towns) may borrow cadres (§5.2).' },
-    defaultQuota: { unit: 'COUNT', default: 2, min: 0, max: 100, meaning: 'Cadres a borrowing unit may hold on secondment at once, unless its own quota says otherwise (§5.2).' },
-    quotas: {
-      unit: 'QUOTAS',
-      default: {},
-      min: 0,
-      max: 100,
-      maxItems: 200,
-      meaning: 'Per borrowing unit (organisation id): cadres it may hold on secondment at once (§5.2).',
-    },
-  },
+  secondment: SECONDMENT_RULES,
 } as const satisfies Record<string, Record<string, RuleDefinition>>;
 
 export type RuleSections = typeof RULE_SECTIONS;

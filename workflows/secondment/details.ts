@@ -1,6 +1,6 @@
 // The current details an operator reads in the Temporal UI (markdown).
 import { processDetails } from '../common/details';
-import type { SecondmentView } from './messages';
+import type { SecondmentView } from './contract';
 
 export function secondmentDetails(view: SecondmentView): string {
   const d = view.details;

@@ -1,9 +1,9 @@
 // Rules of the secondment process (docs/processes.md §5): pure functions, called by the validators and by
 // the eligibility step. Eligibility lists every failure with a reason the requester can read.
 import type { Actor } from '../common/actor';
+import { mayTake } from '../common/contract';
 import { allowed, firstRefusal, refused, type RuleResult } from '../common/reasons';
-import { atStep, holds, reasonGiven } from '../common/guards';
-import type { Role } from '../common/roles';
+import { reasonGiven } from '../common/guards';
 import { durationMs } from '../rules/checks';
 import type { RuleValues } from '../rules/definitions';
 import type {
@@ -18,8 +18,11 @@ import type {
   SecondmentDetails,
   SecondmentRequest,
   SecondmentView,
-  Unit,
-} from './messages';
+} from './contract';
+import { secondmentContract } from './contract';
+
+export { sourceRole } from './contract';
+const { actions } = secondmentContract;
 
 export type SecondmentRules = RuleValues['secondment'];
 
@@ -116,28 +119,19 @@ export function eligibilityFailures(facts: EligibilityFacts, request: Secondment
   return [...record, ...historyFailures(facts, rules, now), ...termFailures(request, rules), ...borrowerFailures(facts, rules)];
 }
 
-/** Who consents for the source unit: a town's deputy party secretary, a village's party secretary, else its dispatcher. */
-export function sourceRole(unit: Pick<Unit, 'kind'>): Role {
-  if (unit.kind === 'TOWN') return 'TOWN_REVIEWER';
-  if (unit.kind === 'VILLAGE') return 'VILLAGE_SECRETARY';
-  return 'DISPATCHER';
-}
+// Each action's own rule, checked by the kit after its steps (`at`) and its actors (`by`); `may…`
+// is the whole check, as the Update's validator makes it.
 
-export function mayConsent(view: SecondmentView, actor: Actor, consent: Consent): RuleResult {
-  const d = view.details;
-  const given = d.consents.some((c) => c.party === consent.party);
-  const who =
-    consent.party === 'CADRE'
-      ? actor.personId === d.cadre.personId
-        ? allowed
-        : refused('NOT_AUTHORISED', `Only ${d.cadre.name} consents for the cadre.`)
-      : holds(actor, sourceRole(d.sourceUnit), d.sourceUnit.id, 'Consent of the source unit');
+export function consentRule(view: SecondmentView, consent: Consent): RuleResult {
+  const given = view.details.consents.some((c) => c.party === consent.party);
   return firstRefusal(
-    atStep(view, ['CONSENT'], 'consent'),
-    who,
     given ? refused('ALREADY_DONE', `The ${consent.party === 'CADRE' ? 'cadre' : 'source unit'} has already answered.`) : allowed,
     consent.consent ? allowed : reasonGiven(consent.comment, 'Refusing consent'),
   );
+}
+
+export function mayConsent(view: SecondmentView, actor: Actor, consent: Consent): RuleResult {
+  return mayTake(actions.consent, view, actor, consent, () => consentRule(view, consent));
 }
 
 /** Both the source unit and the cadre consented. */
@@ -145,32 +139,25 @@ export function bothConsented(details: Pick<SecondmentDetails, 'consents'>): boo
   return ['SOURCE_UNIT', 'CADRE'].every((party) => details.consents.some((c) => c.party === party && c.consent));
 }
 
-function decisionReasoned(decision: Decision, what: string): RuleResult {
-  return decision.decision === 'REJECT' ? reasonGiven(decision.comment, `Rejecting ${what}`) : allowed;
+/** A rejection says why. */
+export function decisionReasoned(decision: Decision): RuleResult {
+  return decision.decision === 'REJECT' ? reasonGiven(decision.comment, 'Rejecting a secondment') : allowed;
 }
 
 export function mayReview(view: SecondmentView, actor: Actor, decision: Decision): RuleResult {
-  return firstRefusal(
-    atStep(view, ['REVIEW', 'EXTENSION_REVIEW'], 'review'),
-    holds(actor, 'ORG_DEPARTMENT', view.details.orgDepartmentId, 'Review of a secondment'),
-    decisionReasoned(decision, 'a secondment'),
-  );
+  return mayTake(actions.review, view, actor, decision, () => decisionReasoned(decision));
 }
 
 export function mayApprove(view: SecondmentView, actor: Actor, decision: Decision): RuleResult {
-  return firstRefusal(
-    atStep(view, ['APPROVAL', 'EXTENSION_APPROVAL'], 'approval'),
-    holds(actor, 'APPROVER', view.details.approverOrgId, 'Approval of a secondment'),
-    decisionReasoned(decision, 'a secondment'),
-  );
+  return mayTake(actions.approve, view, actor, decision, () => decisionReasoned(decision));
+}
+
+export function registrationRule(registration: Registration): RuleResult {
+  return reasonGiven(registration.registrationRef, 'A registration');
 }
 
 export function mayRegister(view: SecondmentView, actor: Actor, registration: Registration): RuleResult {
-  return firstRefusal(
-    atStep(view, ['REGISTRATION'], 'registration'),
-    holds(actor, 'ORG_DEPARTMENT', view.details.orgDepartmentId, 'Registration (备案) of a secondment'),
-    reasonGiven(registration.registrationRef, 'A registration'),
-  );
+  return mayTake(actions.register, view, actor, registration, () => registrationRule(registration));
 }
 
 /** Months the secondment would last with `more`: the approved term, a pending extension and `more`. */
@@ -178,17 +165,18 @@ export function monthsWith(details: Pick<SecondmentDetails, 'monthsApproved' | '
   return details.monthsApproved + details.extensions.filter((e) => e.status === 'PENDING').reduce((sum, e) => sum + e.months, 0) + more;
 }
 
-export function mayRequestExtension(view: SecondmentView, actor: Actor, extension: ExtensionRequest, rules: SecondmentRules): RuleResult {
-  const d = view.details;
-  const total = monthsWith(d, extension.months);
+export function extensionRule(view: SecondmentView, extension: ExtensionRequest, rules: SecondmentRules): RuleResult {
+  const total = monthsWith(view.details, extension.months);
   return firstRefusal(
-    atStep(view, ['ACTIVE'], 'an extension'),
-    holds(actor, 'DISPATCHER', d.borrowingUnit.id, 'Asking for an extension'),
     reasonGiven(extension.reason, 'An extension'),
     total > rules.cumulativeCapMonths
       ? refused('RULE_BROKEN', `With ${extension.months} more month(s) the secondment would last ${total} months in all: the cap is ${rules.cumulativeCapMonths} months.`)
       : allowed,
   );
+}
+
+export function mayRequestExtension(view: SecondmentView, actor: Actor, extension: ExtensionRequest, rules: SecondmentRules): RuleResult {
+  return mayTake(actions.requestExtension, view, actor, extension, () => extensionRule(view, extension, rules));
 }
 
 /** An extension is asked in time when the lead time, counted from now, ends no later than the term. */
@@ -198,18 +186,15 @@ export function extensionInTime(leadTimeEndsAt: string, endsAt: string): RuleRes
     : refused('RULE_BROKEN', `An extension must be asked before the lead time: the term ends ${endsAt}, the lead time from now ends ${leadTimeEndsAt}.`);
 }
 
-/** Confirms the cadre is back: the source unit, or the organisation department once escalated. */
+/** Confirms the cadre is back: the source unit, or the organisation department once escalated (its `by`). */
 export function mayConfirmReturn(view: SecondmentView, actor: Actor): RuleResult {
-  const d = view.details;
-  const source = holds(actor, sourceRole(d.sourceUnit), d.sourceUnit.id, 'Confirming the return');
-  const byOrgDepartment = d.escalated && holds(actor, 'ORG_DEPARTMENT', d.orgDepartmentId, 'Confirming the return').ok;
-  return firstRefusal(atStep(view, ['RETURN_CONFIRMATION'], 'confirming the return'), byOrgDepartment ? allowed : source);
+  return mayTake(actions.confirmReturn, view, actor, {});
+}
+
+export function clawbackRule(clawback: Clawback): RuleResult {
+  return reasonGiven(clawback.reason, 'A clawback');
 }
 
 export function mayClawBack(view: SecondmentView, actor: Actor, clawback: Clawback): RuleResult {
-  return firstRefusal(
-    atStep(view, ['CONSENT', 'REVIEW', 'APPROVAL', 'REGISTRATION', 'ACTIVE', 'EXTENSION_REVIEW', 'EXTENSION_APPROVAL', 'CLAWBACK'], 'clawback'),
-    holds(actor, 'INSPECTOR', view.details.inspectorOrgId, 'Clawback of a secondment'),
-    reasonGiven(clawback.reason, 'A clawback'),
-  );
+  return mayTake(actions.clawback, view, actor, clawback, () => clawbackRule(clawback));
 }

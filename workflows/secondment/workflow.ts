@@ -4,39 +4,27 @@ import { actedAs, type Actor } from '../common/actor';
 import type { NextActor } from '../common/view';
 import { openProcess } from '../common/open-process';
 import type { Role } from '../common/roles';
-import { SA } from '../common/search-attributes';
 import { nowIso } from '../common/workflow-support';
 import { secondmentDetails } from './details';
-import {
-  approveSecondment,
-  awaitEligibility,
-  clawBack,
-  confirmReturn,
-  getSecondment,
-  giveConsent,
-  registerSecondment,
-  requestExtension,
-  reviewSecondment,
-  type Decision,
-  type SecondmentStart,
-  type SecondmentStep,
-  type SecondmentView,
-} from './messages';
+import type { SecondmentActivities } from '../../activities/secondment';
+import type { WithOwn } from '../common/contract';
+import { secondmentContract, type Decision, type SecondmentStart, type SecondmentStep, type SecondmentView } from './contract';
+import { awaitEligibility } from './contract';
 import {
   bothConsented,
+  clawbackRule,
+  consentRule,
+  decisionReasoned,
   eligibilityFailures,
   extensionInTime,
-  mayApprove,
-  mayClawBack,
-  mayConfirmReturn,
-  mayConsent,
-  mayRegister,
-  mayRequestExtension,
-  mayReview,
+  extensionRule,
+  registrationRule,
   sourceRole,
   termEnd,
   termStart,
 } from './rules';
+
+const { query, actions, searchAttributes } = secondmentContract;
 
 const IN_TERM: SecondmentStep[] = ['ACTIVE', 'EXTENSION_REVIEW', 'EXTENSION_APPROVAL'];
 
@@ -44,7 +32,7 @@ const IN_TERM: SecondmentStep[] = ['ACTIVE', 'EXTENSION_REVIEW', 'EXTENSION_APPR
 export async function secondment(start: SecondmentStart): Promise<SecondmentView> {
   const census = start.origin === 'CENSUS';
   const process = openProcess<SecondmentView, SecondmentStep>({
-    query: getSecondment,
+    query,
     rules: start.rules,
     periods: start.periods,
     start,
@@ -78,7 +66,7 @@ export async function secondment(start: SecondmentStart): Promise<SecondmentView
     details: secondmentDetails,
   });
   const { view, step, moveTo, close, record, deadlines } = process;
-  const { platform, inStep } = process.activities;
+  const { platform, inStep } = process.activities as WithOwn<typeof process.activities, SecondmentActivities>;
   const d = view.details;
   const rules = process.rules.values.secondment;
   const source = d.sourceUnit;
@@ -104,7 +92,7 @@ export async function secondment(start: SecondmentStart): Promise<SecondmentView
 
   function setEnd(endsAt: string): void {
     d.endsAt = endsAt;
-    upsertSearchAttributes([{ key: SA.secondmentEndsAt, value: new Date(endsAt) }]);
+    upsertSearchAttributes([{ key: searchAttributes.endsAt, value: new Date(endsAt) }]);
   }
 
   setHandler(awaitEligibility, async () => {
@@ -113,8 +101,8 @@ export async function secondment(start: SecondmentStart): Promise<SecondmentView
   });
 
   step(
-    giveConsent,
-    (actor, consent) => mayConsent(view, actor, consent),
+    actions.consent,
+    (_actor, consent) => consentRule(view, consent),
     (actor, consent) => {
       d.consents.push({ ...consent, at: nowIso(), personId: actor.personId });
       const by = consent.party === 'CADRE' ? { actor, as: actedAs(actor, actor.roles[0]?.role ?? sourceRole(source), actor.roles[0]?.orgId ?? source.id) } : as(actor, sourceRole(source), source.id);
@@ -131,8 +119,8 @@ export async function secondment(start: SecondmentStart): Promise<SecondmentView
   );
 
   step(
-    reviewSecondment,
-    (actor, decision) => mayReview(view, actor, decision),
+    actions.review,
+    (_actor, decision) => decisionReasoned(decision),
     (actor, decision) => {
       const stage = view.step === 'REVIEW' ? 'REQUEST' : 'EXTENSION';
       d.reviews.push({ ...decision, stage, at: nowIso(), personId: actor.personId });
@@ -143,8 +131,8 @@ export async function secondment(start: SecondmentStart): Promise<SecondmentView
   );
 
   step(
-    approveSecondment,
-    (actor, decision) => mayApprove(view, actor, decision),
+    actions.approve,
+    (_actor, decision) => decisionReasoned(decision),
     async (actor, decision) => {
       const stage = view.step === 'APPROVAL' ? 'REQUEST' : 'EXTENSION';
       const extension = pendingExtension();
@@ -162,8 +150,8 @@ export async function secondment(start: SecondmentStart): Promise<SecondmentView
   );
 
   step(
-    registerSecondment,
-    (actor, registration) => mayRegister(view, actor, registration),
+    actions.register,
+    (_actor, registration) => registrationRule(registration),
     async (actor, registration) => {
       const at = nowIso();
       const from = termStart(d.request.start, at);
@@ -179,8 +167,8 @@ export async function secondment(start: SecondmentStart): Promise<SecondmentView
   );
 
   step(
-    requestExtension,
-    (actor, extension) => mayRequestExtension(view, actor, extension, rules),
+    actions.requestExtension,
+    (_actor, extension) => extensionRule(view, extension, rules),
     async (actor, extension) => {
       const leadTimeEndsAt = await deadlines.due('secondmentExtensionLead', { inStep: true });
       const inTime = extensionInTime(leadTimeEndsAt, d.endsAt!);
@@ -192,8 +180,8 @@ export async function secondment(start: SecondmentStart): Promise<SecondmentView
   );
 
   step(
-    confirmReturn,
-    (actor, _confirmation) => mayConfirmReturn(view, actor),
+    actions.confirmReturn,
+    undefined,
     (actor, confirmation) => {
       const byOrgDepartment = !actor.roles.some((r) => r.role === sourceRole(source) && r.orgId === source.id);
       d.returnConfirmed = { ...confirmation, at: nowIso(), personId: actor.personId };
@@ -204,8 +192,8 @@ export async function secondment(start: SecondmentStart): Promise<SecondmentView
   );
 
   step(
-    clawBack,
-    (actor, clawback) => mayClawBack(view, actor, clawback),
+    actions.clawback,
+    (_actor, clawback) => clawbackRule(clawback),
     async (actor, clawback) => {
       const at = nowIso();
       const [returnDueAt] = await Promise.all([

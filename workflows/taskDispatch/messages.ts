@@ -4,7 +4,7 @@ import type { ActedAs, Actor } from '../common/actor';
 import { STATE_QUERY, type ContinuableStart, type StepAnswer, type ProcessStatus, type ProcessView, type Withdrawal } from '../common/view';
 import type { PeriodOverrides } from '../rules/checks';
 import type { PinnedRules } from '../rules/definitions';
-import type { AdmissionApplication, AdmissionView, Screening } from '../itemAdmission/messages';
+import type { AdmissionApplication, AdmissionView, Screening } from '../itemAdmission/contract';
 
 export const DISPATCH_PROCESS = 'taskDispatch';
 export const VILLAGE_TASK_PROCESS = 'villageTask';

@@ -4,7 +4,7 @@ import type { NextActor, ProcessStatus } from '../common/view';
 import { openProcess, type Timer } from '../common/open-process';
 import { nowIso } from '../common/workflow-support';
 import { describePeriod } from '../rules/checks';
-import { admissionSummary, admissionWorkflowId, type AdmissionStart } from '../itemAdmission/messages';
+import { admissionSummary, admissionWorkflowId, type AdmissionStart } from '../itemAdmission/contract';
 import { itemAdmission } from '../itemAdmission/workflow';
 import { dispatchDetails } from './details';
 import {

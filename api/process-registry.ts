@@ -1,0 +1,163 @@
+// The node side of a process (its descriptor) and the registry of descriptors: what the API, the
+// worker, the platform and the tests derive from the processes instead of writing it per process.
+// A descriptor lives with its process (processes/<process>/process.ts); the one list of them is
+// processes/index.ts, handed to the API and the worker by their composition roots (main, start,
+// the tests' platform). Nothing of the workflow bundle imports this file.
+import type { UpdateDefinition } from '@temporalio/common';
+import type { Response } from 'express';
+import type { z } from 'zod';
+import type { Db } from '../prisma/client';
+import type { ProcessSeed } from '../prisma/seed';
+import type { Actor } from '../workflows/common/actor';
+import { pascal, type Action, type Contract, type SearchAttributeKey, type ViewOf } from '../workflows/common/contract';
+import type { ProcessPlace, ReadLevel } from './access';
+import type { AppDeps } from './deps';
+import type { HttpDeps } from './http';
+import { notFound } from './problem';
+
+/** What a start route's `begin` gives: the workflow's start input, its id, and who started it. */
+export interface Begun<S> {
+  start: S;
+  workflowId: string;
+  /** The organisation starting it: a repeated request id from another organisation is a conflict. */
+  starterOrgId: string;
+}
+
+export interface StartContext<B> {
+  deps: AppDeps;
+  actor: Actor;
+  body: B;
+  res: Response;
+  /** Names the county of the process being started (for the log of a refusal): call it before refusing. */
+  inCounty(countyId: string): void;
+}
+
+/** A route that starts the process (`POST <path>`): its body, and how a request becomes a start (checks, parties, pinned rules). */
+export interface StartRoute<S, V, B = any> {
+  path: string;
+  /** Defaults to `start<Process>`; a second start route names its own. */
+  operationId?: string;
+  summary: string;
+  body: z.ZodType<B>;
+  begin(ctx: StartContext<B>): Promise<Begun<S>>;
+  /** The first answer: an Update the start awaits (e.g. the eligibility check), else the process's state. */
+  firstCall?: UpdateDefinition<V, []>;
+}
+
+/** The node side of a process: how the API serves it, who reads it, where it sits, what the worker runs for it, where its histories are. */
+export interface ProcessDescriptor<C extends Contract = Contract, S = any> {
+  contract: C;
+  /** The workflow function's export name in the bundle entry (its type is the contract's `processType`). */
+  workflow: string;
+  http: {
+    /** The collection's path, e.g. `/secondments`: list, read and one POST per action below it. */
+    base: string;
+    /** The OpenAPI tag, also the plural of the operation ids (`listSecondments`). */
+    tag: string;
+    /** What the tag's operations are about, in the document's list of tags. */
+    tagDescription: string;
+    /** What an id of this process looks like: a path that cannot name one is a 404. */
+    id: z.ZodType<string>;
+    listSummary: string;
+    readSummary: string;
+  };
+  starts: StartRoute<S, ViewOf<C>>[];
+  /** The static summary an operator sees in the Temporal UI. */
+  staticSummary(start: S): string;
+  /** Who started a process (a repeated request id from another organisation is a conflict). */
+  startedBy(view: ViewOf<C>): string;
+  /** Routes of its own beyond start, list, read and the actions (reports, boards), each through `route()`. */
+  routes?(http: HttpDeps, deps: AppDeps): void;
+  /** Which levels of its place read it (the county's staff always do). */
+  readers: readonly ReadLevel[];
+  /** Where a workflow id puts the process (county, town, village), or undefined when no process can have that id. */
+  place(db: Db, workflowId: string): Promise<Omit<ProcessPlace, 'processType' | 'workflowId'> | undefined>;
+  /** Its own demo data, seeded with the demo county (in its transaction). */
+  seed?: ProcessSeed;
+  /** Its own activities, beside the platform's. */
+  activities?(db: Db): Record<string, (input: never) => Promise<unknown>>;
+  /**
+   * Its tests' fixtures, from the project's root: its recorded histories for the replay test (a folder,
+   * and which files of it), and the module whose `access(platform)` brings it to each action for the
+   * generated authorisation cases (test/support/access-cases.ts).
+   */
+  tests: { histories: { dir: string; match?: RegExp }; access?: string };
+  /** Its line in the README's table of processes. */
+  readme: { name: string; what: string };
+}
+
+/** Declares a process's descriptor; `S` is its workflow's start input. */
+export function defineProcess<S>() {
+  return <C extends Contract>(contract: C, descriptor: Omit<ProcessDescriptor<C, S>, 'contract'>): ProcessDescriptor<C, S> => ({ contract, ...descriptor });
+}
+
+/** A registry operation's stable id: `start<Process>`, `list<Processes>`, `get<Process>`, `<process><Action>`. */
+export const operationIds = (d: ProcessDescriptor) => {
+  const one = pascal(d.contract.processType);
+  return {
+    start: `start${one}`,
+    list: `list${pascal(d.http.tag.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase()))}`,
+    get: `get${one}`,
+    action: (name: string) => `${d.contract.processType}${pascal(name)}`,
+  };
+};
+
+export interface ProcessRegistry {
+  readonly all: readonly ProcessDescriptor[];
+  /** The workflow bundle's entry (a module exporting every registered workflow). */
+  readonly workflowsPath: string;
+  get(processType: string): ProcessDescriptor;
+  has(processType: string): boolean;
+  /** The place a process id names, or a 404: no process can have it. */
+  place(db: Db, processType: string, workflowId: string): Promise<ProcessPlace>;
+  /** Every process's own activities. */
+  activities(db: Db): Record<string, (input: never) => Promise<unknown>>;
+  /** Every process's own demo data (the demo county's seed runs them). */
+  seeds(): ProcessSeed[];
+  /** Every process's own search attributes (the kit's are registered beside them). */
+  searchAttributes(): SearchAttributeKey[];
+  /** Each process's actions, for the generated access cases. */
+  actions(processType: string): Action[];
+  /** The README's table of the registered processes. */
+  readmeTable(): string;
+}
+
+export function createProcessRegistry(descriptors: readonly ProcessDescriptor[], options: { workflowsPath: string }): ProcessRegistry {
+  const byType = new Map(descriptors.map((d) => [d.contract.processType, d]));
+  if (byType.size !== descriptors.length) throw new Error('Two processes in the registry have the same type.');
+  const get = (processType: string) => {
+    const found = byType.get(processType);
+    if (!found) throw new Error(`No process ${processType} in the registry.`);
+    return found;
+  };
+  return {
+    all: descriptors,
+    workflowsPath: options.workflowsPath,
+    get,
+    has: (processType) => byType.has(processType),
+    async place(db, processType, workflowId) {
+      const place = await get(processType).place(db, workflowId);
+      if (!place) throw notFound(`Process ${workflowId}`);
+      return { processType, workflowId, ...place };
+    },
+    activities: (db) => Object.assign({}, ...descriptors.map((d) => d.activities?.(db) ?? {})),
+    seeds: () => descriptors.flatMap((d) => (d.seed ? [d.seed] : [])),
+    searchAttributes: () => descriptors.flatMap((d) => Object.values(d.contract.searchAttributes)),
+    actions: (processType) => Object.values(get(processType).contract.actions),
+    readmeTable: () => readmeTable(descriptors),
+  };
+}
+
+/** Markdown: one row per process: what it does, its workflow type, its REST paths and actions, who reads it. */
+function readmeTable(descriptors: readonly ProcessDescriptor[]): string {
+  const rows = descriptors.map((d) => {
+    const actions = Object.values(d.contract.actions)
+      .map((a) => `\`${a.path}\``)
+      .join(', ');
+    const starts = d.starts.map((s) => `\`POST ${s.path}\``).join(', ');
+    const attributes = Object.values(d.contract.searchAttributes).map((k) => `\`${k.name}\``).join(', ') || '—';
+    return `| ${d.readme.name} | \`${d.contract.processType}\` | ${d.readme.what} | ${starts}; \`${d.http.base}/{id}\`: ${actions} | ${d.readers.join(', ')} | ${attributes} |`;
+  });
+  return ['| process | type | what it does | REST | read by | own search attributes |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
+}
+

@@ -1,0 +1,82 @@
+// The HTTP half of the registry: every registered process gets its start routes, its list, its read,
+// one POST per action and its own extra routes, each through `route()`, so the OpenAPI document
+// follows; reads and lists are decided by the process's place and readers (api/access.ts).
+import { z } from 'zod';
+import { readableRowsAt, requireReaderAt } from './access';
+import { requireCounty } from './auth';
+import type { AppDeps } from './deps';
+import { route, type HttpDeps } from './http';
+import { operationIds, type ProcessDescriptor, type ProcessRegistry } from './process-registry';
+import { listProcesses, processSummarySchema, readHeaders, readProcess } from './workflow-calls/read';
+import { startProcess } from './workflow-calls/start';
+import { stepRoutes } from './workflow-calls/step';
+
+const orgId = z.string().min(1).max(120);
+
+/** The query of a process list: the county, and optionally its town, village, step and status. */
+export const listQuery = z.object({
+  countyId: orgId,
+  townId: orgId.optional(),
+  villageId: orgId.optional(),
+  step: z.string().max(40).optional(),
+  status: z.string().max(40).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export function mountProcesses(http: HttpDeps, deps: AppDeps, registry: ProcessRegistry): void {
+  for (const descriptor of registry.all) mountProcess(http, deps, registry, descriptor);
+}
+
+function mountProcess(http: HttpDeps, deps: AppDeps, registry: ProcessRegistry, d: ProcessDescriptor): void {
+  const { contract } = d;
+  const { processType } = contract;
+  const { base, tag } = d.http;
+  const ids = operationIds(d);
+  const params = z.object({ id: d.http.id });
+
+  d.starts.forEach((start, i) => {
+    const operationId = start.operationId ?? (i === 0 ? ids.start : undefined);
+    if (!operationId) throw new Error(`${processType}: a second start route names its operationId (${start.path}).`);
+    route(
+      http,
+      { method: 'post', path: start.path, operationId, summary: start.summary, tag, body: start.body, response: contract.view, status: 201, refusals: [404, 409, 422, 503] },
+      async ({ actor, body, res }) => {
+        res.locals.process = { processType, countyId: '' };
+        const begun = await start.begin({ deps, actor, body, res, inCounty: (countyId) => (res.locals.process = { processType, countyId }) });
+        const first = start.firstCall;
+        return startProcess(deps, res, {
+          processType,
+          workflowId: begun.workflowId,
+          args: [begun.start],
+          staticSummary: d.staticSummary(begun.start),
+          starterOrgId: begun.starterOrgId,
+          request: body,
+          startedBy: d.startedBy,
+          query: contract.query,
+          ...(first && { firstCall: (handle) => handle.executeUpdate(first) }),
+        });
+      },
+    );
+  });
+
+  route(http, { method: 'get', path: base, operationId: ids.list, summary: d.http.listSummary, tag, query: listQuery, response: z.array(processSummarySchema) }, async ({ actor, query }) => {
+    requireCounty(actor, query.countyId);
+    const { limit, ...where } = query;
+    return listProcesses(deps, { processType, ...where }, limit, await readableRowsAt(deps, actor, processType, d.readers, query.countyId));
+  });
+
+  // Its own routes before `{id}`: a path like `/secondments/reports` is not an id.
+  d.routes?.(http, deps);
+
+  route(http, { method: 'get', path: `${base}/{id}`, operationId: ids.get, summary: d.http.readSummary, tag, params, headers: readHeaders, response: contract.view, refusals: [404, 503] }, async ({ actor, params, res }) => {
+    await requireReaderAt(deps, actor, res, await registry.place(deps.db, processType, params.id), d.readers);
+    return readProcess(deps, res, { processType, workflowId: params.id }, contract.query);
+  });
+
+  stepRoutes(
+    http,
+    deps,
+    { base, tag, processType, params, view: contract.view },
+    Object.values(contract.actions).map((action) => ({ path: action.path, operationId: ids.action(action.name), summary: action.summary, body: action.body, update: action.update })),
+  );
+}

@@ -1,0 +1,29 @@
+// The itemAdmission process's descriptor (准入): how the API serves it, who reads it, where it sits,
+// its recorded histories. Its contract is workflows/itemAdmission/contract.ts.
+import { z } from 'zod';
+import { defineProcess } from '../../api/process-registry';
+import { admissionContract, admissionSummary, PROCESS_TYPE, type AdmissionStart } from '../../workflows/itemAdmission/contract';
+import { applyRoute, placeOfAdmission } from './api';
+
+export const itemAdmissionProcess = defineProcess<AdmissionStart>()(admissionContract, {
+  workflow: PROCESS_TYPE,
+  http: {
+    base: '/admissions',
+    tag: 'admissions',
+    tagDescription: 'Admission (准入申请): a department applies to put work on villages',
+    id: z.string().regex(/^admission-/, 'an admission id'),
+    listSummary: 'Admissions of a county, from the read model',
+    readSummary: 'The full state of an admission: step, next actors, deadlines, record',
+  },
+  starts: [applyRoute],
+  staticSummary: admissionSummary,
+  startedBy: (view) => view.details.departmentId,
+  // The county's staff, and every town of the county: towns are consulted on every admission.
+  readers: ['county', 'countyTowns'],
+  place: placeOfAdmission,
+  tests: { histories: { dir: 'test/itemAdmission/histories' }, access: 'test/itemAdmission/access' },
+  readme: {
+    name: '**Admission** (准入)',
+    what: 'a department applies; the coordination office reviews on three tests; towns are consulted (silence = no objection, timer); admit into the catalogue (at once or next version), admit once, or refuse; negative-list work refused outright',
+  },
+});

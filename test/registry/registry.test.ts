@@ -1,0 +1,43 @@
+// What the registry of the platform's processes (processes/index.ts) derives, checked without a platform.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { operationIds } from '../../api/process-registry';
+import { processRegistry, PROCESSES } from '../../processes';
+import { SEARCH_ATTRIBUTE_KEYS } from '../../workflows/common/search-attributes';
+import { RULE_SECTIONS } from '../../workflows/rules/definitions';
+import { testRegistry } from './registry';
+
+test("the README's table of processes is the registry's", () => {
+  const readme = readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+  const block = /<!-- registry:processes -->\n([\s\S]*?)\n<!-- \/registry:processes -->/.exec(readme)?.[1];
+  expect(block).toBe(processRegistry.readmeTable());
+});
+
+test('every registered workflow is in the bundle entry the registry names', () => {
+  for (const registry of [processRegistry, testRegistry]) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const entry = require(registry.workflowsPath) as Record<string, unknown>;
+    for (const d of registry.all) expect({ [d.workflow]: typeof entry[d.workflow] }).toEqual({ [d.workflow]: 'function' });
+    for (const d of registry.all) expect(d.workflow).toBe(d.contract.processType);
+  }
+});
+
+test('search attributes: the kit keys and every contract key, each name once', () => {
+  const names = [...SEARCH_ATTRIBUTE_KEYS, ...processRegistry.searchAttributes()].map((k) => k.name);
+  expect(names).toContain('CunwuSecondmentEndsAt');
+  expect(new Set(names).size).toBe(names.length);
+});
+
+test('operation ids: stable, from the process and its actions', () => {
+  const secondment = processRegistry.get('secondment');
+  const ids = operationIds(secondment);
+  expect([ids.start, ids.list, ids.get, ids.action('requestExtension')]).toEqual(['startSecondment', 'listSecondments', 'getSecondment', 'secondmentRequestExtension']);
+});
+
+test('each registered process has its rule section, its Update names unchanged', () => {
+  expect(PROCESSES.map((d) => d.contract.processType)).toEqual(['itemAdmission', 'secondment']);
+  expect(Object.keys(RULE_SECTIONS)).toContain('secondment');
+  // The names in the recorded histories: never renamed.
+  expect(Object.values(processRegistry.get('itemAdmission').contract.actions).map((a) => a.update.name)).toEqual(['review', 'respondToConsultation', 'decide', 'withdraw']);
+  expect(Object.values(processRegistry.get('secondment').contract.actions).map((a) => a.update.name)).toEqual(['consent', 'review', 'approve', 'register', 'requestExtension', 'confirmReturn', 'clawback']);
+});

@@ -1,0 +1,153 @@
+// A process's contract: what it declares once, bundle-safe (zod, @temporalio/workflow|common and the
+// kit model only), read by its workflow, by the API that serves it and by the tests that prove it.
+// The workflow type, the steps, one zod schema per message (types are inferred from them), each
+// action: its Update (named as in recorded histories: never renamed), REST path, summary, the steps
+// it may be taken at (`at`) and who may take it (`by`). The kit derives the Update and query
+// definitions from it, and checks `at`, then `by`, then the process's own rule at every step.
+import type { defineSearchAttributeKey, UpdateDefinition } from '@temporalio/common';
+import { defineQuery, defineUpdate, type QueryDefinition } from '@temporalio/workflow';
+import { z } from 'zod';
+import { findRole, type Actor } from './actor';
+import { atStep, holds } from './guards';
+import { allowed, refused, type RuleResult } from './reasons';
+import type { Role } from './roles';
+import { processViewSchema } from './view-schema';
+import { STATE_QUERY, type ProcessView, type StepAnswer } from './view';
+import type { StepOptions } from './workflow-support';
+
+/** A typed search attribute key (the SDK does not export its type by name). */
+export type SearchAttributeKey = ReturnType<typeof defineSearchAttributeKey>;
+
+/** Who may take an action: a role in an organisation, or one person (named for the refusal). */
+export type Party = { role: Role; org: string } | { person: string; name: string };
+
+/** An action as a contract declares it. */
+export interface ActionSpec<D, B, S extends string> {
+  /** The REST path below the process (`/secondments/{id}/<path>`). */
+  path: string;
+  /** One line for the OpenAPI document and the README. */
+  summary: string;
+  /** The action in a refusal's words, e.g. 'Review of a secondment'. */
+  doing: string;
+  /** The body's schema (the Update's second argument); absent for an action without one. */
+  body?: z.ZodType<B>;
+  /** The steps at which it may be taken. */
+  at: readonly S[];
+  /** Who may take it, from the details (and the body, e.g. which party consents): any one of them. */
+  by(details: D, body: B): Party[];
+}
+
+/** An action of a contract: its spec, its name (the Update's) and its Update definition. */
+export interface Action<D = any, B = any, S extends string = string> extends ActionSpec<D, B, S> {
+  /** The Update's name, as in recorded histories. */
+  name: string;
+  /** What the runtime really answers: a step answer, never the view. */
+  update: UpdateDefinition<StepAnswer, [Actor, B]>;
+}
+
+/** The contract of one process. */
+export interface Contract<
+  T extends string = string,
+  S extends string = string,
+  DS extends z.ZodType = z.ZodType,
+  A extends Record<string, Action> = Record<string, Action>,
+  K extends Record<string, SearchAttributeKey> = Record<string, SearchAttributeKey>,
+> {
+  /** The workflow type: ProcessView.processType and the start of its workflow ids. */
+  processType: T;
+  steps: readonly S[];
+  /** The details' schema (the process's own part of its view). */
+  details: DS;
+  /** The whole view's schema, an OpenAPI component `<Name>View`. */
+  view: z.ZodType<ProcessView<z.infer<DS>>>;
+  /** The state query, answered with the view. */
+  query: QueryDefinition<ProcessView<z.infer<DS>>>;
+  actions: A;
+  /** Search attributes of its own, besides the kit's (registered by the platform from the registry). */
+  searchAttributes: K;
+}
+
+type ActionMaker<D, S extends string> = <B>(body: z.ZodType<B> | undefined, spec: Omit<ActionSpec<D, B, S>, 'body'>) => ActionSpec<D, B, S>;
+
+/** `Secondment` for `secondment`: the OpenAPI component names of a process. */
+export const pascal = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
+
+/**
+ * Declares a process's contract. `actions` receives a maker that ties each action's body to its type:
+ * `(action) => ({ review: action(decision, { path: 'review', at: ['REVIEW'], by: (d) => [...], ... }) })`;
+ * the keys are the Update names.
+ */
+export function defineContract<
+  T extends string,
+  const S extends readonly string[],
+  DS extends z.ZodType,
+  A extends Record<string, ActionSpec<z.infer<DS>, any, S[number]>>,
+  K extends Record<string, SearchAttributeKey> = {},
+>(
+  spec: { processType: T; steps: S; details: DS; searchAttributes?: K; /** The OpenAPI components' prefix (`<name>View`); `<ProcessType>` by default. */ name?: string },
+  actions: (action: ActionMaker<z.infer<DS>, S[number]>) => A,
+): Contract<T, S[number], DS, { [N in keyof A & string]: A[N] extends ActionSpec<any, infer B, any> ? Action<z.infer<DS>, B, S[number]> : never }, K> {
+  const declared = actions((body, action) => ({ ...action, body }));
+  const view = processViewSchema(spec.processType, spec.details).meta({ id: `${spec.name ?? pascal(spec.processType)}View` });
+  return {
+    processType: spec.processType,
+    steps: spec.steps,
+    details: spec.details,
+    view: view as never,
+    query: defineQuery<ProcessView<z.infer<DS>>>(STATE_QUERY),
+    actions: Object.fromEntries(Object.entries(declared).map(([name, action]) => [name, { ...action, name, update: defineUpdate(name) }])) as never,
+    searchAttributes: spec.searchAttributes ?? ({} as K),
+  };
+}
+
+export type ViewOf<C extends Contract> = ProcessView<z.infer<C['details']>>;
+export type DetailsOf<C extends Contract> = z.infer<C['details']>;
+export type BodyOf<A extends Action> = A extends Action<any, infer B> ? B : never;
+
+/** The actor is one of `parties`; else the refusal of the first (the role it lacks, or the organisation). */
+export function mayAct(parties: Party[], actor: Actor, doing: string): RuleResult {
+  if (parties.some((p) => ('person' in p ? p.person === actor.personId : findRole(actor, p.role, p.org) !== undefined))) return allowed;
+  const first = parties[0];
+  if (!first) return refused('NOT_AUTHORISED', `${doing}: nobody may do it now.`);
+  return 'person' in first ? refused('NOT_AUTHORISED', `${doing}: only ${first.name} may do it.`) : holds(actor, first.role, first.org, doing);
+}
+
+/** The kit's check of a step: at one of its steps (`at`), by one who may (`by`), then the process's own rule. */
+export function mayTake<D, B>(action: Action<D, B>, view: ProcessView<D>, actor: Actor, body: B, own?: () => RuleResult): RuleResult {
+  const at = atStep(view, [...action.at], action.doing);
+  if (!at.ok) return at;
+  const by = mayAct(action.by(view.details, body), actor, action.doing);
+  if (!by.ok) return by;
+  return own ? own() : allowed;
+}
+
+/** The action's whole rule for a view: `at`, `by`, then `own` (what the workflow registers as the Update's validator). */
+export function ruleOf<D, B>(action: Action<D, B>, view: ProcessView<D>, own?: (actor: Actor, body: B) => RuleResult): (actor: Actor, body: B) => RuleResult {
+  return (actor, body) => mayTake(action, view, actor, body, own && (() => own(actor, body)));
+}
+
+type UpdateStep = <A extends [Actor, ...unknown[]]>(
+  update: UpdateDefinition<any, A>,
+  rule: (...args: NoInfer<A>) => RuleResult,
+  act: (...args: NoInfer<A>) => Promise<void> | void,
+  options?: StepOptions,
+) => void;
+
+/** A process's `step`: an action of its contract (checked `at`, `by`, then `rule`), or a bare Update with its whole rule. */
+export interface Steps<D> {
+  <B>(action: Action<D, B>, rule: ((actor: Actor, body: NoInfer<B>) => RuleResult) | undefined, act: (actor: Actor, body: NoInfer<B>) => Promise<void> | void, options?: StepOptions): void;
+  <A extends [Actor, ...unknown[]]>(update: UpdateDefinition<any, A>, rule: (...args: NoInfer<A>) => RuleResult, act: (...args: NoInfer<A>) => Promise<void> | void, options?: StepOptions): void;
+}
+
+function isAction(value: unknown): value is Action {
+  return typeof value === 'object' && value !== null && 'update' in value && 'at' in value;
+}
+
+/** The kit's `step`, taking a contract's actions as well as bare Updates. */
+export function stepsOf<D>(view: ProcessView<D>, step: UpdateStep): Steps<D> {
+  return ((update: UpdateDefinition<any, [Actor, unknown]> | Action<D>, rule: ((actor: Actor, body: unknown) => RuleResult) | undefined, act: (actor: Actor, body: unknown) => Promise<void> | void, options?: StepOptions) =>
+    isAction(update) ? step(update.update, ruleOf(update, view, rule), act, options) : step(update, rule!, act, options)) as Steps<D>;
+}
+
+/** The kit's activity proxies (`process.activities`) with a process's own activities besides the platform's. */
+export type WithOwn<P, Own> = { [K in keyof P]: P[K] & Own };

@@ -1,0 +1,48 @@
+// The schema of what every process answers (ProcessView), around a process's own details: bundle-safe
+// (zod only), so a contract declares its view once and the API documents it from the same schema.
+import { z } from 'zod';
+import { ROLES } from './roles';
+
+export const STATUSES = ['RUNNING', 'COMPLETED', 'REJECTED', 'WITHDRAWN', 'CANCELLED'] as const;
+const actedAs = z.object({ personId: z.string(), name: z.string(), role: z.enum(ROLES), orgId: z.string() });
+
+/** Who did a step and when, as a process's details keep it beside what was done. */
+export const by = { at: z.string(), personId: z.string() };
+
+const stepRecord = z
+  .object({
+    seq: z.number().int(),
+    at: z.string(),
+    step: z.string(),
+    actor: actedAs.optional(),
+    requestId: z.string().optional(),
+    rule: z.string().optional(),
+    summary: z.string(),
+    data: z.unknown().optional().meta({ description: "The step's own input, as recorded" }),
+  })
+  .meta({ id: 'StepRecord' });
+
+export function processViewSchema<T extends string, D extends z.ZodType>(processType: T, details: D) {
+  return z.object({
+    processType: z.literal(processType),
+    workflowId: z.string(),
+    title: z.string(),
+    countyId: z.string(),
+    townId: z.string().optional(),
+    villageId: z.string().optional(),
+    villageIds: z.array(z.string()).optional(),
+    screeningCode: z.string().optional(),
+    step: z.string(),
+    status: z.enum(STATUSES),
+    outcome: z.object({ status: z.enum(STATUSES), reason: z.string() }).optional(),
+    nextActors: z.array(z.object({ role: z.enum(ROLES), orgId: z.string(), action: z.string(), dueAt: z.string().optional() })),
+    dueAt: z.string().optional(),
+    overdue: z.boolean(),
+    startedAt: z.string(),
+    updatedAt: z.string(),
+    rules: z.object({ ruleSetId: z.string(), version: z.number().int() }).optional().meta({ description: 'The county rule set the process runs under, pinned at its start' }),
+    revision: z.number().int().optional().meta({ description: "Counts the process's publications: the read model never takes an older one over a newer" }),
+    record: z.array(stepRecord),
+    details,
+  });
+}

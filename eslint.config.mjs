@@ -10,7 +10,7 @@ import { importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const APP = ['workflows', 'domain', 'activities', 'platform', 'prisma', 'api', 'worker', 'scripts', 'bench', 'test'];
+const APP = ['workflows', 'domain', 'activities', 'platform', 'prisma', 'api', 'processes', 'worker', 'scripts', 'bench', 'test'];
 const except = (...allowed) => APP.filter((layer) => !allowed.includes(layer));
 
 /** Which layer may import which (ARCHITECTURE.md, "Layers"): each zone names what its target may NOT import. */
@@ -39,13 +39,24 @@ const LAYERS = [
     message: 'activities/ import workflows/, domain/, prisma/, platform/.',
   },
   { target: 'activities', from: 'prisma/seed' },
-  { target: 'api', from: except('api', 'workflows', 'domain', 'activities', 'prisma', 'platform'), message: 'api/ never imports worker/ or entry points.' },
+  {
+    target: ['api/!(main).ts', 'api/*/**'],
+    from: except('api', 'workflows', 'domain', 'prisma', 'platform'),
+    message: 'api/ imports workflows/, domain/, prisma/ and platform/; only its composition root (main.ts) imports the registry of processes/.',
+  },
+  { target: 'api/main.ts', from: except('api', 'workflows', 'domain', 'prisma', 'platform', 'processes') },
   { target: 'api', from: 'prisma/seed' },
   {
-    target: 'worker',
-    from: except('worker', 'workflows', 'domain', 'activities', 'prisma', 'platform'),
-    message: 'worker/ never imports api/ or entry points.',
+    target: 'processes',
+    from: except('processes', 'api', 'activities', 'workflows', 'domain', 'prisma', 'platform'),
+    message: "processes/ (each process's node side) imports api/, activities/, workflows/, domain/, prisma/, platform/; never worker/ or entry points.",
   },
+  {
+    target: ['worker/!(main).ts'],
+    from: except('worker', 'workflows', 'domain', 'activities', 'prisma', 'platform'),
+    message: 'worker/ never imports api/ or entry points; only its main.ts imports the registry of processes/.',
+  },
+  { target: 'worker/main.ts', from: except('worker', 'workflows', 'domain', 'activities', 'prisma', 'platform', 'processes') },
   { target: 'worker', from: 'prisma/seed' },
 ];
 

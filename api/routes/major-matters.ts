@@ -1,7 +1,7 @@
 // 五议两公开: a village's major matters (docs/processes.md §3), and the village's public notice board.
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { findOrganisation } from '../../activities/organisation';
+import { findOrganisation } from '../../domain/organisation';
 import { actedAs } from '../../workflows/common/actor';
 import {
   answerConcern,

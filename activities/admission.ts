@@ -3,7 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../prisma/client';
 import type { ReasonCode } from '../workflows/common/reasons';
 import type { AdmissionDecision, AdmissionStart } from '../workflows/itemAdmission/contract';
-import { addItemToDraft, CatalogueRuleError, draftVersion, publishWithItem, type NewCatalogueItem } from './catalogue/store';
+import { addItemToDraft, CatalogueRuleError, draftVersion, publishWithItem, type NewCatalogueItem } from '../domain/catalogue';
 
 export interface AppliedAdmission {
   catalogueVersionId?: string;

@@ -1,7 +1,7 @@
 // What taskDispatch needs from the outside: screening against the lists and open tasks, village staff, notices.
 import type { Db } from '../prisma/client';
 import type { DispatchScreening, StaffMember } from '../workflows/taskDispatch/messages';
-import { screenCode } from './catalogue/store';
+import { screenCode } from '../domain/catalogue';
 
 export interface DispatchScreeningInput {
   countyId: string;

@@ -3,10 +3,10 @@ import type { Db } from '../prisma/client';
 import type { Publication } from '../workflows/common/view';
 import { applyAdmissionDecision, type AdmissionDecisionInput } from './admission';
 import { weeklyDueAt, workingDeadline, type WeeklyDueInput, type WorkingDeadlineInput } from './calendar';
-import { screenCode } from './catalogue/store';
+import { screenCode } from '../domain/catalogue';
 import { claimedVillages, screenDispatch, villageStaff, type DispatchScreeningInput } from './dispatch';
-import { townsOfCounty } from './organisation';
-import { notifyOrganisations, type Notice } from './notices';
+import { townsOfCounty } from '../domain/organisation';
+import { notifyOrganisations, type Notice } from '../domain/notices';
 import { publishProcess } from './read-model';
 
 export function createActivities(db: Db) {

@@ -5,7 +5,7 @@ import type { Request, Response, Router } from 'express';
 import { z, type ZodType } from 'zod';
 import type { Actor } from '../workflows/common/actor';
 import { actorFromHeader } from './auth';
-import { OPERATION_ID, problemSchema, type ApiTag, type ProcessTag } from './openapi';
+import { OPERATION_ID, problemSchema } from './openapi';
 import { Problem } from './problem';
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;
@@ -21,7 +21,7 @@ export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends Z
   operationId: string;
   summary: string;
   /** The process or area the operation belongs to, one of the document's `tags` (see openapi.ts). */
-  tag: ApiTag | ProcessTag;
+  tag: string;
   params?: P;
   query?: Q;
   /** Request headers to document (e.g. Idempotency-Key). */

@@ -17,7 +17,7 @@ export const problemSchema = z
 /** What an operationId looks like: camelCase, as client generators name their functions from it. */
 export const OPERATION_ID = /^[a-z][A-Za-z0-9]+$/;
 
-/** Every operation's tag: one per area of the platform, in this order in the document; a registered process declares its own (its descriptor's `http.tag`). */
+/** The tags of the platform's areas and of the processes not yet in the registry (a registered process declares its own); in this order in the document. */
 export const TAGS = [
   { name: 'platform', description: 'The platform itself: is it healthy (Temporal, database, workers, calendars)' },
   { name: 'me', description: 'The caller: who the token names, what they must act on, notices to their organisations' },
@@ -33,17 +33,14 @@ export const TAGS = [
 
 export type ApiTag = (typeof TAGS)[number]['name'];
 
-/** A registered process's tag, declared in its descriptor (the registry adds it to the document). */
-export type ProcessTag = string & { readonly declaredByTheRegistry: unique symbol };
-
 export function createRegistry(): OpenAPIRegistry {
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   return registry;
 }
 
-/** The document, its tags the platform's and then the registered processes' (`processTags`). */
-export function openApiDocument(registry: OpenAPIRegistry, processTags: readonly { name: string; description: string }[] = []) {
+/** The document of every route registered; `processTags` are the registered processes' own tags, after the areas'. */
+export function openApiDocument(registry: OpenAPIRegistry, processTags: { name: string; description: string }[]) {
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
@@ -55,7 +52,7 @@ export function openApiDocument(registry: OpenAPIRegistry, processTags: readonly
     },
     // Relative: the API is served where this document is (clients and schemathesis resolve it against the document's URL).
     servers: [{ url: '/', description: 'This API, where this document is served' }],
-    tags: [...TAGS, ...processTags].map((t) => ({ ...t })),
+    tags: [...TAGS.map((t) => ({ ...t })), ...processTags],
     security: [{ bearerAuth: [] }],
   });
 }

@@ -13,7 +13,6 @@ import { pascal, type Action, type Contract, type SearchAttributeKey, type ViewO
 import type { ProcessPlace, ReadLevel } from './access';
 import type { AppDeps } from './deps';
 import type { HttpDeps } from './http';
-import type { ProcessTag } from './openapi';
 import { notFound } from './problem';
 
 /** What a start route's `begin` gives: the workflow's start input, its id, and who started it. */
@@ -56,8 +55,10 @@ export interface ProcessDescriptor<C extends Contract = Contract, S = any> {
   http: {
     /** The collection's path, e.g. `/secondments`: list, read and one POST per action below it. */
     base: string;
-    /** Its OpenAPI tag (its routes', and its own routes' through `tagOf`), declared in the document by the registry. */
-    tag: { name: string; description: string };
+    /** The OpenAPI tag, also the plural of the operation ids (`listSecondments`). */
+    tag: string;
+    /** What the tag's operations are about, in the document's list of tags. */
+    tagDescription: string;
     /** What an id of this process looks like: a path that cannot name one is a 404. */
     id: z.ZodType<string>;
     listSummary: string;
@@ -94,24 +95,18 @@ export function defineProcess<S>() {
 }
 
 /**
- * A registry operation's stable id, from the contract's name and the action's path: `start<Name>`,
- * `list<Name>s`, `get<Name>`, `<name><Path>` (e.g. startSecondment, listSecondments, getSecondment,
- * secondmentReturnConfirmation).
+ * A registry operation's stable id: `start<Process>`, `list<Tag>`, `get<Process>`, `<process><Update>`
+ * (startSecondment, listSecondments, getSecondment, secondmentRequestExtension; listMajorMatters).
  */
 export const operationIds = (d: ProcessDescriptor) => {
-  const { name } = d.contract;
+  const one = pascal(d.contract.processType);
   return {
-    start: `start${name}`,
-    list: `list${name}s`,
-    get: `get${name}`,
-    /** Its steps' prefix: `stepRoutes` names each `<operation><Path>`. */
-    operation: `${name.charAt(0).toLowerCase()}${name.slice(1)}`,
-    action: (path: string) => `${name.charAt(0).toLowerCase()}${name.slice(1)}${pascal(path)}`,
+    start: `start${one}`,
+    list: `list${pascal(d.http.tag)}`,
+    get: `get${one}`,
+    action: (update: string) => `${d.contract.processType}${pascal(update)}`,
   };
 };
-
-/** A process's tag, as its routes name it (declared in the document by the registry: `processes.tags()`). */
-export const tagOf = (d: Pick<ProcessDescriptor, 'http'>) => d.http.tag.name as ProcessTag;
 
 export interface ProcessRegistry {
   readonly all: readonly ProcessDescriptor[];
@@ -154,7 +149,7 @@ export function createProcessRegistry(descriptors: readonly ProcessDescriptor[],
       return { processType, workflowId, ...place };
     },
     activities: (db) => Object.assign({}, ...descriptors.map((d) => d.activities?.(db) ?? {})) as Record<string, (input: never) => Promise<unknown>>,
-    tags: () => descriptors.map((d) => d.http.tag),
+    tags: () => descriptors.map((d) => ({ name: d.http.tag, description: d.http.tagDescription })),
     seeds: () => descriptors.flatMap((d) => (d.seed ? [d.seed] : [])),
     searchAttributes: () => descriptors.flatMap((d) => Object.values(d.contract.searchAttributes)),
     actions: (processType) => Object.values(get(processType).contract.actions),

@@ -6,7 +6,7 @@ import { readableRowsAt, requireReaderAt } from './access';
 import { requireCounty } from './auth';
 import type { AppDeps } from './deps';
 import { route, type HttpDeps } from './http';
-import { operationIds, tagOf, type Begun, type ProcessDescriptor, type ProcessRegistry } from './process-registry';
+import { operationIds, type Begun, type ProcessDescriptor, type ProcessRegistry } from './process-registry';
 import { listProcesses, processSummarySchema, readHeaders, readProcess } from './workflow-calls/read';
 import { startProcess } from './workflow-calls/start';
 import { stepRoutes } from './workflow-calls/step';
@@ -34,8 +34,7 @@ export function mountProcesses(http: HttpDeps, deps: AppDeps, registry: ProcessR
 function mountProcess(http: HttpDeps, deps: AppDeps, registry: ProcessRegistry, d: ProcessDescriptor): void {
   const { contract } = d;
   const { processType } = contract;
-  const { base } = d.http;
-  const tag = tagOf(d);
+  const { base, tag } = d.http;
   const ids = operationIds(d);
   const params = z.object({ id: d.http.id });
 
@@ -115,7 +114,13 @@ function mountProcess(http: HttpDeps, deps: AppDeps, registry: ProcessRegistry, 
   stepRoutes(
     http,
     deps,
-    { base, operation: ids.operation, tag, processType, params, view: contract.view },
-    Object.values(contract.actions).map((action) => ({ path: action.path, summary: action.summary, body: action.body, update: action.update })),
+    { base, tag, processType, params, view: contract.view },
+    Object.values(contract.actions).map((action) => ({
+      path: action.path,
+      operationId: ids.action(action.name),
+      summary: action.summary,
+      body: action.body,
+      update: action.update,
+    })),
   );
 }

@@ -1,5 +1,5 @@
 // Screening at the door: work on the negative list is refused before any process starts.
-import { screenCode } from '../activities/catalogue/store';
+import { screenCode } from '../domain/catalogue';
 import type { Screening } from '../workflows/itemAdmission/contract';
 import type { Db } from '../prisma/client';
 import { Problem } from './problem';

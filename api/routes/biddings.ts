@@ -1,6 +1,6 @@
 // 揭榜挂帅 (projectBidding): a town posts a project, its villages bid, a panel scores, the best bid wins in public.
 import { z } from 'zod';
-import { findOrganisation } from '../../activities/organisation';
+import { findOrganisation } from '../../domain/organisation';
 import type { Db } from '../../prisma/client';
 import {
   acceptMilestone,

@@ -1,8 +1,8 @@
 // The county's working-day calendar: read by anyone of the county, a year loaded (or amended) by
 // the county's OPERATOR each autumn from the State Council's notice.
 import { z } from 'zod';
-import { calendarSummary, calendarYear, CalendarRuleError, loadCalendarYear } from '../../activities/calendar';
-import { findOrganisation } from '../../activities/organisation';
+import { calendarSummary, calendarYear, CalendarRuleError, loadCalendarYear } from '../../domain/calendar';
+import { findOrganisation } from '../../domain/organisation';
 import type { Db } from '../../prisma/client';
 import type { AppDeps } from '../deps';
 import { requireCounty, requireRole } from '../auth';

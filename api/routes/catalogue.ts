@@ -7,8 +7,8 @@ import {
   retireItem,
   screenCode,
   versionInForce,
-} from '../../activities/catalogue/store';
-import { coordinationOfficeOf, findOrganisation } from '../../activities/organisation';
+} from '../../domain/catalogue';
+import { coordinationOfficeOf, findOrganisation } from '../../domain/organisation';
 import type { Db } from '../../prisma/client';
 import type { Actor } from '../../workflows/common/actor';
 import type { AppDeps } from '../deps';

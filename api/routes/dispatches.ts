@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { coordinationOfficeOf, findOrganisation } from '../../activities/organisation';
+import { coordinationOfficeOf, findOrganisation } from '../../domain/organisation';
 import {
   acceptTask,
   awaitScreening,

@@ -1,6 +1,6 @@
 import { temporal as proto } from '@temporalio/proto';
 import { z } from 'zod';
-import { calendarHealth } from '../../activities/calendar';
+import { calendarHealth } from '../../domain/calendar';
 import type { AppDeps } from '../deps';
 import { route, type HttpDeps } from '../http';
 import { boundsOf } from '../bounded';

@@ -1,7 +1,7 @@
 // The county's rules: read by anyone of the county, kept by the coordination office (ADMISSION_REVIEWER
 // of the county's coordination office, like the catalogue), versioned, every change kept with who and why.
 import { z } from 'zod';
-import { changeRules, draftRuleSet, publishRuleSet, ruleSetInForce, RuleSetError, rulesToPin, valuesOf } from '../../activities/rules/store';
+import { changeRules, draftRuleSet, publishRuleSet, ruleSetInForce, RuleSetError, rulesToPin, valuesOf } from '../../domain/rule-sets';
 import type { Db } from '../../prisma/client';
 import type { Actor } from '../../workflows/common/actor';
 import { describeBound, ruleViolations } from '../../workflows/rules/checks';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { findOrganisation } from '../../activities/organisation';
-import { deploymentList, townWeeklyReport } from '../../activities/weekly';
+import { findOrganisation } from '../../domain/organisation';
+import { deploymentList, townWeeklyReport } from '../../domain/weekly';
 import type { AppDeps } from '../deps';
 import { requirePlaceReader } from '../access';
 import { route, type HttpDeps } from '../http';

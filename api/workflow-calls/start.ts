@@ -6,7 +6,7 @@ import type { QueryDefinition, Workflow } from '@temporalio/common';
 import type { Response } from 'express';
 import { z } from 'zod';
 import '../openapi'; // zod's .openapi()
-import { rulesToPin } from '../../activities/rules/store';
+import { rulesToPin } from '../../domain/rule-sets';
 import type { ProcessView } from '../../workflows/common/view';
 import type { PeriodOverrides } from '../../workflows/rules/checks';
 import type { PinnedRules } from '../../workflows/rules/definitions';

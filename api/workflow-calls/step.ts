@@ -10,7 +10,6 @@ import { STATE_QUERY, type ProcessView, type StepAnswer } from '../../workflows/
 import { boundsOf, isUnconfirmed, notConfirmed, withinDeadline } from '../bounded';
 import type { AppDeps } from '../deps';
 import { route, type HttpDeps } from '../http';
-import type { ApiTag, ProcessTag } from '../openapi';
 import { bodyHash, IDEMPOTENCY_KEY, idempotencyKeyOf, keepRefusal, nextAttempt, useKey, type KeyUse } from '../idempotency';
 import { Problem, problemFromTemporal } from '../problem';
 import type { ProcessRef } from '../refusals';
@@ -53,6 +52,7 @@ async function refuseIfClosedOrNotYetOpen(deps: AppDeps, handle: WorkflowHandle)
 
 export interface ProcessStep {
   path: string;
+  operationId?: string;
   summary: string;
   body?: z.ZodType;
   /** Checks the body against the database before the workflow sees it (what a validator cannot). */
@@ -116,13 +116,15 @@ export function stepRoutes(
   http: HttpDeps,
   deps: AppDeps,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  process: { base: string; /** The process in camelCase, singular (`secondment`): its steps' operationIds begin with it. */ operation: string; tag: ApiTag | ProcessTag; processType: string; params: z.ZodObject<{ id: z.ZodType<string> }>; view: z.ZodType; present?: (view: any) => unknown },
+  process: { base: string; /** The process in camelCase, singular (`majorMatter`): the operationIds of steps that name none begin with it. */ operation?: string; tag: string; processType: string; params: z.ZodObject<{ id: z.ZodType<string> }>; view: z.ZodType; present?: (view: any) => unknown },
   steps: ProcessStep[],
 ): void {
   for (const step of steps) {
+    const operationId = step.operationId ?? (process.operation && stepOperationId(process.operation, step.path));
+    if (!operationId) throw new Error(`POST ${process.base}/{id}/${step.path} has no operationId.`);
     route(
       http,
-      { method: 'post', path: `${process.base}/{id}/${step.path}`, operationId: stepOperationId(process.operation, step.path), summary: step.summary, tag: process.tag, params: process.params, headers: stepHeaders, body: step.body, response: process.view, refusals: [404, 409, 422, 503] },
+      { method: 'post', path: `${process.base}/{id}/${step.path}`, operationId, summary: step.summary, tag: process.tag, params: process.params, headers: stepHeaders, body: step.body, response: process.view, refusals: [404, 409, 422, 503] },
       async ({ actor, params, body, req, res }) => {
         // The county (for a check, and for the log of a refusal) is read only when needed: not on the path of a step done.
         const ref = { processType: process.processType, countyId: '', workflowId: params.id };

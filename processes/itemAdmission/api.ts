@@ -1,7 +1,7 @@
 // The itemAdmission process's API (准入, docs/processes.md §1): how an application becomes a start (the
 // department, the coordination office, the negative list, the rules in force) and where it sits.
 import { z } from 'zod';
-import { coordinationOfficeOf, findOrganisation } from '../../activities/organisation';
+import { coordinationOfficeOf, findOrganisation } from '../../domain/organisation';
 import { requireRole } from '../../api/auth';
 import type { StartRoute } from '../../api/process-registry';
 import { notFound, Problem } from '../../api/problem';

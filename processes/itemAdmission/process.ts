@@ -9,7 +9,8 @@ export const itemAdmissionProcess = defineProcess<AdmissionStart>()(admissionCon
   workflow: PROCESS_TYPE,
   http: {
     base: '/admissions',
-    tag: { name: 'admissions', description: 'Admission (准入申请): a department applies to put work on villages' },
+    tag: 'admissions',
+    tagDescription: 'Admission (准入申请): a department applies to put work on villages',
     id: z.string().regex(/^admission-/, 'an admission id'),
     listSummary: 'Admissions of a county, from the read model',
     readSummary: 'The full state of an admission: step, next actors, deadlines, record',

@@ -2,7 +2,7 @@
 // sits, and the village's public notice board.
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { findOrganisation } from '../../activities/organisation';
+import { findOrganisation } from '../../domain/organisation';
 import type { AppDeps } from '../../api/deps';
 import { route, type HttpDeps } from '../../api/http';
 import { problemSchema } from '../../api/openapi';

@@ -9,7 +9,8 @@ export const majorMatterProcess = defineProcess<MajorMatterStart>()(majorMatterC
   workflow: MAJOR_MATTER_PROCESS,
   http: {
     base: '/major-matters',
-    tag: { name: 'major matters', description: "A village's major matters (五议两公开): proposal, meetings, resolution, disclosure, objections, acceptance" },
+    tag: 'major matters',
+    tagDescription: "A village's major matters (五议两公开): proposal, meetings, resolution, disclosure, objections, acceptance",
     id: z.string().regex(/^matter-[^-].*--./, 'a major matter id'),
     listSummary: 'Major matters, filtered by town, village, step, status, overdue (from the read model)',
     readSummary: 'The full state of a major matter: proposal revisions, meetings, disclosures, objections, concerns, record',

@@ -5,7 +5,6 @@ import { readScope } from '../../api/access';
 import { requireCounty, requireRole } from '../../api/auth';
 import type { AppDeps } from '../../api/deps';
 import { route, type HttpDeps } from '../../api/http';
-import type { ProcessTag } from '../../api/openapi';
 import type { StartRoute } from '../../api/process-registry';
 import { forbidden, notFound, Problem } from '../../api/problem';
 import { periodOverridesSchema } from '../../api/routes/periods';
@@ -210,7 +209,7 @@ export const requestRoute: StartRoute<SecondmentStart, SecondmentView, z.infer<t
 /** An inspector registers a secondment found by a census: it enters at clawback. */
 export const censusRoute: StartRoute<SecondmentStart, SecondmentView, z.infer<typeof censusBody>> = {
   path: '/secondment-census',
-  operationId: 'registerCensusSecondment',
+  operationId: 'startSecondmentCensus',
   summary: 'An inspector registers a secondment found by a census (摸底) that was never approved: it enters at clawback',
   body: censusBody,
   async begin({ deps, actor, body, inCounty }) {
@@ -241,9 +240,9 @@ export function secondmentReportRoutes(http: HttpDeps, deps: AppDeps): void {
     {
       method: 'get',
       path: '/secondments/reports',
-      operationId: 'secondmentReport',
+      operationId: 'secondmentReports',
       summary: 'Secondments active, ending soon, overdue for return, clawed back by unit; per town and village the cadres away and for how long',
-      tag: 'secondments' as ProcessTag,
+      tag: 'secondments',
       query: reportQuery,
       response: report,
     },

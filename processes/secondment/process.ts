@@ -11,7 +11,8 @@ export const secondmentProcess = defineProcess<SecondmentStart>()(secondmentCont
   workflow: PROCESS_TYPE,
   http: {
     base: '/secondments',
-    tag: { name: 'secondments', description: 'Secondment (借调): a unit borrows a village cadre; eligibility, term, extensions, return, clawback' },
+    tag: 'secondments',
+    tagDescription: 'Secondment (借调): a unit borrows a village cadre; eligibility, term, extensions, return, clawback',
     id: z.string().regex(/^secondment-(?!.*--)/, 'a secondment id'),
     listSummary: 'Secondments of a county, from the read model',
     readSummary: 'The full state of a secondment: step, eligibility, term, extensions, return',

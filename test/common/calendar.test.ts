@@ -1,7 +1,8 @@
 // The working-day calendar kept by the county, on a real database: seeded from chinese-days, a
 // year loaded by the county's operator through the API (validated, logged), the activities that
 // compute deadlines from it, and its part of /healthz.
-import { calendarHealth, weeklyDueAt, workingDeadline } from '../../activities/calendar';
+import { weeklyDueAt, workingDeadline } from '../../activities/calendar';
+import { calendarHealth } from '../../domain/calendar';
 import { seedWorkingCalendars } from '../../prisma/seed';
 import { TEST_2027 } from '../support/calendar-2027';
 import { DATABASES, startPlatform, type TestPlatform } from '../support/platform';

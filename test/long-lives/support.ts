@@ -2,7 +2,7 @@
 // year of weekly steps in seconds), and the events of every run of a workflow, counted.
 import { randomUUID } from 'node:crypto';
 import type { UpdateDefinition } from '@temporalio/common';
-import { rulesToPin } from '../../activities/rules/store';
+import { rulesToPin } from '../../domain/rule-sets';
 import { tokenClaimsFor } from '../../domain/identity';
 import type { Actor } from '../../workflows/common/actor';
 import type { PeriodOverrides } from '../../workflows/rules/checks';

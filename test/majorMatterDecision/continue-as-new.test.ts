@@ -1,7 +1,7 @@
 // A major matter that continues as new keeps its whole state (proposal revisions, meetings, disclosures)
 // and its pending disclosure timers, and goes on to close as one that never continued.
 import { randomUUID } from 'node:crypto';
-import { rulesToPin } from '../../activities/rules/store';
+import { rulesToPin } from '../../domain/rule-sets';
 import { actedAs } from '../../workflows/common/actor';
 import { majorMatterWorkflowId, type MajorMatterStart } from '../../workflows/majorMatterDecision/contract';
 import { actorOf, runsOf } from '../long-lives/support';

@@ -1,6 +1,6 @@
 // A post for bidding that continues as new, run after run, keeps its bids, score sheets, deadlines and
 // record: its steps through the API reach whichever run is current, and it ends as a single run would.
-import { rulesToPin } from '../../activities/rules/store';
+import { rulesToPin } from '../../domain/rule-sets';
 import { biddingWorkflowId, type BiddingStart } from '../../workflows/projectBidding/messages';
 import { actorOf, runsOf } from '../long-lives/support';
 import { startPlatform, type TestPlatform } from '../support/platform';

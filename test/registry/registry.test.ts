@@ -31,13 +31,8 @@ test('search attributes: the kit keys and every contract key, each name once', (
 test('operation ids: stable, from the process and its actions', () => {
   const secondment = processRegistry.get('secondment');
   const ids = operationIds(secondment);
-  expect([ids.start, ids.list, ids.get, ids.action('return-confirmation')]).toEqual([
-    'startSecondment',
-    'listSecondments',
-    'getSecondment',
-    'secondmentReturnConfirmation',
-  ]);
-  expect(operationIds(processRegistry.get('majorMatterDecision')).action('joint-meeting')).toBe('majorMatterJointMeeting');
+  expect([ids.start, ids.list, ids.get, ids.action('requestExtension')]).toEqual(['startSecondment', 'listSecondments', 'getSecondment', 'secondmentRequestExtension']);
+  expect([operationIds(processRegistry.get('majorMatterDecision')).list, operationIds(processRegistry.get('majorMatterDecision')).action('answerObjection')]).toEqual(['listMajorMatters', 'majorMatterDecisionAnswerObjection']);
   expect(operationIds(processRegistry.get('itemAdmission')).list).toBe('listAdmissions');
 });
 

@@ -2,7 +2,7 @@
 // bound) and keeps its timers — the end of the term still returns the cadre, the unconfirmed return is
 // still escalated once, the end date stays in its search attribute.
 import { randomUUID } from 'node:crypto';
-import { rulesToPin } from '../../activities/rules/store';
+import { rulesToPin } from '../../domain/rule-sets';
 import { secondmentContract, secondmentWorkflowId, type SecondmentStart } from '../../workflows/secondment/contract';
 
 const getSecondment = secondmentContract.query;

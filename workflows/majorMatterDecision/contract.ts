@@ -212,11 +212,9 @@ export const detailsSchema = z
   .object({
     townId: z.string(),
     suggestion: z.object({ title: z.string(), description: z.string(), reason: z.string(), kind, estimatedAmount: z.number(), at: z.string() }),
-    origin: originSchema
-      .optional()
-      .meta({
-        description: "The process whose step started this matter (a bidding award: the winning village's use of the funds); absent when a person suggested it",
-      }),
+    origin: originSchema.optional().meta({
+      description: "The process whose step started this matter (a bidding award: the winning village's use of the funds); absent when a person suggested it",
+    }),
     proposal: z.array(revisionSchema),
     meetings: z.array(heldMeetingSchema),
     disclosures: z.array(disclosureSchema),

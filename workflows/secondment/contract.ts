@@ -290,6 +290,7 @@ export type SecondmentView = ViewOf<typeof secondmentContract>;
 export type SecondmentStart = z.infer<typeof startSchema> &
   ContinuableStart<SecondmentView> & {
     requester: Actor;
+    /** The county rules in force at the start, kept for the process's whole life. */
     rules: PinnedRules;
     /** Tests and demos only: periods shortened for this instance (refused in production). */
     periods?: PeriodOverrides;

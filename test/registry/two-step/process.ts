@@ -15,7 +15,8 @@ export const twoStepProcess = defineProcess<TwoStepStart>()(twoStepContract, {
   workflow: 'twoStep',
   http: {
     base: '/two-steps',
-    tag: { name: 'two-steps', description: 'A test-only process: a note opened and closed' },
+    tag: 'two-steps',
+    tagDescription: 'A process of the tests only: a note, then its closing',
     id: z.string().regex(/^twoStep-[^-]/, 'a two-step id'),
     listSummary: 'Notes of a county',
     readSummary: 'A note',
@@ -30,8 +31,14 @@ export const twoStepProcess = defineProcess<TwoStepStart>()(twoStepContract, {
         if (!village || village.kind !== 'VILLAGE' || !village.parentId) throw notFound(`Village ${body.villageId}`);
         inCounty(village.countyId);
         requireRole(actor, 'VILLAGE_SECRETARY', village.id);
-        const rules = await pinRules(deps, village.countyId, {});
-        const start = { countyId: village.countyId, townId: village.parentId, villageId: village.id, note: body.note, requester: actor, rules };
+        const start = {
+          countyId: village.countyId,
+          townId: village.parentId,
+          villageId: village.id,
+          note: body.note,
+          requester: actor,
+          rules: await pinRules(deps, village.countyId, {}),
+        };
         return { start, workflowId: `twoStep-${village.id}--${body.requestId}`, starterOrgId: village.id };
       },
     },

@@ -1,9 +1,9 @@
 // A county's rule sets: versioned like the catalogue (draft → publish with an effective date → in force),
 // every change kept with who and why. The API edits them; a process start pins the one in force.
-import type { Db } from '../../prisma/client';
-import { ruleViolations, withDefaults, type RuleViolation } from '../../workflows/rules/checks';
-import type { PinnedRules, RuleValues } from '../../workflows/rules/definitions';
-import type { ActingPerson } from '../catalogue/store';
+import type { Db } from '../prisma/client';
+import { ruleViolations, withDefaults, type RuleViolation } from '../workflows/rules/checks';
+import type { PinnedRules, RuleValues } from '../workflows/rules/definitions';
+import type { ActingPerson } from './catalogue';
 
 /** A change refused by the rule sets' own rules; `violations` names each rule outside its bounds. */
 export class RuleSetError extends Error {

@@ -1,6 +1,6 @@
 // The county catalogue, negative list and certificate lists: queries and recorded changes.
-import type { Db } from '../../prisma/client';
-import type { ItemKind, Screening } from '../../workflows/itemAdmission/contract';
+import type { Db } from '../prisma/client';
+import type { ItemKind, Screening } from '../workflows/itemAdmission/contract';
 
 /** A change refused by the catalogue's own rules (a draft already open, a version already published…). */
 export class CatalogueRuleError extends Error {

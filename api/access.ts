@@ -47,7 +47,6 @@ export type ReadLevel = 'county' | 'town' | 'village' | 'countyTowns' | 'village
 const READERS: Record<ProcessType, ReadLevel[]> = {
   taskDispatch: ['county', 'town'],
   villageTask: ['county', 'town', 'village'],
-  projectBidding: ['county', 'town', 'villageTowns'],
 };
 
 export async function readScope(db: Db, actor: Actor): Promise<ReadScope> {
@@ -88,12 +87,6 @@ export function mayReadAt(scope: ReadScope, place: Omit<ProcessPlace, 'processTy
 /** The place a process id names (admission-<county>-…, dispatch-<town>-…, <dispatch>--<village>), or a 404: no process can have it. */
 export async function placeOf(db: Db, processType: ProcessType, workflowId: string): Promise<ProcessPlace> {
   const unknown = () => notFound(`Process ${workflowId}`);
-  if (processType === 'projectBidding') {
-    const towns = await db.organisation.findMany({ where: { kind: 'TOWN' }, select: { id: true, countyId: true } });
-    const town = towns.find((t) => workflowId.startsWith(`bidding-${t.id}-`));
-    if (!town) throw unknown();
-    return { processType, workflowId, countyId: town.countyId, townId: town.id };
-  }
   const [dispatchId, villageId, ...rest] = workflowId.split('--');
   if (rest.length || (processType === 'villageTask') !== (villageId !== undefined)) throw unknown();
   const towns = await db.organisation.findMany({ where: { kind: 'TOWN' }, select: { id: true, countyId: true } });

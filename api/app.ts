@@ -11,8 +11,6 @@ import { Problem, problemFromDatabase } from './problem';
 import { recordRefusal, type ProcessRef } from './refusals';
 import type { Actor } from '../workflows/common/actor';
 import { auditRoutes } from './routes/audit';
-import { biddingRoutes } from './routes/biddings';
-import { townBoardRoutes } from './pages/town-board';
 import { calendarRoutes } from './routes/calendar';
 import { catalogueRoutes } from './routes/catalogue';
 import { dispatchRoutes } from './routes/dispatches';
@@ -61,8 +59,6 @@ export function createApp(deps: AppDeps, processes: ProcessRegistry) {
   weeklyRoutes(http, deps);
   mountProcesses(http, deps, processes);
   auditRoutes(http, deps);
-  biddingRoutes(http, deps);
-  townBoardRoutes(http, deps);
   refuseOtherMethods(http);
   app.use(router);
 

@@ -27,7 +27,6 @@ export const TAGS = [
   { name: 'dispatches', description: "Dispatch (派单): a task sent down to villages, and each village's task" },
   { name: 'weekly', description: "The week's rhythm: a village's Monday deployment list, a town's Friday report" },
   { name: 'audit', description: 'Refused steps, for auditors' },
-  { name: 'biddings', description: 'Project bidding (揭榜挂帅): a town posts a project, its villages bid, are scored, and deliver' },
   { name: 'boards', description: 'Public notice boards of villages and towns: pages for people, and their JSON' },
 ] as const;
 

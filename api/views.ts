@@ -7,8 +7,6 @@ import { isOutOfList } from '../workflows/taskDispatch/rules';
 
 import { by, processViewSchema as processView, STATUSES } from '../workflows/common/view-schema';
 
-export { processView, STATUSES };
-
 // ---- taskDispatch ----
 
 const content = z.object({

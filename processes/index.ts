@@ -5,9 +5,10 @@ import path from 'node:path';
 import { createProcessRegistry } from '../api/process-registry';
 import { itemAdmissionProcess } from './itemAdmission/process';
 import { majorMatterProcess } from './majorMatterDecision/process';
+import { biddingProcess } from './projectBidding/process';
 import { secondmentProcess } from './secondment/process';
 
-export const PROCESSES = [itemAdmissionProcess, majorMatterProcess, secondmentProcess] as const;
+export const PROCESSES = [itemAdmissionProcess, majorMatterProcess, biddingProcess, secondmentProcess] as const;
 
 /** The registry of the platform's processes; the workflow bundle's entry exports every workflow. */
 export const processRegistry = createProcessRegistry(PROCESSES, { workflowsPath: path.join(__dirname, '..', 'workflows') });

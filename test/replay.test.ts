@@ -47,7 +47,6 @@ test('there are recorded histories of every process', () => {
   for (const [folder, kind] of [
     ['taskDispatch', 'dispatch'],
     ['taskDispatch', 'village-task'],
-    ['projectBidding', 'bidding'],
   ]) {
     expect(unregistered.some((f) => f.includes(`${path.sep}${folder}${path.sep}histories${path.sep}${kind}`))).toBe(true);
   }

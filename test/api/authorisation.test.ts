@@ -11,7 +11,6 @@ import { accessCases } from '../support/access-cases';
 import { personasOf, type Persona } from '../support/personas';
 import { startPlatform, type TestPlatform } from '../support/platform';
 import { AUDITOR, COUNTY, DONGSHAN, dispatchAt, dispatchContent, QIAOTOU, villageTaskAt } from '../support/scenarios';
-import { archiveRoomPost, biddingAt, bidBody, type BiddingStep } from '../projectBidding/support';
 
 /** An actor: a seeded person, or (foreign county) role assignments in organisations of another county. */
 type Actor = { person: string } | { claims: { role: string; orgId: string } };
@@ -81,7 +80,6 @@ const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOS
 function steps(platform: TestPlatform, actors: Record<string, RuleActor>): Step[] {
   const dispatch = (step: 'REVIEW' | 'REVISION' | 'COLLECTIVE_DECISION') => () => dispatchAt(platform, step);
   const task = (step: 'RECEIVE' | 'ASSIGN' | 'IN_PROGRESS' | 'ACCEPTANCE') => () => villageTaskAt(platform, step);
-  const bidding = (step: BiddingStep) => () => biddingAt(platform, step);
   return [
     // taskDispatch
     { name: 'dispatch to Dongshan', method: 'POST', url: () => '/dispatches', body: () => ({ requestId: `m-${randomUUID().slice(0, 8)}`, townId: QIAOTOU, content: dispatchContent() }), allowed: ['town dispatcher', 'department dispatcher', 'department dispatcher (other department)'] },
@@ -97,22 +95,7 @@ function steps(platform: TestPlatform, actors: Record<string, RuleActor>): Step[
     { name: 'report progress', method: 'POST', process: task('IN_PROGRESS'), url: (id) => `/village-tasks/${id}/progress-reports`, body: () => ({ items: [{ text: '已走访12户', done: false }] }), allowed: WORKERS },
     { name: 'complete a task', method: 'POST', process: task('IN_PROGRESS'), url: (id) => `/village-tasks/${id}/complete`, body: () => ({ summary: '已办结', evidenceRefs: ['doc-1'] }), allowed: WORKERS, moves: true },
     { name: 'accept a task', method: 'POST', process: task('ACCEPTANCE'), url: (id) => `/village-tasks/${id}/acceptance`, body: () => ({ decision: 'REWORK', reasons: '名册不全', newDeadline: inDays(10) }), allowed: ['town dispatcher'], moves: true },
-    // projectBidding (揭榜挂帅): Qiaotou posts; Dongshan bids (and wins); panel1 scores
-    { name: 'post a project for bidding', method: 'POST', url: () => '/biddings', body: () => ({ requestId: `m-${randomUUID().slice(0, 8)}`, townId: QIAOTOU, post: archiveRoomPost({ deadline: inDays(7) }), panel: ['p.county.panel1'] }), allowed: ['town dispatcher'] },
-    { name: 'read a post for bidding', method: 'GET', process: bidding('BIDDING'), url: (id) => `/biddings/${id}`, allowed: [...COUNTY_STAFF, ...QIAOTOU_STAFF, ...DONGSHAN_PEOPLE] },
-    { name: 'bid', method: 'POST', process: bidding('BIDDING'), url: (id) => `/biddings/${id}/bids`, body: () => bidBody('有档案工作基础'), allowed: ['secretary'], moves: true },
-    { name: 'declare a conflict', method: 'POST', process: bidding('BIDDING'), url: (id) => `/biddings/${id}/conflicts`, body: () => ({ villageId: 'xingcun.qiaotou.nantang', reason: '亲属在南塘村任职' }), allowed: ['panel member'], moves: true },
-    { name: 'choose after no bid', method: 'POST', process: bidding('NO_BID'), url: (id) => `/biddings/${id}/no-bid-choice`, body: () => ({ choice: 'CANCEL', reason: '无人揭榜' }), allowed: ['town dispatcher'], moves: true },
-    { name: 'score a bid', method: 'POST', process: bidding('EVALUATION'), url: (id) => `/biddings/${id}/scores`, body: () => ({ villageId: DONGSHAN, scores: { groundwork: 8, plan: 8, need: 8 } }), allowed: ['panel member'], moves: true },
-    { name: 'object to the proposed winner', method: 'POST', process: bidding('PUBLIC_NOTICE'), url: (id) => `/biddings/${id}/objections`, body: () => ({ reason: '有异议' }), allowed: [...QIAOTOU_STAFF, ...DONGSHAN_PEOPLE] },
-    { name: 'answer an objection', method: 'POST', process: bidding('OBJECTED'), url: (id) => `/biddings/${id}/objection-answers`, body: () => ({ seq: 1, upheld: false, answer: '经核实评分无误' }), allowed: ['town reviewer'], moves: true },
-    { name: 'report a milestone', method: 'POST', process: bidding('IMPLEMENTATION'), url: (id) => `/biddings/${id}/milestone-reports`, body: () => ({ milestone: 0, summary: '场地改造完成', evidenceRefs: [] }), allowed: ['secretary'], moves: true },
-    { name: 'accept a milestone', method: 'POST', process: bidding('REPORTED'), url: (id) => `/biddings/${id}/milestone-acceptances`, body: () => ({ milestone: 0, decision: 'ACCEPT' }), allowed: ['town dispatcher'], moves: true },
-    { name: 'withdraw as the winner', method: 'POST', process: bidding('IMPLEMENTATION'), url: (id) => `/biddings/${id}/withdraw`, body: () => ({ reason: '无力实施' }), allowed: ['secretary'], moves: true },
-    { name: "declare the winner's failure", method: 'POST', process: bidding('IMPLEMENTATION'), url: (id) => `/biddings/${id}/failure`, body: () => ({ reason: '逾期未开工' }), allowed: ['town dispatcher'], moves: true },
-    { name: 'reoffer or post again', method: 'POST', process: bidding('REOFFER'), url: (id) => `/biddings/${id}/reoffer`, body: () => ({ choice: 'REPOST', reason: '重新贴榜' }), allowed: ['town dispatcher'], moves: true },
-    { name: 'answer an offer', method: 'POST', process: bidding('OFFERED'), url: (id) => `/biddings/${id}/offer-answer`, body: () => ({ accept: true }), allowed: ['secretary'], moves: true },
-    // every process in the registry (itemAdmission, majorMatterDecision, secondment): generated from its declarations
+    // every process in the registry (itemAdmission, majorMatterDecision, projectBidding, secondment): generated from its declarations
     ...processRegistry.all.flatMap((d) =>
       accessCases(processRegistry, d.contract.processType, platform, actors).map((c): Step => ({ name: c.name, method: c.method, process: c.process, url: c.url, body: c.body, allowed: [], expected: c.expected, moves: c.moves })),
     ),

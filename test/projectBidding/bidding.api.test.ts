@@ -1,5 +1,7 @@
 // projectBidding (揭榜挂帅) end to end through the REST API, on a real Temporal dev server and database.
-import { biddingViewSchema } from '../../api/routes/bidding-views';
+import { biddingContract } from '../../workflows/projectBidding/contract';
+
+const biddingViewSchema = biddingContract.view;
 import { DATABASES, startPlatform, type TestPlatform } from '../support/platform';
 import {
   AUDITOR,

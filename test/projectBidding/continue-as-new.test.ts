@@ -1,7 +1,7 @@
 // A post for bidding that continues as new, run after run, keeps its bids, score sheets, deadlines and
 // record: its steps through the API reach whichever run is current, and it ends as a single run would.
 import { rulesToPin } from '../../domain/rule-sets';
-import { biddingWorkflowId, type BiddingStart } from '../../workflows/projectBidding/messages';
+import { biddingWorkflowId, type BiddingStart } from '../../workflows/projectBidding/contract';
 import { actorOf, runsOf } from '../long-lives/support';
 import { startPlatform, type TestPlatform } from '../support/platform';
 import { DONGSHAN, NANTANG, PANEL, POSTER, QIAOTOU, XIXI, archiveRoomPost, bidBody, inSeconds, ok, scoreAll, secretary, stepsOf, until } from './support';

@@ -1,6 +1,8 @@
 // The winning village's use of the funds, when a major matter under the pinned majorMatterDecision rules,
 // starts a 五议两公开 process for that village, linked both ways (through the REST API).
-import { biddingViewSchema } from '../../api/routes/bidding-views';
+import { biddingContract } from '../../workflows/projectBidding/contract';
+
+const biddingViewSchema = biddingContract.view;
 import { majorMatterContract } from '../../workflows/majorMatterDecision/contract';
 
 const majorMatterViewSchema = majorMatterContract.view;

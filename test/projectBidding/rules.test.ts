@@ -1,7 +1,7 @@
 // projectBidding's pure rules (docs/processes.md §4) and its section of the county rules, exactly.
 import type { Actor } from '../../workflows/common/actor';
 import type { Role } from '../../workflows/common/roles';
-import type { Bid, BiddingView, Criterion, RecordedSheet } from '../../workflows/projectBidding/messages';
+import type { Bid, BiddingView, Criterion, RecordedSheet } from '../../workflows/projectBidding/contract';
 import {
   allMilestonesAccepted,
   bidderVillage,

@@ -24,7 +24,7 @@ test('every registered workflow is in the bundle entry the registry names', () =
 
 test('search attributes: the kit keys and every contract key, each name once', () => {
   const names = [...SEARCH_ATTRIBUTE_KEYS, ...processRegistry.searchAttributes()].map((k) => k.name);
-  expect(names).toEqual(expect.arrayContaining(['CunwuSecondmentEndsAt', 'CunwuMatterKind', 'CunwuAmount', 'CunwuOpenConcern']));
+  expect(names).toEqual(expect.arrayContaining(['CunwuSecondmentEndsAt', 'CunwuMatterKind', 'CunwuAmount', 'CunwuOpenConcern', 'CunwuEligibleVillages', 'CunwuWinner']));
   expect(new Set(names).size).toBe(names.length);
 });
 
@@ -34,10 +34,12 @@ test('operation ids: stable, from the process and its actions', () => {
   expect([ids.start, ids.list, ids.get, ids.action('requestExtension')]).toEqual(['startSecondment', 'listSecondments', 'getSecondment', 'secondmentRequestExtension']);
   expect([operationIds(processRegistry.get('majorMatterDecision')).list, operationIds(processRegistry.get('majorMatterDecision')).action('answerObjection')]).toEqual(['listMajorMatters', 'majorMatterDecisionAnswerObjection']);
   expect(operationIds(processRegistry.get('itemAdmission')).list).toBe('listAdmissions');
+  const bidding = operationIds(processRegistry.get('projectBidding'));
+  expect([bidding.start, bidding.list, bidding.get, bidding.action('reviseBid')]).toEqual(['startProjectBidding', 'listBiddings', 'getProjectBidding', 'projectBiddingReviseBid']);
 });
 
 test('each registered process has its rule section, its Update names unchanged', () => {
-  expect(PROCESSES.map((d) => d.contract.processType)).toEqual(['itemAdmission', 'majorMatterDecision', 'secondment']);
+  expect(PROCESSES.map((d) => d.contract.processType)).toEqual(['itemAdmission', 'majorMatterDecision', 'projectBidding', 'secondment']);
   expect(Object.keys(RULE_SECTIONS)).toContain('secondment');
   // The names in the recorded histories: never renamed.
   expect(Object.keys(processRegistry.get('majorMatterDecision').contract.actions)).toEqual([
@@ -52,6 +54,21 @@ test('each registered process has its rule section, its Update names unchanged',
     'accept',
     'concern',
     'answerConcern',
+  ]);
+  expect(Object.values(processRegistry.get('projectBidding').contract.actions).map((a) => a.update.name)).toEqual([
+    'bid',
+    'reviseBid',
+    'chooseAfterNoBid',
+    'declareConflict',
+    'score',
+    'object',
+    'answerObjection',
+    'reportMilestone',
+    'acceptMilestone',
+    'withdrawWinner',
+    'declareFailure',
+    'reoffer',
+    'answerOffer',
   ]);
   expect(Object.values(processRegistry.get('itemAdmission').contract.actions).map((a) => a.update.name)).toEqual([
     'review',

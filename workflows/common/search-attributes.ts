@@ -15,9 +15,6 @@ export const SA = {
   dueAt: defineSearchAttributeKey('CunwuDueAt', SearchAttributeType.DATETIME),
   overdue: defineSearchAttributeKey('CunwuOverdue', SearchAttributeType.BOOL),
   screeningCode: defineSearchAttributeKey('CunwuScreeningCode', SearchAttributeType.KEYWORD),
-  // projectBidding (揭榜挂帅): the villages a post is open to, and the village that won it.
-  eligibleVillages: defineSearchAttributeKey('CunwuEligibleVillages', SearchAttributeType.KEYWORD_LIST),
-  winner: defineSearchAttributeKey('CunwuWinner', SearchAttributeType.KEYWORD),
 };
 
 export const SEARCH_ATTRIBUTE_KEYS = Object.values(SA);

@@ -1,6 +1,6 @@
 // The current details an operator reads in the Temporal UI (markdown).
 import { processDetails } from '../common/details';
-import type { BiddingView } from './messages';
+import type { BiddingView } from './contract';
 
 export function biddingDetails(view: BiddingView): string {
   const { post, bids, sheets, results, objections, winner, proposedWinner, milestones, majorMatter } = view.details;

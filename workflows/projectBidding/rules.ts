@@ -1,8 +1,12 @@
 // Rules of the projectBidding process (docs/processes.md §4): pure functions called by the validators,
 // the API (a post's own checks) and the workflow (ranking, who may still score, when the notice closes).
+// Each action's own rule (`<action>Rule`) is what the kit checks after the contract's `at` and `by`;
+// `may<Action>` is the whole check (`mayTake`), for the tests.
 import type { Actor } from '../common/actor';
+import { mayTake } from '../common/contract';
 import { allowed, firstRefusal, refused, type RuleResult } from '../common/reasons';
-import { atStep, holds, reasonGiven } from '../common/guards';
+import { atStep, reasonGiven } from '../common/guards';
+import { biddingContract } from './contract';
 import type {
   Bid,
   BidContent,
@@ -22,7 +26,10 @@ import type {
   Reoffer,
   ScoreSheet,
   TieBreak,
-} from './messages';
+  Withdrawal,
+} from './contract';
+
+const { actions } = biddingContract;
 
 /** Totals and means are kept to four decimals, so equal scores compare equal whatever the order of sums. */
 export function rounded(value: number): number {
@@ -93,9 +100,8 @@ export function tiesOf(details: BiddingDetails, personId: string, actorOrgIds: s
   return [...new Set([...(member?.villageIds ?? []), ...villagesOf(actorOrgIds, details.townVillages), ...declared])];
 }
 
-function panelMember(details: BiddingDetails, actor: Actor, countyId: string, action: string): RuleResult {
-  const role = holds(actor, 'PANEL_MEMBER', countyId, action);
-  if (!role.ok) return role;
+/** After `by` (a PANEL_MEMBER of the county): on this post's panel. */
+function onPanel(details: BiddingDetails, actor: Actor): RuleResult {
   return details.panel.some((m) => m.personId === actor.personId) ? allowed : refused('NOT_AUTHORISED', `${actor.name} is not on this post's evaluation panel.`);
 }
 
@@ -113,10 +119,9 @@ function bidComplete(details: BiddingDetails, bid: BidContent): RuleResult {
   return answered ? allowed : refused('RULE_BROKEN', `A bid says how it meets each of the post's ${conditions.length} condition(s), one statement each: ${conditions.join('; ')}.`);
 }
 
-function bidOn(view: BiddingView, actor: Actor, now: string, action: string, hasBid: (existing: Bid | undefined) => RuleResult, bid: BidContent): RuleResult {
-  // A closed process says so before anything else; a running one past the deadline says that.
-  const closed = atStep(view, [view.step], action);
-  if (!closed.ok) return closed;
+/** A bid's own rule, after `by` (a secretary of a village of the town): eligible, before the deadline, at BIDDING. */
+function bidRuleOf(view: BiddingView, actor: Actor, now: string, action: string, hasBid: (existing: Bid | undefined) => RuleResult, bid: BidContent): RuleResult {
+  // A closed process said so before anything else (`at`); a running one past the deadline says that.
   const found = biddingVillage(view.details, actor);
   if ('refusal' in found) return found.refusal;
   return firstRefusal(
@@ -128,34 +133,38 @@ function bidOn(view: BiddingView, actor: Actor, now: string, action: string, has
 }
 
 /** One bid per village, by its secretary, while bidding is open. */
+export function bidRule(view: BiddingView, actor: Actor, bid: BidContent, now: string): RuleResult {
+  return bidRuleOf(view, actor, now, 'a bid', (existing) => (existing ? refused('ALREADY_DONE', `${existing.villageId} has already bid; it may revise its bid until the deadline.`) : allowed), bid);
+}
+
 export function mayBid(view: BiddingView, actor: Actor, bid: BidContent, now: string): RuleResult {
-  return bidOn(view, actor, now, 'a bid', (existing) => (existing ? refused('ALREADY_DONE', `${existing.villageId} has already bid; it may revise its bid until the deadline.`) : allowed), bid);
+  return mayTake(actions.bid, view, actor, bid, () => bidRule(view, actor, bid, now));
 }
 
 /** A village revises its own bid until the deadline. */
+export function reviseBidRule(view: BiddingView, actor: Actor, bid: BidContent, now: string): RuleResult {
+  return bidRuleOf(view, actor, now, 'revising a bid', (existing) => (existing ? allowed : refused('WRONG_STEP', 'There is no bid of your village to revise: bid first.')), bid);
+}
+
 export function mayReviseBid(view: BiddingView, actor: Actor, bid: BidContent, now: string): RuleResult {
-  return bidOn(view, actor, now, 'revising a bid', (existing) => (existing ? allowed : refused('WRONG_STEP', 'There is no bid of your village to revise: bid first.')), bid);
+  return mayTake(actions.reviseBid, view, actor, bid, () => reviseBidRule(view, actor, bid, now));
 }
 
 // ---- no bid at the deadline ----
 
-function townActor(view: BiddingView, actor: Actor, action: string): RuleResult {
-  const poster = holds(actor, 'DISPATCHER', view.details.townId, action);
-  if (poster.ok || !view.details.escalated) return poster;
-  return holds(actor, 'TOWN_REVIEWER', view.details.townId, action);
-}
-
-/** The poster (or, once escalated, the town reviewer) extends the deadline once, or cancels. */
-export function mayChooseAfterNoBid(view: BiddingView, actor: Actor, choice: NoBidChoice, now: string, maxExtensions: number): RuleResult {
+/** The poster (or, once escalated, the town reviewer: the contract's `by`) extends the deadline once, or cancels. */
+export function chooseAfterNoBidRule(view: BiddingView, choice: NoBidChoice, now: string, maxExtensions: number): RuleResult {
   return firstRefusal(
-    atStep(view, ['NO_BID'], 'the choice after no bid'),
-    townActor(view, actor, 'The choice after no bid'),
     choice.choice === 'CANCEL' ? reasonGiven(choice.reason, 'A cancellation') : allowed,
     choice.choice === 'EXTEND' && view.details.extensions >= maxExtensions
       ? refused('RULE_BROKEN', `The deadline may be extended ${maxExtensions} time(s) only; it has been: cancel the post.`)
       : allowed,
     choice.choice === 'EXTEND' && later(now, choice.newDeadline) ? refused('INVALID_INPUT', `The new deadline ${choice.newDeadline} must be ahead.`) : allowed,
   );
+}
+
+export function mayChooseAfterNoBid(view: BiddingView, actor: Actor, choice: NoBidChoice, now: string, maxExtensions: number): RuleResult {
+  return mayTake(actions.chooseAfterNoBid, view, actor, choice, () => chooseAfterNoBidRule(view, choice, now, maxExtensions));
 }
 
 // ---- evaluation ----
@@ -172,12 +181,11 @@ export function evaluationComplete(details: BiddingDetails): boolean {
 }
 
 /** A panel member declares a tie to a village (before scoring its bid); the bid must keep someone to score it. */
-export function mayDeclareConflict(view: BiddingView, actor: Actor, declaration: ConflictDeclaration): RuleResult {
+export function declareConflictRule(view: BiddingView, actor: Actor, declaration: ConflictDeclaration): RuleResult {
   const { details } = view;
   const others = details.panel.filter((m) => m.personId !== actor.personId && !tiesOf(details, m.personId).includes(declaration.villageId));
   return firstRefusal(
-    atStep(view, ['BIDDING', 'EVALUATION'], 'declaring a conflict'),
-    panelMember(details, actor, view.countyId, 'Declaring a conflict'),
+    onPanel(details, actor),
     reasonGiven(declaration.reason, 'A declared conflict'),
     details.post.eligibility.villageIds.includes(declaration.villageId) ? allowed : refused('INVALID_INPUT', `${declaration.villageId} is not eligible for this post.`),
     tiesOf(details, actor.personId).includes(declaration.villageId) ? refused('ALREADY_DONE', `You are already kept from scoring ${declaration.villageId}.`) : allowed,
@@ -186,6 +194,10 @@ export function mayDeclareConflict(view: BiddingView, actor: Actor, declaration:
       : allowed,
     others.length ? allowed : refused('RULE_BROKEN', `No other panel member could score ${declaration.villageId}: the panel must be completed first.`),
   );
+}
+
+export function mayDeclareConflict(view: BiddingView, actor: Actor, declaration: ConflictDeclaration): RuleResult {
+  return mayTake(actions.declareConflict, view, actor, declaration, () => declareConflictRule(view, actor, declaration));
 }
 
 function scoresInRange(criteria: Criterion[], sheet: ScoreSheet): RuleResult {
@@ -200,12 +212,11 @@ function scoresInRange(criteria: Criterion[], sheet: ScoreSheet): RuleResult {
 }
 
 /** A panel member scores a bid on every criterion within its range, once a round, unless tied to its village. */
-export function mayScore(view: BiddingView, actor: Actor, sheet: ScoreSheet): RuleResult {
+export function scoreRule(view: BiddingView, actor: Actor, sheet: ScoreSheet): RuleResult {
   const { details } = view;
   const ties = tiesOf(details, actor.personId, actor.roles.map((r) => r.orgId));
   return firstRefusal(
-    atStep(view, ['EVALUATION'], 'scoring'),
-    panelMember(details, actor, view.countyId, 'Scoring a bid'),
+    onPanel(details, actor),
     details.bids.some((b) => b.villageId === sheet.villageId) ? allowed : refused('INVALID_INPUT', `${sheet.villageId} has no bid to score.`),
     ties.includes(sheet.villageId) ? refused('RULE_BROKEN', `${actor.name} is tied to ${sheet.villageId} (a person of that village, or declared) and may not score its bid.`) : allowed,
     details.sheets.some((s) => s.personId === actor.personId && s.villageId === sheet.villageId)
@@ -213,6 +224,10 @@ export function mayScore(view: BiddingView, actor: Actor, sheet: ScoreSheet): Ru
       : allowed,
     scoresInRange(details.post.criteria, sheet),
   );
+}
+
+export function mayScore(view: BiddingView, actor: Actor, sheet: ScoreSheet): RuleResult {
+  return mayTake(actions.score, view, actor, sheet, () => scoreRule(view, actor, sheet));
 }
 
 /** Each criterion's mean score of one village's bid, over the sheets that scored it (0 when none did). */
@@ -255,27 +270,26 @@ export function rankBids(post: Pick<BiddingPost, 'criteria' | 'tieBreak'>, bids:
 
 // ---- public notice ----
 
-/** Anyone of the town (its staff, the people of its villages) may object while the winner is on notice. */
-export function mayObject(view: BiddingView, actor: Actor, objection: Objection): RuleResult {
-  const { details } = view;
-  const orgIds = actor.roles.map((r) => r.orgId);
-  const ofTown = details.townOrgIds.some((o) => orgIds.includes(o)) || villagesOf(orgIds, details.townVillages).length > 0;
-  return firstRefusal(
-    atStep(view, ['PUBLIC_NOTICE'], 'an objection'),
-    ofTown ? allowed : refused('WRONG_ORGANISATION', `Objections are taken from people of ${details.townId}; ${actor.name} is not of it.`),
-    reasonGiven(objection.reason, 'An objection'),
-  );
+/** Anyone of the town (its staff, the people of its villages: the contract's `by`) may object while the winner is on notice. */
+export function objectRule(objection: Objection): RuleResult {
+  return reasonGiven(objection.reason, 'An objection');
 }
 
-export function mayAnswerObjection(view: BiddingView, actor: Actor, answer: ObjectionAnswer): RuleResult {
+export function mayObject(view: BiddingView, actor: Actor, objection: Objection): RuleResult {
+  return mayTake(actions.object, view, actor, objection, () => objectRule(objection));
+}
+
+export function answerObjectionRule(view: BiddingView, answer: ObjectionAnswer): RuleResult {
   const objection = view.details.objections.find((o) => o.seq === answer.seq);
   return firstRefusal(
-    atStep(view, ['PUBLIC_NOTICE'], 'answering an objection'),
-    holds(actor, 'TOWN_REVIEWER', view.details.townId, 'Answering an objection'),
     objection ? allowed : refused('INVALID_INPUT', `There is no objection ${answer.seq} to answer.`),
     objection?.answer ? refused('ALREADY_DONE', `Objection ${answer.seq} has already been answered.`) : allowed,
     reasonGiven(answer.answer, 'An answer to an objection'),
   );
+}
+
+export function mayAnswerObjection(view: BiddingView, actor: Actor, answer: ObjectionAnswer): RuleResult {
+  return mayTake(actions.answerObjection, view, actor, answer, () => answerObjectionRule(view, answer));
 }
 
 /** Objections to the current round's proposed winner still waiting for an answer. */
@@ -296,31 +310,31 @@ export function nextRunnerUp(details: BiddingDetails): string | undefined {
   return ranking.find((r) => r.villageId !== details.winner && !details.passedOver.includes(r.villageId))?.villageId;
 }
 
-/** The secretary of the winning village, or of the proposed winner while it is on notice. */
-function winnerSecretary(view: BiddingView, actor: Actor, action: string): RuleResult {
-  return holds(actor, 'VILLAGE_SECRETARY', (view.details.winner ?? view.details.proposedWinner)!, action);
-}
-
-export function mayReportMilestone(view: BiddingView, actor: Actor, report: MilestoneReport): RuleResult {
+/** By the secretary of the winning village (the contract's `by`). */
+export function reportMilestoneRule(view: BiddingView, report: MilestoneReport): RuleResult {
   const milestone = view.details.milestones[report.milestone];
   return firstRefusal(
-    atStep(view, ['IMPLEMENTATION'], 'a milestone report'),
-    winnerSecretary(view, actor, 'A milestone report'),
     milestone ? allowed : refused('INVALID_INPUT', `There is no milestone ${report.milestone}.`),
     milestone && milestone.status !== 'OPEN' ? refused('ALREADY_DONE', `Milestone ${report.milestone} (${milestone.name}) is ${milestone.status}.`) : allowed,
     reasonGiven(report.summary, 'A milestone report'),
   );
 }
 
-export function mayAcceptMilestone(view: BiddingView, actor: Actor, decision: MilestoneAcceptance): RuleResult {
+export function mayReportMilestone(view: BiddingView, actor: Actor, report: MilestoneReport): RuleResult {
+  return mayTake(actions.reportMilestone, view, actor, report, () => reportMilestoneRule(view, report));
+}
+
+export function acceptMilestoneRule(view: BiddingView, decision: MilestoneAcceptance): RuleResult {
   const milestone = view.details.milestones[decision.milestone];
   return firstRefusal(
-    atStep(view, ['IMPLEMENTATION'], 'accepting a milestone'),
-    holds(actor, 'DISPATCHER', view.details.townId, 'Accepting a milestone'),
     milestone ? allowed : refused('INVALID_INPUT', `There is no milestone ${decision.milestone}.`),
     milestone && milestone.status !== 'REPORTED' ? refused('WRONG_STEP', `Milestone ${decision.milestone} (${milestone.name}) is ${milestone.status}, not reported.`) : allowed,
     decision.decision === 'RETURN' ? reasonGiven(decision.reasons, 'Returning a milestone') : allowed,
   );
+}
+
+export function mayAcceptMilestone(view: BiddingView, actor: Actor, decision: MilestoneAcceptance): RuleResult {
+  return mayTake(actions.acceptMilestone, view, actor, decision, () => acceptMilestoneRule(view, decision));
 }
 
 export function allMilestonesAccepted(details: BiddingDetails): boolean {
@@ -328,29 +342,34 @@ export function allMilestonesAccepted(details: BiddingDetails): boolean {
 }
 
 /** The winning village (or the proposed winner on notice) withdraws, saying why. */
-export function mayWithdrawWinner(view: BiddingView, actor: Actor, withdrawal: { reason: string }): RuleResult {
-  return firstRefusal(atStep(view, ['PUBLIC_NOTICE', 'IMPLEMENTATION'], 'withdrawing'), winnerSecretary(view, actor, 'Withdrawing'), reasonGiven(withdrawal.reason, 'A withdrawal'));
+export const withdrawWinnerRule = (withdrawal: Withdrawal): RuleResult => reasonGiven(withdrawal.reason, 'A withdrawal');
+
+export function mayWithdrawWinner(view: BiddingView, actor: Actor, withdrawal: Withdrawal): RuleResult {
+  return mayTake(actions.withdrawWinner, view, actor, withdrawal, () => withdrawWinnerRule(withdrawal));
 }
 
 /** The town finds that the winner failed to implement. */
-export function mayDeclareFailure(view: BiddingView, actor: Actor, failure: { reason: string }): RuleResult {
-  return firstRefusal(atStep(view, ['IMPLEMENTATION'], 'declaring a failure'), holds(actor, 'DISPATCHER', view.details.townId, 'Declaring a failure'), reasonGiven(failure.reason, 'A failure'));
+export const declareFailureRule = (failure: Withdrawal): RuleResult => reasonGiven(failure.reason, 'A failure');
+
+export function mayDeclareFailure(view: BiddingView, actor: Actor, failure: Withdrawal): RuleResult {
+  return mayTake(actions.declareFailure, view, actor, failure, () => declareFailureRule(failure));
 }
 
-export function mayReoffer(view: BiddingView, actor: Actor, reoffer: Reoffer): RuleResult {
+export function reofferRule(view: BiddingView, reoffer: Reoffer): RuleResult {
   return firstRefusal(
-    atStep(view, ['REOFFER'], 'offering to the runner-up or posting again'),
-    holds(actor, 'DISPATCHER', view.details.townId, 'Offering to the runner-up or posting again'),
     reoffer.choice === 'REPOST' ? reasonGiven(reoffer.reason, 'Posting again') : allowed,
     reoffer.choice === 'OFFER_RUNNER_UP' && !nextRunnerUp(view.details) ? refused('RULE_BROKEN', 'No runner-up is left to offer the project to: post it again.') : allowed,
   );
 }
 
+export function mayReoffer(view: BiddingView, actor: Actor, reoffer: Reoffer): RuleResult {
+  return mayTake(actions.reoffer, view, actor, reoffer, () => reofferRule(view, reoffer));
+}
+
+/** By the secretary of the village offered the project (the contract's `by`). */
+export const answerOfferRule = (answer: OfferAnswer): RuleResult => (answer.accept ? allowed : reasonGiven(answer.reason, 'Declining the offer'));
+
 export function mayAnswerOffer(view: BiddingView, actor: Actor, answer: OfferAnswer): RuleResult {
-  return firstRefusal(
-    atStep(view, ['OFFERED'], 'answering the offer'),
-    holds(actor, 'VILLAGE_SECRETARY', view.details.offeredTo!, 'Answering the offer'),
-    answer.accept ? allowed : reasonGiven(answer.reason, 'Declining the offer'),
-  );
+  return mayTake(actions.answerOffer, view, actor, answer, () => answerOfferRule(answer));
 }
 

@@ -3,7 +3,6 @@ import { ParentClosePolicy, startChild, workflowInfo } from '@temporalio/workflo
 import { actedAs, type Actor } from '../common/actor';
 import type { NextActor } from '../common/view';
 import { openProcess, type Timer } from '../common/open-process';
-import { SA } from '../common/search-attributes';
 import { nowIso } from '../common/workflow-support';
 import { MAJOR_MATTER_PROCESS, majorMatterSummary, majorMatterWorkflowId, type MajorMatterStart } from '../majorMatterDecision/contract';
 import { isMajorMatter } from '../majorMatterDecision/rules';
@@ -11,56 +10,39 @@ import type { majorMatterDecision } from '../majorMatterDecision/workflow';
 import { withDefaults } from '../rules/checks';
 import type { MajorMatterKind } from '../rules/definitions';
 import { biddingDetails } from './details';
+import { biddingContract, type BiddingStart, type BiddingStep, type BiddingView, type Milestone } from './contract';
 import {
-  acceptMilestone,
-  answerObjection,
-  answerOffer,
-  chooseAfterNoBid,
-  chooseReoffer,
-  declareConflict,
-  declareFailure,
-  getBidding,
-  objectToWinner,
-  reportMilestone,
-  reviseBid,
-  scoreBid,
-  submitBid,
-  withdrawWinner,
-  type BiddingStart,
-  type BiddingStep,
-  type BiddingView,
-  type Milestone,
-} from './messages';
-import {
+  acceptMilestoneRule,
   allMilestonesAccepted,
+  answerObjectionRule,
+  answerOfferRule,
   bidderVillage,
+  bidRule,
+  chooseAfterNoBidRule,
+  declareConflictRule,
+  declareFailureRule,
   evaluationComplete,
-  mayAcceptMilestone,
-  mayAnswerObjection,
-  mayAnswerOffer,
-  mayBid,
-  mayChooseAfterNoBid,
-  mayDeclareConflict,
-  mayDeclareFailure,
-  mayObject,
-  mayReoffer,
-  mayReportMilestone,
-  mayReviseBid,
-  mayScore,
-  mayWithdrawWinner,
   nextRunnerUp,
   noticeMayClose,
+  objectRule,
   openObjections,
   rankBids,
+  reofferRule,
+  reportMilestoneRule,
+  reviseBidRule,
+  scoreRule,
+  withdrawWinnerRule,
 } from './rules';
+
+const { query, actions, searchAttributes: own } = biddingContract;
 
 /** A town's project funds are of no listed kind: their use is major by its amount, unless the county lists OTHER. */
 const FUNDS_KIND: MajorMatterKind = 'OTHER';
 /** What makes a post findable in the Temporal UI besides the kit's attributes: the villages it is open to, and its winner. */
 function biddingAttributes(view: BiddingView): SearchAttributeUpdatePair[] {
   return [
-    { key: SA.eligibleVillages, value: view.details.post.eligibility.villageIds },
-    { key: SA.winner, value: view.details.winner ?? null },
+    { key: own.eligibleVillages, value: view.details.post.eligibility.villageIds },
+    { key: own.winner, value: view.details.winner ?? null },
   ];
 }
 
@@ -68,7 +50,7 @@ function biddingAttributes(view: BiddingView): SearchAttributeUpdatePair[] {
 export async function projectBidding(start: BiddingStart): Promise<BiddingView> {
   const { townId, post } = start;
   const process = openProcess<BiddingView, BiddingStep>({
-    query: getBidding,
+    query,
     rules: start.rules,
     periods: start.periods,
     start,
@@ -120,14 +102,14 @@ export async function projectBidding(start: BiddingStart): Promise<BiddingView> 
 
   // ---- bidding (竞榜) ----
 
-  step(submitBid, (actor, bid) => mayBid(view, actor, bid, nowIso()), (actor, bid) => {
+  step(actions.bid, (actor, bid) => bidRule(view, actor, bid, nowIso()), (actor, bid) => {
     const villageId = bidderVillage(details, actor)!;
     details.bids.push({ ...bid, villageId, personId: actor.personId, submittedAt: nowIso(), revisions: 0 });
     record({ step: 'BID', by: asSecretary(actor, villageId), rule: 'one bid per eligible village, until the deadline', summary: `${villageId} bids`, data: bid });
     process.changed();
   });
 
-  step(reviseBid, (actor, bid) => mayReviseBid(view, actor, bid, nowIso()), (actor, bid) => {
+  step(actions.reviseBid, (actor, bid) => reviseBidRule(view, actor, bid, nowIso()), (actor, bid) => {
     const villageId = bidderVillage(details, actor)!;
     const own = details.bids.find((b) => b.villageId === villageId)!;
     Object.assign(own, bid, { revisedAt: nowIso(), revisions: own.revisions + 1 });
@@ -136,8 +118,8 @@ export async function projectBidding(start: BiddingStart): Promise<BiddingView> 
   });
 
   step(
-    chooseAfterNoBid,
-    (actor, choice) => mayChooseAfterNoBid(view, actor, choice, nowIso(), rules.maxExtensions),
+    actions.chooseAfterNoBid,
+    (_actor, choice) => chooseAfterNoBidRule(view, choice, nowIso(), rules.maxExtensions),
     (actor, choice) => {
       const by = asTown(actor, actor.roles.some((r) => r.role === 'DISPATCHER' && r.orgId === townId) ? 'DISPATCHER' : 'TOWN_REVIEWER');
       if (choice.choice === 'CANCEL') {
@@ -158,8 +140,8 @@ export async function projectBidding(start: BiddingStart): Promise<BiddingView> 
   // ---- evaluation (综合比对) ----
 
   step(
-    declareConflict,
-    (actor, declaration) => mayDeclareConflict(view, actor, declaration),
+    actions.declareConflict,
+    (actor, declaration) => declareConflictRule(view, actor, declaration),
     async (actor, declaration) => {
       const noticeEndsAt = await noticeEnd();
       details.conflicts.push({ personId: actor.personId, villageId: declaration.villageId, reason: declaration.reason, declared: true });
@@ -170,8 +152,8 @@ export async function projectBidding(start: BiddingStart): Promise<BiddingView> 
   );
 
   step(
-    scoreBid,
-    (actor, sheet) => mayScore(view, actor, sheet),
+    actions.score,
+    (actor, sheet) => scoreRule(view, actor, sheet),
     async (actor, sheet) => {
       const noticeEndsAt = await noticeEnd();
       details.sheets.push({ ...sheet, personId: actor.personId, at: nowIso() });
@@ -182,14 +164,14 @@ export async function projectBidding(start: BiddingStart): Promise<BiddingView> 
 
   // ---- public notice (公示) ----
 
-  step(objectToWinner, (actor, objection) => mayObject(view, actor, objection), (actor, objection) => {
+  step(actions.object, (_actor, objection) => objectRule(objection), (actor, objection) => {
     const seq = details.objections.length + 1;
     details.objections.push({ ...objection, seq, round: details.round, personId: actor.personId, name: actor.name, at: nowIso() });
     record({ step: 'OBJECTION', by: asOfTown(actor), rule: 'anyone of the town may object during the notice', summary: `Objection ${seq}: ${objection.reason}`, data: objection });
     askOnNotice();
   });
 
-  step(answerObjection, (actor, answer) => mayAnswerObjection(view, actor, answer), (actor, answer) => {
+  step(actions.answerObjection, (_actor, answer) => answerObjectionRule(view, answer), (actor, answer) => {
     const objection = details.objections.find((o) => o.seq === answer.seq)!;
     objection.answer = { upheld: answer.upheld, answer: answer.answer, personId: actor.personId, at: nowIso() };
     record({ step: 'ANSWER_OBJECTION', by: asTown(actor, 'TOWN_REVIEWER'), rule: 'every objection is answered; an upheld one sends the bids back to evaluation', summary: `Objection ${answer.seq} ${answer.upheld ? 'upheld' : 'dismissed'}: ${answer.answer}`, data: answer });
@@ -200,8 +182,8 @@ export async function projectBidding(start: BiddingStart): Promise<BiddingView> 
   // ---- implementation (实施) ----
 
   step(
-    reportMilestone,
-    (actor, report) => mayReportMilestone(view, actor, report),
+    actions.reportMilestone,
+    (_actor, report) => reportMilestoneRule(view, report),
     async (actor, report) => {
       const acceptanceDueAt = await deadlines.due('biddingMilestoneAcceptance', { inStep: true });
       const milestone = details.milestones[report.milestone];
@@ -213,7 +195,7 @@ export async function projectBidding(start: BiddingStart): Promise<BiddingView> 
     },
   );
 
-  step(acceptMilestone, (actor, decision) => mayAcceptMilestone(view, actor, decision), (actor, decision) => {
+  step(actions.acceptMilestone, (_actor, decision) => acceptMilestoneRule(view, decision), (actor, decision) => {
     const milestone = details.milestones[decision.milestone];
     milestone.decisions.push({ ...decision, personId: actor.personId, at: nowIso() });
     milestone.status = decision.decision === 'ACCEPT' ? 'ACCEPTED' : 'OPEN';
@@ -226,18 +208,18 @@ export async function projectBidding(start: BiddingStart): Promise<BiddingView> 
     else askInImplementation();
   });
 
-  step(withdrawWinner, (actor, withdrawal) => mayWithdrawWinner(view, actor, withdrawal), (actor, withdrawal) => {
+  step(actions.withdrawWinner, (_actor, withdrawal) => withdrawWinnerRule(withdrawal), (actor, withdrawal) => {
     const villageId = (details.winner ?? details.proposedWinner)!;
     record({ step: 'WINNER_WITHDRAWS', by: asSecretary(actor, villageId), summary: `${villageId} withdraws: ${withdrawal.reason}`, data: withdrawal });
     passOver(villageId);
   });
 
-  step(declareFailure, (actor, failure) => mayDeclareFailure(view, actor, failure), (actor, failure) => {
+  step(actions.declareFailure, (_actor, failure) => declareFailureRule(failure), (actor, failure) => {
     record({ step: 'WINNER_FAILS', by: asTown(actor, 'DISPATCHER'), summary: `${details.winner} failed: ${failure.reason}`, data: failure });
     passOver(details.winner!);
   });
 
-  step(chooseReoffer, (actor, reoffer) => mayReoffer(view, actor, reoffer), (actor, reoffer) => {
+  step(actions.reoffer, (_actor, reoffer) => reofferRule(view, reoffer), (actor, reoffer) => {
     if (reoffer.choice === 'REPOST') {
       record({ step: 'REPOST', by: asTown(actor, 'DISPATCHER'), rule: 'if the winner withdraws or fails: offer to the runner-up, or post again', summary: `To be posted again: ${reoffer.reason}`, data: reoffer });
       close('CANCELLED', `To be posted again: ${reoffer.reason}`);
@@ -249,8 +231,8 @@ export async function projectBidding(start: BiddingStart): Promise<BiddingView> 
   });
 
   step(
-    answerOffer,
-    (actor, answer) => mayAnswerOffer(view, actor, answer),
+    actions.answerOffer,
+    (_actor, answer) => answerOfferRule(answer),
     async (actor, answer) => {
       const villageId = details.offeredTo!;
       details.offeredTo = undefined;

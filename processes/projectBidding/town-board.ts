@@ -3,13 +3,13 @@
 // board on the town hall's wall. Server-rendered in Chinese, with a JSON twin; from the read model.
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import type { AppDeps } from '../deps';
-import type { HttpDeps } from '../http';
-import { route } from '../http';
-import { problemSchema } from '../openapi';
-import { notFound } from '../problem';
-import { TIE_BREAKS, type BiddingView, type TieBreak } from '../../workflows/projectBidding/messages';
-import { html, page, type SafeHtml } from './page';
+import type { AppDeps } from '../../api/deps';
+import type { HttpDeps } from '../../api/http';
+import { route } from '../../api/http';
+import { problemSchema } from '../../api/openapi';
+import { html, page, type SafeHtml } from '../../api/pages/page';
+import { notFound } from '../../api/problem';
+import { TIE_BREAKS, type BiddingView, type TieBreak } from '../../workflows/projectBidding/contract';
 
 const tag = 'boards';
 const params = z.object({ townId: z.string().regex(/^[a-z0-9.-]{1,100}$/, 'a town id') });
@@ -45,7 +45,7 @@ const boardSchema = z
     onNotice: z.array(z.object({ workflowId: z.string(), title: z.string(), funds: z.number(), proposedWinner: place, noticeEndsAt: z.string(), ...scored })),
     awards: z.array(z.object({ workflowId: z.string(), title: z.string(), funds: z.number(), winner: place, awardedAt: z.string(), status: z.string(), ...scored })),
   })
-  .openapi('TownBoard');
+  .meta({ id: 'TownBoard' });
 
 type Board = z.infer<typeof boardSchema>;
 

@@ -1,0 +1,31 @@
+// The projectBidding process's descriptor (揭榜挂帅): how the API serves it, who reads it, where it sits,
+// its public board, its recorded histories. Its contract is workflows/projectBidding/contract.ts.
+import { z } from 'zod';
+import { defineProcess } from '../../api/process-registry';
+import { biddingContract, biddingSummary, PROCESS_TYPE, type BiddingStart } from '../../workflows/projectBidding/contract';
+import { placeOfBidding, postRoute } from './api';
+import { townBoardRoutes } from './town-board';
+
+export const biddingProcess = defineProcess<BiddingStart>()(biddingContract, {
+  workflow: PROCESS_TYPE,
+  http: {
+    base: '/biddings',
+    tag: 'biddings',
+    tagDescription: 'Project bidding (揭榜挂帅): a town posts a project, its villages bid, are scored, and deliver',
+    id: z.string().regex(/^bidding-(?!.*--)/, 'a bidding id'),
+    listSummary: 'Posts for bidding, filtered by town, eligible village, step, status (from the read model)',
+    readSummary: 'The full state of a post: bids, every score sheet, rankings, objections, milestones, record',
+  },
+  starts: [postRoute],
+  staticSummary: biddingSummary,
+  startedBy: (view) => view.details.townId,
+  routes: townBoardRoutes,
+  // The county's staff, the town's, and the people of the town's villages (a post is put to them).
+  readers: ['county', 'town', 'villageTowns'],
+  place: placeOfBidding,
+  tests: { histories: { dir: 'test/projectBidding/histories' }, access: 'test/projectBidding/access' },
+  readme: {
+    name: '**Bid for the list** (揭榜挂帅)',
+    what: 'a town posts a project with weighted criteria and a stated tie-break; its eligible villages bid until the deadline (no bid: extend once or cancel, escalated if unanswered); a panel scores every bid, members tied to a village kept from scoring it; the best weighted total goes on public notice with objections from anyone of the town; the award (a major matter under the pinned rules starts 五议两公开 for the winning village), milestones accepted by the town; the runner-up if the winner withdraws or fails; a public board per town',
+  },
+});

@@ -2,7 +2,7 @@
 // so front-ends and the OpenAPI document agree on every detail they live on.
 import { z } from 'zod';
 import './openapi'; // zod's .openapi()
-import type { DispatchView } from '../workflows/taskDispatch/messages';
+import type { DispatchView } from '../workflows/taskDispatch/contract';
 import { isOutOfList } from '../workflows/taskDispatch/rules';
 
 import { by, processViewSchema as processView, STATUSES } from '../workflows/common/view-schema';

@@ -19,7 +19,7 @@ import {
   withdrawDispatch,
   type DispatchStart,
   type DispatchView,
-} from '../../workflows/taskDispatch/messages';
+} from '../../workflows/taskDispatch/contract';
 import type { taskDispatch } from '../../workflows/taskDispatch/workflow';
 import { readableRows, requireReader } from '../access';
 import type { Actor } from '../../workflows/common/actor';

@@ -44,9 +44,7 @@ const COUNTY_KINDS = ['COUNTY', 'DEPARTMENT', 'COORDINATION_OFFICE'];
 export type ReadLevel = 'county' | 'town' | 'village' | 'countyTowns' | 'villageTowns';
 
 /** The readers of the processes not yet in the registry (a registered process declares its own). */
-const READERS: Record<ProcessType, ReadLevel[]> = {
-  taskDispatch: ['county', 'town'],
-  villageTask: ['county', 'town', 'village'],
+const READERS: Partial<Record<ProcessType, ReadLevel[]>> = {
   projectBidding: ['county', 'town', 'villageTowns'],
 };
 
@@ -85,7 +83,7 @@ export function mayReadAt(scope: ReadScope, place: Omit<ProcessPlace, 'processTy
   return at('village') && !!place.villageId && scope.villages.has(place.villageId);
 }
 
-/** The place a process id names (admission-<county>-…, dispatch-<town>-…, <dispatch>--<village>), or a 404: no process can have it. */
+/** The place a process id names (bidding-<town>-…), or a 404: no process can have it. */
 export async function placeOf(db: Db, processType: ProcessType, workflowId: string): Promise<ProcessPlace> {
   const unknown = () => notFound(`Process ${workflowId}`);
   if (processType === 'projectBidding') {
@@ -94,20 +92,12 @@ export async function placeOf(db: Db, processType: ProcessType, workflowId: stri
     if (!town) throw unknown();
     return { processType, workflowId, countyId: town.countyId, townId: town.id };
   }
-  const [dispatchId, villageId, ...rest] = workflowId.split('--');
-  if (rest.length || (processType === 'villageTask') !== (villageId !== undefined)) throw unknown();
-  const towns = await db.organisation.findMany({ where: { kind: 'TOWN' }, select: { id: true, countyId: true } });
-  const town = towns.find((t) => dispatchId.startsWith(`dispatch-${t.id}-`));
-  if (!town) throw unknown();
-  if (villageId === undefined) return { processType, workflowId, countyId: town.countyId, townId: town.id };
-  const village = await db.organisation.findUnique({ where: { id: villageId } });
-  if (!village || village.kind !== 'VILLAGE' || village.parentId !== town.id) throw unknown();
-  return { processType, workflowId, countyId: town.countyId, townId: town.id, villageId };
+  throw unknown();
 }
 
 /** Refuses (403, logged) a read the actor's roles do not allow, before anything asks Temporal. */
 export async function requireReader(deps: Pick<AppDeps, 'db'>, actor: Actor, res: Response, processType: ProcessType, workflowId: string): Promise<void> {
-  await requireReaderAt(deps, actor, res, await placeOf(deps.db, processType, workflowId), READERS[processType]);
+  await requireReaderAt(deps, actor, res, await placeOf(deps.db, processType, workflowId), READERS[processType] ?? ['county']);
 }
 
 /** `requireReader` of a process whose place is known and which is read at `readers`. */
@@ -120,7 +110,7 @@ export async function requireReaderAt(deps: Pick<AppDeps, 'db'>, actor: Actor, r
 
 /** The rows of the read model an actor may list: a Prisma filter, or a 403 when the actor reads none of them. */
 export async function readableRows(deps: Pick<AppDeps, 'db'>, actor: Actor, processType: ProcessType, countyId: string) {
-  return readableRowsAt(deps, actor, processType, READERS[processType], countyId);
+  return readableRowsAt(deps, actor, processType, READERS[processType] ?? ['county'], countyId);
 }
 
 /** `readableRows` of a process read at `readers`. */

@@ -175,7 +175,7 @@ function readmeTable(descriptors: readonly ProcessDescriptor[]): string {
       Object.values(d.contract.searchAttributes)
         .map((k) => `\`${k.name}\``)
         .join(', ') || '—';
-    return `| ${d.readme.name} | \`${d.contract.processType}\` | ${d.readme.what} | ${starts}; \`${d.http.base}/{id}\`: ${actions} | ${d.readers.join(', ')} | ${attributes} |`;
+    return `| ${d.readme.name} | \`${d.contract.processType}\` | ${d.readme.what} | ${starts ? `${starts}; ` : ''}\`${d.http.base}/{id}\`: ${actions} | ${d.readers.join(', ')} | ${attributes} |`;
   });
   return ['| process | type | what it does | REST | read by | own search attributes |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
 }

@@ -45,8 +45,6 @@ function patchIds(file: string): string[] {
 test('there are recorded histories of every process', () => {
   expect(processRegistry.all.filter((d) => historiesOf(d).length === 0).map((d) => d.contract.processType)).toEqual([]);
   for (const [folder, kind] of [
-    ['taskDispatch', 'dispatch'],
-    ['taskDispatch', 'village-task'],
     ['projectBidding', 'bidding'],
   ]) {
     expect(unregistered.some((f) => f.includes(`${path.sep}${folder}${path.sep}histories${path.sep}${kind}`))).toBe(true);

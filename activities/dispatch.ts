@@ -1,6 +1,6 @@
 // What taskDispatch needs from the outside: screening against the lists and open tasks, village staff, notices.
 import type { Db } from '../prisma/client';
-import type { DispatchScreening, StaffMember } from '../workflows/taskDispatch/messages';
+import type { DispatchScreening, StaffMember } from '../workflows/taskDispatch/contract';
 import { screenCode } from '../domain/catalogue';
 
 export interface DispatchScreeningInput {

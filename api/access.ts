@@ -8,9 +8,8 @@
 import type { Response } from 'express';
 import type { Db, Prisma } from '../prisma/client';
 import type { Actor } from '../workflows/common/actor';
-import type { ProcessType } from '../workflows/common/view';
 import type { AppDeps } from './deps';
-import { forbidden, notFound } from './problem';
+import { forbidden } from './problem';
 
 /** Where a process sits, as its id says. */
 export interface ProcessPlace {
@@ -43,12 +42,6 @@ const COUNTY_KINDS = ['COUNTY', 'DEPARTMENT', 'COORDINATION_OFFICE'];
  */
 export type ReadLevel = 'county' | 'town' | 'village' | 'countyTowns' | 'villageTowns';
 
-/** The readers of the processes not yet in the registry (a registered process declares its own). */
-const READERS: Record<ProcessType, ReadLevel[]> = {
-  taskDispatch: ['county', 'town'],
-  villageTask: ['county', 'town', 'village'],
-};
-
 export async function readScope(db: Db, actor: Actor): Promise<ReadScope> {
   const orgs = await db.organisation.findMany({ where: { id: { in: [...new Set(actor.roles.map((r) => r.orgId))] } } });
   const scope: ReadScope = { counties: new Set(), towns: new Set(), townCounties: new Set(), villages: new Set(), villageTowns: new Set() };
@@ -70,10 +63,6 @@ export async function readScope(db: Db, actor: Actor): Promise<ReadScope> {
   return scope;
 }
 
-export function mayRead(scope: ReadScope, place: Omit<ProcessPlace, 'workflowId'>): boolean {
-  return mayReadAt(scope, place, READERS[place.processType as ProcessType] ?? ['county']);
-}
-
 /** The actor's scope reaches the process's place at one of the levels that read it. */
 export function mayReadAt(scope: ReadScope, place: Omit<ProcessPlace, 'processType' | 'workflowId'>, readers: readonly ReadLevel[]): boolean {
   const at = (level: ReadLevel) => readers.includes(level);
@@ -84,26 +73,7 @@ export function mayReadAt(scope: ReadScope, place: Omit<ProcessPlace, 'processTy
   return at('village') && !!place.villageId && scope.villages.has(place.villageId);
 }
 
-/** The place a process id names (admission-<county>-…, dispatch-<town>-…, <dispatch>--<village>), or a 404: no process can have it. */
-export async function placeOf(db: Db, processType: ProcessType, workflowId: string): Promise<ProcessPlace> {
-  const unknown = () => notFound(`Process ${workflowId}`);
-  const [dispatchId, villageId, ...rest] = workflowId.split('--');
-  if (rest.length || (processType === 'villageTask') !== (villageId !== undefined)) throw unknown();
-  const towns = await db.organisation.findMany({ where: { kind: 'TOWN' }, select: { id: true, countyId: true } });
-  const town = towns.find((t) => dispatchId.startsWith(`dispatch-${t.id}-`));
-  if (!town) throw unknown();
-  if (villageId === undefined) return { processType, workflowId, countyId: town.countyId, townId: town.id };
-  const village = await db.organisation.findUnique({ where: { id: villageId } });
-  if (!village || village.kind !== 'VILLAGE' || village.parentId !== town.id) throw unknown();
-  return { processType, workflowId, countyId: town.countyId, townId: town.id, villageId };
-}
-
-/** Refuses (403, logged) a read the actor's roles do not allow, before anything asks Temporal. */
-export async function requireReader(deps: Pick<AppDeps, 'db'>, actor: Actor, res: Response, processType: ProcessType, workflowId: string): Promise<void> {
-  await requireReaderAt(deps, actor, res, await placeOf(deps.db, processType, workflowId), READERS[processType]);
-}
-
-/** `requireReader` of a process whose place is known and which is read at `readers`. */
+/** Refuses (403, logged) a read the actor's roles do not allow at the process's place, before anything asks Temporal. */
 export async function requireReaderAt(deps: Pick<AppDeps, 'db'>, actor: Actor, res: Response, place: ProcessPlace, readers: readonly ReadLevel[]): Promise<void> {
   res.locals.process = { processType: place.processType, countyId: place.countyId, workflowId: place.workflowId };
   if (!mayReadAt(await readScope(deps.db, actor), place, readers)) {
@@ -111,12 +81,7 @@ export async function requireReaderAt(deps: Pick<AppDeps, 'db'>, actor: Actor, r
   }
 }
 
-/** The rows of the read model an actor may list: a Prisma filter, or a 403 when the actor reads none of them. */
-export async function readableRows(deps: Pick<AppDeps, 'db'>, actor: Actor, processType: ProcessType, countyId: string) {
-  return readableRowsAt(deps, actor, processType, READERS[processType], countyId);
-}
-
-/** `readableRows` of a process read at `readers`. */
+/** The rows of the read model an actor may list of a process read at `readers`: a Prisma filter, or a 403 when the actor reads none of them. */
 export async function readableRowsAt(deps: Pick<AppDeps, 'db'>, actor: Actor, processType: string, readers: readonly ReadLevel[], countyId: string): Promise<Prisma.ProcessRecordWhereInput> {
   const scope = await readScope(deps.db, actor);
   const at = (level: ReadLevel) => readers.includes(level);

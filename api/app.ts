@@ -13,11 +13,9 @@ import type { Actor } from '../workflows/common/actor';
 import { auditRoutes } from './routes/audit';
 import { calendarRoutes } from './routes/calendar';
 import { catalogueRoutes } from './routes/catalogue';
-import { dispatchRoutes } from './routes/dispatches';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
 import { ruleRoutes } from './routes/rules';
-import { weeklyRoutes } from './routes/weekly';
 
 const REFUSAL_STATUSES = new Set([403, 409, 422]);
 
@@ -55,8 +53,6 @@ export function createApp(deps: AppDeps, processes: ProcessRegistry) {
   catalogueRoutes(http, deps);
   ruleRoutes(http, deps);
   calendarRoutes(http, deps);
-  dispatchRoutes(http, deps);
-  weeklyRoutes(http, deps);
   mountProcesses(http, deps, processes);
   auditRoutes(http, deps);
   refuseOtherMethods(http);

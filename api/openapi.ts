@@ -24,7 +24,6 @@ export const TAGS = [
   { name: 'catalogue', description: "The county's catalogue of work villages may be given, its negative list and certificates; screening a code" },
   { name: 'rules', description: 'The rules a county sets for its processes, drafted, changed and published as rule sets' },
   { name: 'calendar', description: "The county's working-day calendar: official holidays and make-up working days, by year" },
-  { name: 'dispatches', description: "Dispatch (派单): a task sent down to villages, and each village's task" },
   { name: 'weekly', description: "The week's rhythm: a village's Monday deployment list, a town's Friday report" },
   { name: 'audit', description: 'Refused steps, for auditors' },
   { name: 'boards', description: 'Public notice boards of villages and towns: pages for people, and their JSON' },

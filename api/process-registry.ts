@@ -13,6 +13,7 @@ import { pascal, type Action, type Contract, type SearchAttributeKey, type ViewO
 import type { ProcessPlace, ReadLevel } from './access';
 import type { AppDeps } from './deps';
 import type { HttpDeps } from './http';
+import type { ProcessRef } from './refusals';
 import { notFound } from './problem';
 
 /** What a start route's `begin` gives: the workflow's start input, its id, and who started it. */
@@ -63,6 +64,10 @@ export interface ProcessDescriptor<C extends Contract = Contract, S = any> {
     id: z.ZodType<string>;
     listSummary: string;
     readSummary: string;
+    /** Filters of its list beyond the county, town, village, step, status and overdue (e.g. `screeningCode`). */
+    listFilters?: Record<string, z.ZodType>;
+    /** What it answers instead of the bare view (start, read, steps): the view with what a front-end looks at first. */
+    presented?: { view: z.ZodType; present: (view: ViewOf<C>) => unknown };
   };
   starts: StartRoute<S, ViewOf<C>>[];
   /** The static summary an operator sees in the Temporal UI. */
@@ -71,6 +76,8 @@ export interface ProcessDescriptor<C extends Contract = Contract, S = any> {
   startedBy: (view: ViewOf<C>) => string;
   /** Routes of its own beyond start, list, read and the actions (reports, boards), each through `route()`. */
   routes?: (http: HttpDeps, deps: AppDeps) => void;
+  /** Checks of an action's body against the database before the workflow sees it (what a validator cannot), by its Update's name. */
+  checks?: Partial<Record<keyof C['actions'] & string, (deps: AppDeps, body: any, process: ProcessRef) => Promise<void>>>;
   /** Which levels of its place read it (the county's staff always do). */
   readers: readonly ReadLevel[];
   /** Where a workflow id puts the process (county, town, village), or undefined when no process can have that id. */
@@ -168,7 +175,7 @@ function readmeTable(descriptors: readonly ProcessDescriptor[]): string {
       Object.values(d.contract.searchAttributes)
         .map((k) => `\`${k.name}\``)
         .join(', ') || '—';
-    return `| ${d.readme.name} | \`${d.contract.processType}\` | ${d.readme.what} | ${starts}; \`${d.http.base}/{id}\`: ${actions} | ${d.readers.join(', ')} | ${attributes} |`;
+    return `| ${d.readme.name} | \`${d.contract.processType}\` | ${d.readme.what} | ${starts ? `${starts}; ` : ''}\`${d.http.base}/{id}\`: ${actions} | ${d.readers.join(', ')} | ${attributes} |`;
   });
   return ['| process | type | what it does | REST | read by | own search attributes |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
 }

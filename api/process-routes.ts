@@ -37,6 +37,9 @@ function mountProcess(http: HttpDeps, deps: AppDeps, registry: ProcessRegistry, 
   const { base, tag } = d.http;
   const ids = operationIds(d);
   const params = z.object({ id: d.http.id });
+  const presented = d.http.presented;
+  const view = presented?.view ?? contract.view;
+  const present = (state: unknown) => (presented ? presented.present(state as never) : state);
 
   d.starts.forEach((start, i) => {
     const operationId = start.operationId ?? (i === 0 ? ids.start : undefined);
@@ -50,7 +53,7 @@ function mountProcess(http: HttpDeps, deps: AppDeps, registry: ProcessRegistry, 
         summary: start.summary,
         tag,
         body: start.body,
-        response: contract.view,
+        response: view,
         status: 201,
         refusals: [404, 409, 422, 503],
       },
@@ -64,7 +67,7 @@ function mountProcess(http: HttpDeps, deps: AppDeps, registry: ProcessRegistry, 
           inCounty: (countyId) => (res.locals.process = { processType, countyId }),
         });
         const first = start.firstCall;
-        return startProcess(deps, res, {
+        const state = await startProcess(deps, res, {
           processType,
           workflowId: begun.workflowId,
           args: [begun.start],
@@ -75,13 +78,14 @@ function mountProcess(http: HttpDeps, deps: AppDeps, registry: ProcessRegistry, 
           query: contract.query,
           ...(first && { firstCall: (handle) => handle.executeUpdate(first) }),
         });
+        return present(state);
       },
     );
   });
 
   route(
     http,
-    { method: 'get', path: base, operationId: ids.list, summary: d.http.listSummary, tag, query: listQuery, response: z.array(processSummarySchema) },
+    { method: 'get', path: base, operationId: ids.list, summary: d.http.listSummary, tag, query: (d.http.listFilters ? listQuery.extend(d.http.listFilters) : listQuery) as typeof listQuery, response: z.array(processSummarySchema) },
     async ({ actor, query }) => {
       requireCounty(actor, query.countyId);
       const { limit, ...where } = query;
@@ -102,25 +106,26 @@ function mountProcess(http: HttpDeps, deps: AppDeps, registry: ProcessRegistry, 
       tag,
       params,
       headers: readHeaders,
-      response: contract.view,
+      response: view,
       refusals: [404, 503],
     },
     async ({ actor, params, res }) => {
       await requireReaderAt(deps, actor, res, await registry.place(deps.db, processType, params.id), d.readers);
-      return readProcess(deps, res, { processType, workflowId: params.id }, contract.query);
+      return present(await readProcess(deps, res, { processType, workflowId: params.id }, contract.query));
     },
   );
 
   stepRoutes(
     http,
     deps,
-    { base, tag, processType, params, view: contract.view },
+    { base, tag, processType, params, view, ...(presented && { present }) },
     Object.values(contract.actions).map((action) => ({
       path: action.path,
       operationId: ids.action(action.name),
       summary: action.summary,
       body: action.body,
       update: action.update,
+      check: d.checks?.[action.name] && ((body: unknown, process) => d.checks![action.name]!(deps, body, process)),
     })),
   );
 }

@@ -3,7 +3,7 @@
 import type { Client } from '@temporalio/client';
 import { actorFromHeader } from '../api/auth';
 import { catalogueItems, COUNTY_ID, towns } from '../prisma/seed';
-import { getVillageTask, receiveTask } from '../workflows/taskDispatch/messages';
+import { getVillageTask, receiveTask } from '../workflows/taskDispatch/contract';
 import { sleep } from './measure';
 
 export interface VillageTaskRef {

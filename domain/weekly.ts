@@ -1,7 +1,7 @@
 // The weekly rhythm (周一清单式部署、周五条目式汇报), computed from the processes' own records.
 import type { Db } from '../prisma/client';
 import { BEIJING_OFFSET_MS } from '../workflows/common/durations';
-import type { VillageTaskView } from '../workflows/taskDispatch/messages';
+import type { VillageTaskView } from '../workflows/taskDispatch/contract';
 
 const DAY_MS = 86_400_000;
 

@@ -10,7 +10,7 @@ import type { Actor as RuleActor } from '../../workflows/common/actor';
 import { accessCases } from '../support/access-cases';
 import { personasOf, type Persona } from '../support/personas';
 import { startPlatform, type TestPlatform } from '../support/platform';
-import { AUDITOR, COUNTY, DONGSHAN, dispatchAt, dispatchContent, QIAOTOU, villageTaskAt } from '../support/scenarios';
+import { AUDITOR, COUNTY, DONGSHAN, dispatchContent, QIAOTOU } from '../support/scenarios';
 
 /** An actor: a seeded person, or (foreign county) role assignments in organisations of another county. */
 type Actor = { person: string } | { claims: { role: string; orgId: string } };
@@ -56,11 +56,6 @@ const ACTORS: Record<string, Actor> = {
 };
 type ActorName = keyof typeof ACTORS;
 
-const COUNTY_STAFF: ActorName[] = ['department dispatcher', 'department dispatcher (other department)', 'admission reviewer', 'panel member', 'organisation department', 'approver', 'inspector', 'auditor', 'operator'];
-const QIAOTOU_STAFF: ActorName[] = ['town dispatcher', 'town reviewer'];
-const DONGSHAN_PEOPLE: ActorName[] = ['secretary', 'cadre', 'grid member', 'supervisor', 'party member', 'villager'];
-const WORKERS: ActorName[] = ['secretary', 'cadre', 'grid member'];
-
 interface Step {
   name: string;
   method: 'GET' | 'POST';
@@ -75,27 +70,9 @@ interface Step {
   moves?: boolean;
 }
 
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
-
 function steps(platform: TestPlatform, actors: Record<string, RuleActor>): Step[] {
-  const dispatch = (step: 'REVIEW' | 'REVISION' | 'COLLECTIVE_DECISION') => () => dispatchAt(platform, step);
-  const task = (step: 'RECEIVE' | 'ASSIGN' | 'IN_PROGRESS' | 'ACCEPTANCE') => () => villageTaskAt(platform, step);
   return [
-    // taskDispatch
-    { name: 'dispatch to Dongshan', method: 'POST', url: () => '/dispatches', body: () => ({ requestId: `m-${randomUUID().slice(0, 8)}`, townId: QIAOTOU, content: dispatchContent() }), allowed: ['town dispatcher', 'department dispatcher', 'department dispatcher (other department)'] },
-    { name: 'read a dispatch', method: 'GET', process: dispatch('REVIEW'), url: (id) => `/dispatches/${id}`, allowed: [...COUNTY_STAFF, ...QIAOTOU_STAFF] },
-    { name: 'revise a dispatch', method: 'POST', process: dispatch('REVISION'), url: (id) => `/dispatches/${id}/revise`, body: () => { const { villageIds: _v, ...content } = dispatchContent(); return content; }, allowed: ['town dispatcher'], moves: true },
-    { name: 'review a dispatch', method: 'POST', process: dispatch('REVIEW'), url: (id) => `/dispatches/${id}/review`, body: () => ({ decision: 'RETURN', reasons: '请补充要求' }), allowed: ['town reviewer'], moves: true },
-    { name: 'record a collective decision', method: 'POST', process: dispatch('COLLECTIVE_DECISION'), url: (id) => `/dispatches/${id}/collective-decision`, body: () => ({ meetingDate: '2026-11-20', minutesRef: '镇党委会纪要〔2026〕12号', approved: false }), allowed: ['town reviewer'], moves: true },
-    { name: 'withdraw a dispatch', method: 'POST', process: dispatch('REVIEW'), url: (id) => `/dispatches/${id}/withdraw`, body: () => ({ reason: '上级取消' }), allowed: ['town dispatcher'], moves: true },
-    // villageTask
-    { name: "read a village's task", method: 'GET', process: task('RECEIVE'), url: (id) => `/village-tasks/${id}`, allowed: [...COUNTY_STAFF, ...QIAOTOU_STAFF, ...DONGSHAN_PEOPLE] },
-    { name: 'receive a task', method: 'POST', process: task('RECEIVE'), url: (id) => `/village-tasks/${id}/receive`, allowed: ['secretary'], moves: true },
-    { name: 'assign a task', method: 'POST', process: task('ASSIGN'), url: (id) => `/village-tasks/${id}/assign`, body: () => ({ personIds: ['p.qiaotou.dongshan.cadre2'] }), allowed: ['secretary'], moves: true },
-    { name: 'report progress', method: 'POST', process: task('IN_PROGRESS'), url: (id) => `/village-tasks/${id}/progress-reports`, body: () => ({ items: [{ text: '已走访12户', done: false }] }), allowed: WORKERS },
-    { name: 'complete a task', method: 'POST', process: task('IN_PROGRESS'), url: (id) => `/village-tasks/${id}/complete`, body: () => ({ summary: '已办结', evidenceRefs: ['doc-1'] }), allowed: WORKERS, moves: true },
-    { name: 'accept a task', method: 'POST', process: task('ACCEPTANCE'), url: (id) => `/village-tasks/${id}/acceptance`, body: () => ({ decision: 'REWORK', reasons: '名册不全', newDeadline: inDays(10) }), allowed: ['town dispatcher'], moves: true },
-    // every process in the registry (itemAdmission, majorMatterDecision, projectBidding, secondment): generated from its declarations
+    // every process in the registry (itemAdmission, majorMatterDecision, projectBidding, secondment, taskDispatch, villageTask): generated from its declarations
     ...processRegistry.all.flatMap((d) =>
       accessCases(processRegistry, d.contract.processType, platform, actors).map((c): Step => ({ name: c.name, method: c.method, process: c.process, url: c.url, body: c.body, allowed: [], expected: c.expected, moves: c.moves })),
     ),

@@ -1,7 +1,7 @@
 // State reads come from the read model (what every step publishes before it answers), never from
 // the worker or its cache: the same state the step answered and the workflow holds, as fast with
 // the worker stopped or its cache cold; `Cache-Control: no-cache` asks the workflow itself.
-import { getDispatch, getVillageTask } from '../../workflows/taskDispatch/messages';
+import { getDispatch, getVillageTask } from '../../workflows/taskDispatch/contract';
 import { DATABASES, eventually, startPlatform, type ApiResponse, type TestPlatform } from '../support/platform';
 import { AUDITOR, dispatchAt, DISPATCHER, SECRETARY, villageTaskAt } from '../support/scenarios';
 

@@ -1,6 +1,6 @@
 // A dispatch's screening flags, on top of its view where a front-end looks first.
-import { dispatchViewSchema, presentDispatch } from '../../api/views';
-import type { DispatchScreening, DispatchView } from '../../workflows/taskDispatch/messages';
+import { dispatchViewSchema, presentDispatch } from '../../processes/taskDispatch/api';
+import type { DispatchScreening, DispatchView } from '../../workflows/taskDispatch/contract';
 
 const view = (screening?: DispatchScreening): DispatchView => ({
   processType: 'taskDispatch',

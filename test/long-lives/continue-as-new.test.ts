@@ -1,7 +1,7 @@
 // A process that continues as new keeps its state and its pending deadlines: a reminder and the
 // lateness still fire once, weekly reports are still counted week by week, and village and dispatch
 // still hear each other whichever of them continued (messages go by workflow id, not run id).
-import { getDispatch, reviewDispatch, acceptTask, assignTask, completeTask, getVillageTask, receiveTask, reportProgress, type DispatchView } from '../../workflows/taskDispatch/messages';
+import { getDispatch, reviewDispatch, acceptTask, assignTask, completeTask, getVillageTask, receiveTask, reportProgress, type DispatchView } from '../../workflows/taskDispatch/contract';
 import { eventually, startPlatform, type TestPlatform } from '../support/platform';
 import { act, actorOf, DISPATCHER, REVIEWER, runsOf, startDispatch } from './support';
 

@@ -5,7 +5,7 @@
 // history is shown not to move with reports at all, and a village's year is its measured cost per
 // report times 52 (village-task-two-years.test.ts runs two whole years of one village).
 import type { Actor } from '../../workflows/common/actor';
-import { acceptTask, assignTask, completeTask, getDispatch, getVillageTask, receiveTask, reportProgress, reviewDispatch, type DispatchView } from '../../workflows/taskDispatch/messages';
+import { acceptTask, assignTask, completeTask, getDispatch, getVillageTask, receiveTask, reportProgress, reviewDispatch, type DispatchView } from '../../workflows/taskDispatch/contract';
 import { eventually, startPlatform, type TestPlatform } from '../support/platform';
 import { act, actorOf, COUNTY, DISPATCHER, QIAOTOU, REVIEWER, runsOf, settledEvents, startDispatch } from './support';
 

@@ -6,7 +6,7 @@ import { rulesToPin } from '../../domain/rule-sets';
 import { tokenClaimsFor } from '../../domain/identity';
 import type { Actor } from '../../workflows/common/actor';
 import type { PeriodOverrides } from '../../workflows/rules/checks';
-import { dispatchWorkflowId, type DispatchContent, type DispatchStart } from '../../workflows/taskDispatch/messages';
+import { dispatchWorkflowId, type DispatchContent, type DispatchStart } from '../../workflows/taskDispatch/contract';
 import type { TestPlatform } from '../support/platform';
 
 export const COUNTY = 'xingcun';

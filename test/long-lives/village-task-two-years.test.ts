@@ -1,7 +1,7 @@
 // A village task that reports every week for two years (a week of one second here) keeps its history
 // bounded: an ordinary step adds at most 12 events, and no run comes near 10,000 events.
 import type { Actor } from '../../workflows/common/actor';
-import { acceptTask, assignTask, completeTask, getDispatch, getVillageTask, receiveTask, reportProgress, reviewDispatch, type DispatchView } from '../../workflows/taskDispatch/messages';
+import { acceptTask, assignTask, completeTask, getDispatch, getVillageTask, receiveTask, reportProgress, reviewDispatch, type DispatchView } from '../../workflows/taskDispatch/contract';
 import type { PeriodOverrides } from '../../workflows/rules/checks';
 import { eventually, startPlatform, type TestPlatform } from '../support/platform';
 import { act, actorOf, DISPATCHER, REVIEWER, runsOf, settledEvents, startDispatch } from './support';

@@ -39,8 +39,9 @@ test('operation ids: stable, from the process and its actions', () => {
 });
 
 test('each registered process has its rule section, its Update names unchanged', () => {
-  expect(PROCESSES.map((d) => d.contract.processType)).toEqual(['itemAdmission', 'majorMatterDecision', 'projectBidding', 'secondment']);
+  expect(PROCESSES.map((d) => d.contract.processType)).toEqual(['itemAdmission', 'majorMatterDecision', 'projectBidding', 'secondment', 'taskDispatch', 'villageTask']);
   expect(Object.keys(RULE_SECTIONS)).toContain('secondment');
+  expect(Object.keys(RULE_SECTIONS)).toContain('dispatch');
   // The names in the recorded histories: never renamed.
   expect(Object.keys(processRegistry.get('majorMatterDecision').contract.actions)).toEqual([
     'propose',
@@ -70,6 +71,8 @@ test('each registered process has its rule section, its Update names unchanged',
     'reoffer',
     'answerOffer',
   ]);
+  expect(Object.values(processRegistry.get('taskDispatch').contract.actions).map((a) => a.update.name)).toEqual(['revise', 'review', 'collectiveDecision', 'withdraw']);
+  expect(Object.values(processRegistry.get('villageTask').contract.actions).map((a) => a.update.name)).toEqual(['receive', 'assign', 'reportProgress', 'complete', 'accept']);
   expect(Object.values(processRegistry.get('itemAdmission').contract.actions).map((a) => a.update.name)).toEqual([
     'review',
     'respondToConsultation',

@@ -1,6 +1,6 @@
 // taskDispatch rules at their edges: each case is the smallest change that flips a rule's answer.
 import type { Actor } from '../../workflows/common/actor';
-import type { DispatchContent, DispatchView, VillageTaskView } from '../../workflows/taskDispatch/messages';
+import type { DispatchContent, DispatchView, VillageTaskView } from '../../workflows/taskDispatch/contract';
 import {
   mayAccept,
   mayAssign,

@@ -1,5 +1,5 @@
 import type { Actor } from '../../workflows/common/actor';
-import type { DispatchContent, DispatchView, VillageTaskView } from '../../workflows/taskDispatch/messages';
+import type { DispatchContent, DispatchView, VillageTaskView } from '../../workflows/taskDispatch/contract';
 import { acceptor, isOutOfList, mayAccept, mayAssign, mayComplete, mayReceive, mayReport, mayReview, mayRevise, mayWithdraw, reworkEscalates, unclearReasons } from '../../workflows/taskDispatch/rules';
 
 const town = 'xingcun.qiaotou';

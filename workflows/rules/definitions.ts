@@ -10,10 +10,10 @@ import { ADMISSION_RULES } from '../itemAdmission/rule-section';
 import { MAJOR_MATTER_RULES } from '../majorMatterDecision/rule-section';
 import { PROJECT_BIDDING_RULES } from '../projectBidding/rule-section';
 import { SECONDMENT_RULES } from '../secondment/rule-section';
+import { DISPATCH_RULES } from '../taskDispatch/rule-section';
 import type { RuleDefinition } from './units';
 
-export const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+export { WEEKDAYS, type Weekday } from './units';
 
 export { MAJOR_MATTER_KINDS, type MajorMatterKind } from '../majorMatterDecision/rule-section';
 
@@ -23,46 +23,7 @@ export type RuleUnit = RuleDefinition['unit'];
 
 export const RULE_SECTIONS = {
   admission: ADMISSION_RULES,
-  dispatch: {
-    reviewPeriod: {
-      unit: 'WORKING_DAYS',
-      default: 2,
-      min: 1,
-      max: 10,
-      meaning: 'The town review of a dispatch is due within this many working days; later it is reminded and flagged (§2.3).',
-      period: 'dispatchReview',
-    },
-    minimumLeadTime: {
-      unit: 'WORKING_DAYS',
-      default: 3,
-      min: 1,
-      max: 20,
-      meaning: 'A dispatch whose deadline is closer than this many working days is flagged unclear (§2.2).',
-      period: 'minimumLeadTime',
-    },
-    deadlineReminder: {
-      unit: 'CALENDAR_DURATION',
-      default: '1d',
-      min: '1h',
-      max: '7d',
-      meaning: "A village task's workers are reminded this long before its deadline (§2.6).",
-      period: 'deadlineReminder',
-    },
-    progressReportDay: {
-      unit: 'CHOICE',
-      default: 'FRIDAY',
-      options: WEEKDAYS,
-      meaning: 'The weekday whose end an itemised progress report is due every week; a holiday moves it to the working day before (§2.6).',
-      period: 'progressReport',
-    },
-    maxReworkRounds: {
-      unit: 'COUNT',
-      default: 3,
-      min: 1,
-      max: 10,
-      meaning: 'Rounds of rework the dispatcher may order before acceptance is escalated to the town reviewer (§2.8).',
-    },
-  },
+  dispatch: DISPATCH_RULES,
   majorMatterDecision: MAJOR_MATTER_RULES,
   projectBidding: PROJECT_BIDDING_RULES,
   secondment: SECONDMENT_RULES,

@@ -21,3 +21,7 @@ export type RuleDefinition = Described &
     | { unit: 'LIST'; default: readonly string[]; options: readonly string[]; maxItems: number }
     | { unit: 'QUOTAS'; default: Readonly<Record<string, number>>; min: number; max: number; maxItems: number }
   );
+
+/** The days of the week, as a weekly rule names them. */
+export const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];

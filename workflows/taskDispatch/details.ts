@@ -1,6 +1,6 @@
 // Current details an operator reads in the Temporal UI (markdown).
 import { processDetails } from '../common/details';
-import type { DispatchView, VillageTaskView } from './messages';
+import type { DispatchView, VillageTaskView } from './contract';
 
 export function dispatchDetails(view: DispatchView): string {
   const { content, screening, villages } = view.details;

@@ -1,22 +1,28 @@
 // Rules of taskDispatch (docs/processes.md §2): pure functions called by the validators and the screening.
 import { findRole, type Actor } from '../common/actor';
 import { allowed, firstRefusal, refused, type RuleResult } from '../common/reasons';
+import { mayTake } from '../common/contract';
 import { atStep, holds, reasonGiven } from '../common/guards';
-import type {
-  AcceptanceDecision,
-  Assignment,
-  CollectiveDecision,
-  Completion,
-  DispatchContent,
-  DispatchRevision,
-  DispatchScreening,
-  DispatchView,
-  ProgressReport,
-  ReviewDecision,
-  UnclearReason,
-  VillageTaskView,
-  Withdrawal,
-} from './messages';
+import {
+  taskDispatchContract,
+  villageTaskContract,
+  type AcceptanceDecision,
+  type Assignment,
+  type CollectiveDecision,
+  type Completion,
+  type DispatchContent,
+  type DispatchRevision,
+  type DispatchScreening,
+  type DispatchView,
+  type ProgressReport,
+  type ReviewDecision,
+  type UnclearReason,
+  type VillageTaskView,
+  type Withdrawal,
+} from './contract';
+
+const dispatchActions = taskDispatchContract.actions;
+const taskActions = villageTaskContract.actions;
 
 /** Why a dispatch is unclear: no deliverables, no acceptance criteria, or a deadline before `earliestDeadline`. */
 export function unclearReasons(content: DispatchContent, earliestDeadline: string): UnclearReason[] {
@@ -32,22 +38,26 @@ export function isOutOfList(screening: DispatchScreening): boolean {
   return screening.catalogue === 'UNKNOWN' || screening.catalogue === 'NO_CODE';
 }
 
-export function mayRevise(view: DispatchView, actor: Actor, revision: DispatchRevision): RuleResult {
+/** A revision's own rule (beyond `at` and `by`): a task put to admission keeps its code. */
+export function reviseRule(view: DispatchView, revision: DispatchRevision): RuleResult {
   const admission = view.details.admission;
-  return firstRefusal(
-    atStep(view, ['REVISION'], 'revision'),
-    holds(actor, 'DISPATCHER', view.details.dispatcherOrgId, 'Revising a dispatch'),
-    admission && revision.screeningCode !== undefined && revision.screeningCode !== admission.code
-      ? refused('RULE_BROKEN', `This task was put to admission as ${admission.code} (${admission.workflowId}); its code cannot change. Withdraw it and dispatch anew.`)
-      : allowed,
-  );
+  return admission && revision.screeningCode !== undefined && revision.screeningCode !== admission.code
+    ? refused('RULE_BROKEN', `This task was put to admission as ${admission.code} (${admission.workflowId}); its code cannot change. Withdraw it and dispatch anew.`)
+    : allowed;
+}
+
+export function mayRevise(view: DispatchView, actor: Actor, revision: DispatchRevision): RuleResult {
+  return mayTake(dispatchActions.revise, view, actor, revision, () => reviseRule(view, revision));
 }
 
 export function mayReview(view: DispatchView, actor: Actor, review: ReviewDecision): RuleResult {
+  return mayTake(dispatchActions.review, view, actor, review, () => reviewRule(view, review));
+}
+
+/** A review's own rule: reasons for a return or rejection; no approval of unadmitted out-of-list work, nor of a flagged duplicate without a comment. */
+export function reviewRule(view: DispatchView, review: ReviewDecision): RuleResult {
   const screening = view.details.screening;
   return firstRefusal(
-    atStep(view, ['REVIEW'], 'review'),
-    holds(actor, 'TOWN_REVIEWER', view.details.townId, 'Review of a dispatch'),
     review.decision === 'APPROVE' ? allowed : reasonGiven(review.reasons, review.decision === 'RETURN' ? 'A return for revision' : 'A rejection'),
     review.decision === 'APPROVE' && screening && isOutOfList(screening)
       ? refused('RULE_BROKEN', 'The task is outside the village work-item list and was not admitted: it cannot be approved.')
@@ -58,21 +68,25 @@ export function mayReview(view: DispatchView, actor: Actor, review: ReviewDecisi
   );
 }
 
+export function collectiveDecisionRule(decision: CollectiveDecision): RuleResult {
+  return reasonGiven(decision.minutesRef, 'A collective decision (its minutes reference)');
+}
+
 export function mayRecordCollectiveDecision(view: DispatchView, actor: Actor, decision: CollectiveDecision): RuleResult {
-  return firstRefusal(
-    atStep(view, ['COLLECTIVE_DECISION'], 'the collective decision'),
-    holds(actor, 'TOWN_REVIEWER', view.details.townId, 'Recording the collective decision'),
-    reasonGiven(decision.minutesRef, 'A collective decision (its minutes reference)'),
-  );
+  return mayTake(dispatchActions.collectiveDecision, view, actor, decision, () => collectiveDecisionRule(decision));
 }
 
 export function mayWithdraw(view: DispatchView, actor: Actor, withdrawal: Withdrawal): RuleResult {
+  return mayTake(dispatchActions.withdraw, view, actor, withdrawal, () => withdrawRule(view, withdrawal));
+}
+
+/** A withdrawal's own rule: not while admission is asked (that application is withdrawn instead), nor once a village received it; with a reason. */
+export function withdrawRule(view: DispatchView, withdrawal: Withdrawal): RuleResult {
   const received = view.details.villages.filter((v) => v.step !== 'RECEIVE');
   return firstRefusal(
     view.step === 'AWAITING_ADMISSION'
       ? refused('WRONG_STEP', `The task waits for admission ${view.details.admission?.workflowId}: withdraw that application, and the dispatch closes as withdrawn.`)
-      : atStep(view, ['REVIEW', 'REVISION', 'COLLECTIVE_DECISION', 'IN_VILLAGES'], 'withdrawal'),
-    holds(actor, 'DISPATCHER', view.details.dispatcherOrgId, 'Withdrawing a dispatch'),
+      : allowed,
     received.length > 0
       ? refused('WRONG_STEP', `Already received by ${received.map((v) => v.villageId).join(', ')}: a dispatch can be withdrawn only before receipt.`)
       : allowed,
@@ -85,14 +99,17 @@ export function mayWithdraw(view: DispatchView, actor: Actor, withdrawal: Withdr
 const staffOf = (view: VillageTaskView, actor: Actor) => view.details.staff.find((s) => s.personId === actor.personId);
 
 export function mayReceive(view: VillageTaskView, actor: Actor): RuleResult {
-  return firstRefusal(atStep(view, ['RECEIVE'], 'receipt'), holds(actor, 'VILLAGE_SECRETARY', view.villageId!, 'Receiving a task'));
+  return mayTake(taskActions.receive, view, actor, undefined);
 }
 
 export function mayAssign(view: VillageTaskView, actor: Actor, assignment: Assignment): RuleResult {
+  return mayTake(taskActions.assign, view, actor, assignment, () => assignRule(view, assignment));
+}
+
+/** An assignment's own rule: someone, and only the village's cadres or grid members. */
+export function assignRule(view: VillageTaskView, assignment: Assignment): RuleResult {
   const outsiders = assignment.personIds.filter((id) => !view.details.staff.some((s) => s.personId === id));
   return firstRefusal(
-    atStep(view, ['ASSIGN', 'IN_PROGRESS'], 'assignment'),
-    holds(actor, 'VILLAGE_SECRETARY', view.villageId!, 'Assigning a task'),
     assignment.personIds.length === 0 ? refused('INVALID_INPUT', 'Name at least one cadre or grid member.') : allowed,
     outsiders.length > 0
       ? refused('WRONG_ORGANISATION', `Not a cadre or grid member of ${view.villageId}: ${outsiders.join(', ')}.`)
@@ -100,7 +117,11 @@ export function mayAssign(view: VillageTaskView, actor: Actor, assignment: Assig
   );
 }
 
-/** The secretary of the village, or one of the people the task is assigned to. */
+/**
+ * The secretary of the village, or one of the people the task is assigned to: the contract's `by` of a
+ * report and a completion, with finer refusals (a cadre of the village not assigned: NOT_AUTHORISED; a
+ * cadre or grid member of another village: WRONG_ORGANISATION), so these two steps keep their whole rule here.
+ */
 function isWorker(view: VillageTaskView, actor: Actor, action: string): RuleResult {
   if (findRole(actor, 'VILLAGE_SECRETARY', view.villageId!)) return allowed;
   if (view.details.assignees.some((a) => a.personId === actor.personId)) return allowed;
@@ -113,7 +134,7 @@ function isWorker(view: VillageTaskView, actor: Actor, action: string): RuleResu
 
 export function mayReport(view: VillageTaskView, actor: Actor, report: ProgressReport): RuleResult {
   return firstRefusal(
-    atStep(view, ['IN_PROGRESS'], 'a progress report'),
+    atStep(view, [...taskActions.reportProgress.at], 'a progress report'),
     isWorker(view, actor, 'A progress report'),
     report.items.length === 0 ? refused('INVALID_INPUT', 'An itemised report lists at least one item.') : allowed,
   );
@@ -121,7 +142,7 @@ export function mayReport(view: VillageTaskView, actor: Actor, report: ProgressR
 
 export function mayComplete(view: VillageTaskView, actor: Actor, completion: Completion): RuleResult {
   return firstRefusal(
-    atStep(view, ['IN_PROGRESS'], 'completion'),
+    atStep(view, [...taskActions.complete.at], 'completion'),
     isWorker(view, actor, 'Completing a task'),
     reasonGiven(completion.summary, 'A completion (what was done)'),
   );
@@ -133,10 +154,12 @@ export function acceptor(view: VillageTaskView): { role: 'DISPATCHER' | 'TOWN_RE
 }
 
 export function mayAccept(view: VillageTaskView, actor: Actor, decision: AcceptanceDecision, now: string): RuleResult {
-  const by = acceptor(view);
+  return mayTake(taskActions.accept, view, actor, decision, () => acceptRule(decision, now));
+}
+
+/** An acceptance's own rule: a return for rework says why and sets a deadline in the future. */
+export function acceptRule(decision: AcceptanceDecision, now: string): RuleResult {
   return firstRefusal(
-    atStep(view, ['ACCEPTANCE'], 'acceptance'),
-    holds(actor, by.role, by.orgId, 'Acceptance'),
     decision.decision === 'REWORK' ? reasonGiven(decision.reasons, 'A return for rework') : allowed,
     decision.decision === 'REWORK' && !(Date.parse(decision.newDeadline) > Date.parse(now))
       ? refused('INVALID_INPUT', 'The new deadline for rework must be a date in the future.')

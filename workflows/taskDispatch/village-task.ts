@@ -4,27 +4,22 @@ import { openProcess, type Timer } from '../common/open-process';
 import { nowIso } from '../common/workflow-support';
 import { villageTaskDetails } from './details';
 import {
-  acceptTask,
-  assignTask,
-  completeTask,
   dispatchWithdrawn,
-  getVillageTask,
-  receiveTask,
-  reportProgress,
   villageProgressed,
+  villageTaskContract as contract,
   type VillageProgress,
   type VillageTaskStart,
   type VillageTaskStep,
   type VillageTaskView,
-} from './messages';
-import { acceptor, mayAccept, mayAssign, mayComplete, mayReceive, mayReport, reworkEscalates } from './rules';
+} from './contract';
+import { acceptor, acceptRule, assignRule, mayComplete, mayReport, reworkEscalates } from './rules';
 
 const WORKING_STEPS = ['RECEIVE', 'ASSIGN', 'IN_PROGRESS'];
 
 /** One village's share of a dispatch: receive, assign, report weekly, complete, acceptance (docs/processes.md §2.5–2.8). */
 export async function villageTask(start: VillageTaskStart): Promise<VillageTaskView> {
   const process = openProcess<VillageTaskView, VillageTaskStep>({
-    query: getVillageTask,
+    query: contract.query,
     rules: start.rules,
     periods: start.periods,
     start,
@@ -71,14 +66,14 @@ export async function villageTask(start: VillageTaskStart): Promise<VillageTaskV
   // Taken before any step is registered, so a receipt arriving early waits for the task to open (a continued run is open).
   const opened = process.continued ? Promise.resolve() : process.exclusively(open);
 
-  step(receiveTask, (actor) => mayReceive(view, actor), (actor) => {
+  step(contract.actions.receive, undefined, (actor) => {
     record({ step: 'RECEIVE', by: { actor, as: actedAs(actor, 'VILLAGE_SECRETARY', start.villageId) }, rule: 'only the village secretary receives', summary: 'Received by the village secretary' });
     moveTo('ASSIGN', secretary('assign to cadres or grid members'));
   });
 
   step(
-    assignTask,
-    (actor, assignment) => mayAssign(view, actor, assignment),
+    contract.actions.assign,
+    (_actor, assignment) => assignRule(view, assignment),
     async (actor, assignment) => {
       const firstReportDueAt = view.details.nextReportDueAt ?? (await deadlines.due('progressReport', { inStep: true }));
       view.details.assignees = view.details.staff.filter((s) => assignment.personIds.includes(s.personId));
@@ -95,7 +90,8 @@ export async function villageTask(start: VillageTaskStart): Promise<VillageTaskV
   );
 
   step(
-    reportProgress,
+    // Its whole rule in rules.ts (the contract's `at` and `by`, with finer refusals of who is not a worker here).
+    contract.actions.reportProgress.update,
     (actor, report) => mayReport(view, actor, report),
     (actor, report) => {
       view.details.reports.push({ ...report, at: nowIso(), personId: actor.personId, weekDueAt: view.details.nextReportDueAt! });
@@ -105,7 +101,7 @@ export async function villageTask(start: VillageTaskStart): Promise<VillageTaskV
   );
 
   step(
-    completeTask,
+    contract.actions.complete.update,
     (actor, completion) => mayComplete(view, actor, completion),
     (actor, completion) => {
       view.details.completions.push({ ...completion, at: nowIso(), personId: actor.personId });
@@ -117,8 +113,8 @@ export async function villageTask(start: VillageTaskStart): Promise<VillageTaskV
   );
 
   step(
-    acceptTask,
-    (actor, decision) => mayAccept(view, actor, decision, nowIso()),
+    contract.actions.accept,
+    (_actor, decision) => acceptRule(decision, nowIso()),
     async (actor, decision) => {
       const by = acceptor(view);
       const as = actedAs(actor, by.role, by.orgId);

@@ -11,13 +11,9 @@ import {
   awaitScreening,
   dispatchWithdrawn,
   duplicateReported,
-  getDispatch,
-  recordCollectiveDecision,
-  reviewDispatch,
-  reviseDispatch,
+  taskDispatchContract as contract,
   villageProgressed,
   villageTaskSummary,
-  withdrawDispatch,
   villageTaskWorkflowId,
   type DispatchScreening,
   type DispatchStart,
@@ -25,14 +21,14 @@ import {
   type DispatchView,
   type OutOfListAdmission,
   type VillageTaskStart,
-} from './messages';
-import { isOutOfList, mayRecordCollectiveDecision, mayReview, mayRevise, mayWithdraw, unclearReasons } from './rules';
+} from './contract';
+import { collectiveDecisionRule, isOutOfList, reviewRule, reviseRule, unclearReasons, withdrawRule } from './rules';
 import { villageTask } from './village-task';
 
 /** 派单—审核: a town sends a task to villages; it is screened, reviewed, then runs per village (docs/processes.md §2). */
 export async function taskDispatch(start: DispatchStart): Promise<DispatchView> {
   const process = openProcess<DispatchView, DispatchStep>({
-    query: getDispatch,
+    query: contract.query,
     rules: start.rules,
     periods: start.periods,
     start,
@@ -62,8 +58,8 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
   });
 
   step(
-    reviseDispatch,
-    (actor, revision) => mayRevise(view, actor, revision),
+    contract.actions.revise,
+    (_actor, revision) => reviseRule(view, revision),
     (actor, revision) => {
       const { admission, ...content } = revision;
       application = admission ?? application;
@@ -77,8 +73,8 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
   );
 
   step(
-    reviewDispatch,
-    (actor, review) => mayReview(view, actor, review),
+    contract.actions.review,
+    (_actor, review) => reviewRule(view, review),
     (actor, review) => {
       view.details.reviews.push({ ...review, at: nowIso(), personId: actor.personId });
       view.overdue = false;
@@ -98,8 +94,8 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
   );
 
   step(
-    recordCollectiveDecision,
-    (actor, decision) => mayRecordCollectiveDecision(view, actor, decision),
+    contract.actions.collectiveDecision,
+    (_actor, decision) => collectiveDecisionRule(decision),
     (actor, decision) => {
       view.details.collectiveDecision = decision;
       record({
@@ -115,8 +111,8 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
   );
 
   step(
-    withdrawDispatch,
-    (actor, withdrawal) => mayWithdraw(view, actor, withdrawal),
+    contract.actions.withdraw,
+    (_actor, withdrawal) => withdrawRule(view, withdrawal),
     async (actor, withdrawal) => {
       const by = { actor, as: actedAs(actor, 'DISPATCHER', start.dispatcherOrgId) };
       // The villages first: a task already closed (cancelled by an operator) has nothing left to withdraw.

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { findOrganisation } from '../../domain/organisation';
 import { deploymentList, townWeeklyReport } from '../../domain/weekly';
-import type { AppDeps } from '../deps';
-import { requirePlaceReader } from '../access';
-import { route, type HttpDeps } from '../http';
-import { notFound } from '../problem';
+import type { AppDeps } from '../../api/deps';
+import { requirePlaceReader } from '../../api/access';
+import { route, type HttpDeps } from '../../api/http';
+import { notFound } from '../../api/problem';
 
 const tag = 'weekly';
 const atQuery = z.object({ at: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Any instant in the week wanted; now when absent' }) });

@@ -2,9 +2,6 @@ import type { Operation } from 'fast-json-patch';
 import type { ActedAs } from './actor';
 import type { Role } from './roles';
 
-/** The processes not yet described in the registry (a registered process's type is its contract's `processType`). */
-export type ProcessType = 'taskDispatch' | 'villageTask';
-
 /** Where a process stands overall. Every terminal status carries the reason it ended. */
 export type ProcessStatus = 'RUNNING' | 'COMPLETED' | 'REJECTED' | 'WITHDRAWN' | 'CANCELLED';
 

@@ -16,7 +16,12 @@ import type { ProcessRef } from '../refusals';
 import { readProcess } from './read';
 
 /** Runs `call` on a process within the step bound, turning Temporal's refusals into problems and a missed deadline into a 503. */
-export async function onProcess<T>(deps: AppDeps, res: Response, ref: ProcessRef & { workflowId: string }, call: (handle: WorkflowHandle) => Promise<T>): Promise<T> {
+export async function onProcess<T>(
+  deps: AppDeps,
+  res: Response,
+  ref: ProcessRef & { workflowId: string },
+  call: (handle: WorkflowHandle) => Promise<T>,
+): Promise<T> {
   res.locals.process = ref;
   const bounds = boundsOf(deps);
   const handle = deps.temporal.workflow.getHandle(ref.workflowId);
@@ -52,7 +57,8 @@ async function refuseIfClosedOrNotYetOpen(deps: AppDeps, handle: WorkflowHandle)
 
 export interface ProcessStep {
   path: string;
-  operationId?: string;
+  /** Its stable name in the OpenAPI document (the registry's: `<process><Update>`). */
+  operationId: string;
   summary: string;
   body?: z.ZodType;
   /** Checks the body against the database before the workflow sees it (what a validator cannot). */
@@ -63,7 +69,8 @@ export interface ProcessStep {
 
 export const stepHeaders = z.object({
   'idempotency-key': z.string().regex(IDEMPOTENCY_KEY, '6 to 100 letters, digits, -, _, . or :').optional().openapi({
-    description: 'The same key (scoped to the caller) retried returns the first outcome and records nothing twice; with another body it is 409 IDEMPOTENCY_KEY_REUSED. Without it, X-Request-Id serves.',
+    description:
+      'The same key (scoped to the caller) retried returns the first outcome and records nothing twice; with another body it is 409 IDEMPOTENCY_KEY_REUSED. Without it, X-Request-Id serves.',
   }),
 });
 
@@ -102,29 +109,36 @@ async function knowingCountyOnRefusal<T>(ref: ProcessRef, knowCounty: () => Prom
   }
 }
 
-/** `secondment` and `return-confirmation` → `secondmentReturnConfirmation`. */
-function stepOperationId(operation: string, stepPath: string): string {
-  return operation + stepPath.replace(/(?:^|-)([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-}
-
-/**
- * One POST route per step: the body validated here, the step refused or done by the workflow's Update.
- * Its operationId is the process's `operation` name followed by the step's path in PascalCase:
- * `secondment` + `return-confirmation` → `secondmentReturnConfirmation` (POST /secondments/{id}/return-confirmation).
- */
+/** One POST route per step: the body validated here, the step refused or done by the workflow's Update. */
 export function stepRoutes(
   http: HttpDeps,
   deps: AppDeps,
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  process: { base: string; /** The process in camelCase, singular (`majorMatter`): the operationIds of steps that name none begin with it. */ operation?: string; tag: string; processType: string; params: z.ZodObject<{ id: z.ZodType<string> }>; view: z.ZodType; present?: (view: any) => unknown },
+  process: {
+    base: string;
+    tag: string;
+    processType: string;
+    params: z.ZodObject<{ id: z.ZodType<string> }>;
+    view: z.ZodType;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    present?: (view: any) => unknown;
+  },
   steps: ProcessStep[],
 ): void {
   for (const step of steps) {
-    const operationId = step.operationId ?? (process.operation && stepOperationId(process.operation, step.path));
-    if (!operationId) throw new Error(`POST ${process.base}/{id}/${step.path} has no operationId.`);
     route(
       http,
-      { method: 'post', path: `${process.base}/{id}/${step.path}`, operationId, summary: step.summary, tag: process.tag, params: process.params, headers: stepHeaders, body: step.body, response: process.view, refusals: [404, 409, 422, 503] },
+      {
+        method: 'post',
+        path: `${process.base}/{id}/${step.path}`,
+        operationId: step.operationId,
+        summary: step.summary,
+        tag: process.tag,
+        params: process.params,
+        headers: stepHeaders,
+        body: step.body,
+        response: process.view,
+        refusals: [404, 409, 422, 503],
+      },
       async ({ actor, params, body, req, res }) => {
         // The county (for a check, and for the log of a refusal) is read only when needed: not on the path of a step done.
         const ref = { processType: process.processType, countyId: '', workflowId: params.id };
@@ -149,7 +163,9 @@ export function stepRoutes(
           const updateId = use && `${actor.personId}:${use.key}${found?.attempt ? `/${found.attempt}` : ''}`;
           return keepingRefusal(deps, use && { ...use, attempt: found?.attempt ?? 0 }, async () => {
             await step.check?.(body, ref);
-            const answer = await onProcess(deps, res, ref, (h) => h.executeUpdate(step.update as UpdateDefinition<StepAnswer, [Actor, ...unknown[]]>, { args, updateId }));
+            const answer = await onProcess(deps, res, ref, (h) =>
+              h.executeUpdate(step.update as UpdateDefinition<StepAnswer, [Actor, ...unknown[]]>, { args, updateId }),
+            );
             return stateAfterStep(deps, res, ref, answer);
           });
         });

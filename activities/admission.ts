@@ -45,7 +45,15 @@ async function applyToCatalogue(db: Db, input: AdmissionDecisionInput): Promise<
   if (decision.outcome === 'ADMIT_ONCE') {
     await db.onceAdmission.upsert({
       where: { workflowId },
-      create: { workflowId, countyId: start.countyId, screeningCode: code, title: start.application.title, taskRef: start.application.taskRef, decidedAt: new Date(), decidedBy: input.byPersonId },
+      create: {
+        workflowId,
+        countyId: start.countyId,
+        screeningCode: code,
+        title: start.application.title,
+        taskRef: start.application.taskRef,
+        decidedAt: new Date(),
+        decidedBy: input.byPersonId,
+      },
       update: {},
     });
     return {};

@@ -94,7 +94,8 @@ const FEWEST_WORKING_DAYS_A_YEAR = 200;
  */
 export async function workingDeadline(db: Db, input: WorkingDeadlineInput): Promise<Deadline> {
   const fromYear = yearOf(startDay(input));
-  if (!Number.isInteger(input.workingDays) || input.workingDays < 0) throw ApplicationFailure.nonRetryable(`Working days must be a whole number ≥ 0, not ${input.workingDays}`, 'INVALID_INPUT');
+  if (!Number.isInteger(input.workingDays) || input.workingDays < 0)
+    throw ApplicationFailure.nonRetryable(`Working days must be a whole number ≥ 0, not ${input.workingDays}`, 'INVALID_INPUT');
   let toYear = fromYear + 1 + Math.ceil(input.workingDays / FEWEST_WORKING_DAYS_A_YEAR);
   for (;;) {
     const calendar = await calendarOf(db, input.countyId, fromYear, toYear);
@@ -114,5 +115,9 @@ export async function weeklyDueAt(db: Db, input: WeeklyDueInput): Promise<Deadli
   if (!WEEKDAYS.includes(input.weekday)) throw ApplicationFailure.nonRetryable(`Not a weekday: ${String(input.weekday)}`, 'INVALID_INPUT');
   const fromYear = yearOf(startDay(input));
   const calendar = await calendarOf(db, input.countyId, fromYear - 1, fromYear + 1);
-  return answered(db, input.countyId, checked(() => weeklyDueOn(calendar, input.fromIso, input.weekday)));
+  return answered(
+    db,
+    input.countyId,
+    checked(() => weeklyDueOn(calendar, input.fromIso, input.weekday)),
+  );
 }

@@ -45,7 +45,11 @@ async function claimVillages(db: Db, input: DispatchScreeningInput): Promise<voi
   // One transaction, one commit, for all the villages.
   await db.$transaction(
     input.villageIds.map((villageId) =>
-      db.dispatchClaim.upsert({ where: { workflowId_villageId: { workflowId: input.dispatchWorkflowId, villageId } }, create: { workflowId: input.dispatchWorkflowId, villageId, ...claim }, update: claim }),
+      db.dispatchClaim.upsert({
+        where: { workflowId_villageId: { workflowId: input.dispatchWorkflowId, villageId } },
+        create: { workflowId: input.dispatchWorkflowId, villageId, ...claim },
+        update: claim,
+      }),
     ),
   );
 }

@@ -21,7 +21,11 @@ async function project(db: Db, publication: Publication): Promise<void> {
   const row = await db.processRecord.findUnique({ where: { workflowId: publication.workflowId }, select: { revision: true, state: true } });
   if (row && row.revision >= publication.revision) return;
   if (!row || row.revision !== publication.base) {
-    throw ApplicationFailure.create({ type: READ_MODEL_BEHIND, message: `The read model holds revision ${row?.revision ?? 'none'} of ${publication.workflowId}, not ${publication.base}.`, nonRetryable: true });
+    throw ApplicationFailure.create({
+      type: READ_MODEL_BEHIND,
+      message: `The read model holds revision ${row?.revision ?? 'none'} of ${publication.workflowId}, not ${publication.base}.`,
+      nonRetryable: true,
+    });
   }
   const { newDocument } = applyPatch(JSON.parse(row.state) as ProcessView, publication.patch, false, true);
   await projectProcess(db, { ...newDocument, revision: publication.revision });
@@ -71,11 +75,14 @@ export async function projectProcess(db: Db, view: ProcessView): Promise<void> {
     if (newer.count === 0) {
       const existing = await tx.processRecord.findUnique({ where: { workflowId: view.workflowId }, select: { revision: true } });
       if (existing) return;
-      await tx.processRecord.create({ data: { workflowId: view.workflowId, ...record, revision, villages: { create: villages.map((villageId) => ({ villageId })) } } });
+      await tx.processRecord.create({
+        data: { workflowId: view.workflowId, ...record, revision, villages: { create: villages.map((villageId) => ({ villageId })) } },
+      });
     }
     // An item still asked of the same actor keeps its place (and its "since"); the rest close or open.
     const open = await tx.inboxItem.findMany({ where: { workflowId: view.workflowId, closedAt: null } });
-    const key = (i: { role: string; orgId: string; action: string; title: string; dueAt: Date | null }) => `${i.role}|${i.orgId}|${i.action}|${i.title}|${i.dueAt?.getTime()}`;
+    const key = (i: { role: string; orgId: string; action: string; title: string; dueAt: Date | null }) =>
+      `${i.role}|${i.orgId}|${i.action}|${i.title}|${i.dueAt?.getTime()}`;
     const wanted = new Set(inbox.map(key));
     const kept = new Set(open.filter((i) => wanted.has(key(i))).map(key));
     await tx.inboxItem.updateMany({ where: { id: { in: open.filter((i) => !wanted.has(key(i))).map((i) => i.id) } }, data: { closedAt: new Date() } });

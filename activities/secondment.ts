@@ -1,12 +1,26 @@
 // What the secondment process reads and writes outside itself: the cadre's record and history, the
 // borrowing unit's secondments, and the history row each secondment keeps (active, returned, clawed back).
 import type { Db } from '../prisma/client';
-import type { CadreCategory, EligibilityFacts, FactsInput, PastSecondment, SecondmentActivities, SecondmentRecordInput, Unit } from '../workflows/secondment/contract';
+import type {
+  CadreCategory,
+  EligibilityFacts,
+  FactsInput,
+  PastSecondment,
+  SecondmentActivities,
+  SecondmentRecordInput,
+  Unit,
+} from '../workflows/secondment/contract';
 
 export async function unitOf(db: Db, id: string): Promise<Unit | undefined> {
   const org = await db.organisation.findUnique({ where: { id } });
   if (!org) return undefined;
-  return { id: org.id, kind: org.kind, name: org.name, ...(org.kind === 'VILLAGE' && org.parentId && { townId: org.parentId }), ...(org.kind === 'TOWN' && { townId: org.id }) };
+  return {
+    id: org.id,
+    kind: org.kind,
+    name: org.name,
+    ...(org.kind === 'VILLAGE' && org.parentId && { townId: org.parentId }),
+    ...(org.kind === 'TOWN' && { townId: org.id }),
+  };
 }
 
 /** The cadre's record and every other secondment of theirs; the borrowing unit and how many it holds now. */
@@ -26,8 +40,16 @@ export async function secondmentFacts(db: Db, input: FactsInput): Promise<Eligib
     endsAt: r.endsAt.toISOString(),
     ...(r.returnedAt && { returnedAt: r.returnedAt.toISOString() }),
   }));
-  const cadre = record && person ? { personId: person.id, name: person.name, unitId: record.unitId, category: record.category as CadreCategory, since: record.since.toISOString() } : undefined;
-  return { ...(cadre && { cadre }), history, borrowingUnit: borrowingUnit ?? { id: input.borrowingUnitId, kind: 'UNKNOWN', name: input.borrowingUnitId }, borrowingUnitActive };
+  const cadre =
+    record && person
+      ? { personId: person.id, name: person.name, unitId: record.unitId, category: record.category as CadreCategory, since: record.since.toISOString() }
+      : undefined;
+  return {
+    ...(cadre && { cadre }),
+    history,
+    borrowingUnit: borrowingUnit ?? { id: input.borrowingUnitId, kind: 'UNKNOWN', name: input.borrowingUnitId },
+    borrowingUnitActive,
+  };
 }
 
 /** Writes the secondment's history row as it now stands (keyed by the process, so a retry writes the same row). */

@@ -52,8 +52,7 @@ export async function readScope(db: Db, actor: Actor): Promise<ReadScope> {
     else if (org.kind === 'TOWN' || (org.kind === 'STATION' && org.parentId)) {
       scope.towns.add(org.kind === 'TOWN' ? org.id : org.parentId!);
       scope.townCounties.add(org.countyId);
-    }
-    else if (org.kind === 'GRID' && org.parentId) scope.villages.add(org.parentId);
+    } else if (org.kind === 'GRID' && org.parentId) scope.villages.add(org.parentId);
     else if (org.kind === 'VILLAGE') scope.villages.add(org.id);
   }
   if (scope.villages.size) {
@@ -74,7 +73,13 @@ export function mayReadAt(scope: ReadScope, place: Omit<ProcessPlace, 'processTy
 }
 
 /** Refuses (403, logged) a read the actor's roles do not allow at the process's place, before anything asks Temporal. */
-export async function requireReaderAt(deps: Pick<AppDeps, 'db'>, actor: Actor, res: Response, place: ProcessPlace, readers: readonly ReadLevel[]): Promise<void> {
+export async function requireReaderAt(
+  deps: Pick<AppDeps, 'db'>,
+  actor: Actor,
+  res: Response,
+  place: ProcessPlace,
+  readers: readonly ReadLevel[],
+): Promise<void> {
   res.locals.process = { processType: place.processType, countyId: place.countyId, workflowId: place.workflowId };
   if (!mayReadAt(await readScope(deps.db, actor), place, readers)) {
     throw forbidden(`Your roles do not let you read ${place.processType} processes of ${place.villageId ?? place.townId ?? place.countyId}.`);
@@ -82,7 +87,13 @@ export async function requireReaderAt(deps: Pick<AppDeps, 'db'>, actor: Actor, r
 }
 
 /** The rows of the read model an actor may list of a process read at `readers`: a Prisma filter, or a 403 when the actor reads none of them. */
-export async function readableRowsAt(deps: Pick<AppDeps, 'db'>, actor: Actor, processType: string, readers: readonly ReadLevel[], countyId: string): Promise<Prisma.ProcessRecordWhereInput> {
+export async function readableRowsAt(
+  deps: Pick<AppDeps, 'db'>,
+  actor: Actor,
+  processType: string,
+  readers: readonly ReadLevel[],
+  countyId: string,
+): Promise<Prisma.ProcessRecordWhereInput> {
   const scope = await readScope(deps.db, actor);
   const at = (level: ReadLevel) => readers.includes(level);
   if (scope.counties.has(countyId)) return {};
@@ -95,7 +106,11 @@ export async function readableRowsAt(deps: Pick<AppDeps, 'db'>, actor: Actor, pr
 }
 
 /** A village's or town's weekly lists: read by the county's staff, the town's, and (a village's) the village's people. */
-export async function requirePlaceReader(deps: Pick<AppDeps, 'db'>, actor: Actor, place: { countyId: string; townId: string; villageId?: string }): Promise<void> {
+export async function requirePlaceReader(
+  deps: Pick<AppDeps, 'db'>,
+  actor: Actor,
+  place: { countyId: string; townId: string; villageId?: string },
+): Promise<void> {
   const scope = await readScope(deps.db, actor);
   const allowed = scope.counties.has(place.countyId) || scope.towns.has(place.townId) || (place.villageId !== undefined && scope.villages.has(place.villageId));
   if (!allowed) throw forbidden(`Your roles do not let you read the lists of ${place.villageId ?? place.townId}.`);

@@ -72,7 +72,10 @@ export function createApp(deps: AppDeps, processes: ProcessRegistry) {
     const problem = toProblem(error);
     if (!problem) {
       req.log.error({ err: error }, 'unhandled error');
-      res.status(500).type('application/problem+json').json(new Problem(500, 'INTERNAL', 'An internal error occurred; it has been logged.').body(req.originalUrl));
+      res
+        .status(500)
+        .type('application/problem+json')
+        .json(new Problem(500, 'INTERNAL', 'An internal error occurred; it has been logged.').body(req.originalUrl));
       return;
     }
     // A repeated request answered with its first refusal was recorded the first time.

@@ -23,11 +23,15 @@ export function tokenLifetime(expires: string): number {
 }
 
 export function signToken(claims: TokenClaims, secret: string, expires = '12h'): string {
-  return jwt.sign({ name: claims.name, roles: claims.roles }, secret, { subject: claims.sub, issuer: TOKEN_ISSUER, expiresIn: tokenLifetime(expires), algorithm: 'HS256' });
+  return jwt.sign({ name: claims.name, roles: claims.roles }, secret, {
+    subject: claims.sub,
+    issuer: TOKEN_ISSUER,
+    expiresIn: tokenLifetime(expires),
+    algorithm: 'HS256',
+  });
 }
 
-const unauthenticated = (detail: string) =>
-  new Problem(401, 'UNAUTHENTICATED', detail, {});
+const unauthenticated = (detail: string) => new Problem(401, 'UNAUTHENTICATED', detail, {});
 
 // Given a string, jsonwebtoken tries (and fails) to read it as a public key on every request first.
 const secretKeys = new Map<string, KeyObject>();

@@ -62,7 +62,8 @@ const MEANING: Record<Unconfirmed, string> = {
   PENDING:
     'Temporal holds the step and applies it once, when a worker is back, unless the Temporal server restarts first (then it is not applied). Retry with the same Idempotency-Key to learn its outcome: it is never applied twice.',
   UNKNOWN: 'The process may or may not have started. Repeat the request with the same requestId: it is never started twice.',
-  STARTED: 'The process was started; its first result was not confirmed in time. Repeat the request (same requestId) or read the process later: it is never started twice.',
+  STARTED:
+    'The process was started; its first result was not confirmed in time. Repeat the request (same requestId) or read the process later: it is never started twice.',
 };
 
 /** The 503 for a step (an Update), a start, or the first state of a started process, not confirmed in time. */

@@ -72,7 +72,17 @@ function openApiPath(spec: RouteSpec<AnyObject, AnyObject, ZodType>): RouteConfi
   const refusals = Object.fromEntries(
     [...new Set([...(spec.refusals ?? []), ...(spec.params ? [404] : [])])].map((s) => [
       s,
-      problemResponse(s === 404 ? 'Not found' : s === 409 ? 'Out of order' : s === 422 ? 'Breaks a rule' : s === 503 ? 'Not confirmed in time: retry after Retry-After seconds' : 'Refused'),
+      problemResponse(
+        s === 404
+          ? 'Not found'
+          : s === 409
+            ? 'Out of order'
+            : s === 422
+              ? 'Breaks a rule'
+              : s === 503
+                ? 'Not confirmed in time: retry after Retry-After seconds'
+                : 'Refused',
+      ),
     ]),
   );
   return {
@@ -90,7 +100,9 @@ function openApiPath(spec: RouteSpec<AnyObject, AnyObject, ZodType>): RouteConfi
     },
     responses: {
       [spec.status ?? 200]: { description: spec.status === 201 ? 'Started' : 'OK', content: { 'application/json': { schema: spec.response } } },
-      ...(spec.status === 201 && { 200: { description: 'Already started with this request id: the process as it stands', content: { 'application/json': { schema: spec.response } } } }),
+      ...(spec.status === 201 && {
+        200: { description: 'Already started with this request id: the process as it stands', content: { 'application/json': { schema: spec.response } } },
+      }),
       400: problemResponse('Invalid request'),
       ...(spec.public ? {} : { 401: problemResponse('No valid token'), 403: problemResponse('Wrong role or organisation') }),
       ...refusals,
@@ -103,17 +115,19 @@ export function route<P extends AnyObject, Q extends AnyObject, B extends ZodTyp
   spec: RouteSpec<P, Q, B>,
   handler: (ctx: RouteContext<P, Q, B>) => unknown,
 ): void {
-  if (!OPERATION_ID.test(spec.operationId)) throw new Error(`${spec.method.toUpperCase()} ${spec.path}: operationId ${JSON.stringify(spec.operationId)} is not camelCase`);
+  if (!OPERATION_ID.test(spec.operationId))
+    throw new Error(`${spec.method.toUpperCase()} ${spec.path}: operationId ${JSON.stringify(spec.operationId)} is not camelCase`);
   const taken = deps.registry.definitions.find((d) => d.type === 'route' && d.route.operationId === spec.operationId);
-  if (taken?.type === 'route') throw new Error(`${spec.method.toUpperCase()} ${spec.path}: operationId ${spec.operationId} is already ${taken.route.method.toUpperCase()} ${taken.route.path}'s`);
+  if (taken?.type === 'route')
+    throw new Error(
+      `${spec.method.toUpperCase()} ${spec.path}: operationId ${spec.operationId} is already ${taken.route.method.toUpperCase()} ${taken.route.path}'s`,
+    );
   deps.registry.registerPath(openApiPath(spec));
   const expressPath = spec.path.replace(/\{(\w+)\}/g, ':$1');
   deps.methods ??= new Map();
   deps.methods.set(expressPath, new Set([...(deps.methods.get(expressPath) ?? []), spec.method.toUpperCase(), ...(spec.method === 'get' ? ['HEAD'] : [])]));
   deps.router[spec.method](expressPath, async (req: Request, res: Response) => {
-    const actor = spec.public
-      ? (undefined as unknown as Actor)
-      : actorFromHeader(req.headers.authorization, deps.jwtSecret, req.id as string);
+    const actor = spec.public ? (undefined as unknown as Actor) : actorFromHeader(req.headers.authorization, deps.jwtSecret, req.id as string);
     res.locals.actor = actor;
     const result = await handler({
       params: parse(spec.params, req.params, 'params'),

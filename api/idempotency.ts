@@ -23,13 +23,18 @@ function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value ?? null);
 }
 
 export function bodyHash(action: string, body: unknown): string {
-  return createHash('sha256').update(`${action}\n${canonical(body)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${action}\n${canonical(body)}`)
+    .digest('hex');
 }
 
 export interface KeyUse {
@@ -65,7 +70,11 @@ export async function useKey(db: Db, use: KeyUse): Promise<KeyFound> {
   const first = await db.stepRequest.findUnique({ where });
   if (!first) throw new Error(`idempotency key ${use.key} vanished`);
   if (first.bodyHash !== use.hash) {
-    throw new Problem(409, 'IDEMPOTENCY_KEY_REUSED', `The key ${use.key} was first used for another request (${first.action}, ${first.createdAt.toISOString()}); a retry must repeat it exactly, a new request needs a new key.`);
+    throw new Problem(
+      409,
+      'IDEMPOTENCY_KEY_REUSED',
+      `The key ${use.key} was first used for another request (${first.action}, ${first.createdAt.toISOString()}); a retry must repeat it exactly, a new request needs a new key.`,
+    );
   }
   if (!first.refusal) return { attempt: first.attempt };
   const { status, code, detail, extras } = JSON.parse(first.refusal) as { status: number; code: string; detail: string; extras: Record<string, unknown> };

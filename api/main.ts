@@ -9,7 +9,11 @@ import { createApp } from './app';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
-  const { client: temporal, connection } = await connectClient(config.TEMPORAL_ADDRESS ?? `127.0.0.1:${config.TEMPORAL_PORT}`, config.TEMPORAL_NAMESPACE, temporalTls(config));
+  const { client: temporal, connection } = await connectClient(
+    config.TEMPORAL_ADDRESS ?? `127.0.0.1:${config.TEMPORAL_PORT}`,
+    config.TEMPORAL_NAMESPACE,
+    temporalTls(config),
+  );
   const db = createPrismaClient(config.DATABASE_URL);
   const app = createApp({ db, temporal, taskQueue: config.TASK_QUEUE, jwtSecret: config.JWT_SECRET, logger }, processRegistry);
   const server = app.listen(config.PORT, config.HOST, () => logger.info({ host: config.HOST, port: config.PORT }, 'API listening'));

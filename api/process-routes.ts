@@ -85,7 +85,15 @@ function mountProcess(http: HttpDeps, deps: AppDeps, registry: ProcessRegistry, 
 
   route(
     http,
-    { method: 'get', path: base, operationId: ids.list, summary: d.http.listSummary, tag, query: (d.http.listFilters ? listQuery.extend(d.http.listFilters) : listQuery) as typeof listQuery, response: z.array(processSummarySchema) },
+    {
+      method: 'get',
+      path: base,
+      operationId: ids.list,
+      summary: d.http.listSummary,
+      tag,
+      query: (d.http.listFilters ? listQuery.extend(d.http.listFilters) : listQuery) as typeof listQuery,
+      response: z.array(processSummarySchema),
+    },
     async ({ actor, query }) => {
       requireCounty(actor, query.countyId);
       const { limit, ...where } = query;

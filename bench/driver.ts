@@ -28,7 +28,11 @@ const dispatcher = (town: string) => `p.${town}.dispatcher`;
 const reviewer = (town: string) => `p.${town}.reviewer`;
 
 /** Everyone the bench acts as. */
-export const BENCH_PEOPLE = towns.flatMap((t) => [dispatcher(t.slug), reviewer(t.slug), ...t.villages.flatMap((v) => [`p.${t.slug}.${v.slug}.secretary`, `p.${t.slug}.${v.slug}.cadre1`])]);
+export const BENCH_PEOPLE = towns.flatMap((t) => [
+  dispatcher(t.slug),
+  reviewer(t.slug),
+  ...t.villages.flatMap((v) => [`p.${t.slug}.${v.slug}.secretary`, `p.${t.slug}.${v.slug}.cadre1`]),
+]);
 
 export class Driver {
   private requests = 0;
@@ -89,7 +93,11 @@ export class Driver {
     if (submitted.body?.step !== 'REVIEW') throw new Error(`dispatch not at review: ${JSON.stringify(submitted.body).slice(0, 500)}`);
     const dispatchId = submitted.body.workflowId!;
     const key = { 'idempotency-key': `approve-${this.run}-${i}` };
-    const approved = expect(await this.retried(() => this.api(reviewer(town), 'POST', `/dispatches/${dispatchId}/review`, { decision: 'APPROVE', comment: '分批办理，非重复' }, key)), 200, 'approve');
+    const approved = expect(
+      await this.retried(() => this.api(reviewer(town), 'POST', `/dispatches/${dispatchId}/review`, { decision: 'APPROVE', comment: '分批办理，非重复' }, key)),
+      200,
+      'approve',
+    );
     return approved.body!.details!.villages!.map((v) => ({ workflowId: v.workflowId, dispatchId, town, village: v.villageId.split('.').pop()! }));
   }
 
@@ -129,8 +137,16 @@ export class Driver {
   async carryOut(task: VillageTaskRef): Promise<void> {
     expect(await this.receive(task), 200, 'receive');
     expect(await this.api(secretary(task), 'POST', `/village-tasks/${task.workflowId}/assign`, { personIds: [cadre(task)] }), 200, 'assign');
-    expect(await this.api(cadre(task), 'POST', `/village-tasks/${task.workflowId}/complete`, { summary: '已按清单办理完毕', evidenceRefs: ['bench-evidence-1'] }), 200, 'complete');
-    expect(await this.api(dispatcher(task.town), 'POST', `/village-tasks/${task.workflowId}/acceptance`, { decision: 'ACCEPT', comment: '验收合格' }), 200, 'accept');
+    expect(
+      await this.api(cadre(task), 'POST', `/village-tasks/${task.workflowId}/complete`, { summary: '已按清单办理完毕', evidenceRefs: ['bench-evidence-1'] }),
+      200,
+      'complete',
+    );
+    expect(
+      await this.api(dispatcher(task.town), 'POST', `/village-tasks/${task.workflowId}/acceptance`, { decision: 'ACCEPT', comment: '验收合格' }),
+      200,
+      'accept',
+    );
   }
 }
 

@@ -46,7 +46,8 @@ export interface ProfileSummary {
 }
 
 const frameName = (f: ProfileNode['callFrame']) => `${f.functionName || '(anonymous)'} ${f.url ? `${path.basename(f.url)}:${f.lineNumber + 1}` : ''}`.trim();
-const watched = (f: ProfileNode['callFrame']) => categoryOf(f).startsWith('ours:') || (f.url.includes('@libsql/client') && /^(commit|execute|executeStmt|batch)$/.test(f.functionName));
+const watched = (f: ProfileNode['callFrame']) =>
+  categoryOf(f).startsWith('ours:') || (f.url.includes('@libsql/client') && /^(commit|execute|executeStmt|batch)$/.test(f.functionName));
 
 /** Self time by category and by function, over the samples between `fromMicros` and `toMicros` (the process's monotonic clock). */
 export function summariseProfile(file: string, fromMicros?: number, toMicros?: number): ProfileSummary {
@@ -89,8 +90,11 @@ export function summariseProfile(file: string, fromMicros?: number, toMicros?: n
 }
 
 export function printProfile(summary: ProfileSummary, perStep: number): void {
-  console.log(`\n${path.basename(summary.file)}: window ${summary.windowMs.toFixed(0)} ms, busy ${summary.busyMs.toFixed(0)} ms (${(summary.busyMs / perStep).toFixed(1)} ms per measured operation)`);
-  for (const c of summary.categories.filter((c) => c.name !== '(idle)').slice(0, 14)) console.log(`  ${c.ms.toFixed(0).padStart(7)} ms  ${((100 * c.ms) / summary.busyMs).toFixed(1).padStart(5)}%  ${c.name}`);
+  console.log(
+    `\n${path.basename(summary.file)}: window ${summary.windowMs.toFixed(0)} ms, busy ${summary.busyMs.toFixed(0)} ms (${(summary.busyMs / perStep).toFixed(1)} ms per measured operation)`,
+  );
+  for (const c of summary.categories.filter((c) => c.name !== '(idle)').slice(0, 14))
+    console.log(`  ${c.ms.toFixed(0).padStart(7)} ms  ${((100 * c.ms) / summary.busyMs).toFixed(1).padStart(5)}%  ${c.name}`);
   console.log('  top functions (self time):');
   for (const f of summary.functions.slice(0, 15)) console.log(`  ${f.ms.toFixed(0).padStart(7)} ms  ${f.name}`);
   if (summary.inclusive.length) console.log('  inside our code and SQLite statements (inclusive; async continuations count where they resume):');

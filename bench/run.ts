@@ -71,16 +71,37 @@ interface Row {
   met?: boolean;
 }
 const rows: Row[] = [];
-const results: Record<string, unknown> = { run: RUN, startedAt: new Date().toISOString(), knobs: { SAMPLES, CONCURRENCY, SUBMITS, WHOLE, SCALE_SIZES, SCALE_READS, SCALE_STEPS, maxCachedWorkflows: process.env.BENCH_MAX_CACHED_WORKFLOWS ?? `default ${DEFAULT_MAX_CACHED_WORKFLOWS}`, nodeFlags: NODE_FLAGS, launchEnv: LAUNCH.env } };
+const results: Record<string, unknown> = {
+  run: RUN,
+  startedAt: new Date().toISOString(),
+  knobs: {
+    SAMPLES,
+    CONCURRENCY,
+    SUBMITS,
+    WHOLE,
+    SCALE_SIZES,
+    SCALE_READS,
+    SCALE_STEPS,
+    maxCachedWorkflows: process.env.BENCH_MAX_CACHED_WORKFLOWS ?? `default ${DEFAULT_MAX_CACHED_WORKFLOWS}`,
+    nodeFlags: NODE_FLAGS,
+    launchEnv: LAUNCH.env,
+  },
+};
 const ms = (v: number) => `${v < 10 ? v.toFixed(1) : v.toFixed(0)} ms`;
 const pp = (l: Latencies, hi = 95) => `p50 ${ms(l.p(50))} · p${hi} ${ms(l.p(hi))}`;
 const log = (...args: unknown[]) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...args);
 
 function startChild(role: 'platform' | 'floor', env: Record<string, string>, profileDir?: string): Promise<{ child: ChildProcess; port?: number }> {
   const execArgv = [...(role === 'platform' ? NODE_FLAGS : []), '--import', 'tsx', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
-  const child = fork(path.join(__dirname, 'worker-process.ts'), [role], { execArgv, env: { ...(role === 'platform' ? LAUNCH.env : {}), ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(path.join(__dirname, 'worker-process.ts'), [role], {
+    execArgv,
+    env: { ...(role === 'platform' ? LAUNCH.env : {}), ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   return new Promise((resolve, reject) => {
-    child.once('message', (m: { type: string; port?: number }) => (m.type === 'ready' ? resolve({ child, port: m.port }) : reject(new Error(`unexpected ${m.type}`))));
+    child.once('message', (m: { type: string; port?: number }) =>
+      m.type === 'ready' ? resolve({ child, port: m.port }) : reject(new Error(`unexpected ${m.type}`)),
+    );
     child.once('exit', (code) => reject(new Error(`${role} process exited (${code}) before it was ready`)));
   });
 }
@@ -100,7 +121,9 @@ function stopChild(child: ChildProcess): Promise<void> {
 /** The child's main-thread heap and off-heap memory, in MB: the rest of its RSS is the workflow thread and native memory (the SDK's core). */
 function memoryOf(child: ChildProcess): Promise<{ heapUsedMb: number; heapTotalMb: number; externalMb: number }> {
   return new Promise((resolve) => {
-    child.once('message', (m: { type: string; usage: NodeJS.MemoryUsage }) => resolve({ heapUsedMb: m.usage.heapUsed / 2 ** 20, heapTotalMb: m.usage.heapTotal / 2 ** 20, externalMb: m.usage.external / 2 ** 20 }));
+    child.once('message', (m: { type: string; usage: NodeJS.MemoryUsage }) =>
+      resolve({ heapUsedMb: m.usage.heapUsed / 2 ** 20, heapTotalMb: m.usage.heapTotal / 2 ** 20, externalMb: m.usage.external / 2 ** 20 }),
+    );
     child.send({ type: 'memory' });
   });
 }
@@ -145,7 +168,17 @@ async function main(): Promise<void> {
   const taskQueue = `bench-${RUN}`;
   const floorQueue = `bench-floor-${RUN}`;
   const [platform, floorWorker] = await Promise.all([
-    startChild('platform', { BENCH_TEMPORAL_ADDRESS: address, BENCH_TASK_QUEUE: taskQueue, BENCH_DATABASE_URL: dbUrl, BENCH_WORKFLOW_BUNDLE: process.env.TEST_WORKFLOW_BUNDLE!, BENCH_JWT_SECRET: JWT_SECRET }, profileDir),
+    startChild(
+      'platform',
+      {
+        BENCH_TEMPORAL_ADDRESS: address,
+        BENCH_TASK_QUEUE: taskQueue,
+        BENCH_DATABASE_URL: dbUrl,
+        BENCH_WORKFLOW_BUNDLE: process.env.TEST_WORKFLOW_BUNDLE!,
+        BENCH_JWT_SECRET: JWT_SECRET,
+      },
+      profileDir,
+    ),
     startChild('floor', { BENCH_TEMPORAL_ADDRESS: address, BENCH_TASK_QUEUE: floorQueue }),
   ]);
   const pid = platform.child.pid!;
@@ -155,12 +188,19 @@ async function main(): Promise<void> {
   results.rssAtStartMb = rssMb(pid);
   try {
     await latencyRound(driver, temporal, floorQueue, platform.child, openTasks);
-    rows.push({ figure: 'platform process RSS after the latency round', measured: `${rssMb(pid).toFixed(0)} MB`, against: `${(results.rssAtStartMb as number).toFixed(0)} MB at start` });
+    rows.push({
+      figure: 'platform process RSS after the latency round',
+      measured: `${rssMb(pid).toFixed(0)} MB`,
+      against: `${(results.rssAtStartMb as number).toFixed(0)} MB at start`,
+    });
     await throughput(driver, temporal, platform.child, floorQueue, floorWorker.child);
     await scale(driver, platform.child, openTasks);
   } finally {
     results.machineAfter = await machineLoad();
-    await temporal.workflow.getHandle(`bench-floor-${RUN}`).signal(finish).catch(() => undefined);
+    await temporal.workflow
+      .getHandle(`bench-floor-${RUN}`)
+      .signal(finish)
+      .catch(() => undefined);
     await connection.close();
     await Promise.all([stopChild(platform.child), stopChild(floorWorker.child)]);
     await globalTeardown();
@@ -191,7 +231,15 @@ async function latencyRound(driver: Driver, temporal: Client, floorQueue: string
   const parentsBefore = await Promise.all(dispatches.map((d) => historyOf(temporal, d)));
   const taskBefore = await historyOf(temporal, tasks[1].workflowId);
 
-  const l = { trivial: new Latencies(), activity: new Latencies(), query: new Latencies(), apiStep: new Latencies(), rawStep: new Latencies(), apiRead: new Latencies(), rawRead: new Latencies() };
+  const l = {
+    trivial: new Latencies(),
+    activity: new Latencies(),
+    query: new Latencies(),
+    apiStep: new Latencies(),
+    rawStep: new Latencies(),
+    apiRead: new Latencies(),
+    rawRead: new Latencies(),
+  };
   const rawStepped: { task: VillageTaskRef; calledAt: number; answeredAt: number }[] = [];
   log(`latency round: ${samples} samples of each operation`);
   const from = PROFILE && !PROFILE_SUBMITS ? await mark(platform) : 0;
@@ -227,12 +275,38 @@ async function latencyRound(driver: Driver, temporal: Client, floorQueue: string
     { figure: 'FLOOR trivial Update (bench-only workflow)', measured: pp(l.trivial) },
     { figure: 'FLOOR Update awaiting one no-op activity', measured: pp(l.activity) },
     { figure: 'FLOOR raw client Query (bench-only workflow)', measured: pp(l.query) },
-    { figure: 'step (receive) through the API', measured: pp(l.apiStep), against: `${(l.apiStep.p(50) / floorActivity).toFixed(2)}× the activity floor (p50)`, target: '≤ 3× floor', met: l.apiStep.p(50) <= 3 * floorActivity },
-    { figure: 'step (receive), raw client, same Update', measured: pp(l.rawStep), against: `${(l.rawStep.p(50) / floorActivity).toFixed(2)}× the activity floor (p50)` },
-    { figure: 'step: API / raw client (p50)', measured: `${(l.apiStep.p(50) / l.rawStep.p(50)).toFixed(2)}×`, against: `p95 ${(l.apiStep.p(95) / l.rawStep.p(95)).toFixed(2)}×`, target: '≤ 1.15×', met: l.apiStep.p(50) <= 1.15 * l.rawStep.p(50) },
+    {
+      figure: 'step (receive) through the API',
+      measured: pp(l.apiStep),
+      against: `${(l.apiStep.p(50) / floorActivity).toFixed(2)}× the activity floor (p50)`,
+      target: '≤ 3× floor',
+      met: l.apiStep.p(50) <= 3 * floorActivity,
+    },
+    {
+      figure: 'step (receive), raw client, same Update',
+      measured: pp(l.rawStep),
+      against: `${(l.rawStep.p(50) / floorActivity).toFixed(2)}× the activity floor (p50)`,
+    },
+    {
+      figure: 'step: API / raw client (p50)',
+      measured: `${(l.apiStep.p(50) / l.rawStep.p(50)).toFixed(2)}×`,
+      against: `p95 ${(l.apiStep.p(95) / l.rawStep.p(95)).toFixed(2)}×`,
+      target: '≤ 1.15×',
+      met: l.apiStep.p(50) <= 1.15 * l.rawStep.p(50),
+    },
     { figure: 'state GET through the API (village task, read model)', measured: pp(l.apiRead) },
-    { figure: 'state read, raw client Query (same task)', measured: pp(l.rawRead), against: `${(l.rawRead.p(50) / l.query.p(50)).toFixed(2)}× the query floor (p50)` },
-    { figure: 'read: API / raw client (p50)', measured: `${(l.apiRead.p(50) / l.rawRead.p(50)).toFixed(2)}×`, against: `p95 ${(l.apiRead.p(95) / l.rawRead.p(95)).toFixed(2)}×`, target: '≤ 1.5×', met: l.apiRead.p(50) <= 1.5 * l.rawRead.p(50) },
+    {
+      figure: 'state read, raw client Query (same task)',
+      measured: pp(l.rawRead),
+      against: `${(l.rawRead.p(50) / l.query.p(50)).toFixed(2)}× the query floor (p50)`,
+    },
+    {
+      figure: 'read: API / raw client (p50)',
+      measured: `${(l.apiRead.p(50) / l.rawRead.p(50)).toFixed(2)}×`,
+      against: `p95 ${(l.apiRead.p(95) / l.rawRead.p(95)).toFixed(2)}×`,
+      target: '≤ 1.5×',
+      met: l.apiRead.p(50) <= 1.5 * l.rawRead.p(50),
+    },
   );
   results.latency = Object.fromEntries(Object.entries(l).map(([k, v]) => [k, { p50: v.p(50), p95: v.p(95), p99: v.p(99), n: v.samples.length }]));
 
@@ -254,7 +328,10 @@ async function stepAnatomy(
   const timelines: { types: string[]; details: string[]; offsets: number[]; sizes: number[]; ms: number }[] = [];
   for (const s of samples) {
     const h = await historyOf(temporal, s.task.workflowId);
-    const accepted = h.events.findIndex((e) => eventName(e) === 'WORKFLOW_EXECUTION_UPDATE_ACCEPTED' && e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name === 'receive');
+    const accepted = h.events.findIndex(
+      (e) =>
+        eventName(e) === 'WORKFLOW_EXECUTION_UPDATE_ACCEPTED' && e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name === 'receive',
+    );
     const completed = h.events.findIndex((e, i) => i > accepted && eventName(e) === 'WORKFLOW_EXECUTION_UPDATE_COMPLETED');
     if (accepted < 0 || completed < 0) continue;
     // The step's events: from the workflow task that accepted the Update (3 events before it) to the completion.
@@ -270,7 +347,9 @@ async function stepAnatomy(
     });
     timelines.push({
       types: events.map(eventName),
-      details: events.map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? e.signalExternalWorkflowExecutionInitiatedEventAttributes?.signalName ?? ''),
+      details: events.map(
+        (e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? e.signalExternalWorkflowExecutionInitiatedEventAttributes?.signalName ?? '',
+      ),
       offsets: events.map((e) => eventMs(e) - s.calledAt),
       sizes,
       ms: s.answeredAt - s.calledAt,
@@ -281,11 +360,29 @@ async function stepAnatomy(
   if (usual.length) {
     console.log(`\nOne receipt (raw client), median over ${usual.length} receipts: server event times from the client's call`);
     usual[0].types.forEach((type, i) => {
-      const at = percentile(usual.map((t) => t.offsets[i]), 50);
+      const at = percentile(
+        usual.map((t) => t.offsets[i]),
+        50,
+      );
       console.log(`  +${String(at).padStart(4)} ms  ${type.padEnd(46)} ${String(usual[0].sizes[i]).padStart(6)} B  ${usual[0].details[i]}`);
     });
-    console.log(`  +${String(percentile(usual.map((t) => t.ms), 50)).padStart(4)} ms  answered to the client`);
-    results.stepTimeline = usual[0].types.map((type, i) => ({ type, atMs: percentile(usual.map((t) => t.offsets[i]), 50), bytes: usual[0].sizes[i], detail: usual[0].details[i] }));
+    console.log(
+      `  +${String(
+        percentile(
+          usual.map((t) => t.ms),
+          50,
+        ),
+      ).padStart(4)} ms  answered to the client`,
+    );
+    results.stepTimeline = usual[0].types.map((type, i) => ({
+      type,
+      atMs: percentile(
+        usual.map((t) => t.offsets[i]),
+        50,
+      ),
+      bytes: usual[0].sizes[i],
+      detail: usual[0].details[i],
+    }));
   }
   const mean = (f: (a: (typeof anatomy)[number]) => number) => anatomy.reduce((s, a) => s + f(a), 0) / anatomy.length;
   const parentsAfter = await Promise.all(dispatches.map((d) => historyOf(temporal, d)));
@@ -332,8 +429,20 @@ async function floorStarts(temporal: Client, floorQueue: string): Promise<number
       .catch(() => failures++);
   });
   const rate = (SUBMITS - failures) / ((performance.now() - began) / 1000);
-  await onCallers(ids.length, CONCURRENCY, async (i) => void (await temporal.workflow.getHandle(ids[i]).signal(finish).catch(() => undefined)));
-  rows.push({ figure: `FLOOR workflow starts/s, each answered by an Update awaiting one activity (${CONCURRENCY} callers)`, measured: `${rate.toFixed(1)}/s`, against: `${pp(each)} each${failures ? `; ${failures} failed` : ''}` });
+  await onCallers(
+    ids.length,
+    CONCURRENCY,
+    async (i) =>
+      void (await temporal.workflow
+        .getHandle(ids[i])
+        .signal(finish)
+        .catch(() => undefined)),
+  );
+  rows.push({
+    figure: `FLOOR workflow starts/s, each answered by an Update awaiting one activity (${CONCURRENCY} callers)`,
+    measured: `${rate.toFixed(1)}/s`,
+    against: `${pp(each)} each${failures ? `; ${failures} failed` : ''}`,
+  });
   results.floorStarts = { rate, p50: each.p(50), p95: each.p(95), failures };
   return rate;
 }
@@ -353,15 +462,21 @@ async function floorWhole(temporal: Client, floorQueue: string): Promise<number>
       .time(async () => {
         const handle = await temporal.workflow.start(FLOOR_WORKFLOW, { workflowId: `bench-floor-${RUN}-whole-${i}`, taskQueue: floorQueue });
         await handle.executeUpdate(activityUpdate, { args: [0] });
-        await Promise.all([1, 2, 3, 4].map(async () => {
-          for (let step = 0; step < 4; step++) await handle.executeUpdate(activityUpdate, { args: [step] });
-        }));
+        await Promise.all(
+          [1, 2, 3, 4].map(async () => {
+            for (let step = 0; step < 4; step++) await handle.executeUpdate(activityUpdate, { args: [step] });
+          }),
+        );
         await handle.signal(finish);
       })
       .catch(() => failures++);
   });
   const rate = (WHOLE - failures) / ((performance.now() - began) / 1000);
-  rows.push({ figure: `FLOOR whole floor processes/s, 18 Updates each awaiting one activity (${CONCURRENCY} callers)`, measured: `${rate.toFixed(2)}/s`, against: `p50 ${(each.p(50) / 1000).toFixed(1)} s each${failures ? `; ${failures} failed` : ''}` });
+  rows.push({
+    figure: `FLOOR whole floor processes/s, 18 Updates each awaiting one activity (${CONCURRENCY} callers)`,
+    measured: `${rate.toFixed(2)}/s`,
+    against: `p50 ${(each.p(50) / 1000).toFixed(1)} s each${failures ? `; ${failures} failed` : ''}`,
+  });
   results.floorWhole = { rate, p50: each.p(50), p95: each.p(95), failures };
   return rate;
 }
@@ -382,7 +497,13 @@ async function throughput(driver: Driver, temporal: Client, platform: ChildProce
   });
   if (PROFILE_SUBMITS) profileWindow = { from, to: await mark(platform), operations: SUBMITS };
   const submitRate = (SUBMITS - failures) / ((performance.now() - began) / 1000);
-  rows.push({ figure: `dispatch submits/s (${CONCURRENCY} callers, answered once screened)`, measured: `${submitRate.toFixed(1)}/s`, against: `${(submitRate / floorRate).toFixed(2)}× the floor's starts/s; ${pp(submits)} each${failures ? `; ${failures} failed` : ''}`, target: '≥ 100/s', met: submitRate >= 100 });
+  rows.push({
+    figure: `dispatch submits/s (${CONCURRENCY} callers, answered once screened)`,
+    measured: `${submitRate.toFixed(1)}/s`,
+    against: `${(submitRate / floorRate).toFixed(2)}× the floor's starts/s; ${pp(submits)} each${failures ? `; ${failures} failed` : ''}`,
+    target: '≥ 100/s',
+    met: submitRate >= 100,
+  });
   results.submits = { rate: submitRate, p50: submits.p(50), p95: submits.p(95), failures };
 
   await Promise.all([waitIdle(pid), waitIdle(floorWorker.pid!)]);
@@ -405,7 +526,13 @@ async function throughput(driver: Driver, temporal: Client, platform: ChildProce
     }
   });
   const wholeRate = (WHOLE - errors.length) / ((performance.now() - began) / 1000);
-  rows.push({ figure: `whole dispatches/s (18 API calls each, ${CONCURRENCY} callers)`, measured: `${wholeRate.toFixed(2)}/s`, against: `${(wholeRate / floorWholeRate).toFixed(2)}× the floor's whole processes/s; p50 ${(whole.p(50) / 1000).toFixed(1)} s each${errors.length ? `; ${errors.length} failed: ${errors[0].slice(0, 200)}` : ''}`, target: '≥ 20/s', met: wholeRate >= 20 });
+  rows.push({
+    figure: `whole dispatches/s (18 API calls each, ${CONCURRENCY} callers)`,
+    measured: `${wholeRate.toFixed(2)}/s`,
+    against: `${(wholeRate / floorWholeRate).toFixed(2)}× the floor's whole processes/s; p50 ${(whole.p(50) / 1000).toFixed(1)} s each${errors.length ? `; ${errors.length} failed: ${errors[0].slice(0, 200)}` : ''}`,
+    target: '≥ 20/s',
+    met: wholeRate >= 20,
+  });
   results.whole = { rate: wholeRate, p50: whole.p(50), p95: whole.p(95), errors };
 }
 
@@ -427,7 +554,11 @@ async function scale(driver: Driver, platform: ChildProcess, openTasks: VillageT
       if (Date.now() - began > SCALE_LIMIT_MS) stopped = `time limit ${SCALE_LIMIT_MS / 1000} s`;
       else if (rssMb(pid) > MAX_RSS_MB) stopped = `platform RSS over ${MAX_RSS_MB} MB`;
       else if (failures.length > 50) stopped = `${failures.length} dispatches failed to open, first: ${failures[0].slice(0, 200)}`;
-      else await driver.openDispatch(next++).then((tasks) => void (openTasks.push(...tasks), waiting.push(...tasks)), (error) => failures.push(String(error)));
+      else
+        await driver.openDispatch(next++).then(
+          (tasks) => void (openTasks.push(...tasks), waiting.push(...tasks)),
+          (error) => failures.push(String(error)),
+        );
     });
     if (failures.length) log(`scale: ${failures.length} dispatches failed to open, first: ${failures[0]}`);
     const openedS = (Date.now() - sizeBegan) / 1000;
@@ -452,15 +583,46 @@ async function scale(driver: Driver, platform: ChildProcess, openTasks: VillageT
       if ((await steps.time(() => driver.receive(task))).status !== 200) stepFailures++;
     }
     const rss = Math.max(rssOpen, rssRead);
-    const entry = { size, reached: n, stopped, failures: failures.length, retried503: driver.retries, readFailures, openedInS: openedS, idleBeforeReads: idle, rssOpenMb: rssOpen, rssAfterReadsMb: rssRead, memory, api: { p50: api.p(50), p99: api.p(99) }, raw: { p50: raw.p(50), p99: raw.p(99) }, steps: { p50: steps.p(50), p95: steps.p(95), n: steps.samples.length, failures: stepFailures } };
+    const entry = {
+      size,
+      reached: n,
+      stopped,
+      failures: failures.length,
+      retried503: driver.retries,
+      readFailures,
+      openedInS: openedS,
+      idleBeforeReads: idle,
+      rssOpenMb: rssOpen,
+      rssAfterReadsMb: rssRead,
+      memory,
+      api: { p50: api.p(50), p99: api.p(99) },
+      raw: { p50: raw.p(50), p99: raw.p(99) },
+      steps: { p50: steps.p(50), p95: steps.p(95), n: steps.samples.length, failures: stepFailures },
+    };
     scaleResults.push(entry);
     log(`scale ${n}: ${JSON.stringify(entry)}`);
     const label = `${n} open village tasks${stopped ? ` (stopped short of ${size})` : ''}`;
     if (stopped) log(`scale stopped short of ${size}: ${stopped}`);
     rows.push(
-      { figure: `${label}: platform RSS (API + worker)`, measured: `${rss.toFixed(0)} MB`, against: `${rssOpen.toFixed(0)} MB when opened (main-thread heap ${memory.heapUsedMb.toFixed(0)} of ${memory.heapTotalMb.toFixed(0)} MB, off-heap ${memory.externalMb.toFixed(0)} MB; the rest: workflow thread and native), ${rssRead.toFixed(0)} MB after reads; opened in ${openedS.toFixed(0)} s${driver.retries ? `, ${driver.retries} answers 503 retried so far` : ''}`, target: size >= 10_000 ? '< 500 MB' : undefined, met: size >= 10_000 ? rss < 500 : undefined },
-      { figure: `${label}: state GET through the API`, measured: `p50 ${ms(api.p(50))} · p99 ${ms(api.p(99))}`, against: `raw Query p50 ${ms(raw.p(50))} · p99 ${ms(raw.p(99))}${readFailures ? `; ${readFailures} failed` : ''}`, target: 'p99 < 50 ms', met: api.p(99) < 50 },
-      { figure: `${label}: step (receive) of a random task`, measured: pp(steps), against: `mostly outside the worker's cache (a replay first)${stepFailures ? `; ${stepFailures} failed` : ''}` },
+      {
+        figure: `${label}: platform RSS (API + worker)`,
+        measured: `${rss.toFixed(0)} MB`,
+        against: `${rssOpen.toFixed(0)} MB when opened (main-thread heap ${memory.heapUsedMb.toFixed(0)} of ${memory.heapTotalMb.toFixed(0)} MB, off-heap ${memory.externalMb.toFixed(0)} MB; the rest: workflow thread and native), ${rssRead.toFixed(0)} MB after reads; opened in ${openedS.toFixed(0)} s${driver.retries ? `, ${driver.retries} answers 503 retried so far` : ''}`,
+        target: size >= 10_000 ? '< 500 MB' : undefined,
+        met: size >= 10_000 ? rss < 500 : undefined,
+      },
+      {
+        figure: `${label}: state GET through the API`,
+        measured: `p50 ${ms(api.p(50))} · p99 ${ms(api.p(99))}`,
+        against: `raw Query p50 ${ms(raw.p(50))} · p99 ${ms(raw.p(99))}${readFailures ? `; ${readFailures} failed` : ''}`,
+        target: 'p99 < 50 ms',
+        met: api.p(99) < 50,
+      },
+      {
+        figure: `${label}: step (receive) of a random task`,
+        measured: pp(steps),
+        against: `mostly outside the worker's cache (a replay first)${stepFailures ? `; ${stepFailures} failed` : ''}`,
+      },
     );
     if (stopped) break;
   }

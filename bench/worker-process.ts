@@ -21,10 +21,21 @@ async function platform(): Promise<() => Promise<void>> {
   const db = createPrismaClient(process.env.BENCH_DATABASE_URL!);
   const connection = await NativeConnection.connect({ address });
   const cached = process.env.BENCH_MAX_CACHED_WORKFLOWS;
-  const worker = await createWorker({ connection, namespace: 'default', taskQueue, db, processes: processRegistry, workflowBundle: { codePath: process.env.BENCH_WORKFLOW_BUNDLE! }, maxCachedWorkflows: cached ? Number(cached) : undefined });
+  const worker = await createWorker({
+    connection,
+    namespace: 'default',
+    taskQueue,
+    db,
+    processes: processRegistry,
+    workflowBundle: { codePath: process.env.BENCH_WORKFLOW_BUNDLE! },
+    maxCachedWorkflows: cached ? Number(cached) : undefined,
+  });
   const running = worker.run();
   const { client, connection: clientConnection } = await connectClient(address, 'default');
-  const app = createApp({ db, temporal: client, taskQueue, jwtSecret: process.env.BENCH_JWT_SECRET!, logger: createLogger(process.env.BENCH_LOG_LEVEL ?? 'info') }, processRegistry);
+  const app = createApp(
+    { db, temporal: client, taskQueue, jwtSecret: process.env.BENCH_JWT_SECRET!, logger: createLogger(process.env.BENCH_LOG_LEVEL ?? 'info') },
+    processRegistry,
+  );
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -116,7 +116,7 @@ export function workingDeadline(calendar: OfficialCalendar, fromIso: string, wor
     while (!reader.isWorkingDay(day)) day = step(day, 1, steps);
     return reader.deadline(day);
   }
-  for (let left = workingDays; left > 0; ) {
+  for (let left = workingDays; left > 0;) {
     day = step(day, 1, steps);
     if (reader.isWorkingDay(day)) left--;
   }
@@ -159,7 +159,16 @@ export interface MakeUpWorkday {
 }
 
 export interface YearProblem {
-  code: 'NOT_A_DATE' | 'OUTSIDE_YEAR' | 'RANGE_REVERSED' | 'RANGE_TOO_LONG' | 'DUPLICATE_HOLIDAY' | 'DUPLICATE_MAKE_UP_DAY' | 'HOLIDAY_AND_MAKE_UP_DAY' | 'MAKE_UP_DAY_NOT_WEEKEND' | 'NO_HOLIDAYS';
+  code:
+    | 'NOT_A_DATE'
+    | 'OUTSIDE_YEAR'
+    | 'RANGE_REVERSED'
+    | 'RANGE_TOO_LONG'
+    | 'DUPLICATE_HOLIDAY'
+    | 'DUPLICATE_MAKE_UP_DAY'
+    | 'HOLIDAY_AND_MAKE_UP_DAY'
+    | 'MAKE_UP_DAY_NOT_WEEKEND'
+    | 'NO_HOLIDAYS';
   detail: string;
 }
 
@@ -202,8 +211,10 @@ export function officialYear(year: number, holidays: HolidayRange[], makeUpWorkd
     const what = `Make-up working day ${name} (${date})`;
     if (!inYear(date, what)) continue;
     if (makeUpDays.has(date)) problems.push({ code: 'DUPLICATE_MAKE_UP_DAY', detail: `${date} is named twice as a make-up working day.` });
-    else if (holidayDays.has(date)) problems.push({ code: 'HOLIDAY_AND_MAKE_UP_DAY', detail: `${date} is both a holiday (${holidayDays.get(date)}) and a make-up working day.` });
-    else if (!isWeekend(date)) problems.push({ code: 'MAKE_UP_DAY_NOT_WEEKEND', detail: `${what} is a weekday: only a Saturday or Sunday can be made a working day.` });
+    else if (holidayDays.has(date))
+      problems.push({ code: 'HOLIDAY_AND_MAKE_UP_DAY', detail: `${date} is both a holiday (${holidayDays.get(date)}) and a make-up working day.` });
+    else if (!isWeekend(date))
+      problems.push({ code: 'MAKE_UP_DAY_NOT_WEEKEND', detail: `${what} is a weekday: only a Saturday or Sunday can be made a working day.` });
     else makeUpDays.set(date, name);
   }
 

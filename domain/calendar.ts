@@ -1,16 +1,7 @@
 // The county's official working-day calendar, kept in the database: a year loaded or amended by an
 // operator, and how long it still covers.
 import type { Db } from '../prisma/client';
-import {
-  beijingDay,
-  coverage,
-  holidayRanges,
-  officialYear,
-  type HolidayRange,
-  type MakeUpWorkday,
-  type OfficialDay,
-  type YearProblem,
-} from './calendar-rules';
+import { beijingDay, coverage, holidayRanges, officialYear, type HolidayRange, type MakeUpWorkday, type OfficialDay, type YearProblem } from './calendar-rules';
 
 export interface CalendarKeeper {
   personId: string;
@@ -72,10 +63,20 @@ const isUniqueViolation = (error: unknown) => (error as { code?: string }).code 
  * same load repeated changes nothing (`changed: false`), a different one needs `amend`.
  * Every load is recorded in CalendarChange with who, when, the source and why.
  */
-export async function loadCalendarYear(db: Db, countyId: string, year: number, input: CalendarYearInput, by: CalendarKeeper): Promise<{ changed: boolean; year: CalendarYearView }> {
+export async function loadCalendarYear(
+  db: Db,
+  countyId: string,
+  year: number,
+  input: CalendarYearInput,
+  by: CalendarKeeper,
+): Promise<{ changed: boolean; year: CalendarYearView }> {
   const result = officialYear(year, input.holidays, input.makeUpWorkdays);
   if ('problems' in result) {
-    throw new CalendarRuleError('INVALID_CALENDAR', `The calendar of ${year} breaks ${result.problems.length} rule(s): ${result.problems.map((p) => p.detail).join(' ')}`, result.problems);
+    throw new CalendarRuleError(
+      'INVALID_CALENDAR',
+      `The calendar of ${year} breaks ${result.problems.length} rule(s): ${result.problems.map((p) => p.detail).join(' ')}`,
+      result.problems,
+    );
   }
   const attempt = () =>
     db.$transaction(async (tx) => {

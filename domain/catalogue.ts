@@ -54,9 +54,7 @@ export async function screenCode(db: Db, countyId: string, code: string, at = ne
   const negative = await db.negativeListItem.findUnique({ where: { countyId_code: { countyId, code } } });
   if (negative) return { result: 'NEGATIVE_LIST', matchedName: negative.name };
   const version = await versionInForce(db, countyId, at);
-  const item = version
-    ? await db.catalogueItem.findFirst({ where: { versionId: version.id, screeningCode: code, retiredAt: null } })
-    : null;
+  const item = version ? await db.catalogueItem.findFirst({ where: { versionId: version.id, screeningCode: code, retiredAt: null } }) : null;
   if (item) return { result: 'IN_CATALOGUE', catalogueVersionId: version!.id, matchedName: item.name };
   return { result: 'UNKNOWN', catalogueVersionId: version?.id };
 }
@@ -124,7 +122,14 @@ export async function publishVersion(db: Db, versionId: string, effectiveFrom: D
       data: { status: 'PUBLISHED', effectiveFrom, publishedAt: new Date(), publishedBy: by.personId },
     });
     await tx.catalogueChange.create({
-      data: { countyId: version.countyId, versionId, action: 'PUBLISHED', personId: by.personId, role: by.role, reason: `effective from ${effectiveFrom.toISOString()}` },
+      data: {
+        countyId: version.countyId,
+        versionId,
+        action: 'PUBLISHED',
+        personId: by.personId,
+        role: by.role,
+        reason: `effective from ${effectiveFrom.toISOString()}`,
+      },
     });
     return published;
   });
@@ -137,9 +142,20 @@ export async function retireItem(db: Db, itemId: number, reason: string, by: Act
   return db.$transaction(async (tx) => {
     const retirement = { retiredAt: new Date(), retiredBy: by.personId, retiredReason: reason };
     const retired = await tx.catalogueItem.update({ where: { id: itemId }, data: retirement });
-    await tx.catalogueItem.updateMany({ where: { screeningCode: item.screeningCode, retiredAt: null, version: pendingVersions(item.version.countyId) }, data: retirement });
+    await tx.catalogueItem.updateMany({
+      where: { screeningCode: item.screeningCode, retiredAt: null, version: pendingVersions(item.version.countyId) },
+      data: retirement,
+    });
     await tx.catalogueChange.create({
-      data: { countyId: item.version.countyId, versionId: item.versionId, itemCode: item.screeningCode, action: 'RETIRED', personId: by.personId, role: by.role, reason },
+      data: {
+        countyId: item.version.countyId,
+        versionId: item.versionId,
+        itemCode: item.screeningCode,
+        action: 'RETIRED',
+        personId: by.personId,
+        role: by.role,
+        reason,
+      },
     });
     return retired;
   });
@@ -148,14 +164,28 @@ export async function retireItem(db: Db, itemId: number, reason: string, by: Act
 /** Publishes at once a new version: the one in force plus `item` (admission with immediate effect); the open draft gets it too. */
 export async function publishWithItem(db: Db, countyId: string, item: NewCatalogueItem, by: ActingPerson, reason: string) {
   const screening = await screenCode(db, countyId, item.screeningCode);
-  if (screening.result === 'NEGATIVE_LIST') throw new CatalogueRuleError('NEGATIVE_LIST', `${item.screeningCode} is on the negative list (${screening.matchedName}).`);
+  if (screening.result === 'NEGATIVE_LIST')
+    throw new CatalogueRuleError('NEGATIVE_LIST', `${item.screeningCode} is on the negative list (${screening.matchedName}).`);
   if (screening.result === 'IN_CATALOGUE') throw new CatalogueRuleError('CONFLICT', `${item.screeningCode} is already in the catalogue in force.`);
-  const draft = await db.catalogueVersion.findFirst({ where: { countyId, status: 'DRAFT' }, include: { items: { where: { screeningCode: item.screeningCode } } } });
+  const draft = await db.catalogueVersion.findFirst({
+    where: { countyId, status: 'DRAFT' },
+    include: { items: { where: { screeningCode: item.screeningCode } } },
+  });
   const version = await nextVersionNumber(db, countyId);
   const id = `${countyId}-v${version}`;
   return db.$transaction(async (tx) => {
     await tx.catalogueVersion.create({
-      data: { id, countyId, version, status: 'PUBLISHED', effectiveFrom: new Date(), publishedAt: new Date(), publishedBy: by.personId, createdBy: by.personId, note: reason },
+      data: {
+        id,
+        countyId,
+        version,
+        status: 'PUBLISHED',
+        effectiveFrom: new Date(),
+        publishedAt: new Date(),
+        publishedBy: by.personId,
+        createdBy: by.personId,
+        note: reason,
+      },
     });
     await tx.catalogueItem.createMany({ data: [...(await liveItemsCopiedTo(tx as Db, screening.catalogueVersionId, id)), toRow(id, item)] });
     if (draft && draft.items.length === 0) await tx.catalogueItem.create({ data: toRow(draft.id, item) });

@@ -24,7 +24,10 @@ export function valuesOf(row: Row): RuleValues {
 
 /** The published rule set in force at `at`: the latest effective one. */
 export function ruleSetInForce(db: Db, countyId: string, at = new Date()) {
-  return db.ruleSet.findFirst({ where: { countyId, status: 'PUBLISHED', effectiveFrom: { lte: at } }, orderBy: [{ effectiveFrom: 'desc' }, { version: 'desc' }] });
+  return db.ruleSet.findFirst({
+    where: { countyId, status: 'PUBLISHED', effectiveFrom: { lte: at } },
+    orderBy: [{ effectiveFrom: 'desc' }, { version: 'desc' }],
+  });
 }
 
 /**
@@ -92,10 +95,17 @@ export async function publishRuleSet(db: Db, ruleSetId: string, effectiveFrom: D
   const row = await requireDraft(db, ruleSetId);
   const violations = ruleViolations(JSON.parse(row.values) as Record<string, Record<string, unknown>>);
   if (violations.length) {
-    throw new RuleSetError('RULE_BROKEN', `Outside the bounds: ${violations.map((v) => `${v.rule} = ${JSON.stringify(v.value)} (must be ${v.bound})`).join('; ')}.`, violations);
+    throw new RuleSetError(
+      'RULE_BROKEN',
+      `Outside the bounds: ${violations.map((v) => `${v.rule} = ${JSON.stringify(v.value)} (must be ${v.bound})`).join('; ')}.`,
+      violations,
+    );
   }
   return db.$transaction(async (tx) => {
-    const published = await tx.ruleSet.update({ where: { id: ruleSetId }, data: { status: 'PUBLISHED', effectiveFrom, publishedAt: new Date(), publishedBy: by.personId } });
+    const published = await tx.ruleSet.update({
+      where: { id: ruleSetId },
+      data: { status: 'PUBLISHED', effectiveFrom, publishedAt: new Date(), publishedBy: by.personId },
+    });
     await tx.ruleSetChange.create({ data: change(row.countyId, ruleSetId, 'PUBLISHED', by, `effective from ${effectiveFrom.toISOString()}`) });
     return published;
   });

@@ -24,7 +24,8 @@ async function villageTasks(db: Db, where: { villageId?: string; townId?: string
   return rows.map((r) => JSON.parse(r.state) as VillageTaskView);
 }
 
-const within = (iso: string | undefined, week: { from: Date; to: Date }) => !!iso && Date.parse(iso) >= week.from.getTime() && Date.parse(iso) < week.to.getTime();
+const within = (iso: string | undefined, week: { from: Date; to: Date }) =>
+  !!iso && Date.parse(iso) >= week.from.getTime() && Date.parse(iso) < week.to.getTime();
 
 /** Monday's list for one village: every open task, its due date, whether it is late or due this week. */
 export async function deploymentList(db: Db, villageId: string, at: Date) {
@@ -68,19 +69,21 @@ export async function townWeeklyReport(db: Db, townId: string, at: Date) {
   const tasks = await villageTasks(db, { townId });
   const byVillage = new Map<string, VillageTaskView[]>();
   for (const t of tasks) byVillage.set(t.villageId!, [...(byVillage.get(t.villageId!) ?? []), t]);
-  const villages = [...byVillage.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([villageId, list]) => {
-    const open = list.filter((t) => t.status === 'RUNNING');
-    const inProgress = open.filter((t) => t.step === 'IN_PROGRESS');
-    return {
-      villageId,
-      open: open.length,
-      overdue: open.filter((t) => t.overdue).length,
-      acceptedThisWeek: list.filter((t) => t.record.some((r) => r.step === 'ACCEPT' && within(r.at, week))).length,
-      reworkedThisWeek: list.filter((t) => t.record.some((r) => r.step === 'REWORK' && within(r.at, week))).length,
-      reportsThisWeek: list.reduce((n, t) => n + t.details.reports.filter((r) => within(r.at, week)).length, 0),
-      withoutReportThisWeek: inProgress.filter((t) => !t.details.reports.some((r) => within(r.at, week))).map((t) => t.workflowId),
-      tasks: list.filter((t) => t.status === 'RUNNING' || within(t.updatedAt, week)).map((t) => itemised(t, week)),
-    };
-  });
+  const villages = [...byVillage.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([villageId, list]) => {
+      const open = list.filter((t) => t.status === 'RUNNING');
+      const inProgress = open.filter((t) => t.step === 'IN_PROGRESS');
+      return {
+        villageId,
+        open: open.length,
+        overdue: open.filter((t) => t.overdue).length,
+        acceptedThisWeek: list.filter((t) => t.record.some((r) => r.step === 'ACCEPT' && within(r.at, week))).length,
+        reworkedThisWeek: list.filter((t) => t.record.some((r) => r.step === 'REWORK' && within(r.at, week))).length,
+        reportsThisWeek: list.reduce((n, t) => n + t.details.reports.filter((r) => within(r.at, week)).length, 0),
+        withoutReportThisWeek: inProgress.filter((t) => !t.details.reports.some((r) => within(r.at, week))).map((t) => t.workflowId),
+        tasks: list.filter((t) => t.status === 'RUNNING' || within(t.updatedAt, week)).map((t) => itemised(t, week)),
+      };
+    });
   return { townId, weekStarting: week.monday, weekEnding: week.friday, villages };
 }

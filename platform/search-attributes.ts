@@ -15,7 +15,11 @@ const TYPES: Record<string, temporal.api.enums.v1.IndexedValueType> = {
  * Registers the platform's search attributes on the namespace: the kit's and the processes' own
  * (`processes.searchAttributes()` of the registry), leaving existing ones as they are.
  */
-export async function ensureSearchAttributes(connection: Connection, namespace: string, processes: { searchAttributes(): SearchAttributeKey[] }): Promise<void> {
+export async function ensureSearchAttributes(
+  connection: Connection,
+  namespace: string,
+  processes: { searchAttributes(): SearchAttributeKey[] },
+): Promise<void> {
   const existing = await connection.operatorService.listSearchAttributes({ namespace });
   const missing = [...SEARCH_ATTRIBUTE_KEYS, ...processes.searchAttributes()].filter((k) => !(k.name in (existing.customAttributes ?? {})));
   if (missing.length === 0) return;

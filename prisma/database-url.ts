@@ -9,9 +9,7 @@ export function databaseProvider(databaseUrl: string): DatabaseProvider {
   if (databaseUrl.startsWith('file:')) return 'sqlite';
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) return 'postgresql';
   const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(databaseUrl)?.[0] ?? '(no scheme)';
-  throw new Error(
-    `DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL); got ${scheme}…`,
-  );
+  throw new Error(`DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL); got ${scheme}…`);
 }
 
 /**

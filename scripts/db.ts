@@ -15,14 +15,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  PRISMA_FILES,
-  lockfileContent,
-  migrateDeploy,
-  migrateStatus,
-  schemaChangeSinceMigrations,
-  type DatabaseProvider,
-} from '../prisma/migrate';
+import { PRISMA_FILES, lockfileContent, migrateDeploy, migrateStatus, schemaChangeSinceMigrations, type DatabaseProvider } from '../prisma/migrate';
 import { generatePrismaClients, writePostgresSchema } from './tools/prisma-generate';
 
 const USAGE = 'usage: tsx scripts/db.ts deploy|status [--url URL] | dev --name NAME';
@@ -74,7 +67,10 @@ function migrationSlug(name: string): string {
 function nextTimestamp(existing: string[]): string {
   const stamp = (d: Date) => d.toISOString().replace(/[-:T]/g, '').slice(0, 14);
   let time = new Date();
-  const last = existing.map((n) => n.slice(0, 14)).sort().pop();
+  const last = existing
+    .map((n) => n.slice(0, 14))
+    .sort()
+    .pop();
   while (last && stamp(time) <= last) time = new Date(time.getTime() + 1000);
   return stamp(time);
 }

@@ -9,7 +9,11 @@ async function main(): Promise<void> {
   const db = createPrismaClient(process.env.DATABASE_URL ?? 'file:./data/cunwu.db');
   try {
     const seeded = await seedWorkingCalendars(db, values.county);
-    console.log(seeded.length ? seeded.map((s) => `${s.countyId}: seeded ${s.years.join(', ')}`).join('\n') : 'Every county already has every year the chinese-days package covers.');
+    console.log(
+      seeded.length
+        ? seeded.map((s) => `${s.countyId}: seeded ${s.years.join(', ')}`).join('\n')
+        : 'Every county already has every year the chinese-days package covers.',
+    );
   } finally {
     await db.$disconnect();
   }

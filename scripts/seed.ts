@@ -8,11 +8,7 @@ async function main(): Promise<void> {
   const db = createPrismaClient(url);
   try {
     const { seeded } = await seedDemoCounty(db, processRegistry);
-    console.log(
-      seeded
-        ? `Seeded the demo county xingcun (兴村县) into ${url}.`
-        : `The demo county xingcun (兴村县) is already in ${url}: nothing changed.`,
-    );
+    console.log(seeded ? `Seeded the demo county xingcun (兴村县) into ${url}.` : `The demo county xingcun (兴村县) is already in ${url}: nothing changed.`);
   } finally {
     await db.$disconnect();
   }

@@ -51,11 +51,20 @@ async function run(config: Config, logger: Logger, address: string, devServer: D
   const { client: temporal, connection } = await connectClient(address, config.TEMPORAL_NAMESPACE, tls);
   await ensureSearchAttributes(connection, config.TEMPORAL_NAMESPACE, processRegistry);
   const workerConnection = await NativeConnection.connect({ address, tls });
-  const worker = await createWorker({ connection: workerConnection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TASK_QUEUE, db, processes: processRegistry, maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS });
+  const worker = await createWorker({
+    connection: workerConnection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TASK_QUEUE,
+    db,
+    processes: processRegistry,
+    maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
+  });
   const running = worker.run();
 
   const app = createApp({ db, temporal, taskQueue: config.TASK_QUEUE, jwtSecret: config.JWT_SECRET, logger }, processRegistry);
-  const server = app.listen(config.PORT, config.HOST, () => logger.info({ api: `http://${config.HOST}:${config.PORT}`, docs: `http://${config.HOST}:${config.PORT}/docs` }, 'Cunwu Flow is up'));
+  const server = app.listen(config.PORT, config.HOST, () =>
+    logger.info({ api: `http://${config.HOST}:${config.PORT}`, docs: `http://${config.HOST}:${config.PORT}/docs` }, 'Cunwu Flow is up'),
+  );
 
   let stopping = false;
   const stop = async () => {

@@ -21,7 +21,15 @@ async function main(): Promise<void> {
   const db = createPrismaClient(config.DATABASE_URL);
   const connection = await NativeConnection.connect({ address, tls });
   const workflowBundle = config.WORKFLOW_BUNDLE ? { codePath: config.WORKFLOW_BUNDLE } : undefined;
-  const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TASK_QUEUE, db, processes: processRegistry, workflowBundle, maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS });
+  const worker = await createWorker({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TASK_QUEUE,
+    db,
+    processes: processRegistry,
+    workflowBundle,
+    maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
+  });
   logger.info({ address, taskQueue: config.TASK_QUEUE }, 'worker running');
   await worker.run();
   await connection.close();

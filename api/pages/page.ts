@@ -34,6 +34,24 @@ table{border-collapse:collapse;width:100%;font-size:.9rem;display:block;overflow
 
 /** A whole page: Chinese, mobile-friendly, no script, no external resource. */
 export function page(options: { title: string; subtitle?: string; body: SafeHtml; footer?: string }): string {
-  return `<!doctype html>${html`<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${options.title}</title><style>${new SafeHtml(STYLE)}</style></head>
-<body><header><h1>${options.title}</h1>${options.subtitle && html`<p>${options.subtitle}</p>`}</header><main>${options.body}</main>${options.footer && html`<footer>${options.footer}</footer>`}</body></html>`.value}`;
+  return `<!doctype html>${
+    html`<html lang="zh-CN">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${options.title}</title>
+        <style>
+          ${new SafeHtml(STYLE)}
+        </style>
+      </head>
+      <body>
+        <header>
+          <h1>${options.title}</h1>
+          ${options.subtitle && html`<p>${options.subtitle}</p>`}
+        </header>
+        <main>${options.body}</main>
+        ${options.footer && html`<footer>${options.footer}</footer>`}
+      </body>
+    </html>`.value
+  }`;
 }

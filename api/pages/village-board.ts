@@ -41,7 +41,13 @@ const STAGE_LABELS: Record<string, string> = {
 export const HOW_TO_OBJECT =
   '对公示内容有异议的，请在公示期内向村务监督委员会书面反映，或通过村务平台提出异议；每件异议均在公示期结束前答复，异议未答复的，公示期不结束。';
 
-const votes = z.object({ expected: z.number().int(), present: z.number().int(), votesFor: z.number().int(), votesAgainst: z.number().int(), abstentions: z.number().int() });
+const votes = z.object({
+  expected: z.number().int(),
+  present: z.number().int(),
+  votesFor: z.number().int(),
+  votesAgainst: z.number().int(),
+  abstentions: z.number().int(),
+});
 
 const boardEntry = z
   .object({
@@ -54,7 +60,9 @@ const boardEntry = z
     stageLabel: z.string(),
     resolutionText: z.string().openapi({ description: 'The proposal as the resolving meeting passed it' }),
     proposalVersion: z.number().int(),
-    resolution: votes.extend({ meeting: z.enum(['REPRESENTATIVES_MEETING', 'VILLAGERS_MEETING']), meetingName: z.string(), meetingDate: z.string() }).nullable(),
+    resolution: votes
+      .extend({ meeting: z.enum(['REPRESENTATIVES_MEETING', 'VILLAGERS_MEETING']), meetingName: z.string(), meetingDate: z.string() })
+      .nullable(),
     disclosure: z.object({ kind: z.enum(['RESOLUTION', 'RESULT']), startsAt: z.string(), endsAt: z.string(), heldOpen: z.boolean() }).nullable(),
     objections: z.object({ received: z.number().int(), answered: z.number().int() }),
     result: z.string().nullable().openapi({ description: 'What was done, once completed and accepted' }),
@@ -124,7 +132,10 @@ export async function villageBoard(db: Db, villageId: string, nowMs = Date.now()
     where: {
       processType: 'majorMatterDecision',
       villageId,
-      OR: [{ status: 'RUNNING', step: { in: ['RESOLUTION_DISCLOSURE', 'RESULT_DISCLOSURE'] } }, { status: { not: 'RUNNING' }, updatedAt: { gte: since } }],
+      OR: [
+        { status: 'RUNNING', step: { in: ['RESOLUTION_DISCLOSURE', 'RESULT_DISCLOSURE'] } },
+        { status: { not: 'RUNNING' }, updatedAt: { gte: since } },
+      ],
     },
     orderBy: { updatedAt: 'desc' },
     take: MAX_ENTRIES,
@@ -152,26 +163,64 @@ const yuan = (amount: number) => `${amount.toLocaleString('en-US')} 元`;
 function article(entry: BoardEntry): SafeHtml {
   const r = entry.resolution;
   const d = entry.disclosure;
-  return html`<article><h3>${entry.title}</h3><dl>
-<dt>状态</dt><dd>${entry.stageLabel}</dd>
-<dt>事项类别</dt><dd>${entry.kindLabel}</dd>
-<dt>预计金额</dt><dd>${yuan(entry.estimatedAmount)}</dd>
-<dt>决议内容</dt><dd>${entry.resolutionText}（第${entry.proposalVersion}稿）</dd>
-${r && html`<dt>决议会议</dt><dd>${r.meetingDate} ${r.meetingName}</dd><dt>表决情况</dt><dd>应到${r.expected}人，实到${r.present}人；赞成${r.votesFor}票，反对${r.votesAgainst}票，弃权${r.abstentions}票</dd>`}
-${d && html`<dt>${d.kind === 'RESOLUTION' ? '决议公示期' : '结果公示期'}</dt><dd>${local(d.startsAt)} 至 ${local(d.endsAt)}${d.heldOpen ? '（异议答复前继续公示）' : ''}</dd>`}
-<dt>异议</dt><dd>收到${entry.objections.received}件，已答复${entry.objections.answered}件</dd>
-${entry.result && html`<dt>实施结果</dt><dd>${entry.result}</dd>`}
-${entry.outcome && entry.stage !== 'COMPLETED' && html`<dt>结果</dt><dd>${entry.outcome}</dd>`}
-</dl></article>`;
+  return html`<article>
+    <h3>${entry.title}</h3>
+    <dl>
+      <dt>状态</dt>
+      <dd>${entry.stageLabel}</dd>
+      <dt>事项类别</dt>
+      <dd>${entry.kindLabel}</dd>
+      <dt>预计金额</dt>
+      <dd>${yuan(entry.estimatedAmount)}</dd>
+      <dt>决议内容</dt>
+      <dd>${entry.resolutionText}（第${entry.proposalVersion}稿）</dd>
+      ${
+        r &&
+        html`<dt>决议会议</dt>
+          <dd>${r.meetingDate} ${r.meetingName}</dd>
+          <dt>表决情况</dt>
+          <dd>应到${r.expected}人，实到${r.present}人；赞成${r.votesFor}票，反对${r.votesAgainst}票，弃权${r.abstentions}票</dd>`
+      }
+      ${
+        d &&
+        html`<dt>${d.kind === 'RESOLUTION' ? '决议公示期' : '结果公示期'}</dt>
+          <dd>${local(d.startsAt)} 至 ${local(d.endsAt)}${d.heldOpen ? '（异议答复前继续公示）' : ''}</dd>`
+      }
+      <dt>异议</dt>
+      <dd>收到${entry.objections.received}件，已答复${entry.objections.answered}件</dd>
+      ${
+        entry.result &&
+        html`<dt>实施结果</dt>
+          <dd>${entry.result}</dd>`
+      }
+      ${
+        entry.outcome &&
+        entry.stage !== 'COMPLETED' &&
+        html`<dt>结果</dt>
+          <dd>${entry.outcome}</dd>`
+      }
+    </dl>
+  </article>`;
 }
 
 function section(heading: string, entries: BoardEntry[], empty: string): SafeHtml {
-  return html`<section><h2>${heading}</h2>${entries.length ? entries.map(article) : html`<p class="empty">${empty}</p>`}</section>`;
+  return html`<section>
+    <h2>${heading}</h2>
+    ${entries.length ? entries.map(article) : html`<p class="empty">${empty}</p>`}
+  </section>`;
 }
 
 /** The board as a page: Chinese, mobile, escaped. */
 export function renderBoard(board: Board): string {
   const body = html`${section('公示中', board.underDisclosure, '目前没有公示中的事项。')}${section('近期已办结', board.recentlyClosed, `近${RECENT_DAYS}天没有办结的事项。`)}
-<section><h2>如何提出异议</h2><p>${board.howToObject}</p></section>`;
-  return page({ title: `${board.villageName}村务公开栏`, subtitle: `${board.townName} · 五议两公开 重大事项`, body, footer: `更新时间 ${local(board.generatedAt)}（北京时间）` });
+    <section>
+      <h2>如何提出异议</h2>
+      <p>${board.howToObject}</p>
+    </section>`;
+  return page({
+    title: `${board.villageName}村务公开栏`,
+    subtitle: `${board.townName} · 五议两公开 重大事项`,
+    body,
+    footer: `更新时间 ${local(board.generatedAt)}（北京时间）`,
+  });
 }

@@ -14,10 +14,17 @@ const yearParams = countyParams.extend({ year: z.coerce.number().int().min(2000)
 const date = z.iso.date().openapi({ description: 'A day in Beijing, YYYY-MM-DD', example: '2027-10-01' });
 
 const holidayRange = z
-  .object({ name: z.string().min(1).max(100), from: date, to: date.optional().openapi({ description: 'Last day off, inclusive; leave out for a one-day holiday' }) })
+  .object({
+    name: z.string().min(1).max(100),
+    from: date,
+    to: date.optional().openapi({ description: 'Last day off, inclusive; leave out for a one-day holiday' }),
+  })
   .strict()
   .openapi('HolidayRange');
-const makeUpWorkday = z.object({ date, name: z.string().min(1).max(100) }).strict().openapi('MakeUpWorkday');
+const makeUpWorkday = z
+  .object({ date, name: z.string().min(1).max(100) })
+  .strict()
+  .openapi('MakeUpWorkday');
 
 const calendarYearLoad = z
   .object({
@@ -42,7 +49,9 @@ const yearOut = z
   })
   .openapi('CalendarYear');
 
-const loadOut = yearOut.extend({ changed: z.boolean().openapi({ description: 'false when the same year was already loaded (a retried request)' }) }).openapi('CalendarYearLoaded');
+const loadOut = yearOut
+  .extend({ changed: z.boolean().openapi({ description: 'false when the same year was already loaded (a retried request)' }) })
+  .openapi('CalendarYearLoaded');
 
 const summary = z
   .object({
@@ -50,7 +59,16 @@ const summary = z
     lastCoveredDay: z.string().nullable().openapi({ description: 'The last day the loaded years cover without a gap from today' }),
     degradedFrom: z.string().nullable(),
     degraded: z.boolean().openapi({ description: 'Within 60 days of the last covered day, or past it: load the next year' }),
-    years: z.array(z.object({ year: z.number().int(), source: z.string(), loadedAt: z.string(), loadedBy: z.string(), holidays: z.number().int(), makeUpWorkdays: z.number().int() })),
+    years: z.array(
+      z.object({
+        year: z.number().int(),
+        source: z.string(),
+        loadedAt: z.string(),
+        loadedBy: z.string(),
+        holidays: z.number().int(),
+        makeUpWorkdays: z.number().int(),
+      }),
+    ),
   })
   .openapi('WorkingCalendar');
 
@@ -78,7 +96,16 @@ export function calendarRoutes(http: HttpDeps, { db }: AppDeps): void {
   const tag = 'calendar';
   route(
     http,
-    { method: 'get', path: '/counties/{countyId}/calendar', operationId: 'getCalendar', summary: 'The working-day calendar: the years loaded, and until when it covers', tag, params: countyParams, response: summary, refusals: [404] },
+    {
+      method: 'get',
+      path: '/counties/{countyId}/calendar',
+      operationId: 'getCalendar',
+      summary: 'The working-day calendar: the years loaded, and until when it covers',
+      tag,
+      params: countyParams,
+      response: summary,
+      refusals: [404],
+    },
     async ({ actor, params }) => {
       requireCounty(actor, params.countyId);
       await requireCountyExists(db, params.countyId);
@@ -107,7 +134,16 @@ export function calendarRoutes(http: HttpDeps, { db }: AppDeps): void {
 
   route(
     http,
-    { method: 'get', path: '/counties/{countyId}/calendar/years/{year}', operationId: 'getCalendarYear', summary: "A loaded year's holidays and make-up working days", tag, params: yearParams, response: yearOut, refusals: [404] },
+    {
+      method: 'get',
+      path: '/counties/{countyId}/calendar/years/{year}',
+      operationId: 'getCalendarYear',
+      summary: "A loaded year's holidays and make-up working days",
+      tag,
+      params: yearParams,
+      response: yearOut,
+      refusals: [404],
+    },
     async ({ actor, params }) => {
       requireCounty(actor, params.countyId);
       const year = await calendarYear(db, params.countyId, params.year);

@@ -1,13 +1,5 @@
 import { z } from 'zod';
-import {
-  addItemToDraft,
-  CatalogueRuleError,
-  draftVersion,
-  publishVersion,
-  retireItem,
-  screenCode,
-  versionInForce,
-} from '../../domain/catalogue';
+import { addItemToDraft, CatalogueRuleError, draftVersion, publishVersion, retireItem, screenCode, versionInForce } from '../../domain/catalogue';
 import { coordinationOfficeOf, findOrganisation } from '../../domain/organisation';
 import type { Db } from '../../prisma/client';
 import type { Actor } from '../../workflows/common/actor';
@@ -93,7 +85,15 @@ type ItemRow = Awaited<ReturnType<Db['catalogueItem']['findMany']>>[number];
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 function versionOut(v: VersionRow) {
-  return { id: v.id, countyId: v.countyId, version: v.version, status: v.status as 'DRAFT' | 'PUBLISHED', effectiveFrom: iso(v.effectiveFrom), publishedAt: iso(v.publishedAt), note: v.note };
+  return {
+    id: v.id,
+    countyId: v.countyId,
+    version: v.version,
+    status: v.status as 'DRAFT' | 'PUBLISHED',
+    effectiveFrom: iso(v.effectiveFrom),
+    publishedAt: iso(v.publishedAt),
+    note: v.note,
+  };
 }
 
 function itemOut(i: ItemRow) {
@@ -143,12 +143,25 @@ async function loadVersion(db: Db, actor: Actor, versionId: string) {
 
 export function catalogueRoutes(http: HttpDeps, { db }: AppDeps): void {
   const tag = 'catalogue';
-  route(http, { method: 'get', path: '/counties/{countyId}/catalogue', operationId: 'getCatalogue', summary: 'The catalogue in force, with its items', tag, params: countyParams, response: versionWithItems, refusals: [404] }, async ({ actor, params }) => {
-    requireCounty(actor, params.countyId);
-    const v = await versionInForce(db, params.countyId);
-    if (!v) throw notFound(`A catalogue in force for ${params.countyId}`);
-    return withItems(db, v);
-  });
+  route(
+    http,
+    {
+      method: 'get',
+      path: '/counties/{countyId}/catalogue',
+      operationId: 'getCatalogue',
+      summary: 'The catalogue in force, with its items',
+      tag,
+      params: countyParams,
+      response: versionWithItems,
+      refusals: [404],
+    },
+    async ({ actor, params }) => {
+      requireCounty(actor, params.countyId);
+      const v = await versionInForce(db, params.countyId);
+      if (!v) throw notFound(`A catalogue in force for ${params.countyId}`);
+      return withItems(db, v);
+    },
+  );
 
   route(
     http,
@@ -164,20 +177,47 @@ export function catalogueRoutes(http: HttpDeps, { db }: AppDeps): void {
     },
     async ({ actor, params, query }) => {
       requireCounty(actor, params.countyId);
-      const rows = await db.catalogueChange.findMany({ where: { countyId: params.countyId, itemCode: query.itemCode }, orderBy: { id: 'desc' }, take: query.limit });
+      const rows = await db.catalogueChange.findMany({
+        where: { countyId: params.countyId, itemCode: query.itemCode },
+        orderBy: { id: 'desc' },
+        take: query.limit,
+      });
       return rows.map(({ id: _id, at, ...rest }) => ({ ...rest, at: at.toISOString() }));
     },
   );
 
-  route(http, { method: 'get', path: '/counties/{countyId}/catalogue/versions', operationId: 'listCatalogueVersions', summary: 'Every catalogue version, newest first', tag, params: countyParams, response: z.array(version) }, async ({ actor, params }) => {
-    requireCounty(actor, params.countyId);
-    const versions = await db.catalogueVersion.findMany({ where: { countyId: params.countyId }, orderBy: { version: 'desc' } });
-    return versions.map(versionOut);
-  });
+  route(
+    http,
+    {
+      method: 'get',
+      path: '/counties/{countyId}/catalogue/versions',
+      operationId: 'listCatalogueVersions',
+      summary: 'Every catalogue version, newest first',
+      tag,
+      params: countyParams,
+      response: z.array(version),
+    },
+    async ({ actor, params }) => {
+      requireCounty(actor, params.countyId);
+      const versions = await db.catalogueVersion.findMany({ where: { countyId: params.countyId }, orderBy: { version: 'desc' } });
+      return versions.map(versionOut);
+    },
+  );
 
   route(
     http,
-    { method: 'post', path: '/counties/{countyId}/catalogue/versions', operationId: 'draftCatalogueVersion', summary: "Draft next year's version (a copy of the one in force)", tag, params: countyParams, body: z.object({ note: z.string().min(2) }), response: version, status: 201, refusals: [404, 409] },
+    {
+      method: 'post',
+      path: '/counties/{countyId}/catalogue/versions',
+      operationId: 'draftCatalogueVersion',
+      summary: "Draft next year's version (a copy of the one in force)",
+      tag,
+      params: countyParams,
+      body: z.object({ note: z.string().min(2) }),
+      response: version,
+      status: 201,
+      refusals: [404, 409],
+    },
     async ({ actor, params, body }) => {
       requireCounty(actor, params.countyId);
       const by = await requireCatalogueKeeper(db, actor, params.countyId);
@@ -185,13 +225,35 @@ export function catalogueRoutes(http: HttpDeps, { db }: AppDeps): void {
     },
   );
 
-  route(http, { method: 'get', path: '/catalogue/versions/{versionId}', operationId: 'getCatalogueVersion', summary: 'A catalogue version with its items', tag, params: versionParams, response: versionWithItems, refusals: [404] }, async ({ actor, params }) =>
-    withItems(db, await loadVersion(db, actor, params.versionId)),
+  route(
+    http,
+    {
+      method: 'get',
+      path: '/catalogue/versions/{versionId}',
+      operationId: 'getCatalogueVersion',
+      summary: 'A catalogue version with its items',
+      tag,
+      params: versionParams,
+      response: versionWithItems,
+      refusals: [404],
+    },
+    async ({ actor, params }) => withItems(db, await loadVersion(db, actor, params.versionId)),
   );
 
   route(
     http,
-    { method: 'post', path: '/catalogue/versions/{versionId}/items', operationId: 'addCatalogueItem', summary: 'Add an item to a draft', tag, params: versionParams, body: newItem, response: item, status: 201, refusals: [404, 409, 422] },
+    {
+      method: 'post',
+      path: '/catalogue/versions/{versionId}/items',
+      operationId: 'addCatalogueItem',
+      summary: 'Add an item to a draft',
+      tag,
+      params: versionParams,
+      body: newItem,
+      response: item,
+      status: 201,
+      refusals: [404, 409, 422],
+    },
     async ({ actor, params, body }) => {
       const v = await loadVersion(db, actor, params.versionId);
       const by = await requireCatalogueKeeper(db, actor, v.countyId);
@@ -202,7 +264,17 @@ export function catalogueRoutes(http: HttpDeps, { db }: AppDeps): void {
 
   route(
     http,
-    { method: 'post', path: '/catalogue/versions/{versionId}/publish', operationId: 'publishCatalogueVersion', summary: 'Publish a draft with its effective date', tag, params: versionParams, body: z.object({ effectiveFrom: z.iso.datetime({ offset: true }) }), response: version, refusals: [404, 409] },
+    {
+      method: 'post',
+      path: '/catalogue/versions/{versionId}/publish',
+      operationId: 'publishCatalogueVersion',
+      summary: 'Publish a draft with its effective date',
+      tag,
+      params: versionParams,
+      body: z.object({ effectiveFrom: z.iso.datetime({ offset: true }) }),
+      response: version,
+      refusals: [404, 409],
+    },
     async ({ actor, params, body }) => {
       const v = await loadVersion(db, actor, params.versionId);
       const by = await requireCatalogueKeeper(db, actor, v.countyId);
@@ -212,7 +284,17 @@ export function catalogueRoutes(http: HttpDeps, { db }: AppDeps): void {
 
   route(
     http,
-    { method: 'post', path: '/catalogue/items/{itemId}/retire', operationId: 'retireCatalogueItem', summary: 'Retire an item whose basis lapsed', tag, params: z.object({ itemId: z.coerce.number().int().positive().max(2_147_483_647) }), body: z.object({ reason: z.string().min(2) }), response: item, refusals: [404, 409] },
+    {
+      method: 'post',
+      path: '/catalogue/items/{itemId}/retire',
+      operationId: 'retireCatalogueItem',
+      summary: 'Retire an item whose basis lapsed',
+      tag,
+      params: z.object({ itemId: z.coerce.number().int().positive().max(2_147_483_647) }),
+      body: z.object({ reason: z.string().min(2) }),
+      response: item,
+      refusals: [404, 409],
+    },
     async ({ actor, params, body }) => {
       const found = await db.catalogueItem.findUnique({ where: { id: params.itemId }, include: { version: true } });
       if (!found) throw notFound(`Catalogue item ${params.itemId}`);
@@ -228,7 +310,7 @@ export function catalogueRoutes(http: HttpDeps, { db }: AppDeps): void {
       method: 'get',
       path: '/counties/{countyId}/screening',
       operationId: 'screenCode',
-      summary: "Screen a code for the county, or for one of its villages: in the catalogue in force, on the negative list, or unknown",
+      summary: 'Screen a code for the county, or for one of its villages: in the catalogue in force, on the negative list, or unknown',
       tag,
       params: countyParams,
       query: z.object({ code: z.string().min(1), villageId: z.string().min(1).optional() }),
@@ -238,20 +320,45 @@ export function catalogueRoutes(http: HttpDeps, { db }: AppDeps): void {
     async ({ actor, params, query }) => {
       requireCounty(actor, params.countyId);
       const village = query.villageId && (await findOrganisation(db, query.villageId));
-      if (query.villageId && (!village || village.kind !== 'VILLAGE' || village.countyId !== params.countyId)) throw notFound(`Village ${query.villageId} of ${params.countyId}`);
+      if (query.villageId && (!village || village.kind !== 'VILLAGE' || village.countyId !== params.countyId))
+        throw notFound(`Village ${query.villageId} of ${params.countyId}`);
       return { code: query.code, villageId: query.villageId, ...(await screenCode(db, params.countyId, query.code)) };
     },
   );
 
-  route(http, { method: 'get', path: '/counties/{countyId}/negative-list', operationId: 'getNegativeList', summary: 'Work no one may push down to a village', tag, params: countyParams, response: z.array(listEntry) }, async ({ actor, params }) => {
-    requireCounty(actor, params.countyId);
-    const rows = await db.negativeListItem.findMany({ where: { countyId: params.countyId }, orderBy: { code: 'asc' } });
-    return rows.map(({ code, name, basis }) => ({ code, name, basis }));
-  });
+  route(
+    http,
+    {
+      method: 'get',
+      path: '/counties/{countyId}/negative-list',
+      operationId: 'getNegativeList',
+      summary: 'Work no one may push down to a village',
+      tag,
+      params: countyParams,
+      response: z.array(listEntry),
+    },
+    async ({ actor, params }) => {
+      requireCounty(actor, params.countyId);
+      const rows = await db.negativeListItem.findMany({ where: { countyId: params.countyId }, orderBy: { code: 'asc' } });
+      return rows.map(({ code, name, basis }) => ({ code, name, basis }));
+    },
+  );
 
-  route(http, { method: 'get', path: '/counties/{countyId}/certificates', operationId: 'listCertificates', summary: 'Certificates a village may and may not issue', tag, params: countyParams, response: z.array(certificate) }, async ({ actor, params }) => {
-    requireCounty(actor, params.countyId);
-    const rows = await db.certificateListItem.findMany({ where: { countyId: params.countyId }, orderBy: { code: 'asc' } });
-    return rows.map(({ code, name, basis, listType, issuingBody }) => ({ code, name, basis, listType: listType as 'ALLOWED' | 'REFUSED', issuingBody }));
-  });
+  route(
+    http,
+    {
+      method: 'get',
+      path: '/counties/{countyId}/certificates',
+      operationId: 'listCertificates',
+      summary: 'Certificates a village may and may not issue',
+      tag,
+      params: countyParams,
+      response: z.array(certificate),
+    },
+    async ({ actor, params }) => {
+      requireCounty(actor, params.countyId);
+      const rows = await db.certificateListItem.findMany({ where: { countyId: params.countyId }, orderBy: { code: 'asc' } });
+      return rows.map(({ code, name, basis, listType, issuingBody }) => ({ code, name, basis, listType: listType as 'ALLOWED' | 'REFUSED', issuingBody }));
+    },
+  );
 }

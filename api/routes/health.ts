@@ -7,7 +7,9 @@ import { boundsOf } from '../bounded';
 
 const calendar = z
   .object({
-    status: z.enum(['ok', 'degraded', 'unknown']).openapi({ description: 'degraded: some county’s calendar runs out within 60 days (or has); never fails the health check' }),
+    status: z
+      .enum(['ok', 'degraded', 'unknown'])
+      .openapi({ description: 'degraded: some county’s calendar runs out within 60 days (or has); never fails the health check' }),
     counties: z.array(
       z.object({
         countyId: z.string(),
@@ -44,7 +46,11 @@ async function reachable(check: () => Promise<unknown>): Promise<boolean> {
 async function workerPolls(deps: AppDeps, freshMs: number): Promise<boolean> {
   const kinds = [proto.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW, proto.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY];
   const answers = await deps.temporal.connection.withDeadline(Date.now() + BOUND_MS, () =>
-    Promise.all(kinds.map((taskQueueType) => deps.temporal.workflowService.describeTaskQueue({ namespace: deps.temporal.options.namespace, taskQueue: { name: deps.taskQueue }, taskQueueType }))),
+    Promise.all(
+      kinds.map((taskQueueType) =>
+        deps.temporal.workflowService.describeTaskQueue({ namespace: deps.temporal.options.namespace, taskQueue: { name: deps.taskQueue }, taskQueueType }),
+      ),
+    ),
   );
   const since = Date.now() - freshMs;
   const seconds = (t: { seconds?: unknown; nanos?: number | null } | null | undefined) => Number(t?.seconds ?? 0) * 1000 + (t?.nanos ?? 0) / 1e6;
@@ -54,7 +60,17 @@ async function workerPolls(deps: AppDeps, freshMs: number): Promise<boolean> {
 export function healthRoutes(http: HttpDeps, deps: AppDeps): void {
   route(
     http,
-    { method: 'get', path: '/healthz', operationId: 'getHealth', summary: 'Are Temporal and the database reachable, does a worker poll the task queue, and does every county’s working-day calendar cover the next 60 days? (answers within 2 s)', tag: 'platform', response: health, public: true, refusals: [503] },
+    {
+      method: 'get',
+      path: '/healthz',
+      operationId: 'getHealth',
+      summary:
+        'Are Temporal and the database reachable, does a worker poll the task queue, and does every county’s working-day calendar cover the next 60 days? (answers within 2 s)',
+      tag: 'platform',
+      response: health,
+      public: true,
+      refusals: [503],
+    },
     async ({ res }) => {
       const [temporal, database, worker] = await Promise.all([
         reachable(() => deps.temporal.connection.withDeadline(Date.now() + BOUND_MS, () => deps.temporal.workflowService.getSystemInfo({}))),

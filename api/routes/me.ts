@@ -43,7 +43,14 @@ export function meRoutes(http: HttpDeps, deps: AppDeps): void {
 
   route(
     http,
-    { method: 'get', path: '/me/inbox', operationId: 'getMyInbox', summary: 'What I must act on next, across all processes', tag: 'me', response: z.array(inboxItem) },
+    {
+      method: 'get',
+      path: '/me/inbox',
+      operationId: 'getMyInbox',
+      summary: 'What I must act on next, across all processes',
+      tag: 'me',
+      response: z.array(inboxItem),
+    },
     async ({ actor }) => {
       const items = await deps.db.inboxItem.findMany({
         where: { closedAt: null, OR: actor.roles.map((r) => ({ role: r.role, orgId: r.orgId })) },

@@ -8,22 +8,31 @@ import { Problem } from '../problem';
 
 const period = z.union([
   z.object({ workingDays: z.number().int().min(1).max(60) }).strict(),
-  z.object({
-    duration: z
-      .string()
-      .regex(/^\d{1,9}[smhd]$/, 'a whole number of seconds, minutes, hours or days: 30s, 15m, 2h, 1d')
-      .openapi({ description: 'At least one second, and never longer than the rule it shortens (else 422)' }),
-  }).strict(),
+  z
+    .object({
+      duration: z
+        .string()
+        .regex(/^\d{1,9}[smhd]$/, 'a whole number of seconds, minutes, hours or days: 30s, 15m, 2h, 1d')
+        .openapi({ description: 'At least one second, and never longer than the rule it shortens (else 422)' }),
+    })
+    .strict(),
   z.object({ weeklyOn: z.enum(WEEKDAYS) }).strict(),
 ]);
 
 export const periodOverridesSchema = z
   .object(Object.fromEntries(PERIOD_NAMES.map((k) => [k, period.optional()])) as Record<PeriodName, z.ZodOptional<typeof period>>)
   .strict()
-  .openapi('PeriodOverrides', { description: "Tests and demos only (refused in production): shortens a county rule for this process, down to one second; never lengthens it." });
+  .openapi('PeriodOverrides', {
+    description: 'Tests and demos only (refused in production): shortens a county rule for this process, down to one second; never lengthens it.',
+  });
 
 /** Rework rounds for this process: tests and demos only, never more than the county's rule. */
-export const maxReworkRoundsSchema = z.number().int().min(1).max(10).openapi({ description: "Tests and demos only (refused in production): fewer rework rounds than the county's rule" });
+export const maxReworkRoundsSchema = z
+  .number()
+  .int()
+  .min(1)
+  .max(10)
+  .openapi({ description: "Tests and demos only (refused in production): fewer rework rounds than the county's rule" });
 
 const production = () => process.env.NODE_ENV === 'production';
 

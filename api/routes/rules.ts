@@ -16,8 +16,16 @@ const tag = 'rules';
 const countyParams = z.object({ countyId: z.string().min(1) });
 const ruleSetParams = z.object({ ruleSetId: z.string().min(1) });
 
-const ruleValue = z.union([z.number(), z.string(), z.boolean(), z.array(z.string()), z.record(z.string(), z.number()).openapi({ description: 'QUOTAS: organisation id → whole number' })]);
-const values = z.record(z.string(), z.record(z.string(), ruleValue)).openapi('RuleValues', { description: 'Section → rule → value, e.g. {"dispatch":{"reviewPeriod":3}}' });
+const ruleValue = z.union([
+  z.number(),
+  z.string(),
+  z.boolean(),
+  z.array(z.string()),
+  z.record(z.string(), z.number()).openapi({ description: 'QUOTAS: organisation id → whole number' }),
+]);
+const values = z
+  .record(z.string(), z.record(z.string(), ruleValue))
+  .openapi('RuleValues', { description: 'Section → rule → value, e.g. {"dispatch":{"reviewPeriod":3}}' });
 const violation = z.object({ rule: z.string(), value: z.unknown(), bound: z.string() }).openapi('RuleViolation');
 
 const definition = z
@@ -51,7 +59,15 @@ const ruleSet = z
   .openapi('RuleSet');
 
 const change = z
-  .object({ at: z.string(), ruleSetId: z.string(), action: z.enum(['DRAFTED', 'CHANGED', 'PUBLISHED']), personId: z.string(), role: z.string(), reason: z.string(), changes: z.record(z.string(), z.unknown()) })
+  .object({
+    at: z.string(),
+    ruleSetId: z.string(),
+    action: z.enum(['DRAFTED', 'CHANGED', 'PUBLISHED']),
+    personId: z.string(),
+    role: z.string(),
+    reason: z.string(),
+    changes: z.record(z.string(), z.unknown()),
+  })
   .openapi('RuleSetChange');
 
 type Row = Awaited<ReturnType<typeof ruleSetInForce>> & object;
@@ -74,7 +90,14 @@ function ruleSetOut(row: Row) {
 
 function definitions() {
   return Object.entries(RULE_SECTIONS).flatMap(([section, rules]) =>
-    Object.entries(rules as Record<string, RuleDefinition>).map(([rule, d]) => ({ section, rule, ...d, default: d.default as z.infer<typeof ruleValue>, options: 'options' in d ? [...d.options] : undefined, bound: describeBound(d) })),
+    Object.entries(rules as Record<string, RuleDefinition>).map(([rule, d]) => ({
+      section,
+      rule,
+      ...d,
+      default: d.default as z.infer<typeof ruleValue>,
+      options: 'options' in d ? [...d.options] : undefined,
+      bound: describeBound(d),
+    })),
   );
 }
 
@@ -96,25 +119,66 @@ async function loadRuleSet(db: Db, actor: Actor, ruleSetId: string) {
 }
 
 export function ruleRoutes(http: HttpDeps, { db }: AppDeps): void {
-  route(http, { method: 'get', path: '/rules/definitions', operationId: 'listRuleDefinitions', summary: 'Every rule a county sets: unit, default, bounds and meaning, by process section', tag, response: z.array(definition) }, () => definitions());
+  route(
+    http,
+    {
+      method: 'get',
+      path: '/rules/definitions',
+      operationId: 'listRuleDefinitions',
+      summary: 'Every rule a county sets: unit, default, bounds and meaning, by process section',
+      tag,
+      response: z.array(definition),
+    },
+    () => definitions(),
+  );
 
   route(
     http,
-    { method: 'get', path: '/counties/{countyId}/rules', operationId: 'getRulesInForce', summary: 'The rules in force: what a process starting now pins for its whole life', tag, params: countyParams, response: ruleSet },
+    {
+      method: 'get',
+      path: '/counties/{countyId}/rules',
+      operationId: 'getRulesInForce',
+      summary: 'The rules in force: what a process starting now pins for its whole life',
+      tag,
+      params: countyParams,
+      response: ruleSet,
+    },
     async ({ actor, params }) => {
       requireCounty(actor, params.countyId);
       const row = await ruleSetInForce(db, params.countyId);
       if (row) return ruleSetOut(row);
       const pinned = await rulesToPin(db, params.countyId);
-      return { id: pinned.ruleSetId, countyId: params.countyId, version: 0, status: 'DEFAULTS' as const, effectiveFrom: null, publishedAt: null, note: 'No rule set published: the defaults apply', values: pinned.values, violations: [] };
+      return {
+        id: pinned.ruleSetId,
+        countyId: params.countyId,
+        version: 0,
+        status: 'DEFAULTS' as const,
+        effectiveFrom: null,
+        publishedAt: null,
+        note: 'No rule set published: the defaults apply',
+        values: pinned.values,
+        violations: [],
+      };
     },
   );
 
-  route(http, { method: 'get', path: '/counties/{countyId}/rule-sets', operationId: 'listRuleSets', summary: 'Every rule set of the county, newest first', tag, params: countyParams, response: z.array(ruleSet) }, async ({ actor, params }) => {
-    requireCounty(actor, params.countyId);
-    const rows = await db.ruleSet.findMany({ where: { countyId: params.countyId }, orderBy: { version: 'desc' } });
-    return rows.map(ruleSetOut);
-  });
+  route(
+    http,
+    {
+      method: 'get',
+      path: '/counties/{countyId}/rule-sets',
+      operationId: 'listRuleSets',
+      summary: 'Every rule set of the county, newest first',
+      tag,
+      params: countyParams,
+      response: z.array(ruleSet),
+    },
+    async ({ actor, params }) => {
+      requireCounty(actor, params.countyId);
+      const rows = await db.ruleSet.findMany({ where: { countyId: params.countyId }, orderBy: { version: 'desc' } });
+      return rows.map(ruleSetOut);
+    },
+  );
 
   route(
     http,
@@ -152,12 +216,31 @@ export function ruleRoutes(http: HttpDeps, { db }: AppDeps): void {
     async ({ actor, params, query }) => {
       requireCounty(actor, params.countyId);
       const rows = await db.ruleSetChange.findMany({ where: { countyId: params.countyId }, orderBy: { id: 'desc' }, take: query.limit });
-      return rows.map((r) => ({ at: r.at.toISOString(), ruleSetId: r.ruleSetId, action: r.action as 'DRAFTED', personId: r.personId, role: r.role, reason: r.reason, changes: JSON.parse(r.changes) as unknown }));
+      return rows.map((r) => ({
+        at: r.at.toISOString(),
+        ruleSetId: r.ruleSetId,
+        action: r.action as 'DRAFTED',
+        personId: r.personId,
+        role: r.role,
+        reason: r.reason,
+        changes: JSON.parse(r.changes) as unknown,
+      }));
     },
   );
 
-  route(http, { method: 'get', path: '/rule-sets/{ruleSetId}', operationId: 'getRuleSet', summary: 'A rule set, with any rule outside its bounds', tag, params: ruleSetParams, response: ruleSet, refusals: [404] }, async ({ actor, params }) =>
-    ruleSetOut(await loadRuleSet(db, actor, params.ruleSetId)),
+  route(
+    http,
+    {
+      method: 'get',
+      path: '/rule-sets/{ruleSetId}',
+      operationId: 'getRuleSet',
+      summary: 'A rule set, with any rule outside its bounds',
+      tag,
+      params: ruleSetParams,
+      response: ruleSet,
+      refusals: [404],
+    },
+    async ({ actor, params }) => ruleSetOut(await loadRuleSet(db, actor, params.ruleSetId)),
   );
 
   route(

@@ -41,7 +41,8 @@ export const STATE_SOURCE = 'X-State-Source';
 /** A read's request headers: `Cache-Control: no-cache` asks the workflow itself rather than the read model. */
 export const readHeaders = z.object({
   'cache-control': z.string().max(200).optional().openapi({
-    description: 'no-cache: ask the running workflow for its state (X-State-Source: temporal), falling back to the read model when no worker answers in time. Otherwise the state comes from the read model, as of the latest step.',
+    description:
+      'no-cache: ask the running workflow for its state (X-State-Source: temporal), falling back to the read model when no worker answers in time. Otherwise the state comes from the read model, as of the latest step.',
   }),
 });
 
@@ -79,16 +80,25 @@ export async function readProcess<V extends ProcessView>(
   live = wantsLiveState(res),
 ): Promise<V> {
   res.locals.process = { ...ref, countyId: '' };
-  const readModel = () => deps.db.processRecord.findUnique({ where: { workflowId: ref.workflowId }, select: { processType: true, status: true, state: true, updatedAt: true } });
+  const readModel = () =>
+    deps.db.processRecord.findUnique({ where: { workflowId: ref.workflowId }, select: { processType: true, status: true, state: true, updatedAt: true } });
   const row = live ? null : await readModel();
   if (row && row.processType !== ref.processType) throw notFound(`Process ${ref.workflowId}`);
-  const view = row ? fromReadModel<V>(res, row, row.status === 'RUNNING' ? 'read-model' : 'read-model; closed') : await askWorkflow(deps, res, ref, query, readModel);
+  const view = row
+    ? fromReadModel<V>(res, row, row.status === 'RUNNING' ? 'read-model' : 'read-model; closed')
+    : await askWorkflow(deps, res, ref, query, readModel);
   res.locals.process = { ...ref, countyId: view.countyId };
   return view;
 }
 
 /** The workflow's own answer to its state query, or the read model's when no worker answers in time or Temporal no longer keeps it. */
-async function askWorkflow<V extends ProcessView>(deps: AppDeps, res: Response, ref: { processType: string; workflowId: string }, query: QueryDefinition<V> | string, readModel: () => Promise<ReadModelRow | null>): Promise<V> {
+async function askWorkflow<V extends ProcessView>(
+  deps: AppDeps,
+  res: Response,
+  ref: { processType: string; workflowId: string },
+  query: QueryDefinition<V> | string,
+  readModel: () => Promise<ReadModelRow | null>,
+): Promise<V> {
   try {
     const view = await withinDeadline(deps.temporal, boundsOf(deps).readMs, () => deps.temporal.workflow.getHandle(ref.workflowId).query(query));
     res.setHeader(STATE_SOURCE, 'temporal');
@@ -105,18 +115,30 @@ async function askWorkflow<V extends ProcessView>(deps: AppDeps, res: Response, 
 
 function stateUnavailable(deps: AppDeps, workflowId: string): Problem {
   const bounds = boundsOf(deps);
-  return new Problem(503, 'STATE_UNAVAILABLE', `No worker answered for ${workflowId} within ${bounds.readMs / 1000} s and the read model has no state of it yet; try again later.`, {
-    retryAfter: bounds.retryAfterSeconds,
-  });
+  return new Problem(
+    503,
+    'STATE_UNAVAILABLE',
+    `No worker answered for ${workflowId} within ${bounds.readMs / 1000} s and the read model has no state of it yet; try again later.`,
+    {
+      retryAfter: bounds.retryAfterSeconds,
+    },
+  );
 }
 
 export async function listProcesses(
   deps: AppDeps,
-  { villageId, ...where }: { processType: string; countyId: string; status?: string; step?: string; townId?: string; villageId?: string; overdue?: boolean; screeningCode?: string },
+  {
+    villageId,
+    ...where
+  }: { processType: string; countyId: string; status?: string; step?: string; townId?: string; villageId?: string; overdue?: boolean; screeningCode?: string },
   take: number,
   readable: Prisma.ProcessRecordWhereInput = {},
 ) {
-  const rows = await deps.db.processRecord.findMany({ where: { AND: [{ ...where, ...(villageId && { villages: { some: { villageId } } }) }, readable] }, orderBy: { updatedAt: 'desc' }, take });
+  const rows = await deps.db.processRecord.findMany({
+    where: { AND: [{ ...where, ...(villageId && { villages: { some: { villageId } } }) }, readable] },
+    orderBy: { updatedAt: 'desc' },
+    take,
+  });
   return rows.map((r) => ({
     workflowId: r.workflowId,
     processType: r.processType,

@@ -51,7 +51,10 @@ export async function startProcess<W extends Workflow, V extends ProcessView>(de
   const read = (live: boolean) => () => readProcess(deps, res, { processType, workflowId }, start.query, live);
   const first = start.firstCall;
   // A process just started answers itself (its read model may not hold its first state yet).
-  const view = outcome === 'started' ? await firstAnswer(deps, workflowId, first ? () => firstOrFinal(deps.temporal.workflow.getHandle(workflowId), first) : read(true)) : await read(false)();
+  const view =
+    outcome === 'started'
+      ? await firstAnswer(deps, workflowId, first ? () => firstOrFinal(deps.temporal.workflow.getHandle(workflowId), first) : read(true))
+      : await read(false)();
   if (outcome !== 'started') {
     requireSameStarter(start.startedBy(view), start.starterOrgId, workflowId);
     if (outcome !== 'existing') throw outcome;
@@ -92,7 +95,13 @@ export async function startOnce<W extends Workflow>(
   request: unknown,
 ): Promise<'started' | 'existing' | Problem> {
   try {
-    await useKey(deps.db, { scope: 'start', key: options.workflowId, action: `start ${workflowType}`, hash: bodyHash(workflowType, request), workflowId: options.workflowId });
+    await useKey(deps.db, {
+      scope: 'start',
+      key: options.workflowId,
+      action: `start ${workflowType}`,
+      hash: bodyHash(workflowType, request),
+      workflowId: options.workflowId,
+    });
   } catch (error) {
     // Answered after the caller is checked against the first starter: another organisation learns only that the id is taken.
     if (error instanceof Problem && error.code === 'IDEMPOTENCY_KEY_REUSED') return error;

@@ -54,10 +54,7 @@ export interface SchemaFilter {
 }
 
 export type DiffTarget =
-  | { tag: 'empty' }
-  | ({ tag: 'schemaDatamodel' } & { files: SchemaFile[] })
-  | ({ tag: 'migrations' } & MigrationList)
-  | { tag: 'url'; url: string };
+  { tag: 'empty' } | ({ tag: 'schemaDatamodel' } & { files: SchemaFile[] }) | ({ tag: 'migrations' } & MigrationList) | { tag: 'url'; url: string };
 
 export type HistoryDiagnostic =
   | { diagnostic: 'databaseIsBehind'; unappliedMigrationNames: string[] }
@@ -325,11 +322,7 @@ function engineError(error: unknown, factory: ErrorCapturingSqlMigrationAwareDri
  * Runs `use` with a schema engine connected to `databaseUrl` (one session at a time per process),
  * then frees the engine and closes every connection it opened.
  */
-export async function withSchemaEngine<T>(
-  databaseUrl: string,
-  schemaFiles: SchemaFile[] | undefined,
-  use: (engine: SchemaEngine) => Promise<T>,
-): Promise<T> {
+export async function withSchemaEngine<T>(databaseUrl: string, schemaFiles: SchemaFile[] | undefined, use: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const run = async () => {
     const g = loadEngine();
     const { bindMigrationAwareSqlAdapterFactory } = driverAdapterUtils();
@@ -371,4 +364,3 @@ function driverAdapterUtils(): typeof import('@prisma/driver-adapter-utils') {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- resolved from the adapter's own dependencies, not ours
   return require(require.resolve('@prisma/driver-adapter-utils', { paths: [from] })) as typeof import('@prisma/driver-adapter-utils');
 }
-

@@ -24,7 +24,9 @@ export async function seedWorkingCalendars(db: Db, countyIds?: string[]): Promis
         const missing = packageYears.filter((y) => !loaded.has(y.year));
         if (!missing.length) return [];
         const at = new Date();
-        await tx.calendarYear.createMany({ data: missing.map((y) => ({ countyId, year: y.year, source: y.source, loadedAt: at, loadedBy: CALENDAR_SEED_KEEPER.personId })) });
+        await tx.calendarYear.createMany({
+          data: missing.map((y) => ({ countyId, year: y.year, source: y.source, loadedAt: at, loadedBy: CALENDAR_SEED_KEEPER.personId })),
+        });
         await tx.calendarDay.createMany({ data: missing.flatMap((y) => y.days.map((d) => ({ countyId, year: y.year, ...d }))) });
         await tx.calendarChange.createMany({
           data: missing.map((y) => ({

@@ -16,7 +16,10 @@ export * from './data/cadres';
 export * from './calendar';
 
 /** Seeds the demo county, and each process's own data when given the registry of processes (processes/index.ts: its descriptors' `seed`). */
-export async function seedDemoCounty(db: Db, processes?: { seeds(): ((tx: Prisma.TransactionClient, now: Date) => Promise<void>)[] }): Promise<{ seeded: boolean }> {
+export async function seedDemoCounty(
+  db: Db,
+  processes?: { seeds(): ((tx: Prisma.TransactionClient, now: Date) => Promise<void>)[] },
+): Promise<{ seeded: boolean }> {
   const result = await db.$transaction(
     async (tx) => {
       // Checked inside the transaction, so a seed that fails half-way leaves nothing behind to skip on.
@@ -55,8 +58,28 @@ export async function seedDemoCounty(db: Db, processes?: { seeds(): ((tx: Prisma
       const values = withDefaults({ secondment: { countyLevelMayBorrow: true } });
       const rules = { id: `${COUNTY_ID}-rules-v1`, countyId: COUNTY_ID, version: 1, status: 'PUBLISHED', values: JSON.stringify(values) };
       const by = { personId: catalogueVersion.publishedBy, at: catalogueVersion.publishedAt };
-      await tx.ruleSet.create({ data: { ...rules, effectiveFrom: catalogueVersion.effectiveFrom, publishedAt: by.at, publishedBy: by.personId, createdAt: by.at, createdBy: by.personId, note: '初始规则：docs/processes.md 默认值；县直单位可在名额内借调（演示数据）' } });
-      await tx.ruleSetChange.create({ data: { at: by.at, countyId: COUNTY_ID, ruleSetId: rules.id, action: 'PUBLISHED', personId: by.personId, role: 'ADMISSION_REVIEWER', reason: 'the defaults of docs/processes.md; county offices may borrow within their quotas' } });
+      await tx.ruleSet.create({
+        data: {
+          ...rules,
+          effectiveFrom: catalogueVersion.effectiveFrom,
+          publishedAt: by.at,
+          publishedBy: by.personId,
+          createdAt: by.at,
+          createdBy: by.personId,
+          note: '初始规则：docs/processes.md 默认值；县直单位可在名额内借调（演示数据）',
+        },
+      });
+      await tx.ruleSetChange.create({
+        data: {
+          at: by.at,
+          countyId: COUNTY_ID,
+          ruleSetId: rules.id,
+          action: 'PUBLISHED',
+          personId: by.personId,
+          role: 'ADMISSION_REVIEWER',
+          reason: 'the defaults of docs/processes.md; county offices may borrow within their quotas',
+        },
+      });
       await tx.negativeListItem.createMany({ data: negativeList.map((n) => ({ ...n, countyId: COUNTY_ID })) });
       await tx.certificateListItem.createMany({ data: certificateList.map((c) => ({ ...c, countyId: COUNTY_ID })) });
       // What the processes read of their own (a secondment's cadres and their past secondments).

@@ -58,11 +58,25 @@ export const postRoute: StartRoute<BiddingStart, BiddingView, z.infer<typeof sta
     requireRole(actor, 'DISPATCHER', town.id);
     const rules = await pinRules(deps, town.countyId, body);
     const { townVillages, townOrgIds } = await townOrganisations(db, town.id);
-    const refusal = postRefusal(body.post, { allowedTieBreaks: rules.values.projectBidding.tieBreaks, townVillageIds: townVillages.map((v) => v.villageId), now: new Date().toISOString() });
+    const refusal = postRefusal(body.post, {
+      allowedTieBreaks: rules.values.projectBidding.tieBreaks,
+      townVillageIds: townVillages.map((v) => v.villageId),
+      now: new Date().toISOString(),
+    });
     if (!refusal.ok) throw new Problem(422, refusal.code, refusal.detail);
     const panel = await panelOf(db, town.countyId, body.panel, townVillages);
     const eligibility = { ...body.post.eligibility, villageIds: [...new Set(body.post.eligibility.villageIds)] };
-    const start: BiddingStart = { countyId: town.countyId, townId: town.id, poster: actor, post: { ...body.post, eligibility }, panel, townVillages, townOrgIds, rules, periods: body.periods };
+    const start: BiddingStart = {
+      countyId: town.countyId,
+      townId: town.id,
+      poster: actor,
+      post: { ...body.post, eligibility },
+      panel,
+      townVillages,
+      townOrgIds,
+      rules,
+      periods: body.periods,
+    };
     return { start, workflowId: biddingWorkflowId(town.id, body.requestId), starterOrgId: town.id };
   },
 };

@@ -22,7 +22,15 @@ const TIE_BREAK_LABELS: Record<TieBreak, string> = {
 
 const place = z.object({ id: z.string(), name: z.string() });
 const criterion = z.object({ id: z.string(), name: z.string(), weight: z.number(), minScore: z.number(), maxScore: z.number() });
-const ranking = z.array(z.object({ rank: z.number().int(), village: place, total: z.number(), criterionMeans: z.record(z.string(), z.number()), tieBrokenBy: z.enum(TIE_BREAKS).optional() }));
+const ranking = z.array(
+  z.object({
+    rank: z.number().int(),
+    village: place,
+    total: z.number(),
+    criterionMeans: z.record(z.string(), z.number()),
+    tieBrokenBy: z.enum(TIE_BREAKS).optional(),
+  }),
+);
 const sheets = z.array(z.object({ panelMember: z.string(), village: place, scores: z.record(z.string(), z.number()) }));
 const scored = { criteria: z.array(criterion), ranking, sheets };
 
@@ -43,7 +51,9 @@ const boardSchema = z
       }),
     ),
     onNotice: z.array(z.object({ workflowId: z.string(), title: z.string(), funds: z.number(), proposedWinner: place, noticeEndsAt: z.string(), ...scored })),
-    awards: z.array(z.object({ workflowId: z.string(), title: z.string(), funds: z.number(), winner: place, awardedAt: z.string(), status: z.string(), ...scored })),
+    awards: z.array(
+      z.object({ workflowId: z.string(), title: z.string(), funds: z.number(), winner: place, awardedAt: z.string(), status: z.string(), ...scored }),
+    ),
   })
   .meta({ id: 'TownBoard' });
 
@@ -61,7 +71,13 @@ async function board(deps: AppDeps, townId: string): Promise<Board> {
     const panelName = (personId: string) => view.details.panel.find((m) => m.personId === personId)?.name ?? personId;
     return {
       criteria: view.details.post.criteria,
-      ranking: result.ranking.map((r) => ({ rank: r.rank, village: named(r.villageId), total: r.total, criterionMeans: r.criterionMeans, tieBrokenBy: r.tieBrokenBy })),
+      ranking: result.ranking.map((r) => ({
+        rank: r.rank,
+        village: named(r.villageId),
+        total: r.total,
+        criterionMeans: r.criterionMeans,
+        tieBrokenBy: r.tieBrokenBy,
+      })),
       sheets: result.sheets.map((s) => ({ panelMember: panelName(s.personId), village: named(s.villageId), scores: s.scores })),
     };
   };
@@ -71,14 +87,39 @@ async function board(deps: AppDeps, townId: string): Promise<Board> {
       .filter((v) => v.status === 'RUNNING' && v.step === 'BIDDING')
       .map((v) => {
         const { post } = v.details;
-        return { workflowId: v.workflowId, title: post.title, description: post.description, funds: post.funds, eligibleVillages: post.eligibility.villageIds.map(named), conditions: post.eligibility.conditions, criteria: post.criteria, deadline: v.details.deadline, tieBreak: post.tieBreak };
+        return {
+          workflowId: v.workflowId,
+          title: post.title,
+          description: post.description,
+          funds: post.funds,
+          eligibleVillages: post.eligibility.villageIds.map(named),
+          conditions: post.eligibility.conditions,
+          criteria: post.criteria,
+          deadline: v.details.deadline,
+          tieBreak: post.tieBreak,
+        };
       }),
     onNotice: views
       .filter((v) => v.status === 'RUNNING' && v.step === 'PUBLIC_NOTICE')
-      .map((v) => ({ workflowId: v.workflowId, title: v.title, funds: v.details.post.funds, proposedWinner: named(v.details.proposedWinner!), noticeEndsAt: v.details.noticeEndsAt!, ...scoresOf(v) })),
+      .map((v) => ({
+        workflowId: v.workflowId,
+        title: v.title,
+        funds: v.details.post.funds,
+        proposedWinner: named(v.details.proposedWinner!),
+        noticeEndsAt: v.details.noticeEndsAt!,
+        ...scoresOf(v),
+      })),
     awards: views
       .filter((v) => v.details.winner)
-      .map((v) => ({ workflowId: v.workflowId, title: v.title, funds: v.details.post.funds, winner: named(v.details.winner!), awardedAt: v.details.awardedAt!, status: v.status, ...scoresOf(v) })),
+      .map((v) => ({
+        workflowId: v.workflowId,
+        title: v.title,
+        funds: v.details.post.funds,
+        winner: named(v.details.winner!),
+        awardedAt: v.details.awardedAt!,
+        status: v.status,
+        ...scoresOf(v),
+      })),
   };
 }
 
@@ -90,54 +131,172 @@ function beijing(iso: string): string {
 const yuan = (funds: number) => `${funds.toLocaleString('zh-CN')} 元`;
 
 function criteriaTable(criteria: Board['openPosts'][number]['criteria']): SafeHtml {
-  return html`<table><thead><tr><th>评分指标</th><th>权重</th><th>分值范围</th></tr></thead><tbody>${criteria.map(
-    (c) => html`<tr><td>${c.name}</td><td>${c.weight}%</td><td>${c.minScore}–${c.maxScore} 分</td></tr>`,
-  )}</tbody></table>`;
+  return html`<table>
+    <thead>
+      <tr>
+        <th>评分指标</th>
+        <th>权重</th>
+        <th>分值范围</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${criteria.map(
+        (c) =>
+          html`<tr>
+            <td>${c.name}</td>
+            <td>${c.weight}%</td>
+            <td>${c.minScore}–${c.maxScore} 分</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
 }
 
 function scoresTables(entry: Board['awards'][number] | Board['onNotice'][number]): SafeHtml {
   const { criteria } = entry;
-  return html`<table><thead><tr><th>名次</th><th>村（社区）</th>${criteria.map((c) => html`<th>${c.name}（均分）</th>`)}<th>加权总分</th></tr></thead><tbody>${entry.ranking.map(
-    (r) =>
-      html`<tr><td>${r.rank}</td><td>${r.village.name}</td>${criteria.map((c) => html`<td>${r.criterionMeans[c.id]}</td>`)}<td>${r.total}${r.tieBrokenBy && html`（同分，按规则：${TIE_BREAK_LABELS[r.tieBrokenBy]}）`}</td></tr>`,
-  )}</tbody></table>
-<table><thead><tr><th>评审组成员</th><th>村（社区）</th>${criteria.map((c) => html`<th>${c.name}</th>`)}</tr></thead><tbody>${entry.sheets.map(
-    (s) => html`<tr><td>${s.panelMember}</td><td>${s.village.name}</td>${criteria.map((c) => html`<td>${s.scores[c.id]}</td>`)}</tr>`,
-  )}</tbody></table>`;
+  return html`<table>
+      <thead>
+        <tr>
+          <th>名次</th>
+          <th>村（社区）</th>
+          ${criteria.map((c) => html`<th>${c.name}（均分）</th>`)}
+          <th>加权总分</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${entry.ranking.map(
+          (r) =>
+            html`<tr>
+              <td>${r.rank}</td>
+              <td>${r.village.name}</td>
+              ${criteria.map((c) => html`<td>${r.criterionMeans[c.id]}</td>`)}
+              <td>${r.total}${r.tieBrokenBy && html`（同分，按规则：${TIE_BREAK_LABELS[r.tieBrokenBy]}）`}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+    <table>
+      <thead>
+        <tr>
+          <th>评审组成员</th>
+          <th>村（社区）</th>
+          ${criteria.map((c) => html`<th>${c.name}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${entry.sheets.map(
+          (s) =>
+            html`<tr>
+              <td>${s.panelMember}</td>
+              <td>${s.village.name}</td>
+              ${criteria.map((c) => html`<td>${s.scores[c.id]}</td>`)}
+            </tr>`,
+        )}
+      </tbody>
+    </table>`;
 }
 
 function renderBoard(b: Board): string {
   const empty = (what: string) => html`<p class="empty">暂无${what}</p>`;
-  const body = html`<section><h2>正在揭榜</h2>${
-    b.openPosts.length
-      ? b.openPosts.map(
-          (p) => html`<article><h3>${p.title}</h3><p>${p.description}</p><dl><dt>支持资金</dt><dd>${yuan(p.funds)}</dd><dt>可揭榜村</dt><dd>${p.eligibleVillages.map((v) => v.name).join('、')}</dd><dt>揭榜截止</dt><dd>${beijing(p.deadline)}</dd>${
-            p.conditions.length ? html`<dt>揭榜条件</dt><dd>${p.conditions.join('；')}</dd>` : ''
-          }<dt>同分规则</dt><dd>${TIE_BREAK_LABELS[p.tieBreak]}</dd></dl>${criteriaTable(p.criteria)}</article>`,
-        )
-      : empty('正在揭榜的项目')
-  }</section>
-<section><h2>公示中</h2>${
-    b.onNotice.length
-      ? b.onNotice.map(
-          (n) => html`<article><h3>${n.title}</h3><dl><dt>拟揭榜村</dt><dd>${n.proposedWinner.name}</dd><dt>支持资金</dt><dd>${yuan(n.funds)}</dd><dt>公示截止</dt><dd>${beijing(n.noticeEndsAt)}</dd></dl>${scoresTables(n)}</article>`,
-        )
-      : empty('公示中的项目')
-  }</section>
-<section><h2>已揭榜</h2>${
-    b.awards.length
-      ? b.awards.map(
-          (a) => html`<article><h3>${a.title}</h3><dl><dt>揭榜村</dt><dd>${a.winner.name}</dd><dt>支持资金</dt><dd>${yuan(a.funds)}</dd><dt>揭榜时间</dt><dd>${beijing(a.awardedAt)}</dd><dt>状态</dt><dd>${a.status === 'COMPLETED' ? '已验收' : a.status === 'RUNNING' ? '实施中' : a.status}</dd></dl>${scoresTables(a)}</article>`,
-        )
-      : empty('已揭榜的项目')
-  }</section>`;
-  return page({ title: `${b.town.name}揭榜挂帅公开栏`, subtitle: '贴榜 · 竞榜 · 综合比对 · 公示 · 揭榜', body, footer: `${b.town.name} · 评分由系统按公布的权重与规则计算` });
+  const body = html`<section>
+      <h2>正在揭榜</h2>
+      ${
+        b.openPosts.length
+          ? b.openPosts.map(
+              (p) =>
+                html`<article>
+                  <h3>${p.title}</h3>
+                  <p>${p.description}</p>
+                  <dl>
+                    <dt>支持资金</dt>
+                    <dd>${yuan(p.funds)}</dd>
+                    <dt>可揭榜村</dt>
+                    <dd>${p.eligibleVillages.map((v) => v.name).join('、')}</dd>
+                    <dt>揭榜截止</dt>
+                    <dd>${beijing(p.deadline)}</dd>
+                    ${
+                      p.conditions.length
+                        ? html`<dt>揭榜条件</dt>
+                            <dd>${p.conditions.join('；')}</dd>`
+                        : ''
+                    }
+                    <dt>同分规则</dt>
+                    <dd>${TIE_BREAK_LABELS[p.tieBreak]}</dd>
+                  </dl>
+                  ${criteriaTable(p.criteria)}
+                </article>`,
+            )
+          : empty('正在揭榜的项目')
+      }
+    </section>
+    <section>
+      <h2>公示中</h2>
+      ${
+        b.onNotice.length
+          ? b.onNotice.map(
+              (n) =>
+                html`<article>
+                  <h3>${n.title}</h3>
+                  <dl>
+                    <dt>拟揭榜村</dt>
+                    <dd>${n.proposedWinner.name}</dd>
+                    <dt>支持资金</dt>
+                    <dd>${yuan(n.funds)}</dd>
+                    <dt>公示截止</dt>
+                    <dd>${beijing(n.noticeEndsAt)}</dd>
+                  </dl>
+                  ${scoresTables(n)}
+                </article>`,
+            )
+          : empty('公示中的项目')
+      }
+    </section>
+    <section>
+      <h2>已揭榜</h2>
+      ${
+        b.awards.length
+          ? b.awards.map(
+              (a) =>
+                html`<article>
+                  <h3>${a.title}</h3>
+                  <dl>
+                    <dt>揭榜村</dt>
+                    <dd>${a.winner.name}</dd>
+                    <dt>支持资金</dt>
+                    <dd>${yuan(a.funds)}</dd>
+                    <dt>揭榜时间</dt>
+                    <dd>${beijing(a.awardedAt)}</dd>
+                    <dt>状态</dt>
+                    <dd>${a.status === 'COMPLETED' ? '已验收' : a.status === 'RUNNING' ? '实施中' : a.status}</dd>
+                  </dl>
+                  ${scoresTables(a)}
+                </article>`,
+            )
+          : empty('已揭榜的项目')
+      }
+    </section>`;
+  return page({
+    title: `${b.town.name}揭榜挂帅公开栏`,
+    subtitle: '贴榜 · 竞榜 · 综合比对 · 公示 · 揭榜',
+    body,
+    footer: `${b.town.name} · 评分由系统按公布的权重与规则计算`,
+  });
 }
 
 export function townBoardRoutes(http: HttpDeps, deps: AppDeps): void {
   route(
     http,
-    { method: 'get', path: '/towns/{townId}/board.json', operationId: 'getTownBoard', summary: "A town's public board of bidding as JSON: open posts, winners on notice, awards with every score", tag, params, response: boardSchema, public: true, refusals: [404] },
+    {
+      method: 'get',
+      path: '/towns/{townId}/board.json',
+      operationId: 'getTownBoard',
+      summary: "A town's public board of bidding as JSON: open posts, winners on notice, awards with every score",
+      tag,
+      params,
+      response: boardSchema,
+      public: true,
+      refusals: [404],
+    },
     async ({ params }) => board(deps, params.townId),
   );
 

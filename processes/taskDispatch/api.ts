@@ -29,11 +29,9 @@ const startBody = z
   .object({
     requestId: requestIdSchema,
     townId: z.string().min(1).meta({ example: 'xingcun.qiaotou' }),
-    dispatcherOrgId: z
-      .string()
-      .min(1)
-      .optional()
-      .meta({ description: 'Which of your own DISPATCHER assignments you act in, when you hold several: the town itself, or a department or station of its county' }),
+    dispatcherOrgId: z.string().min(1).optional().meta({
+      description: 'Which of your own DISPATCHER assignments you act in, when you hold several: the town itself, or a department or station of its county',
+    }),
     content: contentBodySchema,
     admission: outOfListAdmissionSchema.optional(),
     periods: periodOverridesSchema.optional(),

@@ -38,7 +38,7 @@ export const taskDispatchProcess = defineProcess<DispatchStart>()(taskDispatchCo
   place: placeOfDispatch,
   tests: { histories: { dir: 'test/taskDispatch/histories', match: /^dispatch-/ }, access: 'test/taskDispatch/access' },
   readme: {
-    name: '**Dispatch** (派单—审核) — its villages\' tasks are `villageTask`',
+    name: "**Dispatch** (派单—审核) — its villages' tasks are `villageTask`",
     what: 'submit (a negative-list code is refused at once); automatic screening (catalogue, duplicates — two dispatches of one code to one village flag each other —, clarity; out-of-list work waits for a once-only admission); town review (approve / return / reject, due in 2 working days); collective decision for major matters; one child process per village; withdraw before receipt',
   },
 });

@@ -70,7 +70,17 @@ async function orgOfKind(deps: AppDeps, id: string, kind: string) {
 export function weeklyRoutes(http: HttpDeps, deps: AppDeps): void {
   route(
     http,
-    { method: 'get', path: '/villages/{villageId}/deployment-list', operationId: 'getDeploymentList', summary: "Monday's deployment list: the village's open tasks, due dates, what is late", tag, params: z.object({ villageId: z.string() }), query: atQuery, response: deployment, refusals: [404] },
+    {
+      method: 'get',
+      path: '/villages/{villageId}/deployment-list',
+      operationId: 'getDeploymentList',
+      summary: "Monday's deployment list: the village's open tasks, due dates, what is late",
+      tag,
+      params: z.object({ villageId: z.string() }),
+      query: atQuery,
+      response: deployment,
+      refusals: [404],
+    },
     async ({ actor, params, query }) => {
       const village = await orgOfKind(deps, params.villageId, 'VILLAGE');
       await requirePlaceReader(deps, actor, { countyId: village.countyId, townId: village.parentId ?? '', villageId: village.id });
@@ -80,7 +90,17 @@ export function weeklyRoutes(http: HttpDeps, deps: AppDeps): void {
 
   route(
     http,
-    { method: 'get', path: '/towns/{townId}/weekly-report', operationId: 'getWeeklyReport', summary: "Friday's roll-up of a town's villages, computed from the processes", tag, params: z.object({ townId: z.string() }), query: atQuery, response: rollUp, refusals: [404] },
+    {
+      method: 'get',
+      path: '/towns/{townId}/weekly-report',
+      operationId: 'getWeeklyReport',
+      summary: "Friday's roll-up of a town's villages, computed from the processes",
+      tag,
+      params: z.object({ townId: z.string() }),
+      query: atQuery,
+      response: rollUp,
+      refusals: [404],
+    },
     async ({ actor, params, query }) => {
       const town = await orgOfKind(deps, params.townId, 'TOWN');
       await requirePlaceReader(deps, actor, { countyId: town.countyId, townId: town.id });

@@ -33,12 +33,7 @@ function replaceOnce(text, pattern, replacement, what) {
 
 /** The PostgreSQL schema for the text of the SQLite schema: same models, other provider and client output. */
 function derivePostgresSchema(sqliteSchema) {
-  let text = replaceOnce(
-    sqliteSchema,
-    /(datasource\s+\w+\s*\{[^}]*?\bprovider\s*=\s*)"sqlite"/,
-    '$1"postgresql"',
-    'datasource with provider = "sqlite"',
-  );
+  let text = replaceOnce(sqliteSchema, /(datasource\s+\w+\s*\{[^}]*?\bprovider\s*=\s*)"sqlite"/, '$1"postgresql"', 'datasource with provider = "sqlite"');
   text = replaceOnce(
     text,
     /(generator\s+\w+\s*\{[^}]*?\boutput\s*=\s*)"\.\.\/generated\/prisma\/sqlite"/,

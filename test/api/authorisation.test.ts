@@ -74,7 +74,16 @@ function steps(platform: TestPlatform, actors: Record<string, RuleActor>): Step[
   return [
     // every process in the registry (itemAdmission, majorMatterDecision, projectBidding, secondment, taskDispatch, villageTask): generated from its declarations
     ...processRegistry.all.flatMap((d) =>
-      accessCases(processRegistry, d.contract.processType, platform, actors).map((c): Step => ({ name: c.name, method: c.method, process: c.process, url: c.url, body: c.body, allowed: [], expected: c.expected, moves: c.moves })),
+      accessCases(processRegistry, d.contract.processType, platform, actors).map((c): Step => ({
+        name: c.name,
+        method: c.method,
+        process: c.process,
+        url: c.url,
+        body: c.body,
+        allowed: [],
+        expected: c.expected,
+        moves: c.moves,
+      })),
     ),
   ];
 }
@@ -86,7 +95,10 @@ describe('authorisation matrix (SQLite)', () => {
   beforeAll(async () => {
     platform = await startPlatform('sqlite');
     const personas = Object.fromEntries(
-      Object.entries(ACTORS).map(([name, actor]): [string, Persona] => [name, 'person' in actor ? actor : { claims: { ...actor.claims, countyId: FOREIGN_COUNTY } }]),
+      Object.entries(ACTORS).map(([name, actor]): [string, Persona] => [
+        name,
+        'person' in actor ? actor : { claims: { ...actor.claims, countyId: FOREIGN_COUNTY } },
+      ]),
     );
     ({ tokens, actors } = await personasOf(platform, personas));
   });
@@ -132,7 +144,9 @@ describe('authorisation matrix (SQLite)', () => {
 
     const succeeded = (o: (typeof outcomes)[number]) => o.status >= 200 && o.status < 300;
     const table = (list: typeof outcomes) => list.map((o) => `${o.step} · ${o.actor}: ${o.status} ${o.code ?? ''}`).sort();
-    const expected = all.flatMap((step) => Object.keys(ACTORS).map((actor) => `${step.name} · ${actor}: ${step.allowed.includes(actor) ? 'allowed' : 'refused'}`)).sort();
+    const expected = all
+      .flatMap((step) => Object.keys(ACTORS).map((actor) => `${step.name} · ${actor}: ${step.allowed.includes(actor) ? 'allowed' : 'refused'}`))
+      .sort();
     const actual = outcomes.map((o) => `${o.step} · ${o.actor}: ${succeeded(o) ? 'allowed' : o.status === 403 ? 'refused' : `${o.status} ${o.code}`}`).sort();
     expect(actual).toEqual(expected);
     expect(table(outcomes.filter((o) => !succeeded(o) && o.status !== 403))).toEqual([]);
@@ -153,8 +167,16 @@ describe('authorisation matrix (SQLite)', () => {
   }, 300_000);
 
   test('a dispatch to the same village and code as an open one is flagged DUPLICATE at the top level of the answer', async () => {
-    const first = await platform.api('p.qiaotou.dispatcher', 'POST', '/dispatches', { requestId: `dup-${randomUUID().slice(0, 8)}`, townId: QIAOTOU, content: dispatchContent({ screeningCode: 'XC-ASSIST-002' }) });
-    const second = await platform.api('p.qiaotou.dispatcher', 'POST', '/dispatches', { requestId: `dup-${randomUUID().slice(0, 8)}`, townId: QIAOTOU, content: dispatchContent({ screeningCode: 'XC-ASSIST-002' }) });
+    const first = await platform.api('p.qiaotou.dispatcher', 'POST', '/dispatches', {
+      requestId: `dup-${randomUUID().slice(0, 8)}`,
+      townId: QIAOTOU,
+      content: dispatchContent({ screeningCode: 'XC-ASSIST-002' }),
+    });
+    const second = await platform.api('p.qiaotou.dispatcher', 'POST', '/dispatches', {
+      requestId: `dup-${randomUUID().slice(0, 8)}`,
+      townId: QIAOTOU,
+      content: dispatchContent({ screeningCode: 'XC-ASSIST-002' }),
+    });
     expect(second.status).toBe(201);
     expect(second.body.screeningFlags).toContain('DUPLICATE');
     expect(second.body.details.screening.duplicates).toEqual(expect.arrayContaining([expect.objectContaining({ villageId: DONGSHAN })]));

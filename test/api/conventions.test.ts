@@ -136,7 +136,15 @@ describe.each(DATABASES)('on %s', (database) => {
     const { body } = await platform.api(undefined, 'GET', '/openapi.json');
     expect(body.openapi).toBe('3.1.0');
     expect(Object.keys(body.paths)).toEqual(
-      expect.arrayContaining(['/admissions', '/admissions/{id}/review', '/dispatches', '/village-tasks/{id}/acceptance', '/me/inbox', '/counties/{countyId}/screening', '/towns/{townId}/weekly-report']),
+      expect.arrayContaining([
+        '/admissions',
+        '/admissions/{id}/review',
+        '/dispatches',
+        '/village-tasks/{id}/acceptance',
+        '/me/inbox',
+        '/counties/{countyId}/screening',
+        '/towns/{townId}/weekly-report',
+      ]),
     );
     expect(body.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(body.paths['/admissions'].post.requestBody.content['application/json'].schema).toBeDefined();
@@ -184,15 +192,26 @@ describe.each(DATABASES)('on %s', (database) => {
   });
 
   test('a method a path does not have is 405 with the methods it has (Allow)', async () => {
-    for (const [method, url, allow] of [['DELETE', '/admissions', 'POST, GET, HEAD'], ['GET', '/admissions/admission-x/review', 'POST'], ['PUT', '/me', 'GET, HEAD']]) {
+    for (const [method, url, allow] of [
+      ['DELETE', '/admissions', 'POST, GET, HEAD'],
+      ['GET', '/admissions/admission-x/review', 'POST'],
+      ['PUT', '/me', 'GET, HEAD'],
+    ]) {
       const response = await fetch(`${platform.baseUrl}${url}`, { method });
-      expect({ status: response.status, allow: response.headers.get('allow'), type: response.headers.get('content-type') }).toEqual({ status: 405, allow, type: expect.stringContaining('application/problem+json') });
+      expect({ status: response.status, allow: response.headers.get('allow'), type: response.headers.get('content-type') }).toEqual({
+        status: 405,
+        allow,
+        type: expect.stringContaining('application/problem+json'),
+      });
     }
   });
 
   test('a token names the person and every role assignment', async () => {
     const me = await platform.api('p.qiaotou.dongshan.secretary', 'GET', '/me');
-    expect(me.body).toMatchObject({ personId: 'p.qiaotou.dongshan.secretary', roles: [{ role: 'VILLAGE_SECRETARY', orgId: 'xingcun.qiaotou.dongshan', countyId: 'xingcun' }] });
+    expect(me.body).toMatchObject({
+      personId: 'p.qiaotou.dongshan.secretary',
+      roles: [{ role: 'VILLAGE_SECRETARY', orgId: 'xingcun.qiaotou.dongshan', countyId: 'xingcun' }],
+    });
   });
 
   test('malformed JSON and invalid bodies are 400 with the reason; unknown routes 404; never a 500', async () => {
@@ -205,7 +224,9 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(((await malformed.json()) as { code: string }).code).toBe('INVALID_REQUEST');
     const invalid = await platform.api('p.dept.civil-affairs.dispatcher', 'POST', '/admissions', { requestId: 'x', departmentId: '' });
     expect(invalid.status).toBe(400);
-    expect(invalid.body.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['body.requestId', 'body.departmentId', 'body.application']));
+    expect(invalid.body.issues.map((i: { path: string }) => i.path)).toEqual(
+      expect.arrayContaining(['body.requestId', 'body.departmentId', 'body.application']),
+    );
     const unknown = await platform.api('p.dept.civil-affairs.dispatcher', 'GET', '/nowhere');
     expect(unknown).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
   });

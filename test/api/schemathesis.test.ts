@@ -85,7 +85,17 @@ describeIfCli.each(DATABASES.slice(0, 1))('schemathesis on %s', (database) => {
     ]);
     // One after the other: a loaded machine confirms a few steps at once more surely than many.
     const matters: string[] = [];
-    for (const step of ['PROPOSE', 'DELIBERATE', 'REVIEW', 'RESOLVE', 'RESOLUTION_DISCLOSURE', 'RESOLUTION_DISCLOSURE', 'IMPLEMENTATION', 'ACCEPTANCE'] as const) matters.push(await matterAt(platform, step));
+    for (const step of [
+      'PROPOSE',
+      'DELIBERATE',
+      'REVIEW',
+      'RESOLVE',
+      'RESOLUTION_DISCLOSURE',
+      'RESOLUTION_DISCLOSURE',
+      'IMPLEMENTATION',
+      'ACCEPTANCE',
+    ] as const)
+      matters.push(await matterAt(platform, step));
     const [matterToPropose, matterToDeliberate, matterToReview, matterToResolve, matterDisclosed, matterToOrder, matterInProgress, matterToAccept] = matters;
     const [biddingOpen, biddingWithoutBids, biddingEvaluating, biddingOnNotice, biddingImplementing, biddingToReoffer] = await Promise.all(
       (['BIDDING', 'NO_BID', 'EVALUATION', 'OBJECTED', 'IMPLEMENTATION', 'REOFFER'] as const).map((step) => biddingAt(platform, step)),
@@ -166,7 +176,28 @@ describeIfCli.each(DATABASES.slice(0, 1))('schemathesis on %s', (database) => {
     const started = Date.now();
     const { code, output } = await run(
       cli!,
-      ['--no-color', '--config-file', configFile, 'run', `${platform.baseUrl}/openapi.json`, '--checks', 'all', '--header', `Authorization: Bearer ${token}`, '--seed', '42', '--max-time', '240', '--workers', '1', '--request-timeout', '20', '--suppress-health-check', 'too_slow', ...(process.env.SCHEMATHESIS_ARGS?.split(' ').filter(Boolean) ?? [])],
+      [
+        '--no-color',
+        '--config-file',
+        configFile,
+        'run',
+        `${platform.baseUrl}/openapi.json`,
+        '--checks',
+        'all',
+        '--header',
+        `Authorization: Bearer ${token}`,
+        '--seed',
+        '42',
+        '--max-time',
+        '240',
+        '--workers',
+        '1',
+        '--request-timeout',
+        '20',
+        '--suppress-health-check',
+        'too_slow',
+        ...(process.env.SCHEMATHESIS_ARGS?.split(' ').filter(Boolean) ?? []),
+      ],
       420_000,
     );
     writeFileSync(path.join(os.tmpdir(), 'cunwu-schemathesis.log'), output); // the whole report, for a failing run

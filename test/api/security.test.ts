@@ -13,7 +13,10 @@ test('a token lives at least a second and at most 7 days; anything else is refus
 });
 
 test('npm run token -- --expires refuses a lifetime above the bound, before touching anything', () => {
-  const run = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/token.ts', '--person', 'p.qiaotou.dispatcher', '--expires', '30d'], { cwd: ROOT, encoding: 'utf8' });
+  const run = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/token.ts', '--person', 'p.qiaotou.dispatcher', '--expires', '30d'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   expect(run.status).toBe(1);
   expect(run.stderr).toContain('at most 7 days');
 });

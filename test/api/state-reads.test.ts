@@ -49,16 +49,20 @@ describe.each(DATABASES)('on %s', (database) => {
     // The dispatch publishes the village's move when its signal arrives: then its read model and its workflow agree.
     const dispatchId = task.split('--')[0];
     let seen: unknown;
-    await eventually(async () => {
-      const [dispatch] = await read(`/dispatches/${dispatchId}`);
-      seen = { revision: dispatch.body.revision, villages: dispatch.body.details.villages };
-      if (dispatch.body.details.villages[0].step !== 'ASSIGN') return undefined;
-      expect(source(dispatch)).toBe('read-model');
-      const { screeningFlags, ...state } = dispatch.body;
-      expect(screeningFlags).toEqual([]);
-      expect(await platform.temporal.workflow.getHandle(dispatchId).query(getDispatch)).toEqual(state);
-      return true;
-    }, 60_000, () => seen);
+    await eventually(
+      async () => {
+        const [dispatch] = await read(`/dispatches/${dispatchId}`);
+        seen = { revision: dispatch.body.revision, villages: dispatch.body.details.villages };
+        if (dispatch.body.details.villages[0].step !== 'ASSIGN') return undefined;
+        expect(source(dispatch)).toBe('read-model');
+        const { screeningFlags, ...state } = dispatch.body;
+        expect(screeningFlags).toEqual([]);
+        expect(await platform.temporal.workflow.getHandle(dispatchId).query(getDispatch)).toEqual(state);
+        return true;
+      },
+      60_000,
+      () => seen,
+    );
   });
 
   test('with the worker stopped a GET answers at once from the read model; after a restart (cold cache) too, and the next step replays and publishes', async () => {

@@ -18,7 +18,16 @@ const view = (screening?: DispatchScreening): DispatchView => ({
   details: {
     townId: 'xingcun.qiaotou',
     dispatcherOrgId: 'xingcun.qiaotou',
-    content: { title: '老年人优待证集中办理', villageIds: ['xingcun.qiaotou.dongshan'], requirements: '办理', deliverables: [], acceptanceCriteria: '', deadline: '2026-11-24T00:00:00.000Z', supportingOrgIds: [], majorMatter: false },
+    content: {
+      title: '老年人优待证集中办理',
+      villageIds: ['xingcun.qiaotou.dongshan'],
+      requirements: '办理',
+      deliverables: [],
+      acceptanceCriteria: '',
+      deadline: '2026-11-24T00:00:00.000Z',
+      supportingOrgIds: [],
+      majorMatter: false,
+    },
     screening,
     reviews: [],
     villages: [],
@@ -30,7 +39,15 @@ test.each<[string, DispatchScreening | undefined, string[]]>([
   ['clear', { catalogue: 'IN_CATALOGUE', duplicates: [], unclear: [] }, []],
   ['admitted once', { catalogue: 'ADMITTED_ONCE', duplicates: [], unclear: [] }, []],
   ['out of list, no code', { catalogue: 'NO_CODE', duplicates: [], unclear: [] }, ['OUT_OF_LIST']],
-  ['all three', { catalogue: 'UNKNOWN', duplicates: [{ villageId: 'xingcun.qiaotou.dongshan', workflowId: 'dispatch-xingcun.qiaotou-r0--xingcun.qiaotou.dongshan' }], unclear: ['NO_DELIVERABLES', 'DEADLINE_TOO_CLOSE'] }, ['DUPLICATE', 'OUT_OF_LIST', 'UNCLEAR']],
+  [
+    'all three',
+    {
+      catalogue: 'UNKNOWN',
+      duplicates: [{ villageId: 'xingcun.qiaotou.dongshan', workflowId: 'dispatch-xingcun.qiaotou-r0--xingcun.qiaotou.dongshan' }],
+      unclear: ['NO_DELIVERABLES', 'DEADLINE_TOO_CLOSE'],
+    },
+    ['DUPLICATE', 'OUT_OF_LIST', 'UNCLEAR'],
+  ],
 ])('%s: the flags on top, and the view fits its schema', (_name, screening, flags) => {
   const presented = presentDispatch(view(screening));
   expect(presented.screeningFlags).toEqual(flags);

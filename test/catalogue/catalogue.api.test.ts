@@ -18,7 +18,11 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(status).toBe(200);
     expect(body).toMatchObject({ id: 'xingcun-v1', status: 'PUBLISHED' });
     expect(body.items.length).toBeGreaterThanOrEqual(60);
-    expect(body.items.find((i: { screeningCode: string }) => i.screeningCode === 'XC-ASSIST-001')).toMatchObject({ kind: 'ASSIST', responsibleDepartmentId: 'xingcun.dept.civil-affairs', subItems: expect.any(Array) });
+    expect(body.items.find((i: { screeningCode: string }) => i.screeningCode === 'XC-ASSIST-001')).toMatchObject({
+      kind: 'ASSIST',
+      responsibleDepartmentId: 'xingcun.dept.civil-affairs',
+      subItems: expect.any(Array),
+    });
     expect((await platform.api(CADRE, 'GET', '/counties/other/catalogue')).status).toBe(403);
   });
 
@@ -44,7 +48,16 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(draft).toMatchObject({ status: 201, body: { id: 'xingcun-v2', status: 'DRAFT' } });
     expect((await platform.api(KEEPER, 'POST', '/counties/xingcun/catalogue/versions', { note: 'again' })).body.code).toBe('CONFLICT');
 
-    const item = { screeningCode: 'XC-ASSIST-200', name: '村级防汛巡查协助', kind: 'ASSIST', legalBasis: '《中华人民共和国防洪法》第三十八条', responsibleDepartment: '兴村县水利局', responsibleDepartmentId: 'xingcun.dept.water-resources', subItems: ['汛期巡查'], reason: '年度修订新增' };
+    const item = {
+      screeningCode: 'XC-ASSIST-200',
+      name: '村级防汛巡查协助',
+      kind: 'ASSIST',
+      legalBasis: '《中华人民共和国防洪法》第三十八条',
+      responsibleDepartment: '兴村县水利局',
+      responsibleDepartmentId: 'xingcun.dept.water-resources',
+      subItems: ['汛期巡查'],
+      reason: '年度修订新增',
+    };
     expect((await platform.api(KEEPER, 'POST', '/catalogue/versions/xingcun-v2/items', item)).status).toBe(201);
     const negative = await platform.api(KEEPER, 'POST', '/catalogue/versions/xingcun-v2/items', { ...item, screeningCode: 'XC-NEG-01' });
     expect(negative).toMatchObject({ status: 422, body: { code: 'NEGATIVE_LIST' } });
@@ -52,9 +65,14 @@ describe.each(DATABASES)('on %s', (database) => {
 
     const screeningBefore = await platform.api(CADRE, 'GET', '/counties/xingcun/screening?code=XC-ASSIST-200');
     expect(screeningBefore.body.result).toBe('UNKNOWN');
-    const published = await platform.api(KEEPER, 'POST', '/catalogue/versions/xingcun-v2/publish', { effectiveFrom: new Date(Date.now() - 1000).toISOString() });
+    const published = await platform.api(KEEPER, 'POST', '/catalogue/versions/xingcun-v2/publish', {
+      effectiveFrom: new Date(Date.now() - 1000).toISOString(),
+    });
     expect(published.body).toMatchObject({ status: 'PUBLISHED' });
-    expect((await platform.api(CADRE, 'GET', '/counties/xingcun/screening?code=XC-ASSIST-200')).body).toMatchObject({ result: 'IN_CATALOGUE', catalogueVersionId: 'xingcun-v2' });
+    expect((await platform.api(CADRE, 'GET', '/counties/xingcun/screening?code=XC-ASSIST-200')).body).toMatchObject({
+      result: 'IN_CATALOGUE',
+      catalogueVersionId: 'xingcun-v2',
+    });
 
     const inForce = (await platform.api(CADRE, 'GET', '/counties/xingcun/catalogue')).body;
     const retiring = inForce.items.find((i: { screeningCode: string }) => i.screeningCode === 'XC-ASSIST-200');
@@ -64,7 +82,9 @@ describe.each(DATABASES)('on %s', (database) => {
     expect((await platform.api(KEEPER, 'POST', `/catalogue/items/${retiring.id}/retire`, { reason: 'again' })).status).toBe(409);
     expect((await platform.api(CADRE, 'GET', '/counties/xingcun/screening?code=XC-ASSIST-200')).body.result).toBe('UNKNOWN');
 
-    const changes = (await platform.api(CADRE, 'GET', '/counties/xingcun/catalogue/changes')).body.filter((c: { versionId: string }) => c.versionId === 'xingcun-v2').reverse();
+    const changes = (await platform.api(CADRE, 'GET', '/counties/xingcun/catalogue/changes')).body
+      .filter((c: { versionId: string }) => c.versionId === 'xingcun-v2')
+      .reverse();
     expect(changes.map((c: { action: string }) => c.action)).toEqual(['DRAFTED', 'ITEM_ADDED', 'PUBLISHED', 'RETIRED']);
     expect(changes.at(-1)).toMatchObject({ personId: KEEPER, reason: '上位法依据调整' });
     const versions = await platform.api(CADRE, 'GET', '/counties/xingcun/catalogue/versions');
@@ -79,7 +99,10 @@ describe.each(DATABASES)('on %s', (database) => {
     const retiring = inForce.items.find((i: { screeningCode: string }) => i.screeningCode === 'XC-ASSIST-009');
     await platform.api(KEEPER, 'POST', `/catalogue/items/${retiring.id}/retire`, { reason: '职责调整至乡镇' });
     await platform.api(KEEPER, 'POST', `/catalogue/versions/${draft.body.id}/publish`, { effectiveFrom: new Date(Date.now() - 1000).toISOString() });
-    expect((await platform.api(CADRE, 'GET', '/counties/xingcun/screening?code=XC-ASSIST-009&villageId=xingcun.qiaotou.dongshan')).body).toMatchObject({ result: 'UNKNOWN', villageId: 'xingcun.qiaotou.dongshan' });
+    expect((await platform.api(CADRE, 'GET', '/counties/xingcun/screening?code=XC-ASSIST-009&villageId=xingcun.qiaotou.dongshan')).body).toMatchObject({
+      result: 'UNKNOWN',
+      villageId: 'xingcun.qiaotou.dongshan',
+    });
     expect((await platform.api(CADRE, 'GET', '/counties/xingcun/screening?code=XC-ASSIST-009&villageId=nowhere')).status).toBe(404);
   });
 });

@@ -1,5 +1,14 @@
 // The calendar's pure rules at their edges: the longest search, the longest holiday, order, coverage gaps.
-import { addDays, coverage, holidayRanges, officialYear, weeklyDueAt, workingDeadline, type OfficialCalendar, type OfficialDay } from '../../domain/calendar-rules';
+import {
+  addDays,
+  coverage,
+  holidayRanges,
+  officialYear,
+  weeklyDueAt,
+  workingDeadline,
+  type OfficialCalendar,
+  type OfficialDay,
+} from '../../domain/calendar-rules';
 
 /** A calendar covering `years`, with the given official days. */
 function calendar(years: number[], days: OfficialDay[]): OfficialCalendar {
@@ -57,12 +66,25 @@ describe("a year's holidays", () => {
   });
 
   test('days come out in date order whatever order the notice lists them', () => {
-    const checked = officialYear(2027, [{ name: 'b', from: '2027-10-01' }, { name: 'a', from: '2027-01-01' }], [{ date: '2027-09-26', name: 'b' }]);
+    const checked = officialYear(
+      2027,
+      [
+        { name: 'b', from: '2027-10-01' },
+        { name: 'a', from: '2027-01-01' },
+      ],
+      [{ date: '2027-09-26', name: 'b' }],
+    );
     expect('days' in checked && checked.days.map((d) => d.date)).toEqual(['2027-01-01', '2027-09-26', '2027-10-01']);
   });
 
   test('ranges: consecutive days of one name; a new name or a gap starts another; any input order', () => {
-    const days = [holiday('2027-10-08', '国庆节'), holiday('2027-10-06', '中秋节'), holiday('2027-10-07', '国庆节'), holiday('2027-10-10', '国庆节'), makeUp('2027-10-09')];
+    const days = [
+      holiday('2027-10-08', '国庆节'),
+      holiday('2027-10-06', '中秋节'),
+      holiday('2027-10-07', '国庆节'),
+      holiday('2027-10-10', '国庆节'),
+      makeUp('2027-10-09'),
+    ];
     expect(holidayRanges(days)).toEqual([
       { name: '中秋节', from: '2027-10-06', to: '2027-10-06' },
       { name: '国庆节', from: '2027-10-07', to: '2027-10-08' },

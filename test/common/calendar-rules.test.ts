@@ -146,8 +146,18 @@ describe("a year's calendar", () => {
   });
 
   test('refuses a holiday named twice, a make-up day named twice, a day both off and worked, a weekday made up', () => {
-    expect(problems([{ name: '国庆节', from: '2027-10-01', to: '2027-10-07' }, { name: '中秋节', from: '2027-10-07' }])).toEqual(['DUPLICATE_HOLIDAY']);
-    expect(problems(TEST_2027.holidays, [{ date: '2027-10-09', name: 'a' }, { date: '2027-10-09', name: 'b' }])).toEqual(['DUPLICATE_MAKE_UP_DAY']);
+    expect(
+      problems([
+        { name: '国庆节', from: '2027-10-01', to: '2027-10-07' },
+        { name: '中秋节', from: '2027-10-07' },
+      ]),
+    ).toEqual(['DUPLICATE_HOLIDAY']);
+    expect(
+      problems(TEST_2027.holidays, [
+        { date: '2027-10-09', name: 'a' },
+        { date: '2027-10-09', name: 'b' },
+      ]),
+    ).toEqual(['DUPLICATE_MAKE_UP_DAY']);
     expect(problems(TEST_2027.holidays, [{ date: '2027-10-02', name: '国庆节' }])).toEqual(['HOLIDAY_AND_MAKE_UP_DAY']);
     expect(problems(TEST_2027.holidays, [{ date: '2027-10-08', name: '国庆节' }])).toEqual(['MAKE_UP_DAY_NOT_WEEKEND']);
     expect(problems([])).toEqual(['NO_HOLIDAYS']);

@@ -17,7 +17,8 @@ describe.each(DATABASES)('the county’s working-day calendar on %s', (database)
   let platform: TestPlatform;
   const deadline = (fromIso: string, workingDays: number, countyId = COUNTY) => workingDeadline(platform.db, { countyId, fromIso, workingDays });
   const weekly = (fromIso: string, weekday: 'FRIDAY' | 'MONDAY' = 'FRIDAY') => weeklyDueAt(platform.db, { countyId: COUNTY, fromIso, weekday });
-  const post = (person: string | undefined, body: unknown, year = 2027, county = COUNTY) => platform.api(person, 'POST', `/counties/${county}/calendar/years/${year}`, body);
+  const post = (person: string | undefined, body: unknown, year = 2027, county = COUNTY) =>
+    platform.api(person, 'POST', `/counties/${county}/calendar/years/${year}`, body);
 
   beforeAll(async () => {
     platform = await startPlatform(database);
@@ -71,7 +72,11 @@ describe.each(DATABASES)('the county’s working-day calendar on %s', (database)
     await deadline('2026-12-29T02:00:00Z', 4);
     const notices = (await platform.api(OPERATOR, 'GET', '/me/notifications')).body.filter((n: { kind: string }) => n.kind.startsWith('CALENDAR_NOT_LOADED'));
     expect(notices).toEqual([
-      expect.objectContaining({ orgId: COUNTY, kind: 'CALENDAR_NOT_LOADED@2027', message: expect.stringMatching(/2027 is not loaded.*POST \/counties\/xingcun\/calendar\/years\/2027/) }),
+      expect.objectContaining({
+        orgId: COUNTY,
+        kind: 'CALENDAR_NOT_LOADED@2027',
+        message: expect.stringMatching(/2027 is not loaded.*POST \/counties\/xingcun\/calendar\/years\/2027/),
+      }),
     ]);
   });
 
@@ -103,11 +108,19 @@ describe.each(DATABASES)('the county’s working-day calendar on %s', (database)
       const res = await post(OPERATOR, {
         ...load2027,
         holidays: [...TEST_2027.holidays, { name: '元旦', from: '2026-12-31' }, { name: '中秋节', from: '2027-10-07' }],
-        makeUpWorkdays: [{ date: '2027-10-02', name: '国庆节' }, { date: '2027-10-08', name: '国庆节' }],
+        makeUpWorkdays: [
+          { date: '2027-10-02', name: '国庆节' },
+          { date: '2027-10-08', name: '国庆节' },
+        ],
       });
       expect(res.status).toBe(422);
       expect(res.body.code).toBe('RULE_BROKEN');
-      expect(res.body.problems.map((p: { code: string }) => p.code).sort()).toEqual(['DUPLICATE_HOLIDAY', 'HOLIDAY_AND_MAKE_UP_DAY', 'MAKE_UP_DAY_NOT_WEEKEND', 'OUTSIDE_YEAR']);
+      expect(res.body.problems.map((p: { code: string }) => p.code).sort()).toEqual([
+        'DUPLICATE_HOLIDAY',
+        'HOLIDAY_AND_MAKE_UP_DAY',
+        'MAKE_UP_DAY_NOT_WEEKEND',
+        'OUTSIDE_YEAR',
+      ]);
       expect(await platform.db.calendarYear.count({ where: { countyId: COUNTY, year: 2027 } })).toBe(0);
       const refusals = await platform.api(OPERATOR, 'GET', `/audit/refusals?countyId=${COUNTY}&personId=${OPERATOR}`);
       expect(refusals.body).toContainEqual(expect.objectContaining({ reasonCode: 'RULE_BROKEN', httpStatus: 422 }));
@@ -121,7 +134,9 @@ describe.each(DATABASES)('the county’s working-day calendar on %s', (database)
       const again = await post(OPERATOR, load2027);
       expect(again).toMatchObject({ status: 200, body: { changed: false, loadedAt: first.body.loadedAt } });
       const changes = await platform.api(SECRETARY, 'GET', `/counties/${COUNTY}/calendar/changes?year=2027`);
-      expect(changes.body).toEqual([expect.objectContaining({ action: 'LOADED', personId: OPERATOR, role: 'OPERATOR', reason: load2027.reason, holidays: 26, makeUpWorkdays: 4 })]);
+      expect(changes.body).toEqual([
+        expect.objectContaining({ action: 'LOADED', personId: OPERATOR, role: 'OPERATOR', reason: load2027.reason, holidays: 26, makeUpWorkdays: 4 }),
+      ]);
     });
 
     test('a different load of a loaded year is a conflict (409) unless it amends, with a reason, and is logged', async () => {
@@ -185,7 +200,9 @@ describe.each(DATABASES)('the county’s working-day calendar on %s', (database)
     await expect(deadline('2026-03-06T02:00:00Z', -2)).rejects.toMatchObject({ type: 'INVALID_INPUT' });
     await expect(deadline('2026-03-06T02:00:00Z', undefined as unknown as number)).rejects.toMatchObject({ type: 'INVALID_INPUT', nonRetryable: true });
     await expect(deadline('2026-03-06T02:00:00Z', 100_000)).rejects.toMatchObject({ type: 'INVALID_INPUT', nonRetryable: true });
-    await expect(weeklyDueAt(platform.db, { countyId: COUNTY, fromIso: '2026-03-06T02:00:00Z', weekday: 'FRYDAY' as 'FRIDAY' })).rejects.toMatchObject({ type: 'INVALID_INPUT' });
+    await expect(weeklyDueAt(platform.db, { countyId: COUNTY, fromIso: '2026-03-06T02:00:00Z', weekday: 'FRYDAY' as 'FRIDAY' })).rejects.toMatchObject({
+      type: 'INVALID_INPUT',
+    });
   });
 
   test('/healthz answers 200 with the calendar as its own field, and loading 2027 moved the day it runs out', async () => {

@@ -10,8 +10,16 @@ describe('pages for people', () => {
   beforeAll(async () => {
     browser = await openBrowser();
     const hostile = '<script>document.title="x"</script>';
-    const body = html`<section><h2>公示中</h2><article><h3>${hostile}</h3><p>${'桥梁修复 & 验收'}</p></article></section>`;
-    server = http.createServer((_req, res) => res.setHeader('Content-Type', 'text/html; charset=utf-8').end(page({ title: '村务公开栏', subtitle: '东山村', body })));
+    const body = html`<section>
+      <h2>公示中</h2>
+      <article>
+        <h3>${hostile}</h3>
+        <p>${'桥梁修复 & 验收'}</p>
+      </article>
+    </section>`;
+    server = http.createServer((_req, res) =>
+      res.setHeader('Content-Type', 'text/html; charset=utf-8').end(page({ title: '村务公开栏', subtitle: '东山村', body })),
+    );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   }, 600_000);

@@ -4,7 +4,10 @@ import { allowed, firstRefusal, isReasonCode, REASONS, refused } from '../../wor
 import { atStep, holds, reasonGiven } from '../../workflows/common/guards';
 
 const person = (...roles: [Actor['roles'][number]['role'], string][]): Actor => ({
-  personId: 'p', name: 'P', requestId: 'r', roles: roles.map(([role, orgId]) => ({ role, orgId, countyId: 'xingcun' })),
+  personId: 'p',
+  name: 'P',
+  requestId: 'r',
+  roles: roles.map(([role, orgId]) => ({ role, orgId, countyId: 'xingcun' })),
 });
 
 describe('atStep', () => {
@@ -35,7 +38,10 @@ describe('holds', () => {
 
   test('the role held only elsewhere is WRONG_ORGANISATION, also among other roles (some, not every)', () => {
     expect(holds(person(['DISPATCHER', 'town.b']), 'DISPATCHER', 'town.a', 'x')).toMatchObject({ ok: false, code: 'WRONG_ORGANISATION' });
-    expect(holds(person(['VILLAGER', 'town.a'], ['DISPATCHER', 'town.b']), 'DISPATCHER', 'town.a', 'x')).toMatchObject({ ok: false, code: 'WRONG_ORGANISATION' });
+    expect(holds(person(['VILLAGER', 'town.a'], ['DISPATCHER', 'town.b']), 'DISPATCHER', 'town.a', 'x')).toMatchObject({
+      ok: false,
+      code: 'WRONG_ORGANISATION',
+    });
   });
 
   test('another role in that organisation, or no role at all, is NOT_AUTHORISED', () => {

@@ -154,58 +154,81 @@ describe.each(DATABASES)('API and worker as separate processes on %s', (database
     await refused(`p.qiaotou.${VILLAGES[i % VILLAGES.length]}.secretary`, `/dispatches/${dispatch}/review`, { decision: 'APPROVE' });
     const approved = await step(REVIEWER, `/dispatches/${dispatch}/review`, { decision: 'APPROVE', comment: '分批办理，非重复' });
     const tasks = (approved.details.villages as { villageId: string; workflowId: string }[]).map((v) => v.workflowId);
-    await Promise.all((approved.details.villages as { villageId: string; workflowId: string }[]).map((v) => villageTask(v.villageId.split('.').pop()!, v.workflowId)));
+    await Promise.all(
+      (approved.details.villages as { villageId: string; workflowId: string }[]).map((v) => villageTask(v.villageId.split('.').pop()!, v.workflowId)),
+    );
     return { dispatch, tasks };
   }
 
-  test.each(Array.from({ length: ROUNDS }, (_, i) => i + 1))(`${DISPATCHES} dispatches to ${VILLAGES.length} villages each, every step to acceptance, all at once (round %i)`, async () => {
-    const refusalsBefore = refusalsMade;
-    let loading = true;
-    const reader = (async () => {
-      while (loading) await call('p.dept.audit.auditor', 'GET', '/village-tasks?countyId=xingcun');
-    })();
-    const processes = await Promise.all(Array.from({ length: DISPATCHES }, (_, i) => dispatchToAcceptance(i))).finally(() => (loading = false));
-    await reader;
+  test.each(Array.from({ length: ROUNDS }, (_, i) => i + 1))(
+    `${DISPATCHES} dispatches to ${VILLAGES.length} villages each, every step to acceptance, all at once (round %i)`,
+    async () => {
+      const refusalsBefore = refusalsMade;
+      let loading = true;
+      const reader = (async () => {
+        while (loading) await call('p.dept.audit.auditor', 'GET', '/village-tasks?countyId=xingcun');
+      })();
+      const processes = await Promise.all(Array.from({ length: DISPATCHES }, (_, i) => dispatchToAcceptance(i))).finally(() => (loading = false));
+      await reader;
 
-    const unexpected = statuses.filter((s) => s.status >= 500);
-    expect(unexpected).toEqual([]);
-    for (const { dispatch, tasks } of processes) {
-      const closed = await eventually(async () => {
-        const view = (await call(DISPATCHER, 'GET', `/dispatches/${dispatch}`)).body;
-        return view.status === 'COMPLETED' ? view : undefined;
-      });
-      expect(closed.details.villages.map((v: { status: string }) => v.status)).toEqual(VILLAGES.map(() => 'COMPLETED'));
-      for (const task of tasks) {
-        const view = (await call(DISPATCHER, 'GET', `/village-tasks/${task}`)).body;
-        expect(view.record.map((r: { step: string }) => r.step)).toEqual(VILLAGE_STEPS);
+      const unexpected = statuses.filter((s) => s.status >= 500);
+      expect(unexpected).toEqual([]);
+      for (const { dispatch, tasks } of processes) {
+        const closed = await eventually(async () => {
+          const view = (await call(DISPATCHER, 'GET', `/dispatches/${dispatch}`)).body;
+          return view.status === 'COMPLETED' ? view : undefined;
+        });
+        expect(closed.details.villages.map((v: { status: string }) => v.status)).toEqual(VILLAGES.map(() => 'COMPLETED'));
+        for (const task of tasks) {
+          const view = (await call(DISPATCHER, 'GET', `/village-tasks/${task}`)).body;
+          expect(view.record.map((r: { step: string }) => r.step)).toEqual(VILLAGE_STEPS);
+        }
       }
-    }
-    const ids = processes.flatMap((p) => [p.dispatch, ...p.tasks]);
-    await eventually(async () => ((await db.processRecord.count({ where: { workflowId: { in: ids }, status: 'COMPLETED' } })) === ids.length ? true : undefined));
-    const records = await db.processRecord.findMany({ where: { workflowId: { in: ids } } });
-    for (const record of records.filter((r) => r.processType === 'villageTask')) {
-      expect((JSON.parse(record.state) as { record: { step: string }[] }).record.map((r) => r.step)).toEqual(VILLAGE_STEPS);
-    }
-    expect(await db.inboxItem.count({ where: { workflowId: { in: ids }, closedAt: null } })).toBe(0);
-    expect(await db.refusedAttempt.count({ where: { httpStatus: 403 } })).toBe(refusalsMade);
-    expect(refusalsMade - refusalsBefore).toBe(DISPATCHES * (1 + VILLAGES.length));
-    for (const { name, output } of [api, worker]) {
-      expect({ name, lockTrouble: output.join('').split('\n').filter((line) => LOCK_TROUBLE.test(line)) }).toEqual({ name, lockTrouble: [] });
-    }
-  }, 120_000);
+      const ids = processes.flatMap((p) => [p.dispatch, ...p.tasks]);
+      await eventually(async () =>
+        (await db.processRecord.count({ where: { workflowId: { in: ids }, status: 'COMPLETED' } })) === ids.length ? true : undefined,
+      );
+      const records = await db.processRecord.findMany({ where: { workflowId: { in: ids } } });
+      for (const record of records.filter((r) => r.processType === 'villageTask')) {
+        expect((JSON.parse(record.state) as { record: { step: string }[] }).record.map((r) => r.step)).toEqual(VILLAGE_STEPS);
+      }
+      expect(await db.inboxItem.count({ where: { workflowId: { in: ids }, closedAt: null } })).toBe(0);
+      expect(await db.refusedAttempt.count({ where: { httpStatus: 403 } })).toBe(refusalsMade);
+      expect(refusalsMade - refusalsBefore).toBe(DISPATCHES * (1 + VILLAGES.length));
+      for (const { name, output } of [api, worker]) {
+        expect({
+          name,
+          lockTrouble: output
+            .join('')
+            .split('\n')
+            .filter((line) => LOCK_TROUBLE.test(line)),
+        }).toEqual({ name, lockTrouble: [] });
+      }
+    },
+    120_000,
+  );
 
   // Only SQLite has a whole-database lock for another process to hold.
-  if (database === 'sqlite') test('a write the API cannot confirm while another process holds the lock past the busy timeout is a 503, then succeeds', async () => {
-    const keeper = 'p.coord-office.reviewer1';
-    const holder = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(__dirname, '../support/sqlite-lock-holder.ts'), sqliteFilePath(store.url), '8000'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    await new Promise<void>((resolve) => holder.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('held') && resolve()));
-    const busy = await fetch(`${baseUrl}/counties/xingcun/catalogue/versions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${signToken((await tokenClaimsFor(db, keeper))!, JWT_SECRET)}` },
-      body: JSON.stringify({ note: '2027年度清单' }),
-    });
-    expect({ status: busy.status, retryAfter: busy.headers.get('retry-after'), code: ((await busy.json()) as { code: string }).code }).toEqual({ status: 503, retryAfter: '1', code: 'DATABASE_BUSY' });
-    await once(holder, 'exit');
-    expect((await call(keeper, 'POST', '/counties/xingcun/catalogue/versions', { note: '2027年度清单' })).status).toBe(201);
-  }, 60_000);
+  if (database === 'sqlite')
+    test('a write the API cannot confirm while another process holds the lock past the busy timeout is a 503, then succeeds', async () => {
+      const keeper = 'p.coord-office.reviewer1';
+      const holder = spawn(
+        path.join(ROOT, 'node_modules/.bin/tsx'),
+        [path.join(__dirname, '../support/sqlite-lock-holder.ts'), sqliteFilePath(store.url), '8000'],
+        { stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      await new Promise<void>((resolve) => holder.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('held') && resolve()));
+      const busy = await fetch(`${baseUrl}/counties/xingcun/catalogue/versions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${signToken((await tokenClaimsFor(db, keeper))!, JWT_SECRET)}` },
+        body: JSON.stringify({ note: '2027年度清单' }),
+      });
+      expect({ status: busy.status, retryAfter: busy.headers.get('retry-after'), code: ((await busy.json()) as { code: string }).code }).toEqual({
+        status: 503,
+        retryAfter: '1',
+        code: 'DATABASE_BUSY',
+      });
+      await once(holder, 'exit');
+      expect((await call(keeper, 'POST', '/counties/xingcun/catalogue/versions', { note: '2027年度清单' })).status).toBe(201);
+    }, 60_000);
 });

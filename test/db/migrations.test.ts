@@ -7,14 +7,7 @@ import path from 'node:path';
 import { createPrismaClient, type Db } from '../../prisma/client';
 import { databaseProvider, sqliteFilePath } from '../../prisma/database-url';
 import { hasSeveralStatements } from '../../prisma/engine/schema-engine';
-import {
-  PRISMA_FILES,
-  lockfileContent,
-  migrateDeploy,
-  migrateStatus,
-  schemaChangeSinceMigrations,
-  type DatabaseProvider,
-} from '../../prisma/migrate';
+import { PRISMA_FILES, lockfileContent, migrateDeploy, migrateStatus, schemaChangeSinceMigrations, type DatabaseProvider } from '../../prisma/migrate';
 import { checkPostgresSchema, derivePostgresSchema } from '../../scripts/tools/prisma-generate';
 import { postgresAvailable, startPostgres, type TestPostgres } from '../support/postgres';
 
@@ -130,7 +123,14 @@ function migrationContract(provider: DatabaseProvider, url: () => string): void 
     expect(await db.processRecord.count({ where: { overdue: true, countyId: 'c1' } })).toBe(1);
 
     const version = await db.catalogueVersion.create({
-      data: { id: 'v1', countyId: 'c1', version: 1, status: 'DRAFT', createdBy: 'p1', items: { create: [{ screeningCode: 'A-1', name: '事项', kind: 'DUTY', legalBasis: '《法》', responsibleDepartment: '民政局' }] } },
+      data: {
+        id: 'v1',
+        countyId: 'c1',
+        version: 1,
+        status: 'DRAFT',
+        createdBy: 'p1',
+        items: { create: [{ screeningCode: 'A-1', name: '事项', kind: 'DUTY', legalBasis: '《法》', responsibleDepartment: '民政局' }] },
+      },
       include: { items: true },
     });
     expect(version.createdAt).toBeInstanceOf(Date);
@@ -200,7 +200,9 @@ describe('migration and schema files', () => {
 
   it('derives by changing only the provider and the output, and refuses a schema it cannot derive', () => {
     const sqlite = readFileSync(PRISMA_FILES.sqlite.schema, 'utf8');
-    const changed = derivePostgresSchema(sqlite).split('\n').filter((line, i) => line !== sqlite.split('\n')[i]);
+    const changed = derivePostgresSchema(sqlite)
+      .split('\n')
+      .filter((line, i) => line !== sqlite.split('\n')[i]);
     expect(changed).toEqual(['  output       = "../../generated/prisma/postgresql"', '  provider = "postgresql"']);
     expect(() => derivePostgresSchema(sqlite.replace('"sqlite"', '"mysql"'))).toThrow(/provider = "sqlite"/);
   });
@@ -225,7 +227,7 @@ describe('migration and schema files', () => {
 
   it('tells multi-statement scripts from single statements (the SQLite shadow database bridge)', () => {
     expect(hasSeveralStatements('CREATE TABLE "a" (x TEXT);\n\n-- c\nCREATE INDEX "i" ON "a"("x");')).toBe(true);
-    expect(hasSeveralStatements('INSERT INTO a VALUES (\'x;y\');  -- trailing; comment\n')).toBe(false);
+    expect(hasSeveralStatements("INSERT INTO a VALUES ('x;y');  -- trailing; comment\n")).toBe(false);
     expect(hasSeveralStatements('SELECT 1;')).toBe(false);
   });
 });

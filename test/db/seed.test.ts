@@ -5,16 +5,7 @@ import { join } from 'path';
 import { createPrismaClient, type Db } from '../../prisma/client';
 import { migrateDeploy } from '../../prisma/migrate';
 import { processRegistry } from '../../processes';
-import {
-  CATALOGUE_VERSION_ID,
-  COUNTY_ID,
-  catalogueItems,
-  certificateList,
-  negativeList,
-  organisations,
-  people,
-  seedDemoCounty,
-} from '../../prisma/seed';
+import { CATALOGUE_VERSION_ID, COUNTY_ID, catalogueItems, certificateList, negativeList, organisations, people, seedDemoCounty } from '../../prisma/seed';
 import { ROLES } from '../../workflows/common/roles';
 
 const dirs: string[] = [];
@@ -181,9 +172,7 @@ describe('seedDemoCounty', () => {
     expect(items.filter((i) => i.kind === 'ASSIST').length).toBeGreaterThanOrEqual(30);
     expect(duplicates(items.map((i) => i.screeningCode))).toEqual([]);
 
-    const departments = new Map(
-      (await db.organisation.findMany({ where: { kind: 'DEPARTMENT' } })).map((d) => [d.id, d.name]),
-    );
+    const departments = new Map((await db.organisation.findMany({ where: { kind: 'DEPARTMENT' } })).map((d) => [d.id, d.name]));
     for (const i of items) {
       expect(i.screeningCode).toMatch(i.kind === 'DUTY' ? /^XC-DUTY-\d{3}$/ : /^XC-ASSIST-\d{3}$/);
       expect(i.name).toMatch(/\p{Script=Han}/u);

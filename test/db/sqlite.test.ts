@@ -7,7 +7,16 @@ import { createPrismaClient, type Db } from '../../prisma/client';
 import { migrateDeploy } from '../../prisma/migrate';
 import { SharedSqlite } from '../../prisma/sqlite';
 
-const refusal = (requestId: string) => ({ requestId, countyId: 'xingcun', personId: 'p.test', roles: '', action: 'TEST', reasonCode: 'TEST', detail: 'test', httpStatus: 409 });
+const refusal = (requestId: string) => ({
+  requestId,
+  countyId: 'xingcun',
+  personId: 'p.test',
+  roles: '',
+  action: 'TEST',
+  reasonCode: 'TEST',
+  detail: 'test',
+  httpStatus: 409,
+});
 
 describe('SQLite shared by several connections', () => {
   let file: string;
@@ -24,7 +33,11 @@ describe('SQLite shared by several connections', () => {
 
   /** Another process takes the write lock and keeps it for `ms`: resolves once it has it, with its end. */
   async function holdWriteLock(ms: number): Promise<{ released: Promise<unknown> }> {
-    const holder = spawn(path.resolve(__dirname, '../../node_modules/.bin/tsx'), [path.resolve(__dirname, '../support/sqlite-lock-holder.ts'), file, String(ms)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const holder = spawn(
+      path.resolve(__dirname, '../../node_modules/.bin/tsx'),
+      [path.resolve(__dirname, '../support/sqlite-lock-holder.ts'), file, String(ms)],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     const released = new Promise((resolve) => holder.once('exit', resolve));
     await new Promise<void>((resolve) => holder.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('held') && resolve()));
     return { released };
@@ -73,10 +86,13 @@ describe('SQLite shared by several connections', () => {
     await held.released;
     await impatient.$transaction(async (tx) => tx.refusedAttempt.create({ data: refusal('after-busy-tx') }));
     await impatient.refusedAttempt.create({ data: refusal('after-busy') });
-    await (await holdWriteLock(0)).released; // another process can still write: nothing kept a lock
-    expect((await impatient.refusedAttempt.findMany({ where: { requestId: { in: ['too-early', 'too-early-tx', 'after-busy-tx', 'after-busy'] } } })).map((r) => r.requestId).sort()).toEqual([
-      'after-busy',
-      'after-busy-tx',
-    ]);
+    await (
+      await holdWriteLock(0)
+    ).released; // another process can still write: nothing kept a lock
+    expect(
+      (await impatient.refusedAttempt.findMany({ where: { requestId: { in: ['too-early', 'too-early-tx', 'after-busy-tx', 'after-busy'] } } }))
+        .map((r) => r.requestId)
+        .sort(),
+    ).toEqual(['after-busy', 'after-busy-tx']);
   });
 });

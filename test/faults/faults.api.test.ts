@@ -23,7 +23,12 @@ describe.each(DATABASES)('on %s', (database) => {
 
   const content = dispatchContent;
 
-  const startBody = (overrides: Record<string, unknown> = {}) => ({ requestId: `f-${Date.now()}-${++counter}`, townId: 'xingcun.qiaotou', content: content(), ...overrides });
+  const startBody = (overrides: Record<string, unknown> = {}) => ({
+    requestId: `f-${Date.now()}-${++counter}`,
+    townId: 'xingcun.qiaotou',
+    content: content(),
+    ...overrides,
+  });
 
   /** A dispatch approved for Dongshan: its village task id, once open. */
   let tasksOpened = 0;
@@ -33,7 +38,9 @@ describe.each(DATABASES)('on %s', (database) => {
     const approved = await platform.api(REVIEWER, 'POST', `/dispatches/${started.body.workflowId}/review`, { decision: 'APPROVE' });
     expect(approved.body.step).toBe('IN_VILLAGES');
     const task = approved.body.details.villages[0].workflowId as string;
-    await eventually(async () => ((await platform.api(AUDITOR, 'GET', `/village-tasks/${task}`)).body.record?.some((r: { step: string }) => r.step === 'DISPATCHED') ? true : undefined));
+    await eventually(async () =>
+      (await platform.api(AUDITOR, 'GET', `/village-tasks/${task}`)).body.record?.some((r: { step: string }) => r.step === 'DISPATCHED') ? true : undefined,
+    );
     return task;
   }
 
@@ -140,19 +147,35 @@ describe.each(DATABASES)('on %s', (database) => {
       const admission = {
         requestId: `adm-${Date.now()}`,
         departmentId: 'xingcun.dept.civil-affairs',
-        application: { title: '农村留守老人关爱走访', proposedCode: 'XC-ASSIST-951', kind: 'ASSIST', whyVillages: '村干部最熟悉留守老人情况', legalBasis: '《老年人权益保障法》第四十七条', expectedLoad: '每村每月约4小时', durationMonths: 12, subItems: ['季度走访'], scope: 'CATALOGUE' },
+        application: {
+          title: '农村留守老人关爱走访',
+          proposedCode: 'XC-ASSIST-951',
+          kind: 'ASSIST',
+          whyVillages: '村干部最熟悉留守老人情况',
+          legalBasis: '《老年人权益保障法》第四十七条',
+          expectedLoad: '每村每月约4小时',
+          durationMonths: 12,
+          subItems: ['季度走访'],
+          scope: 'CATALOGUE',
+        },
       };
       const applicant = 'p.dept.civil-affairs.dispatcher';
       expect((await platform.api(applicant, 'POST', '/admissions', admission)).status).toBe(201);
       expect((await platform.api(applicant, 'POST', '/admissions', admission)).status).toBe(200);
-      expectProblem(await platform.api(applicant, 'POST', '/admissions', { ...admission, application: { ...admission.application, durationMonths: 6 } }), 409, 'IDEMPOTENCY_KEY_REUSED');
+      expectProblem(
+        await platform.api(applicant, 'POST', '/admissions', { ...admission, application: { ...admission.application, durationMonths: 6 } }),
+        409,
+        'IDEMPOTENCY_KEY_REUSED',
+      );
     });
   });
 
   describe('concurrent duplicates', () => {
     test('two dispatches of one code to one village submitted at once flag each other, each on its record; approval needs a comment; the claim lapses when they close', async () => {
       const code = 'XC-ASSIST-007';
-      const both = await Promise.all([1, 2].map(() => platform.api(DISPATCHER, 'POST', '/dispatches', startBody({ content: content({ screeningCode: code }) }))));
+      const both = await Promise.all(
+        [1, 2].map(() => platform.api(DISPATCHER, 'POST', '/dispatches', startBody({ content: content({ screeningCode: code }) }))),
+      );
       expect(both.map((r) => r.status)).toEqual([201, 201]);
       const [a, b] = both.map((r) => r.body);
       const flags = (view: any): string[] => view.details.screening?.duplicates.map((d: { workflowId: string }) => d.workflowId.split('--')[0]) ?? [];
@@ -162,19 +185,26 @@ describe.each(DATABASES)('on %s', (database) => {
         [
           [a, b],
           [b, a],
-        ].map(([view, other]) => eventually(async () => {
-          const now = (await read(view.workflowId)).body;
-          return now.step === 'REVIEW' && flags(now).includes(other.workflowId) ? now : undefined;
-        }, 15_000)),
+        ].map(([view, other]) =>
+          eventually(async () => {
+            const now = (await read(view.workflowId)).body;
+            return now.step === 'REVIEW' && flags(now).includes(other.workflowId) ? now : undefined;
+          }, 15_000),
+        ),
       );
-      for (const [view, other] of [[seenA, b], [seenB, a]]) {
+      for (const [view, other] of [
+        [seenA, b],
+        [seenB, a],
+      ]) {
         expect(flags(view)).toEqual([other.workflowId]);
         expect(view.screeningFlags).toContain('DUPLICATE');
       }
       // The one that learnt it by report says so on its record: from whom, under which rule.
       const reported = [seenA, seenB].flatMap((v) => v.record.filter((r: { step: string }) => r.step === 'DUPLICATE_FLAGGED'));
-      for (const entry of reported) expect(entry).toMatchObject({ rule: expect.stringContaining('flag each other'), data: { reportedBy: expect.stringMatching(/^dispatch-/) } });
-      for (const view of [seenA, seenB]) expectProblem(await platform.api(REVIEWER, 'POST', `/dispatches/${view.workflowId}/review`, { decision: 'APPROVE' }), 422, 'DUPLICATE');
+      for (const entry of reported)
+        expect(entry).toMatchObject({ rule: expect.stringContaining('flag each other'), data: { reportedBy: expect.stringMatching(/^dispatch-/) } });
+      for (const view of [seenA, seenB])
+        expectProblem(await platform.api(REVIEWER, 'POST', `/dispatches/${view.workflowId}/review`, { decision: 'APPROVE' }), 422, 'DUPLICATE');
 
       for (const view of [seenA, seenB]) {
         const withdrawn = await platform.api(DISPATCHER, 'POST', `/dispatches/${view.workflowId}/withdraw`, { reason: '重复派单' });
@@ -199,7 +229,11 @@ describe.each(DATABASES)('on %s', (database) => {
       expect(flagged.details.screening.duplicates).toEqual([{ villageId: DONGSHAN, workflowId: second.workflowId }]);
       expect(flagged.screeningFlags).toContain('DUPLICATE');
       expect(stepsOf(flagged)).toEqual(['SUBMIT', 'SCREEN', 'DUPLICATE_FLAGGED']);
-      expect(flagged.record[2]).toMatchObject({ rule: expect.stringContaining('flag each other'), summary: expect.stringContaining(second.workflowId), data: { reportedBy: second.workflowId } });
+      expect(flagged.record[2]).toMatchObject({
+        rule: expect.stringContaining('flag each other'),
+        summary: expect.stringContaining(second.workflowId),
+        data: { reportedBy: second.workflowId },
+      });
 
       const bare = await platform.api(REVIEWER, 'POST', `/dispatches/${first.workflowId}/review`, { decision: 'APPROVE' });
       expectProblem(bare, 422, 'DUPLICATE');
@@ -213,10 +247,17 @@ describe.each(DATABASES)('on %s', (database) => {
   describe('a village task just approved', () => {
     test('receipts sent the moment the dispatch is approved answer 200 or 409 NOT_YET_OPEN, never a 500', async () => {
       const villages = ['xingcun.qiaotou.dongshan', 'xingcun.qiaotou.nantang', 'xingcun.qiaotou.xixi', 'xingcun.qiaotou.beiling'];
-      const started = await platform.api(DISPATCHER, 'POST', '/dispatches', startBody({ content: content({ screeningCode: 'XC-ASSIST-008', villageIds: villages }) }));
+      const started = await platform.api(
+        DISPATCHER,
+        'POST',
+        '/dispatches',
+        startBody({ content: content({ screeningCode: 'XC-ASSIST-008', villageIds: villages }) }),
+      );
       const approved = await platform.api(REVIEWER, 'POST', `/dispatches/${started.body.workflowId}/review`, { decision: 'APPROVE' });
       const tasks: { villageId: string; workflowId: string }[] = approved.body.details.villages;
-      const answers = await Promise.all(tasks.map((t) => platform.api(`p.qiaotou.${t.villageId.split('.').pop()}.secretary`, 'POST', `/village-tasks/${t.workflowId}/receive`)));
+      const answers = await Promise.all(
+        tasks.map((t) => platform.api(`p.qiaotou.${t.villageId.split('.').pop()}.secretary`, 'POST', `/village-tasks/${t.workflowId}/receive`)),
+      );
       for (const answer of answers) {
         if (answer.status === 200) expect(answer.body.step).toBe('ASSIGN');
         else expectProblem(answer, 409, 'NOT_YET_OPEN');

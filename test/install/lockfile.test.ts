@@ -9,5 +9,10 @@ const ROOT = path.resolve(__dirname, '../..');
 
 test('npm ci accepts package.json and package-lock.json as they are', async () => {
   const run = promisify(execFile)('npm', ['ci', '--ignore-scripts', '--dry-run', '--no-audit', '--no-fund'], { cwd: ROOT, env: process.env });
-  await expect(run.then(() => 'accepted', (e: { stderr?: string; message?: string }) => e.stderr ?? e.message)).resolves.toBe('accepted');
+  await expect(
+    run.then(
+      () => 'accepted',
+      (e: { stderr?: string; message?: string }) => e.stderr ?? e.message,
+    ),
+  ).resolves.toBe('accepted');
 });

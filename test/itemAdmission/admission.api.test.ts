@@ -89,7 +89,8 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(reviewed.body.step).toBe('CONSULTATION');
     expect(reviewed.body.details.consultation.townIds).toEqual([...TOWNS].sort());
 
-    const sinceOf = async (person: string) => (await platform.api(person, 'GET', '/me/inbox')).body.find((i: { workflowId: string }) => i.workflowId === id)?.since;
+    const sinceOf = async (person: string) =>
+      (await platform.api(person, 'GET', '/me/inbox')).body.find((i: { workflowId: string }) => i.workflowId === id)?.since;
     const lastTownSince = await sinceOf(TOWN_REVIEWERS[2]);
     expect(lastTownSince).toEqual(expect.any(String));
     for (const [i, person] of TOWN_REVIEWERS.entries()) {
@@ -100,11 +101,22 @@ describe.each(DATABASES)('on %s', (database) => {
     const decision = await atStep(id, 'DECISION');
     expect(decision.details.consultation.closedBy).toBe('ALL_RESPONDED');
 
-    const decided = await platform.api(OFFICE, 'POST', `/admissions/${id}/decision`, { outcome: 'ADMIT_TO_CATALOGUE', effect: 'IMMEDIATE', reason: '三项检验均符合' });
+    const decided = await platform.api(OFFICE, 'POST', `/admissions/${id}/decision`, {
+      outcome: 'ADMIT_TO_CATALOGUE',
+      effect: 'IMMEDIATE',
+      reason: '三项检验均符合',
+    });
     expect(decided.status).toBe(200);
     expect(decided.body).toMatchObject({ status: 'COMPLETED', step: 'CLOSED' });
     expect(decided.body.record.map((r: { step: string }) => r.step)).toEqual([
-      'APPLY', 'SCREEN', 'REVIEW', 'CONSULTATION_RESPONSE', 'CONSULTATION_RESPONSE', 'CONSULTATION_RESPONSE', 'CONSULTATION_CLOSED', 'DECISION',
+      'APPLY',
+      'SCREEN',
+      'REVIEW',
+      'CONSULTATION_RESPONSE',
+      'CONSULTATION_RESPONSE',
+      'CONSULTATION_RESPONSE',
+      'CONSULTATION_CLOSED',
+      'DECISION',
     ]);
 
     const screening = await platform.api(APPLICANT, 'GET', `/counties/xingcun/screening?code=${code}`);
@@ -118,17 +130,28 @@ describe.each(DATABASES)('on %s', (database) => {
 
   test('silent towns count as no objection when the consultation period (shortened to 2s) ends', async () => {
     const { started, id } = await appliedAndReviewed('2s');
-    await platform.api(TOWN_REVIEWERS[0], 'POST', `/admissions/${id}/consultation-responses`, { townId: TOWNS[0], objection: true, comment: '本镇村级人手不足' });
+    await platform.api(TOWN_REVIEWERS[0], 'POST', `/admissions/${id}/consultation-responses`, {
+      townId: TOWNS[0],
+      objection: true,
+      comment: '本镇村级人手不足',
+    });
     const decision = await atStep(id, 'DECISION');
     expect(decision.details.consultation.closedBy).toBe('DEADLINE');
     expect(decision.record.at(-1).summary).toContain('taken as no objection');
 
     const unanswered = await platform.api(OFFICE, 'POST', `/admissions/${id}/decision`, { outcome: 'ADMIT_ONCE', reason: '仅本次' });
     expectRefused(unanswered, 422, 'RULE_BROKEN');
-    const noAnswer = await platform.api(OFFICE, 'POST', `/admissions/${id}/decision`, { outcome: 'ADMIT_TO_CATALOGUE', effect: 'NEXT_VERSION', reason: '符合' });
+    const noAnswer = await platform.api(OFFICE, 'POST', `/admissions/${id}/decision`, {
+      outcome: 'ADMIT_TO_CATALOGUE',
+      effect: 'NEXT_VERSION',
+      reason: '符合',
+    });
     expectRefused(noAnswer, 422, 'MISSING_REASON');
     const admitted = await platform.api(OFFICE, 'POST', `/admissions/${id}/decision`, {
-      outcome: 'ADMIT_TO_CATALOGUE', effect: 'NEXT_VERSION', reason: '符合', responseToObjections: '由镇统筹网格员协助',
+      outcome: 'ADMIT_TO_CATALOGUE',
+      effect: 'NEXT_VERSION',
+      reason: '符合',
+      responseToObjections: '由镇统筹网格员协助',
     });
     expect(admitted.body.status).toBe('COMPLETED');
     const draft = await platform.api(OFFICE, 'GET', `/catalogue/versions/${admitted.body.details.decision.catalogueVersionId}`);
@@ -140,7 +163,9 @@ describe.each(DATABASES)('on %s', (database) => {
   test('a decision the catalogue now refuses (put on the negative list since screening) is answered 422 and changes nothing', async () => {
     const { started, id } = await appliedAndReviewed('1s');
     const atDecision = await atStep(id, 'DECISION');
-    await platform.db.negativeListItem.create({ data: { countyId: 'xingcun', code: started.body.screeningCode, name: '新列入负面清单的事项', basis: '县委办通知' } });
+    await platform.db.negativeListItem.create({
+      data: { countyId: 'xingcun', code: started.body.screeningCode, name: '新列入负面清单的事项', basis: '县委办通知' },
+    });
 
     const refused = await platform.api(OFFICE, 'POST', `/admissions/${id}/decision`, { outcome: 'ADMIT_TO_CATALOGUE', effect: 'IMMEDIATE', reason: '符合' });
     expectRefused(refused, 422, 'NEGATIVE_LIST');
@@ -153,7 +178,11 @@ describe.each(DATABASES)('on %s', (database) => {
   });
 
   test('bad input starts nothing: a period beyond a year (422) or malformed (400), a standalone once-only admission (400)', async () => {
-    for (const [duration, status, code] of [['400d', 422, 'RULE_BROKEN'], ['0s', 422, 'RULE_BROKEN'], ['99999999999d', 400, 'INVALID_REQUEST']] as const) {
+    for (const [duration, status, code] of [
+      ['400d', 422, 'RULE_BROKEN'],
+      ['0s', 422, 'RULE_BROKEN'],
+      ['99999999999d', 400, 'INVALID_REQUEST'],
+    ] as const) {
       const tooLong = await apply({ periods: { admissionConsultation: { duration } } });
       expect({ status: tooLong.status, code: tooLong.body.code }).toEqual({ status, code });
     }
@@ -177,7 +206,11 @@ describe.each(DATABASES)('on %s', (database) => {
     expectRefused(await platform.api(APPLICANT, 'POST', `/admissions/${id}/review`, allMet), 403, 'NOT_AUTHORISED');
     expectRefused(await platform.api(OTHER_DEPT, 'POST', `/admissions/${id}/withdraw`, { reason: '不需要了' }), 403, 'WRONG_ORGANISATION');
     expectRefused(await platform.api(OFFICE, 'POST', `/admissions/${id}/decision`, { outcome: 'REFUSE', reason: '不符合' }), 409, 'WRONG_STEP');
-    expectRefused(await platform.api(TOWN_REVIEWERS[0], 'POST', `/admissions/${id}/consultation-responses`, { townId: TOWNS[0], objection: false }), 409, 'WRONG_STEP');
+    expectRefused(
+      await platform.api(TOWN_REVIEWERS[0], 'POST', `/admissions/${id}/consultation-responses`, { townId: TOWNS[0], objection: false }),
+      409,
+      'WRONG_STEP',
+    );
     const unreasoned = { ...allMet, withinVillageCapacity: { met: true, reason: ' ' } };
     expectRefused(await platform.api(OFFICE, 'POST', `/admissions/${id}/review`, unreasoned), 422, 'MISSING_REASON');
     const badBody = await platform.api(OFFICE, 'POST', `/admissions/${id}/review`, { requiredByLaw: 'yes' });
@@ -203,7 +236,11 @@ describe.each(DATABASES)('on %s', (database) => {
     await atStep(id, 'REVIEW');
     const reviewed = await platform.api(OFFICE, 'POST', `/admissions/${id}/review`, { ...allMet, requiredByLaw: { met: false, reason: '无法律依据' } });
     expect(reviewed.body.step).toBe('DECISION');
-    expectRefused(await platform.api(OFFICE, 'POST', `/admissions/${id}/decision`, { outcome: 'ADMIT_TO_CATALOGUE', effect: 'IMMEDIATE', reason: '同意' }), 422, 'TESTS_NOT_MET');
+    expectRefused(
+      await platform.api(OFFICE, 'POST', `/admissions/${id}/decision`, { outcome: 'ADMIT_TO_CATALOGUE', effect: 'IMMEDIATE', reason: '同意' }),
+      422,
+      'TESTS_NOT_MET',
+    );
     const refusedOutcome = await platform.api(OFFICE, 'POST', `/admissions/${id}/decision`, { outcome: 'REFUSE', reason: '无法律依据，不予准入' });
     expect(refusedOutcome.body).toMatchObject({ status: 'REJECTED', outcome: { reason: 'REFUSE: 无法律依据，不予准入' } });
     expectRefused(await platform.api(APPLICANT, 'POST', `/admissions/${id}/withdraw`, { reason: '晚了' }), 409, 'PROCESS_CLOSED');
@@ -247,7 +284,10 @@ describe.each(DATABASES)('on %s', (database) => {
     const description = await handle.describe();
     expect(await description.staticSummary()).toContain('准入 Admission');
     const found = await eventually(async () => {
-      for await (const wf of platform.temporal.workflow.list({ query: `CunwuProcess = 'itemAdmission' AND CunwuStep = 'REVIEW' AND CunwuCounty = 'xingcun' AND WorkflowId = '${id}'` })) return wf;
+      for await (const wf of platform.temporal.workflow.list({
+        query: `CunwuProcess = 'itemAdmission' AND CunwuStep = 'REVIEW' AND CunwuCounty = 'xingcun' AND WorkflowId = '${id}'`,
+      }))
+        return wf;
       return undefined;
     });
     expect(found.workflowId).toBe(id);

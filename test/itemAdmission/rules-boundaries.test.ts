@@ -1,11 +1,25 @@
 // itemAdmission rules at their edges: each case is the smallest change that flips a rule's answer.
 import type { Actor } from '../../workflows/common/actor';
 import type { AdmissionView, Consultation, TestAnswer } from '../../workflows/itemAdmission/contract';
-import { allTestsMet, allTownsResponded, mayDecide, mayRespond, mayReview, mayWithdraw, objections, stepAfterReview } from '../../workflows/itemAdmission/rules';
+import {
+  allTestsMet,
+  allTownsResponded,
+  mayDecide,
+  mayRespond,
+  mayReview,
+  mayWithdraw,
+  objections,
+  stepAfterReview,
+} from '../../workflows/itemAdmission/rules';
 
 const office = 'xingcun.coord-office';
 const department = 'xingcun.dept.civil-affairs';
-const person = (role: Actor['roles'][number]['role'], orgId: string): Actor => ({ personId: 'p', name: 'P', roles: [{ role, orgId, countyId: 'xingcun' }], requestId: 'r' });
+const person = (role: Actor['roles'][number]['role'], orgId: string): Actor => ({
+  personId: 'p',
+  name: 'P',
+  roles: [{ role, orgId, countyId: 'xingcun' }],
+  requestId: 'r',
+});
 const reviewer = person('ADMISSION_REVIEWER', office);
 const applicant = person('DISPATCHER', department);
 const met = { met: true, reason: 'ok' };
@@ -16,31 +30,57 @@ const consultation = (townIds: string[], ...responses: ReturnType<typeof respons
 
 function view(step: string, details: Partial<AdmissionView['details']> = {}): AdmissionView {
   return {
-    processType: 'itemAdmission', workflowId: 'w', title: 't', countyId: 'xingcun', step, status: 'RUNNING', nextActors: [], overdue: false,
-    startedAt: '', updatedAt: '', record: [],
+    processType: 'itemAdmission',
+    workflowId: 'w',
+    title: 't',
+    countyId: 'xingcun',
+    step,
+    status: 'RUNNING',
+    nextActors: [],
+    overdue: false,
+    startedAt: '',
+    updatedAt: '',
+    record: [],
     details: {
-      departmentId: department, coordinationOfficeId: office,
-      application: { title: 't', proposedCode: 'X-1', kind: 'ASSIST', whyVillages: 'w', legalBasis: 'l', expectedLoad: 'e', durationMonths: 1, subItems: [], scope: 'CATALOGUE' },
+      departmentId: department,
+      coordinationOfficeId: office,
+      application: {
+        title: 't',
+        proposedCode: 'X-1',
+        kind: 'ASSIST',
+        whyVillages: 'w',
+        legalBasis: 'l',
+        expectedLoad: 'e',
+        durationMonths: 1,
+        subItems: [],
+        scope: 'CATALOGUE',
+      },
       ...details,
     },
   };
 }
 
 describe('the three tests', () => {
-  test.each(['requiredByLaw', 'customarilyNeedsVillage', 'withinVillageCapacity'] as const)('one test not met (%s) fails them all and skips consultation', (t) => {
-    expect(allTestsMet({ ...review, [t]: notMet })).toBe(false);
-    expect(stepAfterReview({ ...review, [t]: notMet })).toBe('DECISION');
-  });
+  test.each(['requiredByLaw', 'customarilyNeedsVillage', 'withinVillageCapacity'] as const)(
+    'one test not met (%s) fails them all and skips consultation',
+    (t) => {
+      expect(allTestsMet({ ...review, [t]: notMet })).toBe(false);
+      expect(stepAfterReview({ ...review, [t]: notMet })).toBe('DECISION');
+    },
+  );
 
   test('all met', () => {
     expect(allTestsMet(review)).toBe(true);
   });
 
-  test.each(['requiredByLaw', 'customarilyNeedsVillage', 'withinVillageCapacity'] as const)('each answer (%s) needs a reason: missing, empty or blank is refused', (t) => {
-    for (const answer of [{ met: true } as TestAnswer, { met: true, reason: '' }, { met: false, reason: ' \t' }]) {
-      expect(mayReview(view('REVIEW'), reviewer, { ...review, [t]: answer })).toMatchObject({ code: 'MISSING_REASON', detail: expect.stringContaining(t) });
-    }
-  });
+  test.each(['requiredByLaw', 'customarilyNeedsVillage', 'withinVillageCapacity'] as const)(
+    'each answer (%s) needs a reason: missing, empty or blank is refused',
+    (t) => {
+      for (const answer of [{ met: true } as TestAnswer, { met: true, reason: '' }, { met: false, reason: ' \t' }]) {
+        expect(mayReview(view('REVIEW'), reviewer, { ...review, [t]: answer })).toMatchObject({ code: 'MISSING_REASON', detail: expect.stringContaining(t) });
+      }
+    },
+  );
 
   test('a review is given once', () => {
     expect(mayReview(view('REVIEW', { review }), reviewer, review)).toMatchObject({ code: 'ALREADY_DONE' });
@@ -51,17 +91,37 @@ describe('consultation responses', () => {
   const twoTowns = consultation(['xingcun.a', 'xingcun.b']);
 
   test('a town not consulted cannot answer, even by its own reviewer', () => {
-    expect(mayRespond(view('CONSULTATION', { consultation: twoTowns }), person('TOWN_REVIEWER', 'xingcun.z'), { townId: 'xingcun.z', objection: false, comment: '' })).toMatchObject({ code: 'WRONG_ORGANISATION' });
+    expect(
+      mayRespond(view('CONSULTATION', { consultation: twoTowns }), person('TOWN_REVIEWER', 'xingcun.z'), {
+        townId: 'xingcun.z',
+        objection: false,
+        comment: '',
+      }),
+    ).toMatchObject({ code: 'WRONG_ORGANISATION' });
   });
 
   test('a consulted town answers for itself only', () => {
-    expect(mayRespond(view('CONSULTATION', { consultation: twoTowns }), person('TOWN_REVIEWER', 'xingcun.a'), { townId: 'xingcun.b', objection: false, comment: '' })).toMatchObject({ code: 'WRONG_ORGANISATION' });
-    expect(mayRespond(view('CONSULTATION', { consultation: twoTowns }), person('DISPATCHER', 'xingcun.a'), { townId: 'xingcun.a', objection: false, comment: '' })).toMatchObject({ code: 'NOT_AUTHORISED' });
+    expect(
+      mayRespond(view('CONSULTATION', { consultation: twoTowns }), person('TOWN_REVIEWER', 'xingcun.a'), {
+        townId: 'xingcun.b',
+        objection: false,
+        comment: '',
+      }),
+    ).toMatchObject({ code: 'WRONG_ORGANISATION' });
+    expect(
+      mayRespond(view('CONSULTATION', { consultation: twoTowns }), person('DISPATCHER', 'xingcun.a'), { townId: 'xingcun.a', objection: false, comment: '' }),
+    ).toMatchObject({ code: 'NOT_AUTHORISED' });
   });
 
   test("another town's answer does not count as this town's", () => {
     const answeredByB = consultation(['xingcun.a', 'xingcun.b'], response('xingcun.b'));
-    expect(mayRespond(view('CONSULTATION', { consultation: answeredByB }), person('TOWN_REVIEWER', 'xingcun.a'), { townId: 'xingcun.a', objection: false, comment: '' })).toEqual({ ok: true });
+    expect(
+      mayRespond(view('CONSULTATION', { consultation: answeredByB }), person('TOWN_REVIEWER', 'xingcun.a'), {
+        townId: 'xingcun.a',
+        objection: false,
+        comment: '',
+      }),
+    ).toEqual({ ok: true });
   });
 
   test('an objection with a blank comment is refused; with a comment it is taken', () => {
@@ -73,7 +133,9 @@ describe('consultation responses', () => {
 
   test('only at CONSULTATION; a consultation not yet recorded restricts no town', () => {
     const town = person('TOWN_REVIEWER', 'xingcun.a');
-    expect(mayRespond(view('DECISION', { consultation: twoTowns }), town, { townId: 'xingcun.a', objection: false, comment: '' })).toMatchObject({ code: 'WRONG_STEP' });
+    expect(mayRespond(view('DECISION', { consultation: twoTowns }), town, { townId: 'xingcun.a', objection: false, comment: '' })).toMatchObject({
+      code: 'WRONG_STEP',
+    });
     expect(mayRespond(view('CONSULTATION'), town, { townId: 'xingcun.a', objection: false, comment: '' })).toEqual({ ok: true });
   });
 
@@ -111,8 +173,12 @@ describe('the decision', () => {
 
   test('answers to objections: needed when a town objected, not blank; not needed when none did', () => {
     const objected = consultation(['xingcun.a', 'xingcun.b'], response('xingcun.a'), response('xingcun.b', true));
-    expect(mayDecide(view('DECISION', { review, consultation: objected }), reviewer, { ...admitToCatalogue, responseToObjections: ' ' })).toMatchObject({ code: 'MISSING_REASON' });
-    expect(mayDecide(view('DECISION', { review, consultation: objected }), reviewer, { ...admitToCatalogue, responseToObjections: 'spring is excluded' })).toEqual({ ok: true });
+    expect(mayDecide(view('DECISION', { review, consultation: objected }), reviewer, { ...admitToCatalogue, responseToObjections: ' ' })).toMatchObject({
+      code: 'MISSING_REASON',
+    });
+    expect(
+      mayDecide(view('DECISION', { review, consultation: objected }), reviewer, { ...admitToCatalogue, responseToObjections: 'spring is excluded' }),
+    ).toEqual({ ok: true });
     expect(mayDecide(view('DECISION', { review, consultation: objected }), reviewer, { outcome: 'REFUSE', reason: 'r' })).toEqual({ ok: true });
     const agreed = consultation(['xingcun.a', 'xingcun.b'], response('xingcun.a'), response('xingcun.b'));
     expect(mayDecide(view('DECISION', { review, consultation: agreed }), reviewer, admitToCatalogue)).toEqual({ ok: true });

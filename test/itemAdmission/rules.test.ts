@@ -3,18 +3,43 @@ import type { AdmissionView } from '../../workflows/itemAdmission/contract';
 import { allTownsResponded, mayDecide, mayRespond, mayReview, mayWithdraw, stepAfterReview } from '../../workflows/itemAdmission/rules';
 
 const office = 'xingcun.coord-office';
-const actor = (role: Actor['roles'][number]['role'], orgId: string): Actor => ({ personId: 'p', name: 'P', roles: [{ role, orgId, countyId: 'xingcun' }], requestId: 'r' });
+const actor = (role: Actor['roles'][number]['role'], orgId: string): Actor => ({
+  personId: 'p',
+  name: 'P',
+  roles: [{ role, orgId, countyId: 'xingcun' }],
+  requestId: 'r',
+});
 const reviewer = actor('ADMISSION_REVIEWER', office);
 const met = { met: true, reason: 'ok' };
 const review = { requiredByLaw: met, customarilyNeedsVillage: met, withinVillageCapacity: met };
 
 function view(step: string, details: Partial<AdmissionView['details']> = {}): AdmissionView {
   return {
-    processType: 'itemAdmission', workflowId: 'w', title: 't', countyId: 'xingcun', step, status: 'RUNNING', nextActors: [], overdue: false,
-    startedAt: '', updatedAt: '', record: [],
+    processType: 'itemAdmission',
+    workflowId: 'w',
+    title: 't',
+    countyId: 'xingcun',
+    step,
+    status: 'RUNNING',
+    nextActors: [],
+    overdue: false,
+    startedAt: '',
+    updatedAt: '',
+    record: [],
     details: {
-      departmentId: 'xingcun.dept.civil-affairs', coordinationOfficeId: office,
-      application: { title: 't', proposedCode: 'X-1', kind: 'ASSIST', whyVillages: 'w', legalBasis: 'l', expectedLoad: 'e', durationMonths: 1, subItems: [], scope: 'CATALOGUE' },
+      departmentId: 'xingcun.dept.civil-affairs',
+      coordinationOfficeId: office,
+      application: {
+        title: 't',
+        proposedCode: 'X-1',
+        kind: 'ASSIST',
+        whyVillages: 'w',
+        legalBasis: 'l',
+        expectedLoad: 'e',
+        durationMonths: 1,
+        subItems: [],
+        scope: 'CATALOGUE',
+      },
       ...details,
     },
   };
@@ -41,20 +66,26 @@ test('consultation: a consulted town answers once; an objection needs a comment'
   expect(mayRespond(v, town, { townId: 'xingcun.a', objection: false, comment: '' })).toEqual({ ok: true });
   expect(mayRespond(v, town, { townId: 'xingcun.z', objection: false, comment: '' })).toMatchObject({ code: 'WRONG_ORGANISATION' });
   expect(mayRespond(v, town, { townId: 'xingcun.a', objection: true, comment: '' })).toMatchObject({ code: 'MISSING_REASON' });
-  const answered = view('CONSULTATION', { consultation: { ...consultation, responses: [{ townId: 'xingcun.a', objection: false, comment: '', at: '', personId: 'p' }] } });
+  const answered = view('CONSULTATION', {
+    consultation: { ...consultation, responses: [{ townId: 'xingcun.a', objection: false, comment: '', at: '', personId: 'p' }] },
+  });
   expect(mayRespond(answered, town, { townId: 'xingcun.a', objection: false, comment: '' })).toMatchObject({ code: 'ALREADY_DONE' });
   expect(allTownsResponded(answered.details.consultation!)).toBe(false);
 });
 
 test('decision: admission needs all tests met, an effect for the catalogue, answers to objections', () => {
   const failed = { ...review, requiredByLaw: { met: false, reason: 'no basis' } };
-  expect(mayDecide(view('DECISION', { review: failed }), reviewer, { outcome: 'ADMIT_TO_CATALOGUE', effect: 'IMMEDIATE', reason: 'r' })).toMatchObject({ code: 'TESTS_NOT_MET' });
+  expect(mayDecide(view('DECISION', { review: failed }), reviewer, { outcome: 'ADMIT_TO_CATALOGUE', effect: 'IMMEDIATE', reason: 'r' })).toMatchObject({
+    code: 'TESTS_NOT_MET',
+  });
   expect(mayDecide(view('DECISION', { review: failed }), reviewer, { outcome: 'REFUSE', reason: 'r' })).toEqual({ ok: true });
   expect(mayDecide(view('DECISION', { review }), reviewer, { outcome: 'ADMIT_TO_CATALOGUE', reason: 'r' })).toMatchObject({ code: 'INVALID_INPUT' });
   expect(mayDecide(view('DECISION', { review }), reviewer, { outcome: 'ADMIT_ONCE', reason: 'r' })).toMatchObject({ code: 'RULE_BROKEN' });
   expect(mayDecide(view('DECISION', { review }), reviewer, { outcome: 'REFUSE', reason: '' })).toMatchObject({ code: 'MISSING_REASON' });
   const objected = { townIds: ['xingcun.a'], deadline: '', responses: [{ townId: 'xingcun.a', objection: true, comment: 'no', at: '', personId: 'p' }] };
-  expect(mayDecide(view('DECISION', { review, consultation: objected }), reviewer, { outcome: 'ADMIT_TO_CATALOGUE', effect: 'NEXT_VERSION', reason: 'r' })).toMatchObject({ code: 'MISSING_REASON' });
+  expect(
+    mayDecide(view('DECISION', { review, consultation: objected }), reviewer, { outcome: 'ADMIT_TO_CATALOGUE', effect: 'NEXT_VERSION', reason: 'r' }),
+  ).toMatchObject({ code: 'MISSING_REASON' });
 });
 
 test('withdrawal: the applying department, before the decision, with a reason', () => {

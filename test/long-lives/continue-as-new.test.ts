@@ -1,7 +1,17 @@
 // A process that continues as new keeps its state and its pending deadlines: a reminder and the
 // lateness still fire once, weekly reports are still counted week by week, and village and dispatch
 // still hear each other whichever of them continued (messages go by workflow id, not run id).
-import { getDispatch, reviewDispatch, acceptTask, assignTask, completeTask, getVillageTask, receiveTask, reportProgress, type DispatchView } from '../../workflows/taskDispatch/contract';
+import {
+  getDispatch,
+  reviewDispatch,
+  acceptTask,
+  assignTask,
+  completeTask,
+  getVillageTask,
+  receiveTask,
+  reportProgress,
+  type DispatchView,
+} from '../../workflows/taskDispatch/contract';
 import { eventually, startPlatform, type TestPlatform } from '../support/platform';
 import { act, actorOf, DISPATCHER, REVIEWER, runsOf, startDispatch } from './support';
 
@@ -106,7 +116,11 @@ test("a continued dispatch's cancellation still reaches its villages (abandoned 
   const secretaryOf = (task: string) => `p.qiaotou.${task.split('.').pop()}.secretary`; // <dispatch>--xingcun.qiaotou.<village>
   for (const task of tasks) await act(platform, task, receiveTask, await actorOf(platform, secretaryOf(task)));
   let runs: Awaited<ReturnType<typeof runsOf>> = [];
-  await eventually(async () => ((runs = await runsOf(platform, dispatchId)).length >= 2 ? true : undefined), 20_000, () => runs);
+  await eventually(
+    async () => ((runs = await runsOf(platform, dispatchId)).length >= 2 ? true : undefined),
+    20_000,
+    () => runs,
+  );
   expect((await dispatch.query(getDispatch)).details.villages.map((v) => v.status)).toEqual(['RUNNING', 'RUNNING']);
 
   await dispatch.cancel();

@@ -5,7 +5,17 @@
 // history is shown not to move with reports at all, and a village's year is its measured cost per
 // report times 52 (village-task-two-years.test.ts runs two whole years of one village).
 import type { Actor } from '../../workflows/common/actor';
-import { acceptTask, assignTask, completeTask, getDispatch, getVillageTask, receiveTask, reportProgress, reviewDispatch, type DispatchView } from '../../workflows/taskDispatch/contract';
+import {
+  acceptTask,
+  assignTask,
+  completeTask,
+  getDispatch,
+  getVillageTask,
+  receiveTask,
+  reportProgress,
+  reviewDispatch,
+  type DispatchView,
+} from '../../workflows/taskDispatch/contract';
 import { eventually, startPlatform, type TestPlatform } from '../support/platform';
 import { act, actorOf, COUNTY, DISPATCHER, QIAOTOU, REVIEWER, runsOf, settledEvents, startDispatch } from './support';
 
@@ -73,7 +83,20 @@ test(`a dispatch to ${VILLAGES} villages, each reporting weekly for a year, stay
   await eventually(async () => ((await dispatch.query(getDispatch)).step === 'REVIEW' ? true : undefined), 30_000);
   await act(platform, dispatchId, reviewDispatch, await actorOf(platform, REVIEWER), { decision: 'APPROVE' });
   const taskOf = new Map((await dispatch.query(getDispatch)).details.villages.map((v) => [v.villageId, v.workflowId]));
-  await inParallel(villages, (v) => eventually(async () => ((await platform.temporal.workflow.getHandle(taskOf.get(v.id)!).query(getVillageTask).catch(() => undefined))?.step === 'RECEIVE' ? true : undefined), 60_000));
+  await inParallel(villages, (v) =>
+    eventually(
+      async () =>
+        (
+          await platform.temporal.workflow
+            .getHandle(taskOf.get(v.id)!)
+            .query(getVillageTask)
+            .catch(() => undefined)
+        )?.step === 'RECEIVE'
+          ? true
+          : undefined,
+      60_000,
+    ),
+  );
 
   progress('village tasks open');
   await inParallel(villages, async (v) => {
@@ -106,7 +129,9 @@ test(`a dispatch to ${VILLAGES} villages, each reporting weekly for a year, stay
   const dispatchRuns = await runsOf(platform, dispatchId);
   const villageRuns = (await Promise.all(villages.slice(0, 5).map((v) => runsOf(platform, taskOf.get(v.id)!)))).flat();
   const aYear = villageRuns[0].events + (WEEKS - WEEKS_SENT) * perReport;
-  console.log(`dispatch to ${VILLAGES} villages: ${dispatchRuns.map((r) => `${r.status} ${r.events} events`).join('; ')}; a village task: ${villageRuns[0].events} events with ${WEEKS_SENT} reports (${perReport} a report), ${aYear} with a year's`);
+  console.log(
+    `dispatch to ${VILLAGES} villages: ${dispatchRuns.map((r) => `${r.status} ${r.events} events`).join('; ')}; a village task: ${villageRuns[0].events} events with ${WEEKS_SENT} reports (${perReport} a report), ${aYear} with a year's`,
+  );
   for (const run of [...dispatchRuns, ...villageRuns]) expect(run.events).toBeLessThan(10_000);
   expect(aYear).toBeLessThan(10_000);
   expect((await sample.query(getVillageTask)).details.reports).toHaveLength(WEEKS_SENT);

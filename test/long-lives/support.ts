@@ -21,8 +21,16 @@ export async function actorOf(platform: TestPlatform, personId: string): Promise
 }
 
 /** A step as the API would call it (the actor from the person's token), answered by the workflow. */
-export async function act<R>(platform: TestPlatform, workflowId: string, update: UpdateDefinition<R, [Actor, ...any[]]>, actor: Actor, ...args: unknown[]): Promise<R> {
-  return platform.temporal.workflow.getHandle(workflowId).executeUpdate(update, { args: [{ ...actor, requestId: randomUUID() }, ...args] as [Actor, ...any[]] });
+export async function act<R>(
+  platform: TestPlatform,
+  workflowId: string,
+  update: UpdateDefinition<R, [Actor, ...any[]]>,
+  actor: Actor,
+  ...args: unknown[]
+): Promise<R> {
+  return platform.temporal.workflow
+    .getHandle(workflowId)
+    .executeUpdate(update, { args: [{ ...actor, requestId: randomUUID() }, ...args] as [Actor, ...any[]] });
 }
 
 /**

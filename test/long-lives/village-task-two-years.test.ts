@@ -1,7 +1,17 @@
 // A village task that reports every week for two years (a week of one second here) keeps its history
 // bounded: an ordinary step adds at most 12 events, and no run comes near 10,000 events.
 import type { Actor } from '../../workflows/common/actor';
-import { acceptTask, assignTask, completeTask, getDispatch, getVillageTask, receiveTask, reportProgress, reviewDispatch, type DispatchView } from '../../workflows/taskDispatch/contract';
+import {
+  acceptTask,
+  assignTask,
+  completeTask,
+  getDispatch,
+  getVillageTask,
+  receiveTask,
+  reportProgress,
+  reviewDispatch,
+  type DispatchView,
+} from '../../workflows/taskDispatch/contract';
 import type { PeriodOverrides } from '../../workflows/rules/checks';
 import { eventually, startPlatform, type TestPlatform } from '../support/platform';
 import { act, actorOf, DISPATCHER, REVIEWER, runsOf, settledEvents, startDispatch } from './support';
@@ -22,12 +32,25 @@ afterAll(async () => {
 
 /** A dispatch to Dongshan, approved, its village task waiting for receipt. */
 async function villageTask(periods: PeriodOverrides): Promise<{ dispatchId: string; taskId: string; secretary: Actor; cadre: Actor }> {
-  const dispatchId = await startDispatch(platform, { villageIds: [DONGSHAN], deadline: new Date(Date.now() + 20 * 86_400_000).toISOString(), periods: { minimumLeadTime: { duration: '1s' }, ...periods } });
+  const dispatchId = await startDispatch(platform, {
+    villageIds: [DONGSHAN],
+    deadline: new Date(Date.now() + 20 * 86_400_000).toISOString(),
+    periods: { minimumLeadTime: { duration: '1s' }, ...periods },
+  });
   const dispatch = platform.temporal.workflow.getHandle(dispatchId);
   await eventually(async () => ((await dispatch.query(getDispatch)).step === 'REVIEW' ? true : undefined));
   await act(platform, dispatchId, reviewDispatch, await actorOf(platform, REVIEWER), { decision: 'APPROVE' });
   const taskId = (await dispatch.query(getDispatch)).details.villages[0].workflowId;
-  await eventually(async () => ((await platform.temporal.workflow.getHandle(taskId).query(getVillageTask).catch(() => undefined))?.step === 'RECEIVE' ? true : undefined));
+  await eventually(async () =>
+    (
+      await platform.temporal.workflow
+        .getHandle(taskId)
+        .query(getVillageTask)
+        .catch(() => undefined)
+    )?.step === 'RECEIVE'
+      ? true
+      : undefined,
+  );
   return { dispatchId, taskId, secretary: await actorOf(platform, SECRETARY), cadre: await actorOf(platform, CADRE) };
 }
 

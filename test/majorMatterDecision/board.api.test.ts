@@ -32,7 +32,22 @@ describe('the village board', () => {
     expect(seen.scrollWidth).toBeLessThanOrEqual(390);
     expect(seen.screenshot.byteLength).toBeGreaterThan(5000);
     const text = seen.text;
-    for (const shown of ['桥头镇', '公示中', '修复村口受损石桥 <b>加固</b>', '决议公开中', '村民代表会议', '应到45人，实到38人；赞成35票，反对2票，弃权1票', '决议公示期', '收到1件，已答复0件', '近期已办结', '村文化礼堂屋顶翻修', '已办结', '桥墩加固完成，桥面板更换完毕', '如何提出异议', '公示期内']) {
+    for (const shown of [
+      '桥头镇',
+      '公示中',
+      '修复村口受损石桥 <b>加固</b>',
+      '决议公开中',
+      '村民代表会议',
+      '应到45人，实到38人；赞成35票，反对2票，弃权1票',
+      '决议公示期',
+      '收到1件，已答复0件',
+      '近期已办结',
+      '村文化礼堂屋顶翻修',
+      '已办结',
+      '桥墩加固完成，桥面板更换完毕',
+      '如何提出异议',
+      '公示期内',
+    ]) {
       expect(text).toContain(shown);
     }
     expect(text).toContain('380,000 元');
@@ -52,7 +67,12 @@ describe('the village board', () => {
     expect(json.status).toBe(200);
     expect(json.body).toMatchObject({ villageId: DONGSHAN, villageName: '东山村', townName: '桥头镇' });
     expect(json.body.underDisclosure.map((e: any) => e.workflowId)).toEqual([underDisclosure]);
-    expect(json.body.underDisclosure[0]).toMatchObject({ stage: 'RESOLUTION_DISCLOSURE', kind: 'PUBLIC_WORKS', resolution: { meeting: 'REPRESENTATIVES_MEETING', votesFor: 35 }, objections: { received: 1, answered: 0 } });
+    expect(json.body.underDisclosure[0]).toMatchObject({
+      stage: 'RESOLUTION_DISCLOSURE',
+      kind: 'PUBLIC_WORKS',
+      resolution: { meeting: 'REPRESENTATIVES_MEETING', votesFor: 35 },
+      objections: { received: 1, answered: 0 },
+    });
     expect(json.body.recentlyClosed.map((e: any) => e.workflowId)).toEqual([closed]);
     const page = await fetch(`${platform.baseUrl}/villages/${DONGSHAN}/board`);
     expect(page.headers.get('content-type')).toContain('text/html');

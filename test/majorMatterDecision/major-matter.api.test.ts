@@ -31,7 +31,18 @@ const XIKOU_REVIEWER = 'p.xikou.reviewer';
 
 /** A villagers' meeting quorate by households (110 of 150, at least 100 needed) but not by adults (300 of 800, more than 400 needed). */
 const householdsOnly = (overrides: Record<string, unknown> = {}) =>
-  meeting({ meeting: 'VILLAGERS_MEETING', expected: 800, present: 300, householdsExpected: 150, householdsPresent: 110, votesFor: 200, votesAgainst: 60, abstentions: 10, minutesRef: '东山村村民会议记录', ...overrides });
+  meeting({
+    meeting: 'VILLAGERS_MEETING',
+    expected: 800,
+    present: 300,
+    householdsExpected: 150,
+    householdsPresent: 110,
+    votesFor: 200,
+    votesAgainst: 60,
+    abstentions: 10,
+    minutesRef: '东山村村民会议记录',
+    ...overrides,
+  });
 
 describe.each(DATABASES)('on %s', (database) => {
   let platform: TestPlatform;
@@ -61,7 +72,7 @@ describe.each(DATABASES)('on %s', (database) => {
     return { attributes, details: metadata.currentDetails, summary: await description.staticSummary() };
   }
 
-  test('the seeds\' case: Dongshan repairs its damaged bridge — suggest, propose, three meetings, disclosure, repair, acceptance, result disclosure, closed', async () => {
+  test("the seeds' case: Dongshan repairs its damaged bridge — suggest, propose, three meetings, disclosure, repair, acceptance, result disclosure, closed", async () => {
     const started = await platform.api(VILLAGER, 'POST', '/major-matters', {
       requestId: uniqueId('bridge'),
       villageId: DONGSHAN,
@@ -70,42 +81,87 @@ describe.each(DATABASES)('on %s', (database) => {
     });
     expect(started.status).toBe(201);
     const id: string = started.body.workflowId;
-    expect(started.body).toMatchObject({ processType: 'majorMatterDecision', step: 'PROPOSE', villageId: DONGSHAN, townId: 'xingcun.qiaotou', rules: { ruleSetId: expect.any(String) } });
+    expect(started.body).toMatchObject({
+      processType: 'majorMatterDecision',
+      step: 'PROPOSE',
+      villageId: DONGSHAN,
+      townId: 'xingcun.qiaotou',
+      rules: { ruleSetId: expect.any(String) },
+    });
     expect(started.body.record[0]).toMatchObject({ step: 'SUGGEST', actor: { role: 'VILLAGER', orgId: DONGSHAN } });
     await matterWhen(platform, id, (v) => v.details.next?.dueAt !== undefined);
 
     const proposed = await post(SECRETARY, id, 'proposal', proposal());
     expect(proposed.status).toBe(200);
-    expect(proposed.body).toMatchObject({ step: 'DELIBERATE', details: { proposal: [{ version: 1, estimatedAmount: 380_000 }], next: { what: expect.stringContaining('村务联席会议') } } });
-    expect(proposed.body.nextActors).toEqual([expect.objectContaining({ role: 'VILLAGE_SECRETARY', orgId: DONGSHAN, dueAt: proposed.body.details.next.dueAt })]);
+    expect(proposed.body).toMatchObject({
+      step: 'DELIBERATE',
+      details: { proposal: [{ version: 1, estimatedAmount: 380_000 }], next: { what: expect.stringContaining('村务联席会议') } },
+    });
+    expect(proposed.body.nextActors).toEqual([
+      expect.objectContaining({ role: 'VILLAGE_SECRETARY', orgId: DONGSHAN, dueAt: proposed.body.details.next.dueAt }),
+    ]);
 
     const shown = await inTemporal(id);
-    expect(shown.attributes).toMatchObject({ CunwuProcess: 'majorMatterDecision', CunwuVillage: DONGSHAN, CunwuStep: 'DELIBERATE', CunwuMatterKind: 'PUBLIC_WORKS', CunwuAmount: 380_000, CunwuOpenConcern: false });
+    expect(shown.attributes).toMatchObject({
+      CunwuProcess: 'majorMatterDecision',
+      CunwuVillage: DONGSHAN,
+      CunwuStep: 'DELIBERATE',
+      CunwuMatterKind: 'PUBLIC_WORKS',
+      CunwuAmount: 380_000,
+      CunwuOpenConcern: false,
+    });
     expect(shown.details).toContain('**Next meeting / step**: 村务联席会议 joint meeting, due ');
     expect(shown.summary).toContain('修复村口受损石桥');
 
     // The joint meeting passes and lowers the amount: version 2, which the meetings after it vote on.
     const deliberated = await post(SECRETARY, id, 'joint-meeting', meeting({ amendment: { estimatedAmount: 360_000, note: '桥面板改用本地石材，节约造价' } }));
-    expect(deliberated.body).toMatchObject({ step: 'REVIEW', details: { proposal: [{ version: 1 }, { version: 2, estimatedAmount: 360_000 }], meetings: [{ meeting: 'JOINT_MEETING', proposalVersion: 1, passed: true }] } });
+    expect(deliberated.body).toMatchObject({
+      step: 'REVIEW',
+      details: {
+        proposal: [{ version: 1 }, { version: 2, estimatedAmount: 360_000 }],
+        meetings: [{ meeting: 'JOINT_MEETING', proposalVersion: 1, passed: true }],
+      },
+    });
     expect(deliberated.body.details.next.what).toContain('党员大会');
 
     const reviewed = await post(SECRETARY, id, 'party-members-meeting', partyMeeting());
-    expect(reviewed.body).toMatchObject({ step: 'RESOLVE', details: { meetings: [{}, { meeting: 'PARTY_MEMBERS_MEETING', proposalVersion: 2, passed: true }] } });
+    expect(reviewed.body).toMatchObject({
+      step: 'RESOLVE',
+      details: { meetings: [{}, { meeting: 'PARTY_MEMBERS_MEETING', proposalVersion: 2, passed: true }] },
+    });
 
     const resolved = await post(CADRE, id, 'resolution-meeting', representatives());
-    expect(resolved.body).toMatchObject({ step: 'RESOLUTION_DISCLOSURE', details: { meetings: [{}, {}, { meeting: 'REPRESENTATIVES_MEETING', proposalVersion: 2, passed: true }], disclosures: [{ kind: 'RESOLUTION' }] } });
+    expect(resolved.body).toMatchObject({
+      step: 'RESOLUTION_DISCLOSURE',
+      details: { meetings: [{}, {}, { meeting: 'REPRESENTATIVES_MEETING', proposalVersion: 2, passed: true }], disclosures: [{ kind: 'RESOLUTION' }] },
+    });
     expect((await inTemporal(id)).attributes).toMatchObject({ CunwuStep: 'RESOLUTION_DISCLOSURE', CunwuAmount: 360_000 });
 
     const board = await platform.api(undefined, 'GET', `/villages/${DONGSHAN}/board.json`);
     expect(board.status).toBe(200);
-    expect(board.body.underDisclosure).toEqual(expect.arrayContaining([expect.objectContaining({ workflowId: id, stage: 'RESOLUTION_DISCLOSURE', estimatedAmount: 360_000, resolution: expect.objectContaining({ votesFor: 35, present: 38 }) })]));
+    expect(board.body.underDisclosure).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          workflowId: id,
+          stage: 'RESOLUTION_DISCLOSURE',
+          estimatedAmount: 360_000,
+          resolution: expect.objectContaining({ votesFor: 35, present: 38 }),
+        }),
+      ]),
+    );
 
     // The disclosure period (3 s here) closes by its timer.
     await matterWhen(platform, id, (v) => v.step === 'IMPLEMENTATION');
     expect((await post(CADRE, id, 'progress', { text: '施工单位进场，桥墩加固完成' })).body).toMatchObject({ step: 'IMPLEMENTATION' });
-    expect((await post(CADRE, id, 'progress', { text: '桥面板更换、护栏安装完成', completed: true, evidenceRefs: ['photo-bridge-1'] })).body).toMatchObject({ step: 'ACCEPTANCE', nextActors: [{ role: 'SUPERVISOR' }] });
+    expect((await post(CADRE, id, 'progress', { text: '桥面板更换、护栏安装完成', completed: true, evidenceRefs: ['photo-bridge-1'] })).body).toMatchObject({
+      step: 'ACCEPTANCE',
+      nextActors: [{ role: 'SUPERVISOR' }],
+    });
     const accepted = await post(SUPERVISOR, id, 'acceptance', { decision: 'ACCEPT', reportRef: '东山村石桥修复工程验收报告', comment: '质量合格' });
-    expect(accepted.body).toMatchObject({ step: 'RESULT_DISCLOSURE', details: { disclosures: [{ kind: 'RESOLUTION', closedAt: expect.any(String) }, { kind: 'RESULT' }] } });
+    expect(accepted.body).toMatchObject({
+      step: 'RESULT_DISCLOSURE',
+      details: { disclosures: [{ kind: 'RESOLUTION', closedAt: expect.any(String) }, { kind: 'RESULT' }] },
+    });
 
     const closed = await matterWhen(platform, id, (v) => v.status !== 'RUNNING');
     expect(closed).toMatchObject({ step: 'CLOSED', status: 'COMPLETED' });
@@ -125,17 +181,26 @@ describe.each(DATABASES)('on %s', (database) => {
       'RESULT_DISCLOSURE_CLOSED',
     ]);
     const after = await platform.api(undefined, 'GET', `/villages/${DONGSHAN}/board.json`);
-    expect(after.body.recentlyClosed).toEqual(expect.arrayContaining([expect.objectContaining({ workflowId: id, stage: 'COMPLETED', result: '桥面板更换、护栏安装完成' })]));
+    expect(after.body.recentlyClosed).toEqual(
+      expect.arrayContaining([expect.objectContaining({ workflowId: id, stage: 'COMPLETED', result: '桥面板更换、护栏安装完成' })]),
+    );
     await platform.recordHistory(id, 'major-matter-bridge');
   }, 120_000);
 
   test("a party members' meeting without quorum is refused; two thirds present is quorate", async () => {
     const id = await matterAt(platform, 'REVIEW');
-    const refused = await post(SECRETARY, id, 'party-members-meeting', partyMeeting({ expected: 30, present: 19, votesFor: 18, votesAgainst: 0, abstentions: 0 }));
+    const refused = await post(
+      SECRETARY,
+      id,
+      'party-members-meeting',
+      partyMeeting({ expected: 30, present: 19, votesFor: 18, votesAgainst: 0, abstentions: 0 }),
+    );
     expectRefused(refused, 422, 'RULE_BROKEN');
     expect(refused.body.detail).toContain('19 of 30 party members present, at least 20 needed');
     expect((await read(id)).step).toBe('REVIEW');
-    expect((await post(SECRETARY, id, 'party-members-meeting', partyMeeting({ expected: 30, present: 20, votesFor: 16 }))).body).toMatchObject({ step: 'RESOLVE' });
+    expect((await post(SECRETARY, id, 'party-members-meeting', partyMeeting({ expected: 30, present: 20, votesFor: 16 }))).body).toMatchObject({
+      step: 'RESOLVE',
+    });
   });
 
   test("a villagers' meeting quorate by households but not by adults stands under the law's either-quorum; one quorate neither way is refused", async () => {
@@ -165,13 +230,19 @@ describe.each(DATABASES)('on %s', (database) => {
     const id = await matterAt(platform, 'RESOLVE');
     const failed = await post(SECRETARY, id, 'resolution-meeting', representatives({ votesFor: 19, votesAgainst: 17, abstentions: 2 }));
     expect(failed.status).toBe(200);
-    expect(failed.body).toMatchObject({ step: 'PROPOSE', details: { returns: [{ from: 'REPRESENTATIVES_MEETING', reasons: expect.stringContaining('19 for of 38 present') }] } });
+    expect(failed.body).toMatchObject({
+      step: 'PROPOSE',
+      details: { returns: [{ from: 'REPRESENTATIVES_MEETING', reasons: expect.stringContaining('19 for of 38 present') }] },
+    });
     expect(failed.body.details.meetings.at(-1)).toMatchObject({ passed: false, proposalVersion: 1 });
     expect(failed.body.details.next.what).toContain('proposal');
 
     // The party organisation revises the proposal; the meetings start again on version 2.
     const revised = await post(SECRETARY, id, 'proposal', proposal({ description: '仅加固桥墩，桥面板修补', estimatedAmount: 220_000, note: '压缩工程范围' }));
-    expect(revised.body).toMatchObject({ step: 'DELIBERATE', details: { proposal: [{ version: 1 }, { version: 2, estimatedAmount: 220_000, note: '压缩工程范围' }] } });
+    expect(revised.body).toMatchObject({
+      step: 'DELIBERATE',
+      details: { proposal: [{ version: 1 }, { version: 2, estimatedAmount: 220_000, note: '压缩工程范围' }] },
+    });
     await post(SECRETARY, id, 'joint-meeting', meeting());
     await post(SECRETARY, id, 'party-members-meeting', partyMeeting());
     const passed = await post(SECRETARY, id, 'resolution-meeting', representatives());
@@ -190,7 +261,10 @@ describe.each(DATABASES)('on %s', (database) => {
     const id = await matterAt(platform, 'DELIBERATE');
     expect((await post(SECRETARY, id, 'joint-meeting', meeting({ votesFor: 4, votesAgainst: 5 }))).body.step).toBe('PROPOSE');
     expectRefused(await post(SECRETARY, id, 'proposal', { decision: 'DECLINE', reason: '   ' }), 422, 'MISSING_REASON');
-    expect((await post(SECRETARY, id, 'proposal', { decision: 'DECLINE', reason: '联席会议未通过，暂缓实施' })).body).toMatchObject({ status: 'REJECTED', step: 'CLOSED' });
+    expect((await post(SECRETARY, id, 'proposal', { decision: 'DECLINE', reason: '联席会议未通过，暂缓实施' })).body).toMatchObject({
+      status: 'REJECTED',
+      step: 'CLOSED',
+    });
     await platform.recordHistory(id, 'major-matter-declined-after-failed-vote');
   });
 
@@ -232,7 +306,7 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(corrected.body).toMatchObject({ step: 'PROPOSE', details: { returns: [{ from: 'TOWN_ORDER' }] } });
   });
 
-  test("actors of another village are refused at every step; people of another village cannot suggest for Dongshan", async () => {
+  test('actors of another village are refused at every step; people of another village cannot suggest for Dongshan', async () => {
     const suggested = await platform.api(JINXI.villager, 'POST', '/major-matters', { requestId: uniqueId(), villageId: DONGSHAN, suggestion: bridge() });
     expectRefused(suggested, 403, 'WRONG_ORGANISATION');
     const id = await matterAt(platform, 'PROPOSE');
@@ -246,9 +320,15 @@ describe.each(DATABASES)('on %s', (database) => {
   });
 
   test('what is not a major matter is refused; merging propose and deliberate is refused unless the rules allow it', async () => {
-    const small = await platform.api(VILLAGER, 'POST', '/major-matters', { requestId: uniqueId(), villageId: DONGSHAN, suggestion: bridge({ kind: 'OTHER', estimatedAmount: 5_000 }) });
+    const small = await platform.api(VILLAGER, 'POST', '/major-matters', {
+      requestId: uniqueId(),
+      villageId: DONGSHAN,
+      suggestion: bridge({ kind: 'OTHER', estimatedAmount: 5_000 }),
+    });
     expectRefused(small, 422, 'RULE_BROKEN');
-    expect((await platform.api(VILLAGER, 'POST', '/major-matters', { requestId: uniqueId(), villageId: 'xingcun.nowhere', suggestion: bridge() })).status).toBe(404);
+    expect((await platform.api(VILLAGER, 'POST', '/major-matters', { requestId: uniqueId(), villageId: 'xingcun.nowhere', suggestion: bridge() })).status).toBe(
+      404,
+    );
     const id = await matterAt(platform, 'PROPOSE');
     expectRefused(await post(SECRETARY, id, 'proposal', proposal({ jointMeeting: meeting() })), 422, 'RULE_BROKEN');
   });

@@ -43,7 +43,12 @@ const TODAY = '2026-11-23';
 const rules: MatterRules = withDefaults().majorMatterDecision;
 const stricter: MatterRules = { ...rules, villagersQuorumBasis: 'ADULTS', resolutionMajorityBase: 'ALL' };
 
-const actor = (...roles: [Role, string][]): Actor => ({ personId: 'p', name: 'P', roles: roles.map(([role, orgId]) => ({ role, orgId, countyId: 'xingcun' })), requestId: 'r' });
+const actor = (...roles: [Role, string][]): Actor => ({
+  personId: 'p',
+  name: 'P',
+  roles: roles.map(([role, orgId]) => ({ role, orgId, countyId: 'xingcun' })),
+  requestId: 'r',
+});
 const secretary = actor(['VILLAGE_SECRETARY', VILLAGE]);
 const cadre = actor(['VILLAGE_CADRE', VILLAGE]);
 const supervisor = actor(['SUPERVISOR', VILLAGE]);
@@ -67,13 +72,30 @@ const record = (overrides: Partial<MeetingRecord> = {}): MeetingRecord => ({
 
 function view(step: string, details: Partial<MajorMatterView['details']> = {}, status: MajorMatterView['status'] = 'RUNNING'): MajorMatterView {
   return {
-    processType: 'majorMatterDecision', workflowId: 'w', title: 't', countyId: 'xingcun', townId: TOWN, villageId: VILLAGE, step, status, nextActors: [], overdue: false,
-    startedAt: '', updatedAt: '', record: [],
+    processType: 'majorMatterDecision',
+    workflowId: 'w',
+    title: 't',
+    countyId: 'xingcun',
+    townId: TOWN,
+    villageId: VILLAGE,
+    step,
+    status,
+    nextActors: [],
+    overdue: false,
+    startedAt: '',
+    updatedAt: '',
+    record: [],
     details: {
       townId: TOWN,
       suggestion: { title: 't', description: 'd', reason: 'r', kind: 'PUBLIC_WORKS', estimatedAmount: 1, at: '' },
       proposal: [{ version: 1, title: 't', description: 'd', kind: 'PUBLIC_WORKS', estimatedAmount: 1, at: '', note: '' }],
-      meetings: [], disclosures: [], objections: [], concerns: [], returns: [], progress: [], townOrders: [],
+      meetings: [],
+      disclosures: [],
+      objections: [],
+      concerns: [],
+      returns: [],
+      progress: [],
+      townOrders: [],
       ...details,
     },
   };
@@ -123,7 +145,15 @@ describe('the county rules of the section', () => {
     expect(MAJOR_MATTER_KINDS).toEqual(['LAND_CONTRACT', 'COLLECTIVE_ASSETS', 'PUBLIC_WORKS', 'BORROWING', 'VILLAGE_PLAN', 'OTHER']);
     expect(check({ kinds: [...MAJOR_MATTER_KINDS] })).toEqual([]);
     expect(check({ kinds: ['BRIDGES'] })).toEqual([{ rule: 'majorMatterDecision.kinds', value: ['BRIDGES'], bound: expect.stringContaining('at most 6 of') }]);
-    for (const rule of ['jointMeetingMajority', 'partyMeetingQuorum', 'partyMeetingMajority', 'representativesQuorum', 'villagersAdultsQuorum', 'villagersHouseholdsQuorum', 'resolutionMajority']) {
+    for (const rule of [
+      'jointMeetingMajority',
+      'partyMeetingQuorum',
+      'partyMeetingMajority',
+      'representativesQuorum',
+      'villagersAdultsQuorum',
+      'villagersHouseholdsQuorum',
+      'resolutionMajority',
+    ]) {
       expect(check({ [rule]: 0.5 })).toEqual([]);
       expect(check({ [rule]: 1 })).toEqual([]);
       expect(check({ [rule]: 0.49 })).toHaveLength(1);
@@ -168,7 +198,7 @@ describe('who acts', () => {
 });
 
 describe('dates', () => {
-  test("today in China, whole days between dates", () => {
+  test('today in China, whole days between dates', () => {
     expect(chinaDate(Date.parse('2026-11-22T15:59:59Z'))).toBe('2026-11-22');
     expect(chinaDate(Date.parse('2026-11-22T16:00:00Z'))).toBe('2026-11-23');
     expect(daysBetween('2026-11-20', '2026-11-23')).toBe(3);
@@ -203,7 +233,9 @@ describe('a meeting record', () => {
     expect(figuresHold(record({ meetingDate: '2026-11-24' }), TODAY)).toEqual(detail('is in the future'));
     expect(figuresHold(record(), TODAY, TODAY)).toEqual(ok);
     expect(figuresHold(record({ meetingDate: '2026-11-22' }), TODAY, TODAY)).toEqual(detail('before the previous meeting (2026-11-23)'));
-    expect(figuresHold(record({ present: 10, meetingDate: '2026-11-24' }), TODAY)).toEqual(expect.objectContaining({ code: 'INVALID_INPUT', detail: expect.stringMatching(/more than the 9.*; .*in the future/) }));
+    expect(figuresHold(record({ present: 10, meetingDate: '2026-11-24' }), TODAY)).toEqual(
+      expect.objectContaining({ code: 'INVALID_INPUT', detail: expect.stringMatching(/more than the 9.*; .*in the future/) }),
+    );
   });
 
   test('notice: none for the joint meeting; 3 days for party members and representatives; 10 for villagers', () => {
@@ -214,7 +246,9 @@ describe('a meeting record', () => {
     expect(noticeDays(rules, 'VILLAGERS_MEETING')).toBe(10);
     expect(noticeKept(rules, 'PARTY_MEMBERS_MEETING', record({ noticeDate: '2026-11-20' }))).toEqual(ok);
     expect(noticeKept(rules, 'PARTY_MEMBERS_MEETING', record({ noticeDate: '2026-11-21' }))).toEqual(code('RULE_BROKEN'));
-    expect(noticeKept(rules, 'PARTY_MEMBERS_MEETING', record({ noticeDate: '2026-11-21' }))).toEqual(detail("needs 3 days' notice; notice on 2026-11-21 for 2026-11-23 gave 2"));
+    expect(noticeKept(rules, 'PARTY_MEMBERS_MEETING', record({ noticeDate: '2026-11-21' }))).toEqual(
+      detail("needs 3 days' notice; notice on 2026-11-21 for 2026-11-23 gave 2"),
+    );
     expect(noticeKept(rules, 'VILLAGERS_MEETING', record({ noticeDate: '2026-11-13' }))).toEqual(ok);
     expect(noticeKept(rules, 'VILLAGERS_MEETING', record({ noticeDate: '2026-11-14' }))).toEqual(code('RULE_BROKEN'));
     expect(noticeKept(rules, 'JOINT_MEETING', record({ noticeDate: TODAY }))).toEqual(ok);
@@ -224,12 +258,21 @@ describe('a meeting record', () => {
 describe('quorum', () => {
   test("the joint meeting has none; party members' and representatives' meetings two thirds present", () => {
     expect(quorum(rules, 'JOINT_MEETING', record({ present: 0, votesFor: 0, votesAgainst: 0 }))).toEqual({ met: true, reckoning: 'no quorum rule' });
-    expect(quorum(rules, 'PARTY_MEMBERS_MEETING', record({ expected: 30, present: 20 }))).toEqual({ met: true, reckoning: '20 of 30 party members present, at least 20 needed' });
+    expect(quorum(rules, 'PARTY_MEMBERS_MEETING', record({ expected: 30, present: 20 }))).toEqual({
+      met: true,
+      reckoning: '20 of 30 party members present, at least 20 needed',
+    });
     expect(quorum(rules, 'PARTY_MEMBERS_MEETING', record({ expected: 30, present: 19 })).met).toBe(false);
     expect(quorum(rules, 'PARTY_MEMBERS_MEETING', record({ expected: 9, present: 6 })).met).toBe(true);
-    expect(quorum(rules, 'PARTY_MEMBERS_MEETING', record({ expected: 10, present: 6 }))).toEqual({ met: false, reckoning: '6 of 10 party members present, at least 6.67 needed' });
+    expect(quorum(rules, 'PARTY_MEMBERS_MEETING', record({ expected: 10, present: 6 }))).toEqual({
+      met: false,
+      reckoning: '6 of 10 party members present, at least 6.67 needed',
+    });
     expect(quorum({ ...rules, partyMeetingQuorum: 0.8 }, 'PARTY_MEMBERS_MEETING', record({ expected: 10, present: 7 })).met).toBe(false);
-    expect(quorum(rules, 'REPRESENTATIVES_MEETING', record({ expected: 45, present: 30 }))).toEqual({ met: true, reckoning: '30 of 45 representatives present, at least 30 needed' });
+    expect(quorum(rules, 'REPRESENTATIVES_MEETING', record({ expected: 45, present: 30 }))).toEqual({
+      met: true,
+      reckoning: '30 of 45 representatives present, at least 30 needed',
+    });
     expect(quorum(rules, 'REPRESENTATIVES_MEETING', record({ expected: 45, present: 29 })).met).toBe(false);
     expect(quorum({ ...rules, representativesQuorum: 0.9 }, 'REPRESENTATIVES_MEETING', record({ expected: 10, present: 8 })).met).toBe(false);
   });
@@ -245,8 +288,17 @@ describe('quorum', () => {
     expect(quorum(stricter, 'VILLAGERS_MEETING', householdsOnly).met).toBe(false);
     expect(quorum({ ...rules, villagersQuorumBasis: 'HOUSEHOLDS' }, 'VILLAGERS_MEETING', householdsOnly).met).toBe(true);
     expect(quorum({ ...rules, villagersQuorumBasis: 'HOUSEHOLDS' }, 'VILLAGERS_MEETING', adultsOnly).met).toBe(false);
-    expect(quorum({ ...rules, villagersAdultsQuorum: 0.6 }, 'VILLAGERS_MEETING', record({ expected: 10, present: 6, householdsExpected: 0, householdsPresent: 0 })).met).toBe(false);
-    expect(quorum({ ...rules, villagersHouseholdsQuorum: 0.9 }, 'VILLAGERS_MEETING', record({ expected: 10, present: 1, householdsExpected: 10, householdsPresent: 8 })).met).toBe(false);
+    expect(
+      quorum({ ...rules, villagersAdultsQuorum: 0.6 }, 'VILLAGERS_MEETING', record({ expected: 10, present: 6, householdsExpected: 0, householdsPresent: 0 }))
+        .met,
+    ).toBe(false);
+    expect(
+      quorum(
+        { ...rules, villagersHouseholdsQuorum: 0.9 },
+        'VILLAGERS_MEETING',
+        record({ expected: 10, present: 1, householdsExpected: 10, householdsPresent: 8 }),
+      ).met,
+    ).toBe(false);
     // No households counted: quorate by adults only.
     expect(quorum(rules, 'VILLAGERS_MEETING', record({ expected: 10, present: 5, votesFor: 5, votesAgainst: 0 })).met).toBe(false);
     expect(quorum(rules, 'VILLAGERS_MEETING', householdsOnly).reckoning).toBe(
@@ -259,7 +311,9 @@ describe('quorum', () => {
   });
 
   test('a meeting without quorum could not decide', () => {
-    expect(quorate(rules, 'PARTY_MEMBERS_MEETING', record({ expected: 30, present: 19 }))).toEqual(detail('19 of 30 party members present, at least 20 needed'));
+    expect(quorate(rules, 'PARTY_MEMBERS_MEETING', record({ expected: 30, present: 19 }))).toEqual(
+      detail('19 of 30 party members present, at least 20 needed'),
+    );
     expect(quorate(rules, 'PARTY_MEMBERS_MEETING', record({ expected: 30, present: 19 }))).toEqual(code('RULE_BROKEN'));
     expect(quorate(rules, 'PARTY_MEMBERS_MEETING', record({ expected: 30, present: 20 }))).toEqual(ok);
   });
@@ -267,19 +321,35 @@ describe('quorum', () => {
 
 describe('the vote: the process decides', () => {
   test('joint meeting and party members: more than half of all members', () => {
-    expect(votePasses(rules, 'JOINT_MEETING', record({ expected: 9, present: 9, votesFor: 5, votesAgainst: 4 }))).toEqual({ passed: true, reckoning: '5 for of 9 members, more than 4.5 needed: passed' });
-    expect(votePasses(rules, 'JOINT_MEETING', record({ expected: 10, present: 10, votesFor: 5, votesAgainst: 5 }))).toEqual({ passed: false, reckoning: '5 for of 10 members, more than 5 needed: failed' });
+    expect(votePasses(rules, 'JOINT_MEETING', record({ expected: 9, present: 9, votesFor: 5, votesAgainst: 4 }))).toEqual({
+      passed: true,
+      reckoning: '5 for of 9 members, more than 4.5 needed: passed',
+    });
+    expect(votePasses(rules, 'JOINT_MEETING', record({ expected: 10, present: 10, votesFor: 5, votesAgainst: 5 }))).toEqual({
+      passed: false,
+      reckoning: '5 for of 10 members, more than 5 needed: failed',
+    });
     expect(votePasses(rules, 'JOINT_MEETING', record({ expected: 10, present: 6, votesFor: 6, votesAgainst: 0 })).passed).toBe(true);
-    expect(votePasses({ ...rules, jointMeetingMajority: 0.7 }, 'JOINT_MEETING', record({ expected: 10, present: 10, votesFor: 7, votesAgainst: 3 })).passed).toBe(false);
-    expect(votePasses(rules, 'PARTY_MEMBERS_MEETING', record({ expected: 30, present: 20, votesFor: 15, votesAgainst: 5 }))).toEqual({ passed: false, reckoning: '15 for of 30 entitled to attend, more than 15 needed: failed' });
+    expect(
+      votePasses({ ...rules, jointMeetingMajority: 0.7 }, 'JOINT_MEETING', record({ expected: 10, present: 10, votesFor: 7, votesAgainst: 3 })).passed,
+    ).toBe(false);
+    expect(votePasses(rules, 'PARTY_MEMBERS_MEETING', record({ expected: 30, present: 20, votesFor: 15, votesAgainst: 5 }))).toEqual({
+      passed: false,
+      reckoning: '15 for of 30 entitled to attend, more than 15 needed: failed',
+    });
     expect(votePasses(rules, 'PARTY_MEMBERS_MEETING', record({ expected: 30, present: 20, votesFor: 16, votesAgainst: 4 })).passed).toBe(true);
-    expect(votePasses({ ...rules, partyMeetingMajority: 0.6 }, 'PARTY_MEMBERS_MEETING', record({ expected: 30, present: 20, votesFor: 18, votesAgainst: 2 })).passed).toBe(false);
+    expect(
+      votePasses({ ...rules, partyMeetingMajority: 0.6 }, 'PARTY_MEMBERS_MEETING', record({ expected: 30, present: 20, votesFor: 18, votesAgainst: 2 })).passed,
+    ).toBe(false);
   });
 
   test('a resolution: more than half of those present, or of all under the stricter local rule', () => {
     const meeting = record({ expected: 45, present: 30, votesFor: 20, votesAgainst: 10 });
     expect(votePasses(rules, 'REPRESENTATIVES_MEETING', meeting)).toEqual({ passed: true, reckoning: '20 for of 30 present, more than 15 needed: passed' });
-    expect(votePasses(stricter, 'REPRESENTATIVES_MEETING', meeting)).toEqual({ passed: false, reckoning: '20 for of 45 entitled to attend (more than half of all), more than 22.5 needed: failed' });
+    expect(votePasses(stricter, 'REPRESENTATIVES_MEETING', meeting)).toEqual({
+      passed: false,
+      reckoning: '20 for of 45 entitled to attend (more than half of all), more than 22.5 needed: failed',
+    });
     expect(votePasses(rules, 'VILLAGERS_MEETING', record({ expected: 800, present: 300, votesFor: 150, votesAgainst: 150 })).passed).toBe(false);
     expect(votePasses(rules, 'VILLAGERS_MEETING', record({ expected: 800, present: 300, votesFor: 151, votesAgainst: 149 })).passed).toBe(true);
     expect(votePasses({ ...rules, resolutionMajority: 0.75 }, 'REPRESENTATIVES_MEETING', meeting).passed).toBe(false);
@@ -293,10 +363,21 @@ describe('a meeting may be recorded', () => {
     expect(meetingValid(rules, 'JOINT_MEETING', record(), TODAY, '2026-11-24')).toEqual(code('INVALID_INPUT'));
     expect(meetingValid(rules, 'PARTY_MEMBERS_MEETING', record({ noticeDate: '2026-11-22' }), TODAY)).toEqual(detail('notice'));
     expect(meetingValid(rules, 'PARTY_MEMBERS_MEETING', record({ present: 5, votesFor: 5, votesAgainst: 0 }), TODAY)).toEqual(detail('not quorate'));
-    expect(meetingValid(rules, 'VILLAGERS_MEETING', record({ expected: 10, present: 6, votesFor: 6, votesAgainst: 0 }), TODAY)).toEqual(detail('counts households'));
+    expect(meetingValid(rules, 'VILLAGERS_MEETING', record({ expected: 10, present: 6, votesFor: 6, votesAgainst: 0 }), TODAY)).toEqual(
+      detail('counts households'),
+    );
     expect(meetingValid(rules, 'VILLAGERS_MEETING', record({ expected: 10, present: 6, votesFor: 6, votesAgainst: 0 }), TODAY)).toEqual(code('INVALID_INPUT'));
-    expect(meetingValid(rules, 'VILLAGERS_MEETING', record({ expected: 10, present: 6, votesFor: 6, votesAgainst: 0, householdsExpected: 4, householdsPresent: 1 }), TODAY)).toEqual(ok);
-    expect(meetingValid(rules, 'REPRESENTATIVES_MEETING', record({ expected: 10, present: 6, votesFor: 6, votesAgainst: 0, householdsExpected: undefined }), TODAY)).toEqual(code('RULE_BROKEN'));
+    expect(
+      meetingValid(
+        rules,
+        'VILLAGERS_MEETING',
+        record({ expected: 10, present: 6, votesFor: 6, votesAgainst: 0, householdsExpected: 4, householdsPresent: 1 }),
+        TODAY,
+      ),
+    ).toEqual(ok);
+    expect(
+      meetingValid(rules, 'REPRESENTATIVES_MEETING', record({ expected: 10, present: 6, votesFor: 6, votesAgainst: 0, householdsExpected: undefined }), TODAY),
+    ).toEqual(code('RULE_BROKEN'));
   });
 
   test('each meeting at its step, by its convener in the village', () => {
@@ -312,10 +393,16 @@ describe('a meeting may be recorded', () => {
     expect(mayHoldMeeting(view('REVIEW'), secretary, rules, 'VILLAGERS_MEETING', record(), NOW)).toEqual(code('WRONG_STEP'));
     expect(mayHoldMeeting(view('RESOLVE', {}, 'REJECTED'), secretary, rules, 'REPRESENTATIVES_MEETING', record(), NOW)).toEqual(code('PROCESS_CLOSED'));
     // Today is taken in China, and a meeting may not precede the one before it.
-    expect(mayHoldMeeting(view('DELIBERATE'), secretary, rules, 'JOINT_MEETING', record({ meetingDate: '2026-11-24' }), Date.parse('2026-11-23T16:00:00Z'))).toEqual(ok);
-    expect(mayHoldMeeting(view('DELIBERATE'), secretary, rules, 'JOINT_MEETING', record({ meetingDate: '2026-11-24' }), Date.parse('2026-11-23T15:59:00Z'))).toEqual(code('INVALID_INPUT'));
+    expect(
+      mayHoldMeeting(view('DELIBERATE'), secretary, rules, 'JOINT_MEETING', record({ meetingDate: '2026-11-24' }), Date.parse('2026-11-23T16:00:00Z')),
+    ).toEqual(ok);
+    expect(
+      mayHoldMeeting(view('DELIBERATE'), secretary, rules, 'JOINT_MEETING', record({ meetingDate: '2026-11-24' }), Date.parse('2026-11-23T15:59:00Z')),
+    ).toEqual(code('INVALID_INPUT'));
     const held = { ...record({ meetingDate: TODAY }), meeting: 'JOINT_MEETING' as const, proposalVersion: 1, passed: true, reckoning: '', at: '' };
-    expect(mayHoldMeeting(view('REVIEW', { meetings: [held] }), secretary, rules, 'PARTY_MEMBERS_MEETING', record({ meetingDate: '2026-11-22' }), NOW)).toEqual(code('INVALID_INPUT'));
+    expect(mayHoldMeeting(view('REVIEW', { meetings: [held] }), secretary, rules, 'PARTY_MEMBERS_MEETING', record({ meetingDate: '2026-11-22' }), NOW)).toEqual(
+      code('INVALID_INPUT'),
+    );
   });
 
   test('the labels name each meeting and the meeting each step holds', () => {
@@ -352,14 +439,20 @@ describe('propose', () => {
     expect(mayPropose(view('PROPOSE'), secretary, rules, { ...propose, jointMeeting: record() }, NOW)).toEqual(code('RULE_BROKEN'));
     expect(mayPropose(view('PROPOSE'), secretary, merging, { ...propose, jointMeeting: record() }, NOW)).toEqual(ok);
     expect(mayPropose(view('PROPOSE'), secretary, merging, { ...propose, jointMeeting: record({ present: 10 }) }, NOW)).toEqual(code('INVALID_INPUT'));
-    expect(mayPropose(view('PROPOSE'), secretary, merging, { ...propose, jointMeeting: record({ meetingDate: '2026-11-24' }) }, NOW)).toEqual(code('INVALID_INPUT'));
+    expect(mayPropose(view('PROPOSE'), secretary, merging, { ...propose, jointMeeting: record({ meetingDate: '2026-11-24' }) }, NOW)).toEqual(
+      code('INVALID_INPUT'),
+    );
   });
 });
 
 describe('disclosures and objections', () => {
   const open = { kind: 'RESOLUTION' as const, startsAt: '2026-11-20T00:00:00Z', endsAt: '2026-11-27T00:00:00Z', heldOpen: false };
   const objection = (seq: number, disclosure: number, answered = false) => ({
-    seq, disclosure, text: 'x', at: '', personId: 'p',
+    seq,
+    disclosure,
+    text: 'x',
+    at: '',
+    personId: 'p',
     ...(answered && { answer: { objectionSeq: seq, upheld: false, answer: 'a', at: '' } }),
   });
   const during = Date.parse('2026-11-23T00:00:00Z');
@@ -373,7 +466,9 @@ describe('disclosures and objections', () => {
 
   test("only the open disclosure's unanswered objections count", () => {
     const closed = { ...open, closedAt: 'x' };
-    expect(unansweredObjections(view('RESOLUTION_DISCLOSURE', { disclosures: [open], objections: [objection(1, 1), objection(2, 1, true)] })).map((o) => o.seq)).toEqual([1]);
+    expect(
+      unansweredObjections(view('RESOLUTION_DISCLOSURE', { disclosures: [open], objections: [objection(1, 1), objection(2, 1, true)] })).map((o) => o.seq),
+    ).toEqual([1]);
     expect(unansweredObjections(view('RESOLUTION_DISCLOSURE', { disclosures: [closed, open], objections: [objection(1, 1)] }))).toEqual([]);
     expect(unansweredObjections(view('PROPOSE', { disclosures: [closed], objections: [objection(1, 1)] }))).toEqual([]);
   });
@@ -391,7 +486,7 @@ describe('disclosures and objections', () => {
     expect(mayObject(view('IMPLEMENTATION'), villager, { text: 'x' }, during)).toEqual(code('WRONG_STEP'));
   });
 
-  test("the secretary answers each open objection once, with an answer", () => {
+  test('the secretary answers each open objection once, with an answer', () => {
     const v = view('RESOLUTION_DISCLOSURE', { disclosures: [open], objections: [objection(1, 1), objection(2, 1, true)] });
     expect(mayAnswerObjection(v, secretary, { objectionSeq: 1, upheld: false, answer: 'a' })).toEqual(ok);
     expect(mayAnswerObjection(v, secretary, { objectionSeq: 2, upheld: false, answer: 'a' })).toEqual(code('ALREADY_DONE'));

@@ -48,9 +48,19 @@ export const meeting = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-export const partyMeeting = (overrides: Record<string, unknown> = {}) => meeting({ expected: 30, present: 24, votesFor: 22, votesAgainst: 1, abstentions: 1, minutesRef: '东山村党员大会记录〔2026〕1号', ...overrides });
+export const partyMeeting = (overrides: Record<string, unknown> = {}) =>
+  meeting({ expected: 30, present: 24, votesFor: 22, votesAgainst: 1, abstentions: 1, minutesRef: '东山村党员大会记录〔2026〕1号', ...overrides });
 export const representatives = (overrides: Record<string, unknown> = {}) =>
-  meeting({ meeting: 'REPRESENTATIVES_MEETING', expected: 45, present: 38, votesFor: 35, votesAgainst: 2, abstentions: 1, minutesRef: '东山村村民代表会议记录〔2026〕1号', ...overrides });
+  meeting({
+    meeting: 'REPRESENTATIVES_MEETING',
+    expected: 45,
+    present: 38,
+    votesFor: 35,
+    votesAgainst: 2,
+    abstentions: 1,
+    minutesRef: '东山村村民代表会议记录〔2026〕1号',
+    ...overrides,
+  });
 
 /**
  * A setup call that must succeed. On a loaded machine a step may not be confirmed in time (503): it is

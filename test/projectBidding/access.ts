@@ -21,7 +21,12 @@ export function access(platform: TestPlatform): AccessFixtures {
       {
         name: 'post a project for bidding',
         path: '/biddings',
-        body: () => ({ requestId: `m-${randomUUID().slice(0, 8)}`, townId: QIAOTOU, post: archiveRoomPost({ deadline: inDays(7) }), panel: ['p.county.panel1'] }),
+        body: () => ({
+          requestId: `m-${randomUUID().slice(0, 8)}`,
+          townId: QIAOTOU,
+          post: archiveRoomPost({ deadline: inDays(7) }),
+          panel: ['p.county.panel1'],
+        }),
         allowed: ['town dispatcher'],
       },
     ],
@@ -30,11 +35,15 @@ export function access(platform: TestPlatform): AccessFixtures {
       bid: [{ name: 'bid', process: at('BIDDING'), body: () => bidBody('有档案工作基础') }],
       reviseBid: [{ name: 'revise a bid', process: withBid, body: () => bidBody('修订后的优势'), moves: false }],
       chooseAfterNoBid: [{ name: 'choose after no bid', process: at('NO_BID'), body: () => ({ choice: 'CANCEL', reason: '无人揭榜' }) }],
-      declareConflict: [{ name: 'declare a conflict', process: at('BIDDING'), body: () => ({ villageId: 'xingcun.qiaotou.nantang', reason: '亲属在南塘村任职' }) }],
+      declareConflict: [
+        { name: 'declare a conflict', process: at('BIDDING'), body: () => ({ villageId: 'xingcun.qiaotou.nantang', reason: '亲属在南塘村任职' }) },
+      ],
       score: [{ name: 'score a bid', process: at('EVALUATION'), body: () => ({ villageId: DONGSHAN, scores: { groundwork: 8, plan: 8, need: 8 } }) }],
       object: [{ name: 'object to the proposed winner', process: at('PUBLIC_NOTICE'), body: () => ({ reason: '有异议' }), moves: false }],
       answerObjection: [{ name: 'answer an objection', process: at('OBJECTED'), body: () => ({ seq: 1, upheld: false, answer: '经核实评分无误' }) }],
-      reportMilestone: [{ name: 'report a milestone', process: at('IMPLEMENTATION'), body: () => ({ milestone: 0, summary: '场地改造完成', evidenceRefs: [] }) }],
+      reportMilestone: [
+        { name: 'report a milestone', process: at('IMPLEMENTATION'), body: () => ({ milestone: 0, summary: '场地改造完成', evidenceRefs: [] }) },
+      ],
       acceptMilestone: [{ name: 'accept a milestone', process: at('REPORTED'), body: () => ({ milestone: 0, decision: 'ACCEPT' }) }],
       withdrawWinner: [{ name: 'withdraw as the winner', process: at('IMPLEMENTATION'), body: () => ({ reason: '无力实施' }) }],
       declareFailure: [{ name: "declare the winner's failure", process: at('IMPLEMENTATION'), body: () => ({ reason: '逾期未开工' }) }],

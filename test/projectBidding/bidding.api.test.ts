@@ -3,22 +3,7 @@ import { biddingContract } from '../../workflows/projectBidding/contract';
 
 const biddingViewSchema = biddingContract.view;
 import { DATABASES, startPlatform, type TestPlatform } from '../support/platform';
-import {
-  AUDITOR,
-  DONGSHAN,
-  NANTANG,
-  POSTER,
-  QIAOTOU,
-  XIXI,
-  archiveRoomPost,
-  bidBody,
-  ok,
-  post,
-  scoreAll,
-  secretary,
-  stepsOf,
-  until,
-} from './support';
+import { AUDITOR, DONGSHAN, NANTANG, POSTER, QIAOTOU, XIXI, archiveRoomPost, bidBody, ok, post, scoreAll, secretary, stepsOf, until } from './support';
 
 describe.each(DATABASES)('on %s', (database) => {
   let platform: TestPlatform;
@@ -34,11 +19,24 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(started.status).toBe(201);
     const id: string = started.body.workflowId;
     expect(id).toMatch(/^bidding-xingcun\.qiaotou-/);
-    expect(started.body).toMatchObject({ processType: 'projectBidding', step: 'BIDDING', townId: QIAOTOU, villageIds: [DONGSHAN, NANTANG, XIXI], rules: { version: 1 } });
+    expect(started.body).toMatchObject({
+      processType: 'projectBidding',
+      step: 'BIDDING',
+      townId: QIAOTOU,
+      villageIds: [DONGSHAN, NANTANG, XIXI],
+      rules: { version: 1 },
+    });
     expect(started.body.nextActors.map((a: { orgId: string }) => a.orgId)).toEqual([DONGSHAN, NANTANG, XIXI]);
 
     await ok(platform.api(secretary(DONGSHAN), 'POST', `/biddings/${id}/bids`, bidBody('村集体经济较强，有场地')));
-    await ok(platform.api(secretary(NANTANG), 'POST', `/biddings/${id}/bids`, bidBody('本村之前做过一些档案整理工作，有一定基础', { groundwork: '2023年已完成村级档案整理，建有电子目录' })));
+    await ok(
+      platform.api(
+        secretary(NANTANG),
+        'POST',
+        `/biddings/${id}/bids`,
+        bidBody('本村之前做过一些档案整理工作，有一定基础', { groundwork: '2023年已完成村级档案整理，建有电子目录' }),
+      ),
+    );
     await ok(platform.api(secretary(XIXI), 'POST', `/biddings/${id}/bids`, bidBody('村民对档案查询需求大')));
 
     const evaluating = await until(platform, id, (v) => v.step === 'EVALUATION');
@@ -61,19 +59,38 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(result.sheets).toHaveLength(9);
 
     const implementing = await until(platform, id, (v) => v.step === 'IMPLEMENTATION');
-    expect(implementing.details).toMatchObject({ winner: NANTANG, majorMatter: { required: true, funds: 200000, threshold: 100000 }, majorMatterWorkflowId: `matter-${NANTANG}--${id}` });
-    expect(stepsOf(implementing)).toEqual(['POST', 'BID', 'BID', 'BID', 'BIDDING_CLOSED', ...Array(9).fill('SCORE'), 'EVALUATED', 'NOTICE_CLOSED', 'AWARD', 'MAJOR_MATTER']);
+    expect(implementing.details).toMatchObject({
+      winner: NANTANG,
+      majorMatter: { required: true, funds: 200000, threshold: 100000 },
+      majorMatterWorkflowId: `matter-${NANTANG}--${id}`,
+    });
+    expect(stepsOf(implementing)).toEqual([
+      'POST',
+      'BID',
+      'BID',
+      'BID',
+      'BIDDING_CLOSED',
+      ...Array(9).fill('SCORE'),
+      'EVALUATED',
+      'NOTICE_CLOSED',
+      'AWARD',
+      'MAJOR_MATTER',
+    ]);
     const notice = await platform.db.notification.findFirst({ where: { workflowId: id, orgId: NANTANG } });
     expect(notice?.kind).toBe(`MAJOR_MATTER@${NANTANG}`);
 
     const winner = secretary(NANTANG);
     await ok(platform.api(winner, 'POST', `/biddings/${id}/milestone-reports`, { milestone: 0, summary: '档案室场地改造完成', evidenceRefs: ['photo-1'] }));
-    const returned = await ok(platform.api(POSTER, 'POST', `/biddings/${id}/milestone-acceptances`, { milestone: 0, decision: 'RETURN', reasons: '缺防潮设施' }));
+    const returned = await ok(
+      platform.api(POSTER, 'POST', `/biddings/${id}/milestone-acceptances`, { milestone: 0, decision: 'RETURN', reasons: '缺防潮设施' }),
+    );
     expect(returned.details.milestones[0].status).toBe('OPEN');
     await ok(platform.api(winner, 'POST', `/biddings/${id}/milestone-reports`, { milestone: 0, summary: '已加装除湿机', evidenceRefs: ['photo-2'] }));
     await ok(platform.api(POSTER, 'POST', `/biddings/${id}/milestone-acceptances`, { milestone: 0, decision: 'ACCEPT' }));
     await ok(platform.api(winner, 'POST', `/biddings/${id}/milestone-reports`, { milestone: 1, summary: '1200卷档案整理入库', evidenceRefs: [] }));
-    const done = await ok(platform.api(POSTER, 'POST', `/biddings/${id}/milestone-acceptances`, { milestone: 1, decision: 'ACCEPT', comment: '符合标准化要求' }));
+    const done = await ok(
+      platform.api(POSTER, 'POST', `/biddings/${id}/milestone-acceptances`, { milestone: 1, decision: 'ACCEPT', comment: '符合标准化要求' }),
+    );
     expect(done).toMatchObject({ status: 'COMPLETED', step: 'CLOSED', outcome: { reason: expect.stringContaining(NANTANG) } });
     for (const view of [onNotice, implementing, done]) expect(biddingViewSchema.strict().safeParse(view).error).toBeUndefined();
 

@@ -34,7 +34,11 @@ describe.each(DATABASES)('on %s', (database) => {
     const id = await biddingAt(platform, 'IMPLEMENTATION');
     const awarded = await ok(platform.api(AUDITOR, 'GET', `/biddings/${id}`));
     const matterId = `matter-${DONGSHAN}--${id}`;
-    expect(awarded.details).toMatchObject({ winner: DONGSHAN, majorMatter: { required: true, funds: 200000, kind: 'OTHER', threshold: 100000 }, majorMatterWorkflowId: matterId });
+    expect(awarded.details).toMatchObject({
+      winner: DONGSHAN,
+      majorMatter: { required: true, funds: 200000, kind: 'OTHER', threshold: 100000 },
+      majorMatterWorkflowId: matterId,
+    });
     expect(awarded.record.find((r: { step: string }) => r.step === 'MAJOR_MATTER')).toMatchObject({
       rule: expect.stringContaining('an amount from 100000 元'),
       summary: expect.stringContaining(matterId),
@@ -51,20 +55,39 @@ describe.each(DATABASES)('on %s', (database) => {
       step: 'PROPOSE',
       villageId: DONGSHAN,
       rules: { version: awarded.rules.version },
-      details: { origin: { processType: 'projectBidding', workflowId: id }, suggestion: { title: archiveRoomPost().title, kind: 'OTHER', estimatedAmount: 200000 } },
+      details: {
+        origin: { processType: 'projectBidding', workflowId: id },
+        suggestion: { title: archiveRoomPost().title, kind: 'OTHER', estimatedAmount: 200000 },
+      },
     });
-    expect(matter.record[0]).toMatchObject({ step: 'SUGGEST', actor: { personId: 'p.qiaotou.dispatcher', role: 'DISPATCHER' }, summary: expect.stringContaining(id) });
+    expect(matter.record[0]).toMatchObject({
+      step: 'SUGGEST',
+      actor: { personId: 'p.qiaotou.dispatcher', role: 'DISPATCHER' },
+      summary: expect.stringContaining(id),
+    });
     expect(majorMatterViewSchema.strict().safeParse(matter).error).toBeUndefined();
     const matterMetadata = await platform.temporal.workflow.getHandle(matterId).query<{ currentDetails: string }>('__temporal_workflow_metadata');
     expect(matterMetadata.currentDetails).toContain(`**Origin**: projectBidding ${id}`);
     const described = await platform.temporal.workflow.getHandle(matterId).describe();
     const attributes = Object.fromEntries(described.typedSearchAttributes.getAll().map((pair) => [pair.key.name, pair.value]));
-    expect(attributes).toMatchObject({ CunwuProcess: 'majorMatterDecision', CunwuVillage: DONGSHAN, CunwuStep: 'PROPOSE', CunwuMatterKind: 'OTHER', CunwuAmount: 200000 });
+    expect(attributes).toMatchObject({
+      CunwuProcess: 'majorMatterDecision',
+      CunwuVillage: DONGSHAN,
+      CunwuStep: 'PROPOSE',
+      CunwuMatterKind: 'OTHER',
+      CunwuAmount: 200000,
+    });
     expect(attributes.CunwuWinner).toBeUndefined();
     expect(described.parentExecution?.workflowId).toBe(id);
 
     const proposed = await ok(
-      platform.api(secretary(DONGSHAN), 'POST', `/major-matters/${matterId}/proposal`, { decision: 'PROPOSE', title: matter.details.suggestion.title, description: '档案室场地改造与档案整理入库', kind: 'OTHER', estimatedAmount: 200000 }),
+      platform.api(secretary(DONGSHAN), 'POST', `/major-matters/${matterId}/proposal`, {
+        decision: 'PROPOSE',
+        title: matter.details.suggestion.title,
+        description: '档案室场地改造与档案整理入库',
+        kind: 'OTHER',
+        estimatedAmount: 200000,
+      }),
     );
     expect(proposed).toMatchObject({ step: 'DELIBERATE', details: { proposal: [{ version: 1, estimatedAmount: 200000 }], origin: { workflowId: id } } });
     expect(stepsOf(await ok(platform.api(AUDITOR, 'GET', `/biddings/${id}`)))).toContain('MAJOR_MATTER');

@@ -48,7 +48,11 @@ describe('projectBidding refusals and other paths (SQLite)', () => {
     expectRefused(await platform.api(secretary(NANTANG), 'POST', `/biddings/${id}/bid-revision`, bidBody('没有投过')), 409, 'WRONG_STEP');
     expectRefused(await platform.api(secretary(BEILING), 'POST', `/biddings/${id}/bids`, bidBody('北岭村不在范围内')), 422, 'RULE_BROKEN');
     expectRefused(await platform.api('p.xikou.jinxi.secretary', 'POST', `/biddings/${id}/bids`, bidBody('外镇')), 403, 'WRONG_ORGANISATION');
-    expectRefused(await platform.api(secretary(NANTANG), 'POST', `/biddings/${id}/bids`, bidBody('缺条件说明', { conditionStatements: [] })), 422, 'RULE_BROKEN');
+    expectRefused(
+      await platform.api(secretary(NANTANG), 'POST', `/biddings/${id}/bids`, bidBody('缺条件说明', { conditionStatements: [] })),
+      422,
+      'RULE_BROKEN',
+    );
 
     await until(platform, id, (v) => v.step === 'EVALUATION');
     const late = await platform.api(secretary(NANTANG), 'POST', `/biddings/${id}/bids`, bidBody('来晚了'));
@@ -115,7 +119,9 @@ describe('projectBidding refusals and other paths (SQLite)', () => {
     expect(again.overdue).toBe(true);
     expect(again.nextActors.map((a: { role: string }) => a.role)).toEqual(['DISPATCHER', 'TOWN_REVIEWER']);
     expectRefused(await platform.api(POSTER, 'POST', `/biddings/${id}/no-bid-choice`, { choice: 'EXTEND', newDeadline: inSeconds(60) }), 422, 'RULE_BROKEN');
-    const cancelled = await ok(platform.api(TOWN_REVIEWER, 'POST', `/biddings/${id}/no-bid-choice`, { choice: 'CANCEL', reason: '两次无人揭榜，项目另行安排' }));
+    const cancelled = await ok(
+      platform.api(TOWN_REVIEWER, 'POST', `/biddings/${id}/no-bid-choice`, { choice: 'CANCEL', reason: '两次无人揭榜，项目另行安排' }),
+    );
     expect(cancelled).toMatchObject({ status: 'CANCELLED', step: 'CLOSED' });
     expect(stepsOf(cancelled)).toEqual(['POST', 'NO_BID', 'EXTEND', 'NO_BID', 'ESCALATED', 'CANCEL']);
     await platform.recordHistory(id, 'bidding-no-bid-cancelled');
@@ -131,7 +137,9 @@ describe('projectBidding refusals and other paths (SQLite)', () => {
     // The notice period passes, but the open objection holds the award.
     await new Promise((r) => setTimeout(r, 2500));
     expect((await until(platform, id, () => true)).step).toBe('PUBLIC_NOTICE');
-    const upheld = await ok(platform.api(TOWN_REVIEWER, 'POST', `/biddings/${id}/objection-answers`, { seq: 1, upheld: true, answer: '经核实，东山村前期基础材料有误，重新评审' }));
+    const upheld = await ok(
+      platform.api(TOWN_REVIEWER, 'POST', `/biddings/${id}/objection-answers`, { seq: 1, upheld: true, answer: '经核实，东山村前期基础材料有误，重新评审' }),
+    );
     expect(upheld).toMatchObject({ step: 'EVALUATION', details: { round: 2, sheets: [] } });
     await scoreAll(platform, id, { [DONGSHAN]: { groundwork: [5, 5, 5], plan: [8, 8, 8], need: [8, 8, 8] }, [NANTANG]: equalScores });
     const awarded = await until(platform, id, (v) => v.step === 'IMPLEMENTATION');
@@ -146,7 +154,11 @@ describe('projectBidding refusals and other paths (SQLite)', () => {
   test('the winner withdraws: the runner-up is offered the project and accepts; a failing runner-up leaves only a new post', async () => {
     const id = await biddingWith([DONGSHAN, NANTANG, XIXI], { periods: { biddingPublicNotice: { duration: '1s' } } });
     await until(platform, id, (v) => v.step === 'EVALUATION');
-    await scoreAll(platform, id, { [DONGSHAN]: { groundwork: [9, 9, 9], plan: [9, 9, 9], need: [9, 9, 9] }, [NANTANG]: equalScores, [XIXI]: { groundwork: [5, 5, 5], plan: [5, 5, 5], need: [5, 5, 5] } });
+    await scoreAll(platform, id, {
+      [DONGSHAN]: { groundwork: [9, 9, 9], plan: [9, 9, 9], need: [9, 9, 9] },
+      [NANTANG]: equalScores,
+      [XIXI]: { groundwork: [5, 5, 5], plan: [5, 5, 5], need: [5, 5, 5] },
+    });
     await until(platform, id, (v) => v.step === 'IMPLEMENTATION');
     expectRefused(await platform.api(secretary(NANTANG), 'POST', `/biddings/${id}/withdraw`, { reason: '不是中标村' }), 403, 'WRONG_ORGANISATION');
     const withdrawn = await ok(platform.api(secretary(DONGSHAN), 'POST', `/biddings/${id}/withdraw`, { reason: '村两委换届，无力实施' }));
@@ -164,7 +176,17 @@ describe('projectBidding refusals and other paths (SQLite)', () => {
     expectRefused(await platform.api(POSTER, 'POST', `/biddings/${id}/reoffer`, { choice: 'OFFER_RUNNER_UP' }), 422, 'RULE_BROKEN');
     const reposted = await ok(platform.api(POSTER, 'POST', `/biddings/${id}/reoffer`, { choice: 'REPOST', reason: '重新贴榜' }));
     expect(reposted).toMatchObject({ status: 'CANCELLED', outcome: { reason: 'To be posted again: 重新贴榜' } });
-    expect(stepsOf(reposted).slice(-9)).toEqual(['WINNER_WITHDRAWS', 'OFFER_RUNNER_UP', 'OFFER_ACCEPTED', 'AWARD', 'MAJOR_MATTER', 'WINNER_FAILS', 'OFFER_RUNNER_UP', 'OFFER_DECLINED', 'REPOST']);
+    expect(stepsOf(reposted).slice(-9)).toEqual([
+      'WINNER_WITHDRAWS',
+      'OFFER_RUNNER_UP',
+      'OFFER_ACCEPTED',
+      'AWARD',
+      'MAJOR_MATTER',
+      'WINNER_FAILS',
+      'OFFER_RUNNER_UP',
+      'OFFER_DECLINED',
+      'REPOST',
+    ]);
     await platform.recordHistory(id, 'bidding-runner-up');
   }, 60_000);
 });

@@ -43,7 +43,12 @@ const NOW = '2026-11-23T10:00:00.000Z';
 const BEFORE = '2026-11-23T09:00:00.000Z';
 const AFTER = '2026-11-23T11:00:00.000Z';
 
-const actor = (personId: string, ...roles: [Role, string][]): Actor => ({ personId, name: personId, roles: roles.map(([role, orgId]) => ({ role, orgId, countyId: 'xingcun' })), requestId: 'r' });
+const actor = (personId: string, ...roles: [Role, string][]): Actor => ({
+  personId,
+  name: personId,
+  roles: roles.map(([role, orgId]) => ({ role, orgId, countyId: 'xingcun' })),
+  requestId: 'r',
+});
 const secretaryOf = (village: string) => actor(`s.${village}`, ['VILLAGE_SECRETARY', village]);
 const poster = actor('poster', ['DISPATCHER', TOWN]);
 const reviewer = actor('reviewer', ['TOWN_REVIEWER', TOWN]);
@@ -55,18 +60,56 @@ const criteria: Criterion[] = [
 ];
 const content = { advantages: 'a', groundwork: 'g', plan: 'p', resourcesRequested: 'r', conditionStatements: ['yes'] };
 const bid = (villageId: string, submittedAt = BEFORE): Bid => ({ ...content, villageId, personId: `s.${villageId}`, submittedAt, revisions: 0 });
-const sheet = (personId: string, villageId: string, ground: number, plan: number): RecordedSheet => ({ personId, villageId, scores: { ground, plan }, at: NOW });
+const sheet = (personId: string, villageId: string, ground: number, plan: number): RecordedSheet => ({
+  personId,
+  villageId,
+  scores: { ground, plan },
+  at: NOW,
+});
 
 function view(step: string, details: Partial<BiddingView['details']> = {}, status: BiddingView['status'] = 'RUNNING'): BiddingView {
   return {
-    processType: 'projectBidding', workflowId: 'w', title: 't', countyId: 'xingcun', townId: TOWN, step, status, nextActors: [], overdue: false, startedAt: '', updatedAt: '', record: [],
+    processType: 'projectBidding',
+    workflowId: 'w',
+    title: 't',
+    countyId: 'xingcun',
+    townId: TOWN,
+    step,
+    status,
+    nextActors: [],
+    overdue: false,
+    startedAt: '',
+    updatedAt: '',
+    record: [],
     details: {
       townId: TOWN,
-      post: { title: 't', description: 'd', funds: 1000, eligibility: { villageIds: [A, B, C], conditions: ['c1'] }, criteria, deadline: NOW, tieBreak: 'FIRST_CRITERION_THEN_EARLIER_BID', milestones: ['m0', 'm1'] },
-      panel: [{ personId: 'm1', name: 'm1', villageIds: [] }, { personId: 'm2', name: 'm2', villageIds: [] }],
+      post: {
+        title: 't',
+        description: 'd',
+        funds: 1000,
+        eligibility: { villageIds: [A, B, C], conditions: ['c1'] },
+        criteria,
+        deadline: NOW,
+        tieBreak: 'FIRST_CRITERION_THEN_EARLIER_BID',
+        milestones: ['m0', 'm1'],
+      },
+      panel: [
+        { personId: 'm1', name: 'm1', villageIds: [] },
+        { personId: 'm2', name: 'm2', villageIds: [] },
+      ],
       townVillages: [A, B, C, D].map((v) => ({ villageId: v, orgIds: [v, `${v}.g1`] })),
       townOrgIds: [TOWN, `${TOWN}.station`],
-      deadline: NOW, extensions: 0, escalated: false, bids: [], round: 1, conflicts: [], sheets: [], results: [], objections: [], passedOver: [], milestones: [],
+      deadline: NOW,
+      extensions: 0,
+      escalated: false,
+      bids: [],
+      round: 1,
+      conflicts: [],
+      sheets: [],
+      results: [],
+      objections: [],
+      passedOver: [],
+      milestones: [],
       ...details,
     },
   };
@@ -116,7 +159,11 @@ describe('the post', () => {
   test('a well-formed post passes', () => expect(postRefusal(post, context)).toEqual(OK));
 
   test('repeated criterion ids and empty score ranges are refused', () => {
-    expect(postRefusal({ ...post, criteria: [criteria[0], { ...criteria[1], id: 'ground' }] }, context)).toEqual({ ok: false, code: 'INVALID_INPUT', detail: expect.stringContaining('repeated: ground.') });
+    expect(postRefusal({ ...post, criteria: [criteria[0], { ...criteria[1], id: 'ground' }] }, context)).toEqual({
+      ok: false,
+      code: 'INVALID_INPUT',
+      detail: expect.stringContaining('repeated: ground.'),
+    });
     const flat = [criteria[0], { ...criteria[1], minScore: 20 }];
     expect(postRefusal({ ...post, criteria: flat }, context)).toEqual({ ok: false, code: 'INVALID_INPUT', detail: expect.stringContaining(': plan.') });
     expect(postRefusal({ ...post, criteria: [criteria[0], { ...criteria[1], minScore: 19 }] }, context)).toEqual(OK);
@@ -124,7 +171,11 @@ describe('the post', () => {
 
   test("a tie-break outside the county's list, a village of another town, a deadline passed are refused", () => {
     expect(postRefusal({ ...post, tieBreak: 'EARLIER_BID' }, context)).toEqual(refusal('RULE_BROKEN'));
-    expect(postRefusal({ ...post, eligibility: { villageIds: [A, 'elsewhere'], conditions: [] } }, context)).toEqual({ ok: false, code: 'INVALID_INPUT', detail: expect.stringContaining('not of it: elsewhere.') });
+    expect(postRefusal({ ...post, eligibility: { villageIds: [A, 'elsewhere'], conditions: [] } }, context)).toEqual({
+      ok: false,
+      code: 'INVALID_INPUT',
+      detail: expect.stringContaining('not of it: elsewhere.'),
+    });
     expect(postRefusal(post, { ...context, now: NOW })).toEqual(refusal('RULE_BROKEN'));
     expect(postRefusal(post, { ...context, now: AFTER })).toEqual(refusal('RULE_BROKEN'));
   });
@@ -145,7 +196,13 @@ describe('who is who', () => {
   });
 
   test('ties: by the panel as posted, by roles in the town, declared', () => {
-    const tied = view('EVALUATION', { panel: [{ personId: 'm1', name: 'm1', villageIds: [A] }], conflicts: [{ personId: 'm1', villageId: C, reason: 'r', declared: true }, { personId: 'm2', villageId: B, reason: 'r', declared: true }] });
+    const tied = view('EVALUATION', {
+      panel: [{ personId: 'm1', name: 'm1', villageIds: [A] }],
+      conflicts: [
+        { personId: 'm1', villageId: C, reason: 'r', declared: true },
+        { personId: 'm2', villageId: B, reason: 'r', declared: true },
+      ],
+    });
     expect(tiesOf(tied.details, 'm1', [`${B}.g1`, A])).toEqual([A, B, C]);
     expect(tiesOf(tied.details, 'm1')).toEqual([A, C]);
     expect(tiesOf(tied.details, 'm2')).toEqual([B]);
@@ -162,7 +219,11 @@ describe('bids', () => {
     expect(mayBid(view('BIDDING', { bids: [bid(A)] }), secretaryOf(A), content, BEFORE)).toEqual(refusal('ALREADY_DONE'));
     expect(mayBid(view('BIDDING', { bids: [bid(B)] }), secretaryOf(A), content, BEFORE)).toEqual(OK);
     for (const part of ['advantages', 'groundwork', 'plan', 'resourcesRequested']) {
-      expect(mayBid(open, secretaryOf(A), { ...content, [part]: ' ' }, BEFORE)).toEqual({ ok: false, code: 'INVALID_INPUT', detail: expect.stringContaining(`missing: ${part}.`) });
+      expect(mayBid(open, secretaryOf(A), { ...content, [part]: ' ' }, BEFORE)).toEqual({
+        ok: false,
+        code: 'INVALID_INPUT',
+        detail: expect.stringContaining(`missing: ${part}.`),
+      });
     }
     expect(mayBid(open, secretaryOf(A), { ...content, conditionStatements: [] }, BEFORE)).toEqual(refusal('RULE_BROKEN'));
     expect(mayBid(open, secretaryOf(A), { ...content, conditionStatements: [' '] }, BEFORE)).toEqual(refusal('RULE_BROKEN'));
@@ -216,7 +277,9 @@ describe('no bid at the deadline', () => {
     expect(mayChooseAfterNoBid(noBid, reviewer, cancel, NOW, 1)).toEqual(refusal('NOT_AUTHORISED'));
     expect(mayChooseAfterNoBid(view('NO_BID', { escalated: true }), reviewer, cancel, NOW, 1)).toEqual(OK);
     expect(mayChooseAfterNoBid(view('NO_BID', { escalated: true }), poster, cancel, NOW, 1)).toEqual(OK);
-    expect(mayChooseAfterNoBid(view('NO_BID', { escalated: true }), actor('x', ['TOWN_REVIEWER', 'xingcun.xikou']), cancel, NOW, 1)).toEqual(refusal('WRONG_ORGANISATION'));
+    expect(mayChooseAfterNoBid(view('NO_BID', { escalated: true }), actor('x', ['TOWN_REVIEWER', 'xingcun.xikou']), cancel, NOW, 1)).toEqual(
+      refusal('WRONG_ORGANISATION'),
+    );
     expect(mayChooseAfterNoBid(noBid, actor('x', ['DISPATCHER', 'xingcun.xikou']), cancel, NOW, 1)).toEqual(refusal('WRONG_ORGANISATION'));
   });
 });
@@ -245,11 +308,23 @@ describe('evaluation', () => {
   test('a member of the panel scores a bid once, each criterion within its range', () => {
     expect(mayScore(evaluating(), m1, good(A))).toEqual(OK);
     expect(mayScore(evaluating(), m1, { villageId: A, scores: { ground: 0, plan: 20 } })).toEqual(OK);
-    expect(mayScore(evaluating(), m1, { villageId: A, scores: { ground: 10.5, plan: 1 } })).toEqual({ ok: false, code: 'RULE_BROKEN', detail: expect.stringContaining('ground 10.5 (0–10).') });
+    expect(mayScore(evaluating(), m1, { villageId: A, scores: { ground: 10.5, plan: 1 } })).toEqual({
+      ok: false,
+      code: 'RULE_BROKEN',
+      detail: expect.stringContaining('ground 10.5 (0–10).'),
+    });
     expect(mayScore(evaluating(), m1, { villageId: A, scores: { ground: -1, plan: 1 } })).toEqual(refusal('RULE_BROKEN'));
     expect(mayScore(evaluating(), m1, { villageId: A, scores: { ground: 1, plan: 21 } })).toEqual(refusal('RULE_BROKEN'));
-    expect(mayScore(evaluating(), m1, { villageId: A, scores: { ground: 1 } })).toEqual({ ok: false, code: 'INVALID_INPUT', detail: expect.stringContaining('missing: plan.') });
-    expect(mayScore(evaluating(), m1, { villageId: A, scores: { ground: 1, plan: 1, x: 1 } })).toEqual({ ok: false, code: 'INVALID_INPUT', detail: expect.stringContaining('criterion: x.') });
+    expect(mayScore(evaluating(), m1, { villageId: A, scores: { ground: 1 } })).toEqual({
+      ok: false,
+      code: 'INVALID_INPUT',
+      detail: expect.stringContaining('missing: plan.'),
+    });
+    expect(mayScore(evaluating(), m1, { villageId: A, scores: { ground: 1, plan: 1, x: 1 } })).toEqual({
+      ok: false,
+      code: 'INVALID_INPUT',
+      detail: expect.stringContaining('criterion: x.'),
+    });
     expect(mayScore(evaluating(), m1, good(C))).toEqual(refusal('INVALID_INPUT'));
     expect(mayScore(evaluating({ sheets: [sheet('m1', A, 1, 1)] }), m1, good(A))).toEqual(refusal('ALREADY_DONE'));
     expect(mayScore(evaluating({ sheets: [sheet('m2', A, 1, 1)] }), m1, good(A))).toEqual(OK);
@@ -276,7 +351,9 @@ describe('evaluation', () => {
     expect(mayDeclareConflict(evaluating(), actor('m3', ['PANEL_MEMBER', 'xingcun']), declaration)).toEqual(refusal('NOT_AUTHORISED'));
     expect(mayDeclareConflict(evaluating(), m1, { ...declaration, reason: '' })).toEqual(refusal('MISSING_REASON'));
     expect(mayDeclareConflict(evaluating(), m1, { ...declaration, villageId: D })).toEqual(refusal('INVALID_INPUT'));
-    expect(mayDeclareConflict(evaluating({ conflicts: [{ personId: 'm1', villageId: A, reason: 'r', declared: true }] }), m1, declaration)).toEqual(refusal('ALREADY_DONE'));
+    expect(mayDeclareConflict(evaluating({ conflicts: [{ personId: 'm1', villageId: A, reason: 'r', declared: true }] }), m1, declaration)).toEqual(
+      refusal('ALREADY_DONE'),
+    );
     expect(mayDeclareConflict(evaluating({ sheets: [sheet('m1', A, 1, 1)] }), m1, declaration)).toEqual(refusal('RULE_BROKEN'));
     expect(mayDeclareConflict(evaluating({ sheets: [sheet('m2', A, 1, 1), sheet('m1', B, 1, 1)] }), m1, declaration)).toEqual(OK);
     const m2Tied = evaluating({ conflicts: [{ personId: 'm2', villageId: A, reason: 'r', declared: true }] });
@@ -314,10 +391,20 @@ describe('weighted totals and ranking', () => {
     { id: 'plan', name: 'P', weight: 40, minScore: 0, maxScore: 10 },
     { id: 'need', name: 'N', weight: 30, minScore: 0, maxScore: 10 },
   ];
-  const tieSheet = (villageId: string, ground: number, plan: number, need: number): RecordedSheet => ({ personId: 'm1', villageId, scores: { ground, plan, need }, at: NOW });
+  const tieSheet = (villageId: string, ground: number, plan: number, need: number): RecordedSheet => ({
+    personId: 'm1',
+    villageId,
+    scores: { ground, plan, need },
+    at: NOW,
+  });
   // Equal totals (60): A leads on ground (first), B on plan (heaviest), C bid first and ties everything with D.
   const tieSheets = [tieSheet(A, 10, 3, 6), tieSheet(B, 4, 9, 4), tieSheet(C, 6, 6, 6), tieSheet(D, 6, 6, 6)];
-  const tieBids = [bid(A, '2026-11-23T08:03:00.000Z'), bid(B, '2026-11-23T08:02:00.000Z'), bid(C, '2026-11-23T08:00:00.000Z'), bid(D, '2026-11-23T08:01:00.000Z')];
+  const tieBids = [
+    bid(A, '2026-11-23T08:03:00.000Z'),
+    bid(B, '2026-11-23T08:02:00.000Z'),
+    bid(C, '2026-11-23T08:00:00.000Z'),
+    bid(D, '2026-11-23T08:01:00.000Z'),
+  ];
   const order = (tieBreak: 'FIRST_CRITERION_THEN_EARLIER_BID' | 'HEAVIEST_CRITERION_THEN_EARLIER_BID' | 'EARLIER_BID', bids = tieBids) =>
     rankBids({ criteria: tieCriteria, tieBreak }, bids, tieSheets).map((r) => [r.villageId, r.total, r.tieBrokenBy]);
 
@@ -333,7 +420,11 @@ describe('weighted totals and ranking', () => {
   test('ties by the heaviest criterion (the first listed among equals), then the earlier bid', () => {
     expect(order('HEAVIEST_CRITERION_THEN_EARLIER_BID').map((r) => r[0])).toEqual([B, C, D, A]);
     const twoHeaviest = tieCriteria.map((c) => ({ ...c, weight: c.id === 'need' ? 20 : 40 }));
-    const ranked = rankBids({ criteria: twoHeaviest, tieBreak: 'HEAVIEST_CRITERION_THEN_EARLIER_BID' }, [bid(A, NOW), bid(B, BEFORE)], [tieSheet(A, 8, 4, 5), tieSheet(B, 4, 8, 5)]);
+    const ranked = rankBids(
+      { criteria: twoHeaviest, tieBreak: 'HEAVIEST_CRITERION_THEN_EARLIER_BID' },
+      [bid(A, NOW), bid(B, BEFORE)],
+      [tieSheet(A, 8, 4, 5), tieSheet(B, 4, 8, 5)],
+    );
     expect(ranked.map((r) => [r.villageId, r.total])).toEqual([
       [A, 58],
       [B, 58],
@@ -347,7 +438,11 @@ describe('weighted totals and ranking', () => {
   });
 
   test('only equal totals are marked as tied', () => {
-    const ranked = rankBids({ criteria, tieBreak: 'EARLIER_BID' }, [bid(A), bid(B), bid(C)], [sheet('m1', A, 5, 10), sheet('m1', B, 5, 10), sheet('m1', C, 10, 20)]);
+    const ranked = rankBids(
+      { criteria, tieBreak: 'EARLIER_BID' },
+      [bid(A), bid(B), bid(C)],
+      [sheet('m1', A, 5, 10), sheet('m1', B, 5, 10), sheet('m1', C, 10, 20)],
+    );
     expect(ranked.map((r) => [r.villageId, r.rank, r.tieBrokenBy])).toEqual([
       [C, 1, undefined],
       [A, 2, 'EARLIER_BID'],
@@ -359,10 +454,23 @@ describe('weighted totals and ranking', () => {
 
 describe('public notice', () => {
   const notice = (details: Partial<BiddingView['details']> = {}) => view('PUBLIC_NOTICE', { noticeEndsAt: NOW, round: 2, ...details });
-  const objection = (seq: number, round: number, answered = false) => ({ seq, round, reason: 'r', personId: 'p', name: 'p', at: NOW, ...(answered && { answer: { upheld: false, answer: 'a', personId: 'q', at: NOW } }) });
+  const objection = (seq: number, round: number, answered = false) => ({
+    seq,
+    round,
+    reason: 'r',
+    personId: 'p',
+    name: 'p',
+    at: NOW,
+    ...(answered && { answer: { upheld: false, answer: 'a', personId: 'q', at: NOW } }),
+  });
 
   test('anyone of the town objects, with a reason, during the notice', () => {
-    for (const who of [actor('v', ['VILLAGER', D]), actor('g', ['GRID_MEMBER', `${A}.g1`]), actor('t', ['DISPATCHER', TOWN]), actor('s', ['INSPECTOR', `${TOWN}.station`])]) {
+    for (const who of [
+      actor('v', ['VILLAGER', D]),
+      actor('g', ['GRID_MEMBER', `${A}.g1`]),
+      actor('t', ['DISPATCHER', TOWN]),
+      actor('s', ['INSPECTOR', `${TOWN}.station`]),
+    ]) {
       expect(mayObject(notice(), who, { reason: 'unfair' })).toEqual(OK);
     }
     expect(mayObject(notice(), actor('x', ['VILLAGER', 'xingcun.xikou.x']), { reason: 'unfair' })).toEqual(refusal('WRONG_ORGANISATION'));
@@ -396,7 +504,8 @@ describe('award and implementation', () => {
   const earlier = { round: 1, ranking: [...ranking].reverse(), sheets: [], closedAt: NOW };
   const results = [earlier, earlier, { round: 3, ranking, sheets: [], closedAt: NOW }];
   const milestone = (status: 'OPEN' | 'REPORTED' | 'ACCEPTED') => ({ name: status, status, reports: [], overdue: false, decisions: [] });
-  const implementing = (details: Partial<BiddingView['details']> = {}) => view('IMPLEMENTATION', { winner: A, results, milestones: [milestone('OPEN'), milestone('REPORTED'), milestone('ACCEPTED')], ...details });
+  const implementing = (details: Partial<BiddingView['details']> = {}) =>
+    view('IMPLEMENTATION', { winner: A, results, milestones: [milestone('OPEN'), milestone('REPORTED'), milestone('ACCEPTED')], ...details });
 
   test('the runner-up is the best of the latest round neither winning nor passed over', () => {
     expect(nextRunnerUp(implementing().details)).toBe(B);

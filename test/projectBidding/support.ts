@@ -46,7 +46,13 @@ export function bidBody(advantages: string, overrides: Record<string, unknown> =
 }
 
 export async function post(platform: TestPlatform, body: Record<string, unknown> = {}, person = POSTER) {
-  return platform.api(person, 'POST', '/biddings', { requestId: `b-${Date.now().toString(36)}-${++counter}`, townId: QIAOTOU, post: archiveRoomPost(), panel: PANEL, ...body });
+  return platform.api(person, 'POST', '/biddings', {
+    requestId: `b-${Date.now().toString(36)}-${++counter}`,
+    townId: QIAOTOU,
+    post: archiveRoomPost(),
+    panel: PANEL,
+    ...body,
+  });
 }
 
 export async function ok<T = any>(call: Promise<{ status: number; body: T }>): Promise<T> {
@@ -62,7 +68,10 @@ export async function until(platform: TestPlatform, id: string, test: (view: any
   for (;;) {
     last = (await platform.api(AUDITOR, 'GET', `/biddings/${id}`)).body;
     if (test(last)) return last;
-    if (Date.now() > deadline) throw new Error(`condition not met in time; last seen: ${JSON.stringify({ step: last?.step, record: last?.record?.map((r: { step: string }) => r.step) })}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `condition not met in time; last seen: ${JSON.stringify({ step: last?.step, record: last?.record?.map((r: { step: string }) => r.step) })}`,
+      );
     await new Promise((r) => setTimeout(r, 1000));
   }
 }
@@ -91,7 +100,11 @@ export type BiddingStep = 'BIDDING' | 'NO_BID' | 'EVALUATION' | 'PUBLIC_NOTICE' 
 /** A post of Qiaotou's dispatcher, scored by panel1 alone (the whole panel while bidding is open), at `step`: Dongshan bids (and wins), Nantang too where a runner-up is needed. */
 export async function biddingAt(platform: TestPlatform, step: BiddingStep): Promise<string> {
   const open = step === 'BIDDING';
-  const body = { post: archiveRoomPost({ deadline: inSeconds(open ? 3600 : step === 'NO_BID' ? 5 : 10) }), panel: open ? PANEL : [PANEL[0]], periods: { biddingPublicNotice: { duration: ['PUBLIC_NOTICE', 'OBJECTED'].includes(step) ? '1d' : '1s' } } };
+  const body = {
+    post: archiveRoomPost({ deadline: inSeconds(open ? 3600 : step === 'NO_BID' ? 5 : 10) }),
+    panel: open ? PANEL : [PANEL[0]],
+    periods: { biddingPublicNotice: { duration: ['PUBLIC_NOTICE', 'OBJECTED'].includes(step) ? '1d' : '1s' } },
+  };
   const id: string = (await ok(post(platform, body))).workflowId;
   if (open) return id;
   if (step === 'NO_BID') return (await until(platform, id, (v) => v.step === 'NO_BID')).workflowId;
@@ -100,7 +113,13 @@ export async function biddingAt(platform: TestPlatform, step: BiddingStep): Prom
   await until(platform, id, (v) => v.step === 'EVALUATION');
   if (step === 'EVALUATION') return id;
   const winner = step === 'OFFERED' ? NANTANG : DONGSHAN;
-  for (const v of bidders) await ok(platform.api(PANEL[0], 'POST', `/biddings/${id}/scores`, { villageId: v, scores: v === winner ? { groundwork: 9, plan: 9, need: 9 } : { groundwork: 5, plan: 5, need: 5 } }));
+  for (const v of bidders)
+    await ok(
+      platform.api(PANEL[0], 'POST', `/biddings/${id}/scores`, {
+        villageId: v,
+        scores: v === winner ? { groundwork: 9, plan: 9, need: 9 } : { groundwork: 5, plan: 5, need: 5 },
+      }),
+    );
   if (step === 'PUBLIC_NOTICE') return id;
   if (step === 'OBJECTED') {
     await ok(platform.api('p.qiaotou.nantang.villager', 'POST', `/biddings/${id}/objections`, { reason: '评分不公' }));

@@ -20,7 +20,16 @@ describe('the town board of bidding (SQLite, Chromium)', () => {
       [NANTANG]: { groundwork: [9, 9, 8], plan: [8, 8, 8], need: [8, 7, 9] },
     });
     await until(platform, awardedId, (v) => v.step === 'IMPLEMENTATION');
-    const open = await ok(post(platform, { post: archiveRoomPost({ title: '村级便民服务中心适老化改造', funds: 80000, deadline: inSeconds(3600), eligibility: { villageIds: [DONGSHAN], conditions: ['有闲置村集体用房'] } }) }));
+    const open = await ok(
+      post(platform, {
+        post: archiveRoomPost({
+          title: '村级便民服务中心适老化改造',
+          funds: 80000,
+          deadline: inSeconds(3600),
+          eligibility: { villageIds: [DONGSHAN], conditions: ['有闲置村集体用房'] },
+        }),
+      }),
+    );
     openId = open.workflowId;
   }, 120_000);
   afterAll(async () => {
@@ -33,7 +42,13 @@ describe('the town board of bidding (SQLite, Chromium)', () => {
     expect(board.status).toBe(200);
     expect(board.body.town).toEqual({ id: QIAOTOU, name: '桥头镇' });
     expect(board.body.openPosts).toEqual([
-      expect.objectContaining({ workflowId: openId, title: '村级便民服务中心适老化改造', eligibleVillages: [{ id: DONGSHAN, name: '东山村' }], conditions: ['有闲置村集体用房'], criteria: archiveRoomPost().criteria }),
+      expect.objectContaining({
+        workflowId: openId,
+        title: '村级便民服务中心适老化改造',
+        eligibleVillages: [{ id: DONGSHAN, name: '东山村' }],
+        conditions: ['有闲置村集体用房'],
+        criteria: archiveRoomPost().criteria,
+      }),
     ]);
     const [award] = board.body.awards;
     expect(award).toMatchObject({ workflowId: awardedId, winner: { id: NANTANG, name: '南塘村' }, status: 'RUNNING' });
@@ -50,7 +65,26 @@ describe('the town board of bidding (SQLite, Chromium)', () => {
     const seen = await browser.render(`${platform.baseUrl}/towns/${QIAOTOU}/board`);
     expect(seen.lang).toBe('zh-CN');
     expect(seen.title).toBe('桥头镇揭榜挂帅公开栏');
-    for (const text of ['正在揭榜', '村级便民服务中心适老化改造', '有闲置村集体用房', '前期工作基础', '40%', '0–10 分', '揭榜截止', '已揭榜', '标准化档案室建设试点', '揭榜村', '南塘村', '82.6667', '71.3333', '鲁建平', '范晓梅', '陶国良', '200,000 元', '实施中']) {
+    for (const text of [
+      '正在揭榜',
+      '村级便民服务中心适老化改造',
+      '有闲置村集体用房',
+      '前期工作基础',
+      '40%',
+      '0–10 分',
+      '揭榜截止',
+      '已揭榜',
+      '标准化档案室建设试点',
+      '揭榜村',
+      '南塘村',
+      '82.6667',
+      '71.3333',
+      '鲁建平',
+      '范晓梅',
+      '陶国良',
+      '200,000 元',
+      '实施中',
+    ]) {
       expect(seen.text).toContain(text);
     }
     expect(seen.text).toContain('第一项指标得分高者优先');

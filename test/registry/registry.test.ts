@@ -24,22 +24,44 @@ test('every registered workflow is in the bundle entry the registry names', () =
 
 test('search attributes: the kit keys and every contract key, each name once', () => {
   const names = [...SEARCH_ATTRIBUTE_KEYS, ...processRegistry.searchAttributes()].map((k) => k.name);
-  expect(names).toEqual(expect.arrayContaining(['CunwuSecondmentEndsAt', 'CunwuMatterKind', 'CunwuAmount', 'CunwuOpenConcern', 'CunwuEligibleVillages', 'CunwuWinner']));
+  expect(names).toEqual(
+    expect.arrayContaining(['CunwuSecondmentEndsAt', 'CunwuMatterKind', 'CunwuAmount', 'CunwuOpenConcern', 'CunwuEligibleVillages', 'CunwuWinner']),
+  );
   expect(new Set(names).size).toBe(names.length);
 });
 
 test('operation ids: stable, from the process and its actions', () => {
   const secondment = processRegistry.get('secondment');
   const ids = operationIds(secondment);
-  expect([ids.start, ids.list, ids.get, ids.action('requestExtension')]).toEqual(['startSecondment', 'listSecondments', 'getSecondment', 'secondmentRequestExtension']);
-  expect([operationIds(processRegistry.get('majorMatterDecision')).list, operationIds(processRegistry.get('majorMatterDecision')).action('answerObjection')]).toEqual(['listMajorMatters', 'majorMatterDecisionAnswerObjection']);
+  expect([ids.start, ids.list, ids.get, ids.action('requestExtension')]).toEqual([
+    'startSecondment',
+    'listSecondments',
+    'getSecondment',
+    'secondmentRequestExtension',
+  ]);
+  expect([
+    operationIds(processRegistry.get('majorMatterDecision')).list,
+    operationIds(processRegistry.get('majorMatterDecision')).action('answerObjection'),
+  ]).toEqual(['listMajorMatters', 'majorMatterDecisionAnswerObjection']);
   expect(operationIds(processRegistry.get('itemAdmission')).list).toBe('listAdmissions');
   const bidding = operationIds(processRegistry.get('projectBidding'));
-  expect([bidding.start, bidding.list, bidding.get, bidding.action('reviseBid')]).toEqual(['startProjectBidding', 'listBiddings', 'getProjectBidding', 'projectBiddingReviseBid']);
+  expect([bidding.start, bidding.list, bidding.get, bidding.action('reviseBid')]).toEqual([
+    'startProjectBidding',
+    'listBiddings',
+    'getProjectBidding',
+    'projectBiddingReviseBid',
+  ]);
 });
 
 test('each registered process has its rule section, its Update names unchanged', () => {
-  expect(PROCESSES.map((d) => d.contract.processType)).toEqual(['itemAdmission', 'majorMatterDecision', 'projectBidding', 'secondment', 'taskDispatch', 'villageTask']);
+  expect(PROCESSES.map((d) => d.contract.processType)).toEqual([
+    'itemAdmission',
+    'majorMatterDecision',
+    'projectBidding',
+    'secondment',
+    'taskDispatch',
+    'villageTask',
+  ]);
   expect(Object.keys(RULE_SECTIONS)).toContain('secondment');
   expect(Object.keys(RULE_SECTIONS)).toContain('dispatch');
   // The names in the recorded histories: never renamed.
@@ -71,8 +93,19 @@ test('each registered process has its rule section, its Update names unchanged',
     'reoffer',
     'answerOffer',
   ]);
-  expect(Object.values(processRegistry.get('taskDispatch').contract.actions).map((a) => a.update.name)).toEqual(['revise', 'review', 'collectiveDecision', 'withdraw']);
-  expect(Object.values(processRegistry.get('villageTask').contract.actions).map((a) => a.update.name)).toEqual(['receive', 'assign', 'reportProgress', 'complete', 'accept']);
+  expect(Object.values(processRegistry.get('taskDispatch').contract.actions).map((a) => a.update.name)).toEqual([
+    'revise',
+    'review',
+    'collectiveDecision',
+    'withdraw',
+  ]);
+  expect(Object.values(processRegistry.get('villageTask').contract.actions).map((a) => a.update.name)).toEqual([
+    'receive',
+    'assign',
+    'reportProgress',
+    'complete',
+    'accept',
+  ]);
   expect(Object.values(processRegistry.get('itemAdmission').contract.actions).map((a) => a.update.name)).toEqual([
     'review',
     'respondToConsultation',

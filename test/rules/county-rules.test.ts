@@ -147,7 +147,22 @@ describe('defaults fill what a rule set does not give', () => {
 
 describe('periods', () => {
   test('the periods the rules name', () => {
-    expect(PERIOD_NAMES).toEqual(['admissionConsultation', 'dispatchReview', 'minimumLeadTime', 'deadlineReminder', 'progressReport', 'majorMatterStep', 'resolutionDisclosure', 'resultDisclosure', 'biddingPublicNotice', 'biddingNoBidChoice', 'biddingMilestoneAcceptance', 'secondmentConsent', 'secondmentExtensionLead', 'secondmentReturnConfirmation']);
+    expect(PERIOD_NAMES).toEqual([
+      'admissionConsultation',
+      'dispatchReview',
+      'minimumLeadTime',
+      'deadlineReminder',
+      'progressReport',
+      'majorMatterStep',
+      'resolutionDisclosure',
+      'resultDisclosure',
+      'biddingPublicNotice',
+      'biddingNoBidChoice',
+      'biddingMilestoneAcceptance',
+      'secondmentConsent',
+      'secondmentExtensionLead',
+      'secondmentReturnConfirmation',
+    ]);
   });
 
   test('each per-instance period names the rule it shortens', () => {
@@ -199,14 +214,27 @@ describe('per-instance periods and bounds', () => {
 
   test('outside production a period may be shortened down to one second, never to zero or nothing', () => {
     expect(refusals({ periods: { dispatchReview: { duration: '1s' }, progressReport: { duration: '2s' }, minimumLeadTime: { workingDays: 1 } } })).toEqual([]);
-    expect(refusals({ periods: { admissionConsultation: { duration: '5d' }, deadlineReminder: { duration: '1d' }, progressReport: { weeklyOn: 'MONDAY' } } })).toEqual([]);
+    expect(
+      refusals({ periods: { admissionConsultation: { duration: '5d' }, deadlineReminder: { duration: '1d' }, progressReport: { weeklyOn: 'MONDAY' } } }),
+    ).toEqual([]);
     expect(refusals({ periods: { progressReport: { duration: '' } } })).toEqual(['periods.progressReport:  is not a period of at least one second.']);
     expect(refusals({ periods: { progressReport: { duration: '0ms' } } })).toEqual(['periods.progressReport: 0ms is not a period of at least one second.']);
-    expect(refusals({ periods: { dispatchReview: { workingDays: 0 } } })).toEqual(['periods.dispatchReview: 0 working days is not a period of at least one second.']);
+    expect(refusals({ periods: { dispatchReview: { workingDays: 0 } } })).toEqual([
+      'periods.dispatchReview: 0 working days is not a period of at least one second.',
+    ]);
   });
 
   test('a period is never lengthened', () => {
-    expect(refusals({ periods: { admissionConsultation: { duration: '6d' }, dispatchReview: { workingDays: 3 }, deadlineReminder: { duration: '25h' }, progressReport: { duration: '8d' } } })).toEqual([
+    expect(
+      refusals({
+        periods: {
+          admissionConsultation: { duration: '6d' },
+          dispatchReview: { workingDays: 3 },
+          deadlineReminder: { duration: '25h' },
+          progressReport: { duration: '8d' },
+        },
+      }),
+    ).toEqual([
       "periods.admissionConsultation: 6d would lengthen the county's rule (5 working days); a period may only be shortened.",
       "periods.dispatchReview: 3 working days would lengthen the county's rule (2 working days); a period may only be shortened.",
       "periods.deadlineReminder: 25h would lengthen the county's rule (1d); a period may only be shortened.",
@@ -217,7 +245,8 @@ describe('per-instance periods and bounds', () => {
   test('rework rounds may be lowered to the bound, never raised above the rule', () => {
     expect(refusals({ maxReworkRounds: 1 })).toEqual([]);
     expect(refusals({ maxReworkRounds: 3 })).toEqual([]);
-    for (const bad of [0, 4, 1.5]) expect(refusals({ maxReworkRounds: bad })).toEqual([`maxReworkRounds: ${bad} must be a whole number from 1 to the county's rule (3).`]);
+    for (const bad of [0, 4, 1.5])
+      expect(refusals({ maxReworkRounds: bad })).toEqual([`maxReworkRounds: ${bad} must be a whole number from 1 to the county's rule (3).`]);
     expect(overrideRefusals(withDefaults({ dispatch: { maxReworkRounds: 5 } }), { maxReworkRounds: 5 }, false)).toEqual([]);
   });
 });

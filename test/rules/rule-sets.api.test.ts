@@ -9,7 +9,11 @@ const DEPT = 'p.dept.civil-affairs.dispatcher';
 const REVIEWER = 'p.qiaotou.reviewer';
 const VILLAGER = 'p.qiaotou.dongshan.villager';
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
-const allMet = { requiredByLaw: { met: true, reason: '法定' }, customarilyNeedsVillage: { met: true, reason: '惯例' }, withinVillageCapacity: { met: true, reason: '可承担' } };
+const allMet = {
+  requiredByLaw: { met: true, reason: '法定' },
+  customarilyNeedsVillage: { met: true, reason: '惯例' },
+  withinVillageCapacity: { met: true, reason: '可承担' },
+};
 
 let platform: TestPlatform;
 let counter = 0;
@@ -40,7 +44,17 @@ function applyForAdmission(body: Record<string, unknown> = {}) {
   return platform.api(DEPT, 'POST', '/admissions', {
     requestId: `rules-${Date.now()}-${n}`,
     departmentId: 'xingcun.dept.civil-affairs',
-    application: { title: '留守儿童关爱', proposedCode: `XC-RULES-${n}`, kind: 'ASSIST', whyVillages: '村级熟悉情况', legalBasis: '《未成年人保护法》', expectedLoad: '每月2小时', durationMonths: 12, subItems: [], scope: 'CATALOGUE' },
+    application: {
+      title: '留守儿童关爱',
+      proposedCode: `XC-RULES-${n}`,
+      kind: 'ASSIST',
+      whyVillages: '村级熟悉情况',
+      legalBasis: '《未成年人保护法》',
+      expectedLoad: '每月2小时',
+      durationMonths: 12,
+      subItems: [],
+      scope: 'CATALOGUE',
+    },
     ...body,
   });
 }
@@ -73,14 +87,36 @@ async function state(url: string, test: (body: any) => boolean) {
 
 test('the rules in force are readable by anyone of the county, with their definitions and bounds', async () => {
   const inForce = await platform.api(VILLAGER, 'GET', '/counties/xingcun/rules');
-  expect(inForce.body).toMatchObject({ id: 'xingcun-rules-v1', version: 1, status: 'PUBLISHED', values: { admission: { consultationPeriod: 5 }, dispatch: { reviewPeriod: 2, maxReworkRounds: 3 } } });
+  expect(inForce.body).toMatchObject({
+    id: 'xingcun-rules-v1',
+    version: 1,
+    status: 'PUBLISHED',
+    values: { admission: { consultationPeriod: 5 }, dispatch: { reviewPeriod: 2, maxReworkRounds: 3 } },
+  });
   const definitions = await platform.api(VILLAGER, 'GET', '/rules/definitions');
   expect(definitions.body).toEqual(
-    expect.arrayContaining([expect.objectContaining({ section: 'dispatch', rule: 'reviewPeriod', unit: 'WORKING_DAYS', default: 2, min: 1, max: 10, bound: 'a whole number of working days from 1 to 10' })]),
+    expect.arrayContaining([
+      expect.objectContaining({
+        section: 'dispatch',
+        rule: 'reviewPeriod',
+        unit: 'WORKING_DAYS',
+        default: 2,
+        min: 1,
+        max: 10,
+        bound: 'a whole number of working days from 1 to 10',
+      }),
+    ]),
   );
   expectProblem(await platform.api('p.xikou.dispatcher', 'GET', '/counties/other-county/rules'), 403, 'NOT_AUTHORISED');
   const openapi = (await fetch(`${platform.baseUrl}/openapi.json`).then((r) => r.json())) as any;
-  expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(['/counties/{countyId}/rules', '/counties/{countyId}/rule-sets', '/rule-sets/{ruleSetId}/publish', '/rule-sets/{ruleSetId}/changes']));
+  expect(Object.keys(openapi.paths)).toEqual(
+    expect.arrayContaining([
+      '/counties/{countyId}/rules',
+      '/counties/{countyId}/rule-sets',
+      '/rule-sets/{ruleSetId}/publish',
+      '/rule-sets/{ruleSetId}/changes',
+    ]),
+  );
   expect(Object.keys(openapi.paths['/rule-sets/{ruleSetId}/publish'].post.responses)).toEqual(expect.arrayContaining(['403', '404', '409', '422']));
 });
 
@@ -91,10 +127,21 @@ test('draft, change and publish: only the coordination office, never outside the
   expectProblem(await platform.api(OFFICE, 'POST', '/counties/xingcun/rule-sets', { note: '又一稿' }), 409, 'CONFLICT');
   const id = draft.body.id;
 
-  expectProblem(await platform.api(OFFICE, 'POST', `/rule-sets/${id}/changes`, { values: { dispatch: { reviewDays: 3 } }, reason: '笔误' }), 422, 'RULE_BROKEN');
+  expectProblem(
+    await platform.api(OFFICE, 'POST', `/rule-sets/${id}/changes`, { values: { dispatch: { reviewDays: 3 } }, reason: '笔误' }),
+    422,
+    'RULE_BROKEN',
+  );
   expect((await platform.api(OFFICE, 'POST', `/rule-sets/${id}/changes`, { values: { dispatch: { reviewPeriod: 'two' } }, reason: '笔误' })).status).toBe(200);
-  const wrong = await platform.api(OFFICE, 'POST', `/rule-sets/${id}/changes`, { values: { admission: { consultationPeriod: 0 }, dispatch: { reviewPeriod: 11, deadlineReminder: '0s' } }, reason: '试填' });
-  expect(wrong.body.violations.map((v: { rule: string }) => v.rule)).toEqual(['admission.consultationPeriod', 'dispatch.reviewPeriod', 'dispatch.deadlineReminder']);
+  const wrong = await platform.api(OFFICE, 'POST', `/rule-sets/${id}/changes`, {
+    values: { admission: { consultationPeriod: 0 }, dispatch: { reviewPeriod: 11, deadlineReminder: '0s' } },
+    reason: '试填',
+  });
+  expect(wrong.body.violations.map((v: { rule: string }) => v.rule)).toEqual([
+    'admission.consultationPeriod',
+    'dispatch.reviewPeriod',
+    'dispatch.deadlineReminder',
+  ]);
   expectProblem(await platform.api(DISPATCHER, 'POST', `/rule-sets/${id}/publish`, { effectiveFrom: inDays(1) }), 403, 'NOT_AUTHORISED');
   const refused = await platform.api(OFFICE, 'POST', `/rule-sets/${id}/publish`, { effectiveFrom: inDays(1) });
   expectProblem(refused, 422, 'RULE_BROKEN');
@@ -105,14 +152,19 @@ test('draft, change and publish: only the coordination office, never outside the
   ]);
   expect(refused.body.detail).toContain('dispatch.reviewPeriod = 11 (must be a whole number of working days from 1 to 10)');
 
-  await platform.api(OFFICE, 'POST', `/rule-sets/${id}/changes`, { values: { admission: { consultationPeriod: 7 }, dispatch: { reviewPeriod: 3, deadlineReminder: '2d' } }, reason: '县协调小组会议决定' });
+  await platform.api(OFFICE, 'POST', `/rule-sets/${id}/changes`, {
+    values: { admission: { consultationPeriod: 7 }, dispatch: { reviewPeriod: 3, deadlineReminder: '2d' } },
+    reason: '县协调小组会议决定',
+  });
   const published = await platform.api(OFFICE, 'POST', `/rule-sets/${id}/publish`, { effectiveFrom: '2099-01-01T00:00:00+08:00' });
   expect(published.body).toMatchObject({ status: 'PUBLISHED', effectiveFrom: '2098-12-31T16:00:00.000Z', values: { admission: { consultationPeriod: 7 } } });
   expectProblem(await platform.api(OFFICE, 'POST', `/rule-sets/${id}/changes`, { values: { dispatch: { reviewPeriod: 4 } }, reason: '再改' }), 409, 'CONFLICT');
   expect((await platform.api(VILLAGER, 'GET', '/counties/xingcun/rules')).body.id).toBe('xingcun-rules-v1');
 
   const changes = await platform.api(VILLAGER, 'GET', '/counties/xingcun/rule-sets/changes');
-  expect(changes.body.filter((c: { ruleSetId: string }) => c.ruleSetId === id).map((c: { action: string; personId: string }) => [c.action, c.personId])).toEqual([
+  expect(
+    changes.body.filter((c: { ruleSetId: string }) => c.ruleSetId === id).map((c: { action: string; personId: string }) => [c.action, c.personId]),
+  ).toEqual([
     ['PUBLISHED', OFFICE],
     ['CHANGED', OFFICE],
     ['CHANGED', OFFICE],
@@ -140,7 +192,10 @@ test('a rule published mid-process leaves running processes on their pinned rule
   expect(after.body.rules).toEqual({ ruleSetId: rules.id, version: rules.version });
   expect(after.body.rules).not.toEqual(pinned);
 
-  for (const [admission, days] of [[before.body.workflowId, 5], [after.body.workflowId, 10]] as const) {
+  for (const [admission, days] of [
+    [before.body.workflowId, 5],
+    [after.body.workflowId, 10],
+  ] as const) {
     await state(`/admissions/${admission}`, (b) => b.step === 'REVIEW');
     const reviewed = await platform.api(OFFICE, 'POST', `/admissions/${admission}/review`, allMet);
     const expected = await workingDeadline(platform.db, { countyId: 'xingcun', fromIso: new Date().toISOString(), workingDays: days });

@@ -72,11 +72,24 @@ test('a secondment that continues as new during its term keeps its timers', asyn
   expect(runs.length).toBeGreaterThanOrEqual(2);
   expect(runs.slice(0, -1).every((r) => r.status === 'CONTINUED_AS_NEW')).toBe(true);
   const described = runs.map((r) => `${r.status} ${r.events} ${r.startTime.toISOString()}`);
-  expect({ described, duringTerm: runs.some((r) => r.startTime.getTime() >= registeredAt && r.startTime.getTime() < endsAt) }).toEqual({ described, duringTerm: true });
+  expect({ described, duringTerm: runs.some((r) => r.startTime.getTime() >= registeredAt && r.startTime.getTime() < endsAt) }).toEqual({
+    described,
+    duringTerm: true,
+  });
   for (const run of runs) expect(run.events).toBeLessThan(MAX_EVENTS + 30);
   expect(escalated.record.filter((r) => r.step === 'RETURN')).toHaveLength(1);
   expect(escalated.record.filter((r) => r.step === 'ESCALATED')).toHaveLength(1);
-  expect(escalated.record.map((r) => r.step).slice(0, 9)).toEqual(['REQUEST', 'ELIGIBILITY', 'CONSENT', 'CONSENT', 'REVIEW', 'APPROVAL', 'REGISTRATION', 'EXTENSION_REQUEST', 'EXTENSION_REVIEW']);
+  expect(escalated.record.map((r) => r.step).slice(0, 9)).toEqual([
+    'REQUEST',
+    'ELIGIBILITY',
+    'CONSENT',
+    'CONSENT',
+    'REVIEW',
+    'APPROVAL',
+    'REGISTRATION',
+    'EXTENSION_REQUEST',
+    'EXTENSION_REVIEW',
+  ]);
   expect(escalated.details.extensions).toEqual([expect.objectContaining({ months: 1, status: 'REJECTED' })]);
   expect(Date.parse(escalated.details.returnedAt!)).toBeGreaterThanOrEqual(endsAt);
   expect(Date.parse(escalated.details.endsAt!)).toBe(endsAt);

@@ -31,10 +31,27 @@ const BUREAU = { id: 'xingcun.dept.agriculture-rural', kind: 'DEPARTMENT', name:
 const CITY = { id: 'city.office', kind: 'CITY_OFFICE', name: '市委办' };
 const allowing = { ...rules, countyLevelMayBorrow: true };
 
-const actor = (role: Actor['roles'][number]['role'], orgId: string, personId = 'p'): Actor => ({ personId, name: 'P', roles: [{ role, orgId, countyId: 'xingcun' }], requestId: 'r' });
+const actor = (role: Actor['roles'][number]['role'], orgId: string, personId = 'p'): Actor => ({
+  personId,
+  name: 'P',
+  roles: [{ role, orgId, countyId: 'xingcun' }],
+  requestId: 'r',
+});
 const request = (months = 2): SecondmentRequest => ({ personId: 'p.deng', reason: 'URGENT', explanation: 'e', start: '2026-12-01', months });
-const cadre = (category: string, since = '2010-01-01T00:00:00.000Z') => ({ personId: 'p.deng', name: '邓国清', unitId: TOWN, category: category as never, since });
-const facts = (over: Partial<EligibilityFacts> = {}): EligibilityFacts => ({ cadre: cadre('ORDINARY_CADRE'), history: [], borrowingUnit: BUREAU, borrowingUnitActive: 0, ...over });
+const cadre = (category: string, since = '2010-01-01T00:00:00.000Z') => ({
+  personId: 'p.deng',
+  name: '邓国清',
+  unitId: TOWN,
+  category: category as never,
+  since,
+});
+const facts = (over: Partial<EligibilityFacts> = {}): EligibilityFacts => ({
+  cadre: cadre('ORDINARY_CADRE'),
+  history: [],
+  borrowingUnit: BUREAU,
+  borrowingUnitActive: 0,
+  ...over,
+});
 const codes = (f: EligibilityFacts, r: SecondmentRules = allowing, req = request()) => eligibilityFailures(f, req, r, NOW).map((x) => x.code);
 
 describe('eligibility: every failure, with a reason', () => {
@@ -46,7 +63,8 @@ describe('eligibility: every failure, with a reason', () => {
     expect(eligibilityFailures(facts(), request(), rules, NOW)).toEqual([
       { code: 'COUNTY_LEVEL_BORROWER', reason: "县农业农村局 is a unit at county level or below: the county's rules do not let such units borrow cadres." },
     ]);
-    for (const kind of ['COUNTY', 'DEPARTMENT', 'COORDINATION_OFFICE', 'TOWN', 'STATION', 'VILLAGE', 'GRID']) expect(codes(facts({ borrowingUnit: { ...BUREAU, kind } }), rules)).toEqual(['COUNTY_LEVEL_BORROWER']);
+    for (const kind of ['COUNTY', 'DEPARTMENT', 'COORDINATION_OFFICE', 'TOWN', 'STATION', 'VILLAGE', 'GRID'])
+      expect(codes(facts({ borrowingUnit: { ...BUREAU, kind } }), rules)).toEqual(['COUNTY_LEVEL_BORROWER']);
     expect(codes(facts({ borrowingUnit: CITY }), rules)).toEqual([]);
   });
 
@@ -65,17 +83,26 @@ describe('eligibility: every failure, with a reason', () => {
     ]);
     expect(graduate('2024-11-23T08:00:00.000Z')).toEqual([]);
     const recruit = (since: string, r = allowing) => eligibilityFailures(facts({ cadre: cadre('NEW_RECRUIT', since) }), request(), r, NOW);
-    expect(recruit('2023-11-23T08:00:00.001Z')).toEqual([{ code: 'BANNED_CATEGORY', reason: '邓国清 is a new recruit (新录用人员) since 2023-11-23: not before 3 years, on 2026-11-23.' }]);
+    expect(recruit('2023-11-23T08:00:00.001Z')).toEqual([
+      { code: 'BANNED_CATEGORY', reason: '邓国清 is a new recruit (新录用人员) since 2023-11-23: not before 3 years, on 2026-11-23.' },
+    ]);
     expect(recruit('2023-11-23T08:00:00.000Z')).toEqual([]);
     expect(recruit('2025-01-01T00:00:00.000Z', { ...allowing, newRecruitYears: 1 })).toEqual([]);
     expect(recruit('2025-01-01T00:00:00.000Z', { ...allowing, bannedCategories: ['SELECTED_GRADUATE'] })).toEqual([]);
     expect(graduate('2025-01-01T00:00:00.000Z')).toHaveLength(1);
-    expect(eligibilityFailures(facts({ cadre: cadre('SELECTED_GRADUATE', '2025-01-01T00:00:00.000Z') }), request(), { ...allowing, selectedGraduateYears: 1 }, NOW)).toEqual([]);
+    expect(
+      eligibilityFailures(facts({ cadre: cadre('SELECTED_GRADUATE', '2025-01-01T00:00:00.000Z') }), request(), { ...allowing, selectedGraduateYears: 1 }, NOW),
+    ).toEqual([]);
   });
 
   test('no second secondment within the cool-down after a return; none while one is active', () => {
     const past = (returnedAt: string | undefined, endsAt = '2026-01-10T00:00:00.000Z', status: 'RETURNED' | 'CLAWED_BACK' | 'ACTIVE' = 'RETURNED') => ({
-      id: 'old', borrowingUnitId: 'xingcun.dept.propaganda', status, startedAt: '2025-06-01T00:00:00.000Z', endsAt, ...(returnedAt && { returnedAt }),
+      id: 'old',
+      borrowingUnitId: 'xingcun.dept.propaganda',
+      status,
+      startedAt: '2025-06-01T00:00:00.000Z',
+      endsAt,
+      ...(returnedAt && { returnedAt }),
     });
     expect(eligibilityFailures(facts({ history: [past('2025-02-20T00:00:00.000Z')] }), request(), allowing, NOW)).toEqual([
       { code: 'COOL_DOWN', reason: '邓国清 returned from xingcun.dept.propaganda on 2025-02-20: no second secondment within 24 months, before 2027-02-20.' },
@@ -91,30 +118,51 @@ describe('eligibility: every failure, with a reason', () => {
     expect(eligibilityFailures(facts({ history: [past(undefined, '2027-01-01T00:00:00.000Z', 'ACTIVE')] }), request(), allowing, NOW)).toEqual([
       { code: 'ALREADY_SECONDED', reason: '邓国清 is already on secondment to xingcun.dept.propaganda.' },
     ]);
-    expect(eligibilityFailures(facts({ cadre: undefined, history: [past(undefined, '2027-01-01T00:00:00.000Z', 'ACTIVE')] }), request(), allowing, NOW)[1].reason).toBe('The cadre is already on secondment to xingcun.dept.propaganda.');
+    expect(
+      eligibilityFailures(facts({ cadre: undefined, history: [past(undefined, '2027-01-01T00:00:00.000Z', 'ACTIVE')] }), request(), allowing, NOW)[1].reason,
+    ).toBe('The cadre is already on secondment to xingcun.dept.propaganda.');
   });
 
   test('the term asked: at most the term rule, and within the cumulative cap', () => {
     expect(codes(facts(), allowing, request(6))).toEqual([]);
     expect(eligibilityFailures(facts(), request(7), allowing, NOW)).toEqual([{ code: 'TERM_TOO_LONG', reason: '7 months asked: a term is at most 6 months.' }]);
     expect(codes(facts(), { ...allowing, maxTermMonths: 24 }, request(12))).toEqual([]);
-    expect(eligibilityFailures(facts(), request(13), { ...allowing, maxTermMonths: 24 }, NOW)).toEqual([{ code: 'OVER_CAP', reason: '13 months asked: one secondment lasts at most 12 months in all.' }]);
+    expect(eligibilityFailures(facts(), request(13), { ...allowing, maxTermMonths: 24 }, NOW)).toEqual([
+      { code: 'OVER_CAP', reason: '13 months asked: one secondment lasts at most 12 months in all.' },
+    ]);
   });
 
   test("the borrowing unit's quota: its own, else the default; its own unit is no secondment", () => {
     expect(codes(facts({ borrowingUnitActive: 1 }))).toEqual([]);
-    expect(eligibilityFailures(facts({ borrowingUnitActive: 2 }), request(), allowing, NOW)).toEqual([{ code: 'OVER_QUOTA', reason: '县农业农村局 already holds 2 seconded cadre(s); its quota is 2.' }]);
+    expect(eligibilityFailures(facts({ borrowingUnitActive: 2 }), request(), allowing, NOW)).toEqual([
+      { code: 'OVER_QUOTA', reason: '县农业农村局 already holds 2 seconded cadre(s); its quota is 2.' },
+    ]);
     const own = { ...allowing, quotas: { [BUREAU.id]: 0 } };
     expect(codes(facts(), own)).toEqual(['OVER_QUOTA']);
     expect(codes(facts({ borrowingUnitActive: 4 }), { ...allowing, quotas: { [BUREAU.id]: 5 } })).toEqual([]);
     expect(quotaOf(own, BUREAU.id)).toBe(0);
     expect(quotaOf(own, 'other')).toBe(2);
     expect(quotaOf({ ...allowing, quotas: JSON.parse('{}') }, 'toString')).toBe(2);
-    expect(eligibilityFailures(facts({ borrowingUnit: { ...BUREAU, id: TOWN, kind: 'TOWN', name: '桥头镇' } }), request(), allowing, NOW)).toEqual([{ code: 'OWN_UNIT', reason: '邓国清 already serves in 桥头镇: that is no secondment.' }]);
+    expect(eligibilityFailures(facts({ borrowingUnit: { ...BUREAU, id: TOWN, kind: 'TOWN', name: '桥头镇' } }), request(), allowing, NOW)).toEqual([
+      { code: 'OWN_UNIT', reason: '邓国清 already serves in 桥头镇: that is no secondment.' },
+    ]);
   });
 
   test('every failure is listed, not only the first, in a stable order', () => {
-    const all = facts({ cadre: cadre('PROBATIONARY_LEADER'), borrowingUnitActive: 9, history: [{ id: 'o', borrowingUnitId: 'x', status: 'RETURNED', startedAt: '2026-01-01T00:00:00.000Z', endsAt: '2026-05-01T00:00:00.000Z', returnedAt: '2026-05-01T00:00:00.000Z' }] });
+    const all = facts({
+      cadre: cadre('PROBATIONARY_LEADER'),
+      borrowingUnitActive: 9,
+      history: [
+        {
+          id: 'o',
+          borrowingUnitId: 'x',
+          status: 'RETURNED',
+          startedAt: '2026-01-01T00:00:00.000Z',
+          endsAt: '2026-05-01T00:00:00.000Z',
+          returnedAt: '2026-05-01T00:00:00.000Z',
+        },
+      ],
+    });
     expect(codes(all, rules, request(13))).toEqual(['BANNED_CATEGORY', 'COOL_DOWN', 'TERM_TOO_LONG', 'OVER_CAP', 'COUNTY_LEVEL_BORROWER', 'OVER_QUOTA']);
     expect(eligibilityFailures(facts({ cadre: undefined }), request(), allowing, NOW)).toEqual([
       { code: 'NO_CADRE_RECORD', reason: 'p.deng has no cadre record in the organisation data: eligibility cannot be shown.' },
@@ -146,11 +194,32 @@ describe('the term', () => {
 
 function view(step: string, details: Partial<SecondmentView['details']> = {}, status: SecondmentView['status'] = 'RUNNING'): SecondmentView {
   return {
-    processType: 'secondment', workflowId: 'secondment-xingcun.qiaotou-r1', title: 't', countyId: 'xingcun', step, status, nextActors: [], overdue: false, startedAt: '', updatedAt: '', record: [],
+    processType: 'secondment',
+    workflowId: 'secondment-xingcun.qiaotou-r1',
+    title: 't',
+    countyId: 'xingcun',
+    step,
+    status,
+    nextActors: [],
+    overdue: false,
+    startedAt: '',
+    updatedAt: '',
+    record: [],
     details: {
-      origin: 'REQUEST', cadre: { personId: 'p.deng', name: '邓国清' }, sourceUnit: { id: TOWN, kind: 'TOWN', name: '桥头镇', townId: TOWN }, borrowingUnit: BUREAU,
-      orgDepartmentId: 'xingcun.dept.organisation', approverOrgId: 'xingcun', inspectorOrgId: 'xingcun.dept.discipline-inspection',
-      request: request(), consents: [], reviews: [], approvals: [], monthsApproved: 0, extensions: [], escalated: false,
+      origin: 'REQUEST',
+      cadre: { personId: 'p.deng', name: '邓国清' },
+      sourceUnit: { id: TOWN, kind: 'TOWN', name: '桥头镇', townId: TOWN },
+      borrowingUnit: BUREAU,
+      orgDepartmentId: 'xingcun.dept.organisation',
+      approverOrgId: 'xingcun',
+      inspectorOrgId: 'xingcun.dept.discipline-inspection',
+      request: request(),
+      consents: [],
+      reviews: [],
+      approvals: [],
+      monthsApproved: 0,
+      extensions: [],
+      escalated: false,
       ...details,
     },
   };
@@ -179,9 +248,15 @@ describe('steps', () => {
     expect(mayConsent(v, townReviewer, { party: 'CADRE', consent: true })).toMatchObject({ code: 'NOT_AUTHORISED' });
     expect(mayConsent(v, townReviewer, { party: 'SOURCE_UNIT', consent: false })).toMatchObject({ code: 'MISSING_REASON' });
     expect(mayConsent(v, townReviewer, { party: 'SOURCE_UNIT', consent: false, comment: '春耕期间人手紧张' })).toEqual({ ok: true });
-    expect(mayConsent(view('CONSENT', { consents: [given('SOURCE_UNIT')] }), townReviewer, { party: 'SOURCE_UNIT', consent: true })).toMatchObject({ code: 'ALREADY_DONE' });
-    expect(mayConsent(view('CONSENT', { consents: [given('SOURCE_UNIT')] }), actor('DISPATCHER', TOWN, 'p.deng'), { party: 'CADRE', consent: true })).toEqual({ ok: true });
-    expect(mayConsent(view('CONSENT', { consents: [given('CADRE')] }), actor('DISPATCHER', TOWN, 'p.deng'), { party: 'CADRE', consent: true })).toMatchObject({ code: 'ALREADY_DONE' });
+    expect(mayConsent(view('CONSENT', { consents: [given('SOURCE_UNIT')] }), townReviewer, { party: 'SOURCE_UNIT', consent: true })).toMatchObject({
+      code: 'ALREADY_DONE',
+    });
+    expect(mayConsent(view('CONSENT', { consents: [given('SOURCE_UNIT')] }), actor('DISPATCHER', TOWN, 'p.deng'), { party: 'CADRE', consent: true })).toEqual({
+      ok: true,
+    });
+    expect(mayConsent(view('CONSENT', { consents: [given('CADRE')] }), actor('DISPATCHER', TOWN, 'p.deng'), { party: 'CADRE', consent: true })).toMatchObject({
+      code: 'ALREADY_DONE',
+    });
     expect(mayConsent(view('REVIEW'), townReviewer, { party: 'SOURCE_UNIT', consent: true })).toMatchObject({ code: 'WRONG_STEP' });
     expect(mayConsent(view('CLOSED', {}, 'REJECTED'), townReviewer, { party: 'SOURCE_UNIT', consent: true })).toMatchObject({ code: 'PROCESS_CLOSED' });
   });
@@ -220,9 +295,25 @@ describe('steps', () => {
     expect(mayRequestExtension(twice, borrower, { months: 2, reason: 'r' }, rules)).toEqual({ ok: true });
     expect(mayRequestExtension(twice, borrower, { months: 3, reason: 'r' }, rules)).toMatchObject({ code: 'RULE_BROKEN' });
     expect(mayRequestExtension(active, borrower, { months: 1, reason: '' }, rules)).toMatchObject({ code: 'MISSING_REASON' });
-    expect(mayRequestExtension(active, actor('DISPATCHER', 'xingcun.dept.civil-affairs'), { months: 1, reason: 'r' }, rules)).toMatchObject({ code: 'WRONG_ORGANISATION' });
-    expect(mayRequestExtension(view('EXTENSION_REVIEW', { monthsApproved: 6 }), borrower, { months: 1, reason: 'r' }, rules)).toMatchObject({ code: 'WRONG_STEP' });
-    expect(monthsWith({ monthsApproved: 6, extensions: [{ months: 3, reason: '', askedAt: '', status: 'PENDING' }, { months: 2, reason: '', askedAt: '', status: 'REJECTED' }, { months: 1, reason: '', askedAt: '', status: 'LAPSED' }] }, 2)).toBe(11);
+    expect(mayRequestExtension(active, actor('DISPATCHER', 'xingcun.dept.civil-affairs'), { months: 1, reason: 'r' }, rules)).toMatchObject({
+      code: 'WRONG_ORGANISATION',
+    });
+    expect(mayRequestExtension(view('EXTENSION_REVIEW', { monthsApproved: 6 }), borrower, { months: 1, reason: 'r' }, rules)).toMatchObject({
+      code: 'WRONG_STEP',
+    });
+    expect(
+      monthsWith(
+        {
+          monthsApproved: 6,
+          extensions: [
+            { months: 3, reason: '', askedAt: '', status: 'PENDING' },
+            { months: 2, reason: '', askedAt: '', status: 'REJECTED' },
+            { months: 1, reason: '', askedAt: '', status: 'LAPSED' },
+          ],
+        },
+        2,
+      ),
+    ).toBe(11);
   });
 
   test('an extension is in time when the lead time from now ends by the end of the term', () => {
@@ -244,7 +335,8 @@ describe('steps', () => {
     for (const step of ['CONSENT', 'REVIEW', 'APPROVAL', 'REGISTRATION', 'ACTIVE', 'EXTENSION_REVIEW', 'EXTENSION_APPROVAL', 'CLAWBACK']) {
       expect(mayClawBack(view(step), inspector, { grounds: 'UNAPPROVED', reason: '未经审批' })).toEqual({ ok: true });
     }
-    for (const step of ['ELIGIBILITY', 'RETURN_CONFIRMATION']) expect(mayClawBack(view(step), inspector, { grounds: 'EXPIRED', reason: 'r' })).toMatchObject({ code: 'WRONG_STEP' });
+    for (const step of ['ELIGIBILITY', 'RETURN_CONFIRMATION'])
+      expect(mayClawBack(view(step), inspector, { grounds: 'EXPIRED', reason: 'r' })).toMatchObject({ code: 'WRONG_STEP' });
     expect(mayClawBack(view('ACTIVE'), orgDept, { grounds: 'EXPIRED', reason: 'r' })).toMatchObject({ code: 'NOT_AUTHORISED' });
     expect(mayClawBack(view('ACTIVE'), inspector, { grounds: 'EXPIRED', reason: '' })).toMatchObject({ code: 'MISSING_REASON' });
   });
@@ -287,7 +379,9 @@ describe("the county's secondment rules", () => {
   test('the banned categories: a list of the four', () => {
     const check = (value: unknown) => ruleViolations({ secondment: { bannedCategories: value } }).length;
     expect([check([]), check(['NEW_RECRUIT']), check(['ORDINARY_CADRE']), check('NEW_RECRUIT')]).toEqual([0, 0, 1, 1]);
-    expect(describeBound(RULE_SECTIONS.secondment.bannedCategories)).toBe('at most 4 of PROBATIONARY_LEADER, LEADERSHIP_MEMBER, SELECTED_GRADUATE, NEW_RECRUIT');
+    expect(describeBound(RULE_SECTIONS.secondment.bannedCategories)).toBe(
+      'at most 4 of PROBATIONARY_LEADER, LEADERSHIP_MEMBER, SELECTED_GRADUATE, NEW_RECRUIT',
+    );
   });
 
   test('quotas: organisation ids, each a whole number within the bounds, so many at most', () => {

@@ -24,7 +24,10 @@ beforeAll(async () => {
   platform = await startPlatform('sqlite');
   // The county gives the ecology bureau a quota of one and the others room for every test here.
   const draft = await platform.api(OFFICE, 'POST', '/counties/xingcun/rule-sets', { note: '借调名额' });
-  await platform.api(OFFICE, 'POST', `/rule-sets/${draft.body.id}/changes`, { values: { secondment: { defaultQuota: 10, quotas: { [ECOLOGY]: 1 } } }, reason: '县委组织部核定借调名额' });
+  await platform.api(OFFICE, 'POST', `/rule-sets/${draft.body.id}/changes`, {
+    values: { secondment: { defaultQuota: 10, quotas: { [ECOLOGY]: 1 } } },
+    reason: '县委组织部核定借调名额',
+  });
   const published = await platform.api(OFFICE, 'POST', `/rule-sets/${draft.body.id}/publish`, { effectiveFrom: new Date(Date.now() - 1000).toISOString() });
   expect(published.body).toMatchObject({ status: 'PUBLISHED', violations: [] });
 });
@@ -76,7 +79,9 @@ async function activate(id: string, sourceConsenter: string, cadre: string): Pro
   expect(consented.step).toBe('REVIEW');
   await ok(platform.api(ORG_DEPARTMENT, 'POST', `/secondments/${id}/review`, { decision: 'APPROVE', comment: '符合借调条件' }));
   await ok(platform.api(APPROVER, 'POST', `/secondments/${id}/approval`, { decision: 'APPROVE' }));
-  const active = await ok(platform.api(ORG_DEPARTMENT, 'POST', `/secondments/${id}/registration`, { registrationRef: `组干备〔2026〕${randomUUID().slice(0, 4)}号` }));
+  const active = await ok(
+    platform.api(ORG_DEPARTMENT, 'POST', `/secondments/${id}/registration`, { registrationRef: `组干备〔2026〕${randomUUID().slice(0, 4)}号` }),
+  );
   expect(active.step).toBe('ACTIVE');
   return active;
 }
@@ -84,7 +89,12 @@ async function activate(id: string, sourceConsenter: string, cadre: string): Pro
 test("the seeds' case: a township cadre seconded to a county bureau; the term ends, he is returned automatically, the town confirms", async () => {
   const asked = await ask('p.qiaotou.cadre.deng', AGRICULTURE, { monthLasts: '3s' });
   expect(asked.status).toBe(201);
-  expect(asked.body).toMatchObject({ processType: 'secondment', step: 'CONSENT', status: 'RUNNING', details: { eligibility: { eligible: true, failures: [] }, cadre: { name: '邓国清', category: 'ORDINARY_CADRE' } } });
+  expect(asked.body).toMatchObject({
+    processType: 'secondment',
+    step: 'CONSENT',
+    status: 'RUNNING',
+    details: { eligibility: { eligible: true, failures: [] }, cadre: { name: '邓国清', category: 'ORDINARY_CADRE' } },
+  });
   const id: string = asked.body.workflowId;
   expect(id).toMatch(/^secondment-xingcun\.qiaotou-/);
   expect(asked.body.nextActors).toEqual(expect.arrayContaining([expect.objectContaining({ role: 'TOWN_REVIEWER', orgId: 'xingcun.qiaotou' })]));
@@ -109,7 +119,11 @@ test("the seeds' case: a township cadre seconded to a county bureau; the term en
   expect(await platform.db.secondmentRecord.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'RETURNED', returnedAt: expect.any(Date) });
   expectProblem(await platform.api(BORROWER[AGRICULTURE], 'POST', `/secondments/${id}/return-confirmation`, {}), 403, 'NOT_AUTHORISED');
   const confirmed = await ok(platform.api('p.qiaotou.reviewer', 'POST', `/secondments/${id}/return-confirmation`, { note: '已回镇农业农村办上班' }));
-  expect(confirmed).toMatchObject({ status: 'COMPLETED', step: 'CLOSED', details: { ending: 'RETURNED', returnConfirmed: { personId: 'p.qiaotou.reviewer' } } });
+  expect(confirmed).toMatchObject({
+    status: 'COMPLETED',
+    step: 'CLOSED',
+    details: { ending: 'RETURNED', returnConfirmed: { personId: 'p.qiaotou.reviewer' } },
+  });
   await platform.recordHistory(id, 'secondment-seeds-case');
 }, 60_000);
 
@@ -126,7 +140,10 @@ test('a probationary new leader is refused, with every reason listed', async () 
 
 test('a second secondment within the cool-down is refused; one after it is allowed', async () => {
   const within = await ask('p.qiaotou.cadre.li', CIVIL_AFFAIRS);
-  expect(within.body).toMatchObject({ status: 'REJECTED', details: { eligibility: { failures: [expect.objectContaining({ code: 'COOL_DOWN', reason: expect.stringContaining('24 months') })] } } });
+  expect(within.body).toMatchObject({
+    status: 'REJECTED',
+    details: { eligibility: { failures: [expect.objectContaining({ code: 'COOL_DOWN', reason: expect.stringContaining('24 months') })] } },
+  });
   const after = await ask('p.qiaotou.cadre.wang', CIVIL_AFFAIRS);
   expect(after.body).toMatchObject({ status: 'RUNNING', step: 'CONSENT', details: { eligibility: { eligible: true } } });
 });
@@ -166,12 +183,25 @@ test('a borrowing unit over its quota is refused; its active secondment is clawe
   const id = first.body.workflowId;
   await activate(id, 'p.fenglin.reviewer', 'p.fenglin.cadre.xu');
   const second = await ask('p.fenglin.recruit', ECOLOGY);
-  expect(second.body).toMatchObject({ status: 'REJECTED', details: { eligibility: { failures: [expect.objectContaining({ code: 'OVER_QUOTA', reason: expect.stringContaining('quota is 1') })] } } });
+  expect(second.body).toMatchObject({
+    status: 'REJECTED',
+    details: { eligibility: { failures: [expect.objectContaining({ code: 'OVER_QUOTA', reason: expect.stringContaining('quota is 1') })] } },
+  });
 
-  expectProblem(await platform.api(ORG_DEPARTMENT, 'POST', `/secondments/${id}/clawback`, { grounds: 'INELIGIBLE', reason: '超编借调' }), 403, 'NOT_AUTHORISED');
-  const clawed = await ok(platform.api(INSPECTOR, 'POST', `/secondments/${id}/clawback`, { grounds: 'INELIGIBLE', reason: '专项检查发现借调期间长期脱离原岗位' }));
+  expectProblem(
+    await platform.api(ORG_DEPARTMENT, 'POST', `/secondments/${id}/clawback`, { grounds: 'INELIGIBLE', reason: '超编借调' }),
+    403,
+    'NOT_AUTHORISED',
+  );
+  const clawed = await ok(
+    platform.api(INSPECTOR, 'POST', `/secondments/${id}/clawback`, { grounds: 'INELIGIBLE', reason: '专项检查发现借调期间长期脱离原岗位' }),
+  );
   expect(clawed).toMatchObject({ step: 'RETURN_CONFIRMATION', details: { ending: 'CLAWED_BACK', clawback: { grounds: 'INELIGIBLE', personId: INSPECTOR } } });
-  expect(await platform.db.secondmentRecord.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'CLAWED_BACK', clawbackReason: expect.stringContaining('INELIGIBLE'), clawedBackBy: INSPECTOR });
+  expect(await platform.db.secondmentRecord.findUniqueOrThrow({ where: { id } })).toMatchObject({
+    status: 'CLAWED_BACK',
+    clawbackReason: expect.stringContaining('INELIGIBLE'),
+    clawedBackBy: INSPECTOR,
+  });
   const notices = await platform.db.notification.findMany({ where: { workflowId: id, kind: 'CLAWBACK' } });
   expect(notices.map((n) => n.orgId).sort()).toEqual([ECOLOGY, 'xingcun.fenglin']);
   const again = await ask('p.fenglin.recruit', ECOLOGY, { requestId: `s-${randomUUID().slice(0, 8)}` });
@@ -179,13 +209,29 @@ test('a borrowing unit over its quota is refused; its active secondment is clawe
 });
 
 test('a secondment found by a census enters at clawback and is clawed back', async () => {
-  const found = await platform.api(INSPECTOR, 'POST', '/secondment-census', { requestId: `c-${randomUUID().slice(0, 8)}`, personId: 'p.xikou.cadre.hu', borrowingUnitId: CIVIL_AFFAIRS, foundSince: '2026-03-01', explanation: '摸底发现：未经审批长期在县民政局跟班' });
+  const found = await platform.api(INSPECTOR, 'POST', '/secondment-census', {
+    requestId: `c-${randomUUID().slice(0, 8)}`,
+    personId: 'p.xikou.cadre.hu',
+    borrowingUnitId: CIVIL_AFFAIRS,
+    foundSince: '2026-03-01',
+    explanation: '摸底发现：未经审批长期在县民政局跟班',
+  });
   expect(found.status).toBe(201);
   const id = found.body.workflowId;
   const at = await until(id, (v) => v.step === 'CLAWBACK' && v.nextActors.length > 0);
   expect(at).toMatchObject({ details: { origin: 'CENSUS' }, nextActors: [{ role: 'INSPECTOR', orgId: 'xingcun.dept.discipline-inspection' }] });
   expect(await platform.db.secondmentRecord.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'ACTIVE', approved: false });
-  expectProblem(await platform.api(BORROWER[CIVIL_AFFAIRS], 'POST', '/secondment-census', { requestId: `c-${randomUUID().slice(0, 8)}`, personId: 'p.xikou.cadre.hu', borrowingUnitId: CIVIL_AFFAIRS, foundSince: '2026-03-01', explanation: '自查' }), 403, 'NOT_AUTHORISED');
+  expectProblem(
+    await platform.api(BORROWER[CIVIL_AFFAIRS], 'POST', '/secondment-census', {
+      requestId: `c-${randomUUID().slice(0, 8)}`,
+      personId: 'p.xikou.cadre.hu',
+      borrowingUnitId: CIVIL_AFFAIRS,
+      foundSince: '2026-03-01',
+      explanation: '自查',
+    }),
+    403,
+    'NOT_AUTHORISED',
+  );
   const clawed = await ok(platform.api(INSPECTOR, 'POST', `/secondments/${id}/clawback`, { grounds: 'UNAPPROVED', reason: '未经审批借调，立即清退' }));
   expect(clawed.step).toBe('RETURN_CONFIRMATION');
   expect(await platform.db.secondmentRecord.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'CLAWED_BACK', approved: false });
@@ -200,30 +246,54 @@ test('a request lapses when consent is not given in time', async () => {
   await ok(platform.api('p.qiaotou.dongshan.cadre2', 'POST', `/secondments/${id}/consent`, { party: 'CADRE', consent: true }));
   const lapsed = await until(id, (v) => v.status !== 'RUNNING');
   expect(lapsed).toMatchObject({ status: 'REJECTED', details: { ending: 'LAPSED' }, outcome: { reason: expect.stringContaining('Lapsed') } });
-  expectProblem(await platform.api('p.qiaotou.dongshan.secretary', 'POST', `/secondments/${id}/consent`, { party: 'SOURCE_UNIT', consent: true }), 409, 'PROCESS_CLOSED');
+  expectProblem(
+    await platform.api('p.qiaotou.dongshan.secretary', 'POST', `/secondments/${id}/consent`, { party: 'SOURCE_UNIT', consent: true }),
+    409,
+    'PROCESS_CLOSED',
+  );
   await platform.recordHistory(id, 'secondment-lapsed');
 });
 
 test('an unconfirmed return is escalated to the organisation department; the reports show what is away, ending, overdue and clawed back', async () => {
-  const asked = await ask('p.qiaotou.nantang.cadre1', AGRICULTURE, { months: 1, monthLasts: '3s', periods: { secondmentReturnConfirmation: { duration: '3s' } } });
+  const asked = await ask('p.qiaotou.nantang.cadre1', AGRICULTURE, {
+    months: 1,
+    monthLasts: '3s',
+    periods: { secondmentReturnConfirmation: { duration: '3s' } },
+  });
   const id = asked.body.workflowId;
   await activate(id, 'p.qiaotou.nantang.secretary', 'p.qiaotou.nantang.cadre1');
   const escalated = await until(id, (v) => v.details.escalated);
-  expect(escalated).toMatchObject({ step: 'RETURN_CONFIRMATION', overdue: true, nextActors: expect.arrayContaining([expect.objectContaining({ role: 'ORG_DEPARTMENT' })]) });
+  expect(escalated).toMatchObject({
+    step: 'RETURN_CONFIRMATION',
+    overdue: true,
+    nextActors: expect.arrayContaining([expect.objectContaining({ role: 'ORG_DEPARTMENT' })]),
+  });
   // The organisation department is told right after the escalation is published.
-  const told = () => platform.db.notification.count({ where: { workflowId: id, orgId: 'xingcun.dept.organisation', kind: { startsWith: 'RETURN_UNCONFIRMED' } } });
+  const told = () =>
+    platform.db.notification.count({ where: { workflowId: id, orgId: 'xingcun.dept.organisation', kind: { startsWith: 'RETURN_UNCONFIRMED' } } });
   expect(await eventually(async () => ((await told()) > 0 ? told() : undefined))).toBe(1);
 
   const report = (await platform.api(ORG_DEPARTMENT, 'GET', '/secondments/reports?countyId=xingcun&endingWithinDays=30')).body;
   expect(report.overdueForReturn).toEqual(expect.arrayContaining([expect.objectContaining({ workflowId: id, escalated: true })]));
-  expect(report.clawedBackByUnit).toEqual(expect.arrayContaining([{ borrowingUnitId: ECOLOGY, name: '兴村县生态环境局', count: 1 }, { borrowingUnitId: CIVIL_AFFAIRS, name: '兴村县民政局', count: 1 }]));
+  expect(report.clawedBackByUnit).toEqual(
+    expect.arrayContaining([
+      { borrowingUnitId: ECOLOGY, name: '兴村县生态环境局', count: 1 },
+      { borrowingUnitId: CIVIL_AFFAIRS, name: '兴村县民政局', count: 1 },
+    ]),
+  );
   const away = report.active.map((a: { personId: string }) => a.personId);
   expect(away).toEqual(expect.arrayContaining(['p.xikou.zhulin.cadre1']));
   expect(away).not.toContain('p.fenglin.cadre.xu');
   expect(report.endingSoon.map((a: { personId: string }) => a.personId)).toContain('p.xikou.zhulin.cadre1');
   const zhulin = report.awayByPlace.find((p: { placeId: string }) => p.placeId === 'xingcun.xikou.zhulin');
-  expect(zhulin).toMatchObject({ kind: 'VILLAGE', name: '竹林村', cadres: [expect.objectContaining({ name: '竺巧玲', borrowingUnitId: CIVIL_AFFAIRS, daysAway: 0 })] });
-  expect(report.awayByPlace.find((p: { placeId: string }) => p.placeId === 'xingcun.xikou')?.cadres.map((c: { personId: string }) => c.personId)).toContain('p.xikou.zhulin.cadre1');
+  expect(zhulin).toMatchObject({
+    kind: 'VILLAGE',
+    name: '竹林村',
+    cadres: [expect.objectContaining({ name: '竺巧玲', borrowingUnitId: CIVIL_AFFAIRS, daysAway: 0 })],
+  });
+  expect(report.awayByPlace.find((p: { placeId: string }) => p.placeId === 'xingcun.xikou')?.cadres.map((c: { personId: string }) => c.personId)).toContain(
+    'p.xikou.zhulin.cadre1',
+  );
   expectProblem(await platform.api('p.qiaotou.reviewer', 'GET', '/secondments/reports?countyId=xingcun'), 403, 'NOT_AUTHORISED');
 
   expectProblem(await platform.api('p.qiaotou.dispatcher', 'POST', `/secondments/${id}/return-confirmation`, {}), 403, 'NOT_AUTHORISED');

@@ -40,7 +40,15 @@ export async function openBrowser(): Promise<PageBrowser> {
     headless: true,
     userDataDir: profile,
     // The machine's network is closed: without these Chromium keeps trying to reach Google's hosts.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   return {
     async render(url, viewport = { width: 390, height: 844 }) {

@@ -19,4 +19,3 @@ export const TEST_2027 = {
     { date: '2027-10-09', name: '国庆节' },
   ] as MakeUpWorkday[],
 };
-

@@ -22,7 +22,10 @@ export default async function globalSetup(): Promise<void> {
   await ensureSearchAttributes(connection, 'default', processRegistry);
   await connection.close();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'cunwu-test-'));
-  const bundle = await bundleWorkflowCode({ workflowsPath: require.resolve(processRegistry.workflowsPath), logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } });
+  const bundle = await bundleWorkflowCode({
+    workflowsPath: require.resolve(processRegistry.workflowsPath),
+    logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} },
+  });
   const codePath = path.join(dir, 'workflow-bundle.js');
   writeFileSync(codePath, bundle.code);
   process.env.TEST_TEMPORAL_ADDRESS = server.address;

@@ -92,7 +92,14 @@ export async function startPlatform(database: TestDatabase = 'sqlite', options: 
   let running: Promise<void> = Promise.resolve();
   async function startWorker(): Promise<void> {
     if (worker) return;
-    worker = await createWorker({ connection, namespace: 'default', taskQueue, db, processes, workflowBundle: { codePath: options.workflowBundle ?? process.env.TEST_WORKFLOW_BUNDLE! } });
+    worker = await createWorker({
+      connection,
+      namespace: 'default',
+      taskQueue,
+      db,
+      processes,
+      workflowBundle: { codePath: options.workflowBundle ?? process.env.TEST_WORKFLOW_BUNDLE! },
+    });
     running = worker.run();
   }
   async function stopWorker(): Promise<void> {
@@ -105,7 +112,17 @@ export async function startPlatform(database: TestDatabase = 'sqlite', options: 
   const { client: temporal, connection: clientConnection } = await connectClient(address, 'default');
   // The run registered the search attributes of PROCESSES; another registry's own are registered here.
   if (options.processes) await ensureSearchAttributes(clientConnection, 'default', processes);
-  const app = createApp({ db, temporal, taskQueue, jwtSecret: JWT_SECRET, logger: createLogger((process.env.TEST_LOG_LEVEL as 'silent' | undefined) ?? 'silent'), bounds: { workerSeenMs: 8_000, ...options.bounds } }, processes);
+  const app = createApp(
+    {
+      db,
+      temporal,
+      taskQueue,
+      jwtSecret: JWT_SECRET,
+      logger: createLogger((process.env.TEST_LOG_LEVEL as 'silent' | undefined) ?? 'silent'),
+      bounds: { workerSeenMs: 8_000, ...options.bounds },
+    },
+    processes,
+  );
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -132,14 +149,22 @@ export async function startPlatform(database: TestDatabase = 'sqlite', options: 
       if (person) headers.authorization = `Bearer ${await tokenFor(person)}`;
       const response = await fetch(`${baseUrl}${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
       const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : undefined, contentType: response.headers.get('content-type') ?? '', headers: response.headers };
+      return {
+        status: response.status,
+        body: text ? JSON.parse(text) : undefined,
+        contentType: response.headers.get('content-type') ?? '',
+        headers: response.headers,
+      };
     },
     stopWorker,
     startWorker,
     async recordHistory(workflowId, name) {
       if (process.env.RECORD_HISTORIES !== '1' || database !== 'sqlite') return;
       // A cancelled process ends in a failure of its result: its history is recorded all the same.
-      await temporal.workflow.getHandle(workflowId).result().catch(() => undefined);
+      await temporal.workflow
+        .getHandle(workflowId)
+        .result()
+        .catch(() => undefined);
       // The CLI writes the history in proto JSON, the format replay reads.
       const json = execFileSync(findTemporalCli()!, ['workflow', 'show', '--workflow-id', workflowId, '--address', address, '--output', 'json']);
       // Where its descriptor names them; else beside its process's tests (a village task's with its dispatch's).

@@ -64,12 +64,24 @@ export type AdmissionStep = 'REVIEW' | 'CONSULTATION' | 'DECISION';
 
 /** An admission applied for by the civil-affairs bureau, at `step`. */
 export async function admissionAt(platform: TestPlatform, step: AdmissionStep): Promise<string> {
-  const started = await ok(platform.api(APPLICANT, 'POST', '/admissions', { requestId: `a-${unique()}`, departmentId: 'xingcun.dept.civil-affairs', application: admissionApplication(`XC-NEW-${unique().toUpperCase()}`) }));
+  const started = await ok(
+    platform.api(APPLICANT, 'POST', '/admissions', {
+      requestId: `a-${unique()}`,
+      departmentId: 'xingcun.dept.civil-affairs',
+      application: admissionApplication(`XC-NEW-${unique().toUpperCase()}`),
+    }),
+  );
   const id: string = started.workflowId;
   await waitFor(platform, `/admissions/${id}`, 'REVIEW');
   if (step === 'REVIEW') return id;
   const met = step === 'CONSULTATION';
-  await ok(platform.api(OFFICE, 'POST', `/admissions/${id}/review`, { requiredByLaw: test(true), customarilyNeedsVillage: test(true), withinVillageCapacity: test(met) }));
+  await ok(
+    platform.api(OFFICE, 'POST', `/admissions/${id}/review`, {
+      requiredByLaw: test(true),
+      customarilyNeedsVillage: test(true),
+      withinVillageCapacity: test(met),
+    }),
+  );
   await waitFor(platform, `/admissions/${id}`, step);
   return id;
 }
@@ -78,11 +90,18 @@ export type DispatchStep = 'REVIEW' | 'REVISION' | 'COLLECTIVE_DECISION';
 
 /** A dispatch from Qiaotou's dispatcher to Dongshan, at `step`. */
 export async function dispatchAt(platform: TestPlatform, step: DispatchStep): Promise<string> {
-  const started = await ok(platform.api(DISPATCHER, 'POST', '/dispatches', { requestId: `d-${unique()}`, townId: QIAOTOU, content: dispatchContent({ majorMatter: step === 'COLLECTIVE_DECISION' }) }));
+  const started = await ok(
+    platform.api(DISPATCHER, 'POST', '/dispatches', {
+      requestId: `d-${unique()}`,
+      townId: QIAOTOU,
+      content: dispatchContent({ majorMatter: step === 'COLLECTIVE_DECISION' }),
+    }),
+  );
   const id: string = started.workflowId;
   await waitFor(platform, `/dispatches/${id}`, 'REVIEW');
   if (step === 'REVISION') await ok(platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'RETURN', reasons: '要求不够具体' }));
-  if (step === 'COLLECTIVE_DECISION') await ok(platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'APPROVE', comment: '不是重复派单：另一批对象' }));
+  if (step === 'COLLECTIVE_DECISION')
+    await ok(platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'APPROVE', comment: '不是重复派单：另一批对象' }));
   if (step !== 'REVIEW') await waitFor(platform, `/dispatches/${id}`, step);
   return id;
 }

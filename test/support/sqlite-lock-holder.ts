@@ -6,7 +6,18 @@ async function main(): Promise<void> {
   const [file, ms] = process.argv.slice(2);
   const db = createPrismaClient(`file:${file}`);
   await db.$transaction(async (tx) => {
-    await tx.refusedAttempt.create({ data: { requestId: 'lock-holder', countyId: 'xingcun', personId: 'p.test', roles: '', action: 'HOLD', reasonCode: 'TEST', detail: 'holds the lock', httpStatus: 409 } });
+    await tx.refusedAttempt.create({
+      data: {
+        requestId: 'lock-holder',
+        countyId: 'xingcun',
+        personId: 'p.test',
+        roles: '',
+        action: 'HOLD',
+        reasonCode: 'TEST',
+        detail: 'holds the lock',
+        httpStatus: 409,
+      },
+    });
     process.stdout.write('held\n');
     await new Promise((resolve) => setTimeout(resolve, Number(ms)));
   });

@@ -85,12 +85,26 @@ test('a deadline beyond the years the calendar holds is computed on plain weekda
   const applied = await platform.api('p.dept.civil-affairs.dispatcher', 'POST', '/admissions', {
     requestId: `plain-${Date.now()}`,
     departmentId: 'xingcun.dept.civil-affairs',
-    application: { title: '冬季防火宣传', proposedCode: 'XC-PLAIN-01', kind: 'ASSIST', whyVillages: '入户宣传', legalBasis: '《消防法》', expectedLoad: '每月2小时', durationMonths: 3, subItems: [], scope: 'CATALOGUE' },
+    application: {
+      title: '冬季防火宣传',
+      proposedCode: 'XC-PLAIN-01',
+      kind: 'ASSIST',
+      whyVillages: '入户宣传',
+      legalBasis: '《消防法》',
+      expectedLoad: '每月2小时',
+      durationMonths: 3,
+      subItems: [],
+      scope: 'CATALOGUE',
+    },
   });
   const id = applied.body.workflowId;
   await until(`/admissions/${id}`, (b) => b.step === 'REVIEW');
   const met = { met: true, reason: '依法' };
-  const reviewed = await platform.api(OFFICE, 'POST', `/admissions/${id}/review`, { requiredByLaw: met, customarilyNeedsVillage: met, withinVillageCapacity: met });
+  const reviewed = await platform.api(OFFICE, 'POST', `/admissions/${id}/review`, {
+    requiredByLaw: met,
+    customarilyNeedsVillage: met,
+    withinVillageCapacity: met,
+  });
   expect(reviewed.body.details.consultation.deadline).toBe(expected.at);
   const fallback = reviewed.body.record.find((r: { step: string }) => r.step === 'CALENDAR_PLAIN_WEEKDAYS');
   expect(fallback).toMatchObject({ rule: 'due dates follow the official calendar', summary: expect.stringContaining(expected.plainWeekdays!.reason) });

@@ -48,7 +48,12 @@ describe.each(DATABASES)('on %s', (database) => {
         return test(last) ? last : undefined;
       },
       undefined,
-      () => ({ step: last?.step, overdue: last?.overdue, record: last?.record?.map((r: { step: string; at: string }) => `${r.at} ${r.step}`), details: last?.details }),
+      () => ({
+        step: last?.step,
+        overdue: last?.overdue,
+        record: last?.record?.map((r: { step: string; at: string }) => `${r.at} ${r.step}`),
+        details: last?.details,
+      }),
     );
   }
 
@@ -70,13 +75,24 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(inReview.details.screening.catalogue).toBe('UNKNOWN');
 
     expectRefused(await platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'APPROVE' }), 422, 'RULE_BROKEN');
-    const rejected = await platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'REJECT', grounds: 'OUT_OF_LIST', reasons: '不在村级工作事项清单内，属企业主体责任' });
+    const rejected = await platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, {
+      decision: 'REJECT',
+      grounds: 'OUT_OF_LIST',
+      reasons: '不在村级工作事项清单内，属企业主体责任',
+    });
     expect(rejected.body).toMatchObject({ status: 'REJECTED', step: 'CLOSED', outcome: { reason: expect.stringContaining('OUT_OF_LIST') } });
   });
 
   test('out-of-list work sent with an application waits for the admission (once only), then is reviewed', async () => {
     const OFFICE = 'p.coord-office.reviewer1';
-    const admission = { kind: 'ASSIST', whyVillages: '需村级协助入户登记', legalBasis: '《中华人民共和国兵役法》第十五条', expectedLoad: '每村约2小时', durationMonths: 1, subItems: [] };
+    const admission = {
+      kind: 'ASSIST',
+      whyVillages: '需村级协助入户登记',
+      legalBasis: '《中华人民共和国兵役法》第十五条',
+      expectedLoad: '每村约2小时',
+      durationMonths: 1,
+      subItems: [],
+    };
     const started = await dispatch({
       admission,
       periods: { admissionConsultation: { duration: '1s' } },
@@ -119,7 +135,11 @@ describe.each(DATABASES)('on %s', (database) => {
     const admissionId = revised.body.details.admission.workflowId;
     await until(`/admissions/${admissionId}`, (b) => b.step === 'REVIEW', OFFICE);
     const notMet = { met: false, reason: '无法律法规依据' };
-    await platform.api(OFFICE, 'POST', `/admissions/${admissionId}/review`, { requiredByLaw: notMet, customarilyNeedsVillage: notMet, withinVillageCapacity: { met: true, reason: '工作量可承受' } });
+    await platform.api(OFFICE, 'POST', `/admissions/${admissionId}/review`, {
+      requiredByLaw: notMet,
+      customarilyNeedsVillage: notMet,
+      withinVillageCapacity: { met: true, reason: '工作量可承受' },
+    });
     await until(`/admissions/${admissionId}`, (b) => b.step === 'DECISION', OFFICE);
     await platform.api(OFFICE, 'POST', `/admissions/${admissionId}/decision`, { outcome: 'REFUSE', reason: '属经营性事务，不得下派村级' });
     const rejected = await until(`/dispatches/${id}`, (b) => b.status !== 'RUNNING');
@@ -128,8 +148,18 @@ describe.each(DATABASES)('on %s', (database) => {
   });
 
   test('while it waits for admission the dispatch is withdrawn by withdrawing the application', async () => {
-    const admission = { kind: 'ASSIST', whyVillages: '需村级配合', legalBasis: '《中华人民共和国统计法》第七条', expectedLoad: '每村约1小时', durationMonths: 1, subItems: [] };
-    const started = await dispatch({ admission, content: content({ title: '农业普查入户配合', screeningCode: 'XC-TOWN-CENSUS', villageIds: ['xingcun.qiaotou.xixi'] }) });
+    const admission = {
+      kind: 'ASSIST',
+      whyVillages: '需村级配合',
+      legalBasis: '《中华人民共和国统计法》第七条',
+      expectedLoad: '每村约1小时',
+      durationMonths: 1,
+      subItems: [],
+    };
+    const started = await dispatch({
+      admission,
+      content: content({ title: '农业普查入户配合', screeningCode: 'XC-TOWN-CENSUS', villageIds: ['xingcun.qiaotou.xixi'] }),
+    });
     const id = started.body.workflowId;
     const waiting = await until(`/dispatches/${id}`, (b) => b.step === 'AWAITING_ADMISSION');
     const admissionId = waiting.details.admission.workflowId;
@@ -149,7 +179,9 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(refused.body.detail).toContain('negative list');
     expect((await platform.api(AUDITOR, 'GET', `/dispatches/dispatch-xingcun.qiaotou-${requestId}`)).status).toBe(404);
     const log = await platform.api(AUDITOR, 'GET', '/audit/refusals?countyId=xingcun');
-    expect(log.body).toEqual(expect.arrayContaining([expect.objectContaining({ personId: DISPATCHER, reasonCode: 'NEGATIVE_LIST', processType: 'taskDispatch' })]));
+    expect(log.body).toEqual(
+      expect.arrayContaining([expect.objectContaining({ personId: DISPATCHER, reasonCode: 'NEGATIVE_LIST', processType: 'taskDispatch' })]),
+    );
   });
 
   test('senior-citizen cards for two villages: received, assigned, reported, completed, accepted (one after rework)', async () => {
@@ -170,17 +202,41 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(inbox.map((i: { workflowId: string }) => i.workflowId)).toContain(dongshan);
 
     expectRefused(await platform.api(secretary('nantang'), 'POST', `/village-tasks/${dongshan}/receive`), 403, 'WRONG_ORGANISATION');
-    expectRefused(await platform.api(secretary('dongshan'), 'POST', `/village-tasks/${dongshan}/assign`, { personIds: [cadre('dongshan')] }), 409, 'WRONG_STEP');
+    expectRefused(
+      await platform.api(secretary('dongshan'), 'POST', `/village-tasks/${dongshan}/assign`, { personIds: [cadre('dongshan')] }),
+      409,
+      'WRONG_STEP',
+    );
     expectRefused(await platform.api('p.xikou.dispatcher', 'POST', `/dispatches/${id}/withdraw`, { reason: 'x' }), 403, 'WRONG_ORGANISATION');
-    for (const [village, task] of [['dongshan', dongshan], ['nantang', nantang]] as const) {
+    for (const [village, task] of [
+      ['dongshan', dongshan],
+      ['nantang', nantang],
+    ] as const) {
       expect((await platform.api(secretary(village), 'POST', `/village-tasks/${task}/receive`)).body.step).toBe('ASSIGN');
-      expectRefused(await platform.api(secretary(village), 'POST', `/village-tasks/${task}/assign`, { personIds: [cadre(village === 'dongshan' ? 'nantang' : 'dongshan')] }), 403, 'WRONG_ORGANISATION');
-      const assigned = await platform.api(secretary(village), 'POST', `/village-tasks/${task}/assign`, { personIds: [cadre(village), `p.qiaotou.${village}.grid1`] });
+      expectRefused(
+        await platform.api(secretary(village), 'POST', `/village-tasks/${task}/assign`, {
+          personIds: [cadre(village === 'dongshan' ? 'nantang' : 'dongshan')],
+        }),
+        403,
+        'WRONG_ORGANISATION',
+      );
+      const assigned = await platform.api(secretary(village), 'POST', `/village-tasks/${task}/assign`, {
+        personIds: [cadre(village), `p.qiaotou.${village}.grid1`],
+      });
       expect(assigned.body).toMatchObject({ step: 'IN_PROGRESS', details: { assignees: [expect.anything(), expect.anything()] } });
-      const reported = await platform.api(cadre(village), 'POST', `/village-tasks/${task}/progress-reports`, { items: [{ text: '摸排60岁以上老人', done: true }, { text: '集中办理', done: false }] });
+      const reported = await platform.api(cadre(village), 'POST', `/village-tasks/${task}/progress-reports`, {
+        items: [
+          { text: '摸排60岁以上老人', done: true },
+          { text: '集中办理', done: false },
+        ],
+      });
       expect(reported.body.details.reports).toHaveLength(1);
     }
-    expectRefused(await platform.api(cadre('nantang'), 'POST', `/village-tasks/${dongshan}/progress-reports`, { items: [{ text: 'x', done: true }] }), 403, 'WRONG_ORGANISATION');
+    expectRefused(
+      await platform.api(cadre('nantang'), 'POST', `/village-tasks/${dongshan}/progress-reports`, { items: [{ text: 'x', done: true }] }),
+      403,
+      'WRONG_ORGANISATION',
+    );
     await until(`/dispatches/${id}`, (b) => b.details.villages.every((v: { step: string }) => v.step === 'IN_PROGRESS'));
     expectRefused(await platform.api(DISPATCHER, 'POST', `/dispatches/${id}/withdraw`, { reason: '取消' }), 409, 'WRONG_STEP');
 
@@ -192,16 +248,34 @@ describe.each(DATABASES)('on %s', (database) => {
     );
     const dongshanWeek = rollUp.body.villages.find((v: { villageId: string }) => v.villageId === DONGSHAN);
     expect(dongshanWeek.tasks).toEqual([
-      expect.objectContaining({ workflowId: dongshan, reports: [expect.objectContaining({ items: [{ text: '摸排60岁以上老人', done: true }, { text: '集中办理', done: false }] })], missedReports: [] }),
+      expect.objectContaining({
+        workflowId: dongshan,
+        reports: [
+          expect.objectContaining({
+            items: [
+              { text: '摸排60岁以上老人', done: true },
+              { text: '集中办理', done: false },
+            ],
+          }),
+        ],
+        missedReports: [],
+      }),
     ]);
 
     for (const task of tasks) {
-      const done = await platform.api(cadre(task.endsWith('dongshan') ? 'dongshan' : 'nantang'), 'POST', `/village-tasks/${task}/complete`, { summary: '已办理42张', evidenceRefs: ['doc://roster-1'] });
+      const done = await platform.api(cadre(task.endsWith('dongshan') ? 'dongshan' : 'nantang'), 'POST', `/village-tasks/${task}/complete`, {
+        summary: '已办理42张',
+        evidenceRefs: ['doc://roster-1'],
+      });
       expect(done.body.step).toBe('ACCEPTANCE');
     }
     expectRefused(await platform.api(REVIEWER, 'POST', `/village-tasks/${dongshan}/acceptance`, { decision: 'ACCEPT' }), 403, 'NOT_AUTHORISED');
     expect((await platform.api(DISPATCHER, 'POST', `/village-tasks/${dongshan}/acceptance`, { decision: 'ACCEPT' })).body.status).toBe('COMPLETED');
-    const rework = await platform.api(DISPATCHER, 'POST', `/village-tasks/${nantang}/acceptance`, { decision: 'REWORK', reasons: '缺少发放签收表', newDeadline: inDays(7) });
+    const rework = await platform.api(DISPATCHER, 'POST', `/village-tasks/${nantang}/acceptance`, {
+      decision: 'REWORK',
+      reasons: '缺少发放签收表',
+      newDeadline: inDays(7),
+    });
     expect(rework.body).toMatchObject({ step: 'IN_PROGRESS', details: { reworkRounds: 1 } });
     await platform.api(secretary('nantang'), 'POST', `/village-tasks/${nantang}/complete`, { summary: '补交签收表', evidenceRefs: ['doc://receipts'] });
     await platform.api(DISPATCHER, 'POST', `/village-tasks/${nantang}/acceptance`, { decision: 'ACCEPT' });
@@ -213,7 +287,9 @@ describe.each(DATABASES)('on %s', (database) => {
     await platform.recordHistory(id, 'dispatch-two-villages');
     await platform.recordHistory(nantang, 'village-task-with-rework');
     const weekly = await platform.api(REVIEWER, 'GET', '/towns/xingcun.qiaotou/weekly-report');
-    expect(weekly.body.villages).toEqual(expect.arrayContaining([expect.objectContaining({ villageId: NANTANG, open: 0, acceptedThisWeek: 1, reworkedThisWeek: 1 })]));
+    expect(weekly.body.villages).toEqual(
+      expect.arrayContaining([expect.objectContaining({ villageId: NANTANG, open: 0, acceptedThisWeek: 1, reworkedThisWeek: 1 })]),
+    );
   });
 
   test('a second open task with the same code for the same village is flagged duplicate; return, revise and withdraw', async () => {
@@ -222,7 +298,9 @@ describe.each(DATABASES)('on %s', (database) => {
     await platform.api(REVIEWER, 'POST', `/dispatches/${first.body.workflowId}/review`, { decision: 'APPROVE' });
     await until(`/village-tasks?countyId=xingcun&screeningCode=XC-ASSIST-002&villageId=${DONGSHAN}`, (b) => b.length === 1);
 
-    const second = await dispatch({ content: content({ screeningCode: 'XC-ASSIST-002', title: '低保申请受理（重复）', villageIds: [DONGSHAN], deliverables: [] }) });
+    const second = await dispatch({
+      content: content({ screeningCode: 'XC-ASSIST-002', title: '低保申请受理（重复）', villageIds: [DONGSHAN], deliverables: [] }),
+    });
     const id = second.body.workflowId;
     const flagged = await until(`/dispatches/${id}`, (b) => b.step === 'REVIEW');
     expect(flagged.details.screening.duplicates).toEqual([expect.objectContaining({ villageId: DONGSHAN })]);
@@ -251,8 +329,16 @@ describe.each(DATABASES)('on %s', (database) => {
   });
 
   test('deadlines with short durations: review overdue, reminder, task overdue, missed weekly report; found by search attributes', async () => {
-    const periods = { dispatchReview: { duration: '1s' }, minimumLeadTime: { duration: '1s' }, deadlineReminder: { duration: '2s' }, progressReport: { duration: '2s' } };
-    const started = await dispatch({ periods, content: content({ screeningCode: 'XC-ASSIST-003', villageIds: [DONGSHAN], deadline: new Date(Date.now() + 6000).toISOString() }) });
+    const periods = {
+      dispatchReview: { duration: '1s' },
+      minimumLeadTime: { duration: '1s' },
+      deadlineReminder: { duration: '2s' },
+      progressReport: { duration: '2s' },
+    };
+    const started = await dispatch({
+      periods,
+      content: content({ screeningCode: 'XC-ASSIST-003', villageIds: [DONGSHAN], deadline: new Date(Date.now() + 6000).toISOString() }),
+    });
     const id = started.body.workflowId;
     const late = await until(`/dispatches/${id}`, (b) => b.overdue === true && b.step === 'REVIEW');
     expect(stepsOf(late)).toContain('REVIEW_OVERDUE');
@@ -260,19 +346,25 @@ describe.each(DATABASES)('on %s', (database) => {
     const task = approved.body.details.villages[0].workflowId;
     await until(`/village-tasks/${task}`, (b) => b.step === 'RECEIVE');
     expect((await platform.api(secretary('dongshan'), 'POST', `/village-tasks/${task}/receive`)).body.step).toBe('ASSIGN');
-    expect((await platform.api(secretary('dongshan'), 'POST', `/village-tasks/${task}/assign`, { personIds: [cadre('dongshan')] })).body.step).toBe('IN_PROGRESS');
+    expect((await platform.api(secretary('dongshan'), 'POST', `/village-tasks/${task}/assign`, { personIds: [cadre('dongshan')] })).body.step).toBe(
+      'IN_PROGRESS',
+    );
 
     const overdue = await until(`/village-tasks/${task}`, (b) => b.overdue && b.details.missedReports.length > 0);
     expect(stepsOf(overdue)).toEqual(expect.arrayContaining(['REMINDER', 'OVERDUE', 'REPORT_MISSED']));
     const kindsFor = async (person: string, workflowId: string) =>
-      (await platform.api(person, 'GET', '/me/notifications')).body.filter((n: { workflowId: string }) => n.workflowId === workflowId).map((n: { kind: string }) => n.kind.split('@')[0]);
+      (await platform.api(person, 'GET', '/me/notifications')).body
+        .filter((n: { workflowId: string }) => n.workflowId === workflowId)
+        .map((n: { kind: string }) => n.kind.split('@')[0]);
     await eventually(async () => ((await kindsFor(secretary('dongshan'), task)).includes('REPORT_MISSED') ? true : undefined));
     expect(await kindsFor(secretary('dongshan'), task)).toEqual(expect.arrayContaining(['REMINDER', 'OVERDUE', 'REPORT_MISSED']));
     expect(await kindsFor(REVIEWER, task)).toEqual(expect.arrayContaining(['OVERDUE', 'REPORT_MISSED']));
     expect(await kindsFor(REVIEWER, id)).toEqual(['REVIEW_OVERDUE']);
     await until(`/dispatches/${id}`, (b) => b.overdue === true && b.step === 'IN_VILLAGES');
     const monday = await platform.api(secretary('dongshan'), 'GET', `/villages/${DONGSHAN}/deployment-list`);
-    expect(monday.body.tasks).toEqual(expect.arrayContaining([expect.objectContaining({ workflowId: task, overdue: true, missedReports: expect.arrayContaining([expect.any(String)]) })]));
+    expect(monday.body.tasks).toEqual(
+      expect.arrayContaining([expect.objectContaining({ workflowId: task, overdue: true, missedReports: expect.arrayContaining([expect.any(String)]) })]),
+    );
 
     const query = `CunwuProcess = 'villageTask' AND CunwuVillage = '${DONGSHAN}' AND CunwuOverdue = true`;
     const found = await eventually(async () => {
@@ -281,7 +373,9 @@ describe.each(DATABASES)('on %s', (database) => {
       return ids.includes(task) ? ids : undefined;
     });
     expect(found).toContain(task);
-    const listed = await until(`/village-tasks?countyId=xingcun&villageId=${DONGSHAN}&overdue=true`, (b) => b.some((t: { workflowId: string }) => t.workflowId === task));
+    const listed = await until(`/village-tasks?countyId=xingcun&villageId=${DONGSHAN}&overdue=true`, (b) =>
+      b.some((t: { workflowId: string }) => t.workflowId === task),
+    );
     expect(listed.map((t: { workflowId: string }) => t.workflowId)).toContain(task);
 
     const done = await platform.api(cadre('dongshan'), 'POST', `/village-tasks/${task}/complete`, { summary: '逾期完成', evidenceRefs: [] });
@@ -302,7 +396,11 @@ describe.each(DATABASES)('on %s', (database) => {
     const taskView = await until(`/village-tasks/${task}`, (b) => b.status !== 'RUNNING');
     expect(taskView.outcome.reason).toBe('上级通知暂缓');
     // The village's record names who withdrew it, as the dispatch's own does.
-    expect(taskView.record.find((r: { step: string }) => r.step === 'WITHDRAWN').actor).toMatchObject({ personId: DISPATCHER, role: 'DISPATCHER', orgId: 'xingcun.qiaotou' });
+    expect(taskView.record.find((r: { step: string }) => r.step === 'WITHDRAWN').actor).toMatchObject({
+      personId: DISPATCHER,
+      role: 'DISPATCHER',
+      orgId: 'xingcun.qiaotou',
+    });
     expectRefused(await platform.api(secretary('nantang'), 'POST', `/village-tasks/${task}/receive`), 409, 'PROCESS_CLOSED');
     await platform.recordHistory(id, 'dispatch-withdrawn');
   });
@@ -318,7 +416,9 @@ describe.each(DATABASES)('on %s', (database) => {
 
     await platform.temporal.workflow.getHandle(id).cancel();
     for (const task of [dongshan, nantang]) {
-      const closed = await until(`/village-tasks?countyId=xingcun&villageId=${task.split('--')[1]}&status=CANCELLED`, (b) => b.some((t: { workflowId: string }) => t.workflowId === task));
+      const closed = await until(`/village-tasks?countyId=xingcun&villageId=${task.split('--')[1]}&status=CANCELLED`, (b) =>
+        b.some((t: { workflowId: string }) => t.workflowId === task),
+      );
       expect(closed).toBeDefined();
     }
     // The dispatch closes once its villages have: their cancellation is delivered before it ends.
@@ -349,13 +449,18 @@ describe.each(DATABASES)('on %s', (database) => {
     await platform.api(secretary('beiling'), 'POST', `/village-tasks/${task}/receive`);
     await platform.api(secretary('beiling'), 'POST', `/village-tasks/${task}/assign`, { personIds: [cadre('beiling')] });
     const complete = () => platform.api(cadre('beiling'), 'POST', `/village-tasks/${task}/complete`, { summary: '已完成', evidenceRefs: [] });
-    const rework = (person: string) => platform.api(person, 'POST', `/village-tasks/${task}/acceptance`, { decision: 'REWORK', reasons: '材料不全', newDeadline: inDays(5) });
+    const rework = (person: string) =>
+      platform.api(person, 'POST', `/village-tasks/${task}/acceptance`, { decision: 'REWORK', reasons: '材料不全', newDeadline: inDays(5) });
 
     await complete();
     expect((await rework(DISPATCHER)).body.details.reworkRounds).toBe(1);
     await complete();
     const escalated = await rework(DISPATCHER);
-    expect(escalated.body).toMatchObject({ step: 'ACCEPTANCE', details: { escalated: true }, nextActors: [expect.objectContaining({ role: 'TOWN_REVIEWER', orgId: 'xingcun.qiaotou' })] });
+    expect(escalated.body).toMatchObject({
+      step: 'ACCEPTANCE',
+      details: { escalated: true },
+      nextActors: [expect.objectContaining({ role: 'TOWN_REVIEWER', orgId: 'xingcun.qiaotou' })],
+    });
     expectRefused(await platform.api(DISPATCHER, 'POST', `/village-tasks/${task}/acceptance`, { decision: 'ACCEPT' }), 403, 'NOT_AUTHORISED');
     const accepted = await platform.api(REVIEWER, 'POST', `/village-tasks/${task}/acceptance`, { decision: 'ACCEPT', comment: '协调后验收' });
     expect(accepted.body).toMatchObject({ status: 'COMPLETED' });
@@ -387,10 +492,15 @@ describe.each(DATABASES)('on %s', (database) => {
     const started = await dispatch({ content: content({ screeningCode: 'XC-ASSIST-010', villageIds: [XIXI, 'xingcun.qiaotou.beiling'] }) });
     const id = started.body.workflowId;
     await until(`/dispatches/${id}`, (b) => b.step === 'REVIEW');
-    const [xixi, beiling] = (await platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'APPROVE' })).body.details.villages.map((v: { workflowId: string }) => v.workflowId);
+    const [xixi, beiling] = (await platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'APPROVE' })).body.details.villages.map(
+      (v: { workflowId: string }) => v.workflowId,
+    );
     await until(`/village-tasks/${xixi}`, (b) => b.step === 'RECEIVE');
     await platform.temporal.workflow.getHandle(xixi).cancel();
-    expect(await until(`/village-tasks/${xixi}`, (b) => b.status !== 'RUNNING')).toMatchObject({ status: 'CANCELLED', outcome: { reason: expect.stringContaining('Cancelled') } });
+    expect(await until(`/village-tasks/${xixi}`, (b) => b.status !== 'RUNNING')).toMatchObject({
+      status: 'CANCELLED',
+      outcome: { reason: expect.stringContaining('Cancelled') },
+    });
 
     await until(`/village-tasks/${beiling}`, (b) => b.step === 'RECEIVE');
     await platform.api(secretary('beiling'), 'POST', `/village-tasks/${beiling}/receive`);
@@ -406,8 +516,16 @@ describe.each(DATABASES)('on %s', (database) => {
     const id = started.body.workflowId;
     await until(`/dispatches/${id}`, (b) => b.step === 'REVIEW');
     await platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'APPROVE' });
-    expectRefused(await platform.api(REVIEWER, 'POST', `/dispatches/${id}/collective-decision`, { meetingDate: '2026-11-20', minutesRef: '', approved: true }), 422, 'MISSING_REASON');
-    const decided = await platform.api(REVIEWER, 'POST', `/dispatches/${id}/collective-decision`, { meetingDate: '2026-11-20', minutesRef: '桥头镇党委会纪要〔2026〕42号', approved: true });
+    expectRefused(
+      await platform.api(REVIEWER, 'POST', `/dispatches/${id}/collective-decision`, { meetingDate: '2026-11-20', minutesRef: '', approved: true }),
+      422,
+      'MISSING_REASON',
+    );
+    const decided = await platform.api(REVIEWER, 'POST', `/dispatches/${id}/collective-decision`, {
+      meetingDate: '2026-11-20',
+      minutesRef: '桥头镇党委会纪要〔2026〕42号',
+      approved: true,
+    });
     expect(decided.body).toMatchObject({ step: 'IN_VILLAGES', details: { villages: [expect.objectContaining({ villageId: NANTANG })] } });
   });
 
@@ -417,7 +535,11 @@ describe.each(DATABASES)('on %s', (database) => {
     await until(`/dispatches/${id}`, (b) => b.step === 'REVIEW');
     const approved = await platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'APPROVE' });
     expect(approved.body.step).toBe('COLLECTIVE_DECISION');
-    const decided = await platform.api(REVIEWER, 'POST', `/dispatches/${id}/collective-decision`, { meetingDate: '2026-11-20', minutesRef: '桥头镇党委会纪要〔2026〕41号', approved: false });
+    const decided = await platform.api(REVIEWER, 'POST', `/dispatches/${id}/collective-decision`, {
+      meetingDate: '2026-11-20',
+      minutesRef: '桥头镇党委会纪要〔2026〕41号',
+      approved: false,
+    });
     expect(decided.body).toMatchObject({ status: 'REJECTED' });
     await platform.recordHistory(id, 'dispatch-collective-decision');
   });

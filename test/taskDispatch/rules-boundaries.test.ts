@@ -17,15 +17,37 @@ const town = 'xingcun.qiaotou';
 const village = 'xingcun.qiaotou.dongshan';
 type RoleIn = [Actor['roles'][number]['role'], string];
 const person = (personId: string, ...roles: RoleIn[]): Actor => ({
-  personId, name: personId, requestId: 'r', roles: roles.map(([role, orgId]) => ({ role, orgId, countyId: 'xingcun' })),
+  personId,
+  name: personId,
+  requestId: 'r',
+  roles: roles.map(([role, orgId]) => ({ role, orgId, countyId: 'xingcun' })),
 });
 const dispatcher = person('d', ['DISPATCHER', town]);
 const reviewer = person('rv', ['TOWN_REVIEWER', town]);
 const secretary = person('s', ['VILLAGE_SECRETARY', village]);
 const content: DispatchContent = {
-  title: 't', villageIds: [village], requirements: 'r', deliverables: ['d'], acceptanceCriteria: 'c', deadline: '2026-12-31T00:00:00Z', supportingOrgIds: [], majorMatter: false,
+  title: 't',
+  villageIds: [village],
+  requirements: 'r',
+  deliverables: ['d'],
+  acceptanceCriteria: 'c',
+  deadline: '2026-12-31T00:00:00Z',
+  supportingOrgIds: [],
+  majorMatter: false,
 };
-const base = { processType: 'taskDispatch' as const, workflowId: 'w', title: 't', countyId: 'xingcun', townId: town, status: 'RUNNING' as const, nextActors: [], overdue: false, startedAt: '', updatedAt: '', record: [] };
+const base = {
+  processType: 'taskDispatch' as const,
+  workflowId: 'w',
+  title: 't',
+  countyId: 'xingcun',
+  townId: town,
+  status: 'RUNNING' as const,
+  nextActors: [],
+  overdue: false,
+  startedAt: '',
+  updatedAt: '',
+  record: [],
+};
 const listed = { catalogue: 'IN_CATALOGUE' as const, duplicates: [], unclear: [] };
 const duplicated = { ...listed, duplicates: [{ villageId: village, workflowId: 'dispatch-other' }] };
 
@@ -41,10 +63,25 @@ const staff = {
 
 function task(step: string, details: Partial<VillageTaskView['details']> = {}): VillageTaskView {
   return {
-    ...base, processType: 'villageTask', villageId: village, step,
+    ...base,
+    processType: 'villageTask',
+    villageId: village,
+    step,
     details: {
-      dispatchWorkflowId: 'w', townId: town, dispatcherOrgId: town, content, deadline: content.deadline,
-      staff: Object.values(staff), assignees: [], reports: [], missedReports: [], reminded: false, completions: [], reworkRounds: 0, escalated: false, ...details,
+      dispatchWorkflowId: 'w',
+      townId: town,
+      dispatcherOrgId: town,
+      content,
+      deadline: content.deadline,
+      staff: Object.values(staff),
+      assignees: [],
+      reports: [],
+      missedReports: [],
+      reminded: false,
+      completions: [],
+      reworkRounds: 0,
+      escalated: false,
+      ...details,
     },
   };
 }
@@ -150,7 +187,10 @@ describe('assignment by the village secretary', () => {
   });
 
   test('every person named must be staff of the village', () => {
-    expect(mayAssign(task('ASSIGN'), secretary, { personIds: ['cadre', 'stranger'] })).toMatchObject({ code: 'WRONG_ORGANISATION', detail: expect.stringContaining('stranger') });
+    expect(mayAssign(task('ASSIGN'), secretary, { personIds: ['cadre', 'stranger'] })).toMatchObject({
+      code: 'WRONG_ORGANISATION',
+      detail: expect.stringContaining('stranger'),
+    });
   });
 });
 
@@ -170,12 +210,16 @@ describe('who works on a village task: its secretary or an assignee', () => {
   });
 
   test('staff of the village not assigned: NOT_AUTHORISED', () => {
-    expect(mayReport(task('IN_PROGRESS', { assignees: [staff.grid] }), person('cadre', ['VILLAGE_CADRE', village]), report)).toMatchObject({ code: 'NOT_AUTHORISED' });
+    expect(mayReport(task('IN_PROGRESS', { assignees: [staff.grid] }), person('cadre', ['VILLAGE_CADRE', village]), report)).toMatchObject({
+      code: 'NOT_AUTHORISED',
+    });
   });
 
   test('a cadre or grid member of another village, among other roles: WRONG_ORGANISATION', () => {
     expect(mayReport(assigned, person('o', ['GRID_MEMBER', 'xingcun.qiaotou.nantang.g1']), report)).toMatchObject({ code: 'WRONG_ORGANISATION' });
-    expect(mayReport(assigned, person('o', ['VILLAGER', village], ['VILLAGE_CADRE', 'xingcun.qiaotou.nantang']), report)).toMatchObject({ code: 'WRONG_ORGANISATION' });
+    expect(mayReport(assigned, person('o', ['VILLAGER', village], ['VILLAGE_CADRE', 'xingcun.qiaotou.nantang']), report)).toMatchObject({
+      code: 'WRONG_ORGANISATION',
+    });
   });
 
   test('the secretary of another village: WRONG_ORGANISATION; anyone else: NOT_AUTHORISED', () => {

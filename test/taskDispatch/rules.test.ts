@@ -1,14 +1,51 @@
 import type { Actor } from '../../workflows/common/actor';
 import type { DispatchContent, DispatchView, VillageTaskView } from '../../workflows/taskDispatch/contract';
-import { acceptor, isOutOfList, mayAccept, mayAssign, mayComplete, mayReceive, mayReport, mayReview, mayRevise, mayWithdraw, reworkEscalates, unclearReasons } from '../../workflows/taskDispatch/rules';
+import {
+  acceptor,
+  isOutOfList,
+  mayAccept,
+  mayAssign,
+  mayComplete,
+  mayReceive,
+  mayReport,
+  mayReview,
+  mayRevise,
+  mayWithdraw,
+  reworkEscalates,
+  unclearReasons,
+} from '../../workflows/taskDispatch/rules';
 
 const town = 'xingcun.qiaotou';
 const village = 'xingcun.qiaotou.dongshan';
-const actor = (role: Actor['roles'][number]['role'], orgId: string, personId = 'p'): Actor => ({ personId, name: personId, roles: [{ role, orgId, countyId: 'xingcun' }], requestId: 'r' });
+const actor = (role: Actor['roles'][number]['role'], orgId: string, personId = 'p'): Actor => ({
+  personId,
+  name: personId,
+  roles: [{ role, orgId, countyId: 'xingcun' }],
+  requestId: 'r',
+});
 const content: DispatchContent = {
-  title: 't', villageIds: [village], requirements: 'r', deliverables: ['d'], acceptanceCriteria: 'c', deadline: '2026-12-31T00:00:00Z', supportingOrgIds: [], majorMatter: false,
+  title: 't',
+  villageIds: [village],
+  requirements: 'r',
+  deliverables: ['d'],
+  acceptanceCriteria: 'c',
+  deadline: '2026-12-31T00:00:00Z',
+  supportingOrgIds: [],
+  majorMatter: false,
 };
-const base = { processType: 'taskDispatch' as const, workflowId: 'w', title: 't', countyId: 'xingcun', townId: town, status: 'RUNNING' as const, nextActors: [], overdue: false, startedAt: '', updatedAt: '', record: [] };
+const base = {
+  processType: 'taskDispatch' as const,
+  workflowId: 'w',
+  title: 't',
+  countyId: 'xingcun',
+  townId: town,
+  status: 'RUNNING' as const,
+  nextActors: [],
+  overdue: false,
+  startedAt: '',
+  updatedAt: '',
+  record: [],
+};
 
 function dispatch(step: string, details: Partial<DispatchView['details']> = {}): DispatchView {
   return { ...base, step, details: { townId: town, dispatcherOrgId: town, content, reviews: [], villages: [], ...details } };
@@ -16,18 +53,39 @@ function dispatch(step: string, details: Partial<DispatchView['details']> = {}):
 
 function task(step: string, details: Partial<VillageTaskView['details']> = {}): VillageTaskView {
   return {
-    ...base, processType: 'villageTask', villageId: village, step,
+    ...base,
+    processType: 'villageTask',
+    villageId: village,
+    step,
     details: {
-      dispatchWorkflowId: 'w', townId: town, dispatcherOrgId: town, content, deadline: content.deadline,
-      staff: [{ personId: 'cadre', name: 'C', role: 'VILLAGE_CADRE', orgId: village }, { personId: 'grid', name: 'G', role: 'GRID_MEMBER', orgId: `${village}.g1` }],
-      assignees: [], reports: [], missedReports: [], reminded: false, completions: [], reworkRounds: 0, escalated: false, ...details,
+      dispatchWorkflowId: 'w',
+      townId: town,
+      dispatcherOrgId: town,
+      content,
+      deadline: content.deadline,
+      staff: [
+        { personId: 'cadre', name: 'C', role: 'VILLAGE_CADRE', orgId: village },
+        { personId: 'grid', name: 'G', role: 'GRID_MEMBER', orgId: `${village}.g1` },
+      ],
+      assignees: [],
+      reports: [],
+      missedReports: [],
+      reminded: false,
+      completions: [],
+      reworkRounds: 0,
+      escalated: false,
+      ...details,
     },
   };
 }
 
 test('unclear: no deliverables, no criteria, or a deadline before the minimum lead time', () => {
   expect(unclearReasons(content, '2026-12-01T00:00:00Z')).toEqual([]);
-  expect(unclearReasons({ ...content, deliverables: [], acceptanceCriteria: ' ' }, '2027-01-10T00:00:00Z')).toEqual(['NO_DELIVERABLES', 'NO_ACCEPTANCE_CRITERIA', 'DEADLINE_TOO_CLOSE']);
+  expect(unclearReasons({ ...content, deliverables: [], acceptanceCriteria: ' ' }, '2027-01-10T00:00:00Z')).toEqual([
+    'NO_DELIVERABLES',
+    'NO_ACCEPTANCE_CRITERIA',
+    'DEADLINE_TOO_CLOSE',
+  ]);
 });
 
 test('out of list: no code or an unknown code; admitted or listed work is not', () => {
@@ -55,7 +113,10 @@ test('revision: by the dispatcher, at REVISION, never changing a code already pu
   expect(mayRevise(dispatch('REVIEW'), dispatcher, revision)).toMatchObject({ code: 'WRONG_STEP' });
   const admitted = dispatch('REVISION', { admission: { workflowId: 'admission-1', code: 'ONCE-1', outcome: 'ADMIT_ONCE' } });
   expect(mayRevise(admitted, dispatcher, { ...revision, screeningCode: 'ONCE-1' })).toEqual({ ok: true });
-  expect(mayRevise(admitted, dispatcher, { ...revision, screeningCode: 'X-2' })).toMatchObject({ code: 'RULE_BROKEN', detail: expect.stringContaining('admission-1') });
+  expect(mayRevise(admitted, dispatcher, { ...revision, screeningCode: 'X-2' })).toMatchObject({
+    code: 'RULE_BROKEN',
+    detail: expect.stringContaining('admission-1'),
+  });
 });
 
 test('withdrawal: only before any village received it', () => {
@@ -91,7 +152,9 @@ test('acceptance: the dispatcher, then the town reviewer once rework is escalate
   const now = '2026-12-01T00:00:00Z';
   const dispatcher = actor('DISPATCHER', town);
   expect(acceptor(task('ACCEPTANCE'))).toEqual({ role: 'DISPATCHER', orgId: town });
-  expect(mayAccept(task('ACCEPTANCE'), dispatcher, { decision: 'REWORK', reasons: 'r', newDeadline: '2026-11-30T00:00:00Z' }, now)).toMatchObject({ code: 'INVALID_INPUT' });
+  expect(mayAccept(task('ACCEPTANCE'), dispatcher, { decision: 'REWORK', reasons: 'r', newDeadline: '2026-11-30T00:00:00Z' }, now)).toMatchObject({
+    code: 'INVALID_INPUT',
+  });
   expect(mayAccept(task('ACCEPTANCE'), dispatcher, { decision: 'REWORK', reasons: 'r', newDeadline: '2026-12-08T00:00:00Z' }, now)).toEqual({ ok: true });
   expect(reworkEscalates(task('ACCEPTANCE', { reworkRounds: 2 }), 3)).toBe(false);
   expect(reworkEscalates(task('ACCEPTANCE', { reworkRounds: 3 }), 3)).toBe(true);

@@ -1,6 +1,17 @@
 // The process kit: what every process needs besides its own steps, rules, timers and transitions.
 // A workflow opens its process with `openProcess` and then says only what is its own.
-import { allHandlersFinished, CancellationScope, condition, continueAsNew, log, setCurrentDetails, setHandler, sleep, workflowInfo, type QueryDefinition } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  CancellationScope,
+  condition,
+  continueAsNew,
+  log,
+  setCurrentDetails,
+  setHandler,
+  sleep,
+  workflowInfo,
+  type QueryDefinition,
+} from '@temporalio/workflow';
 import type { SearchAttributeUpdatePair, SignalDefinition } from '@temporalio/common';
 import { stepsOf } from './contract';
 import { Deadlines } from './deadlines';
@@ -20,10 +31,12 @@ interface Alarm {
 function setAlarm(at: number): Alarm {
   const scope = new CancellationScope();
   const alarm = { at, rang: false, cancel: () => scope.cancel() };
-  scope.run(() => sleep(at - Date.now())).then(
-    () => (alarm.rang = true),
-    () => undefined,
-  );
+  scope
+    .run(() => sleep(at - Date.now()))
+    .then(
+      () => (alarm.rang = true),
+      () => undefined,
+    );
   return alarm;
 }
 
@@ -84,17 +97,19 @@ export function openProcess<V extends ProcessView, Step extends string = string>
   const rules = options.rules;
   const at = nowIso();
   const continued = options.continued;
-  const view = continued?.view ?? ({
-    workflowId: workflowId(),
-    status: 'RUNNING',
-    nextActors: [],
-    overdue: false,
-    startedAt: at,
-    updatedAt: at,
-    record: [],
-    rules: { ruleSetId: rules.ruleSetId, version: rules.version },
-    ...options.view,
-  } as unknown as V);
+  const view =
+    continued?.view ??
+    ({
+      workflowId: workflowId(),
+      status: 'RUNNING',
+      nextActors: [],
+      overdue: false,
+      startedAt: at,
+      updatedAt: at,
+      record: [],
+      rules: { ruleSetId: rules.ruleSetId, version: rules.version },
+      ...options.view,
+    } as unknown as V);
   let changes = 0;
   // Current details live in the worker, not the history: a new run shows them again at once.
   if (continued) setCurrentDetails(options.details(view));
@@ -111,9 +126,18 @@ export function openProcess<V extends ProcessView, Step extends string = string>
     activities,
     // Operators hold their role in the county's own organisation.
     onPlainWeekdays: async (reason, at, duringStep) => {
-      const notice = { workflowId: view.workflowId, orgIds: [view.countyId], kind: `CALENDAR_PLAIN_WEEKDAYS@${at}`, message: `日历缺失 Calendar missing: ${view.title} has a due date (${at}) computed on plain weekdays. ${reason}` };
+      const notice = {
+        workflowId: view.workflowId,
+        orgIds: [view.countyId],
+        kind: `CALENDAR_PLAIN_WEEKDAYS@${at}`,
+        message: `日历缺失 Calendar missing: ${view.title} has a due date (${at}) computed on plain weekdays. ${reason}`,
+      };
       await (duringStep ? activities.inStep : activities.platform).notifyOrganisations(notice);
-      recordStep(view, { step: 'CALENDAR_PLAIN_WEEKDAYS', rule: 'due dates follow the official calendar', summary: `A due date (${at}) was computed on plain weekdays: ${reason}` });
+      recordStep(view, {
+        step: 'CALENDAR_PLAIN_WEEKDAYS',
+        rule: 'due dates follow the official calendar',
+        summary: `A due date (${at}) was computed on plain weekdays: ${reason}`,
+      });
     },
   });
 

@@ -25,7 +25,10 @@ const platformOptions = { startToCloseTimeout: '30 seconds', retry: { initialInt
 export const LOCAL_ACTIVITIES: ProcessActivities = {
   platform: proxyLocalActivities<PlatformActivities>(platformOptions),
   // Bounded by attempts (about 10 s of tries): a local activity's schedule-to-close does not end its retries here.
-  inStep: proxyLocalActivities<PlatformActivities>({ startToCloseTimeout: '5 seconds', retry: { initialInterval: '200 milliseconds', maximumInterval: '2 seconds', maximumAttempts: 8 } }),
+  inStep: proxyLocalActivities<PlatformActivities>({
+    startToCloseTimeout: '5 seconds',
+    retry: { initialInterval: '200 milliseconds', maximumInterval: '2 seconds', maximumAttempts: 8 },
+  }),
 };
 
 /**
@@ -34,7 +37,11 @@ export const LOCAL_ACTIVITIES: ProcessActivities = {
  * state first, or when the read model is behind), and upserts only the search attributes that changed;
  * so a step's history does not grow with the process's whole life.
  */
-export function publisher(activities: ProcessActivities, parent?: ParentLink, own?: OwnSearchAttributes): (view: ProcessView, details: string) => Promise<void> {
+export function publisher(
+  activities: ProcessActivities,
+  parent?: ParentLink,
+  own?: OwnSearchAttributes,
+): (view: ProcessView, details: string) => Promise<void> {
   const { publishProcess } = activities.platform;
   const shown = new Map<string, string>();
   let published: { revision: number; state: ProcessView } | undefined;
@@ -47,7 +54,9 @@ export function publisher(activities: ProcessActivities, parent?: ParentLink, ow
     const news = shows === undefined ? undefined : JSON.stringify(shows);
     const tell = parent && news !== told ? { workflowId: parent.workflowId, signal: parent.signal.name, payload: shows } : undefined;
     const whole: Publication = { workflowId: view.workflowId, revision, tell, view: state };
-    const change: Publication = published ? { workflowId: view.workflowId, revision, tell, base: published.revision, patch: compare(published.state, state) } : whole;
+    const change: Publication = published
+      ? { workflowId: view.workflowId, revision, tell, base: published.revision, patch: compare(published.state, state) }
+      : whole;
     await publishProcess(change).catch((error: unknown) => {
       const failed = activityFailureOf(error);
       const behind = failed instanceof ApplicationFailure && failed.type === READ_MODEL_BEHIND;

@@ -105,10 +105,7 @@ export function nowIso(): string {
 }
 
 /** Appends a step to the process record and stamps the view's update time. */
-export function recordStep(
-  view: ProcessView,
-  step: Omit<StepRecord, 'seq' | 'at' | 'requestId'> & { by?: { actor: Actor; as: ActedAs } },
-): void {
+export function recordStep(view: ProcessView, step: Omit<StepRecord, 'seq' | 'at' | 'requestId'> & { by?: { actor: Actor; as: ActedAs } }): void {
   const { by, ...rest } = step;
   const at = nowIso();
   view.record.push({ seq: view.record.length + 1, at, ...rest, actor: by?.as, requestId: by?.actor.requestId });

@@ -3,14 +3,7 @@ import type { Actor } from '../common/actor';
 import { allowed, firstRefusal, refused, type RuleResult } from '../common/reasons';
 import { mayTake } from '../common/contract';
 import { reasonGiven } from '../common/guards';
-import type {
-  AdmissionDecision,
-  AdmissionReview,
-  AdmissionView,
-  Consultation,
-  ConsultationResponse,
-  Withdrawal,
-} from './contract';
+import type { AdmissionDecision, AdmissionReview, AdmissionView, Consultation, ConsultationResponse, Withdrawal } from './contract';
 import { admissionContract } from './contract';
 
 const { actions } = admissionContract;
@@ -23,9 +16,7 @@ export function allTestsMet(review: AdmissionReview): boolean {
 
 function everyTestReasoned(review: AdmissionReview): RuleResult {
   const missing = TESTS.filter((t) => !review[t].reason?.trim());
-  return missing.length === 0
-    ? allowed
-    : refused('MISSING_REASON', `Each of the three tests must be answered with a reason; missing: ${missing.join(', ')}.`);
+  return missing.length === 0 ? allowed : refused('MISSING_REASON', `Each of the three tests must be answered with a reason; missing: ${missing.join(', ')}.`);
 }
 
 // Each action's own rule, checked by the kit after its steps (`at`) and its actors (`by`); `may…` is the

@@ -47,7 +47,12 @@ export async function itemAdmission(start: AdmissionStart): Promise<AdmissionVie
       });
       if (consultation) {
         view.details.consultation = consultation;
-        const towns = consultation.townIds.map((orgId): NextActor => ({ role: 'TOWN_REVIEWER', orgId, action: 'respond to consultation', dueAt: consultation.deadline }));
+        const towns = consultation.townIds.map((orgId): NextActor => ({
+          role: 'TOWN_REVIEWER',
+          orgId,
+          action: 'respond to consultation',
+          dueAt: consultation.deadline,
+        }));
         moveTo('CONSULTATION', towns, consultation.deadline);
       } else {
         moveTo('DECISION', officeReviewer('decide'));
@@ -91,7 +96,12 @@ export async function itemAdmission(start: AdmissionStart): Promise<AdmissionVie
     actions.withdraw,
     (_actor, withdrawal) => withdrawalRule(view, withdrawal),
     (actor, withdrawal) => {
-      record({ step: 'WITHDRAW', by: { actor, as: actedAs(actor, 'DISPATCHER', start.departmentId) }, summary: `Withdrawn: ${withdrawal.reason}`, data: withdrawal });
+      record({
+        step: 'WITHDRAW',
+        by: { actor, as: actedAs(actor, 'DISPATCHER', start.departmentId) },
+        summary: `Withdrawn: ${withdrawal.reason}`,
+        data: withdrawal,
+      });
       close('WITHDRAWN', withdrawal.reason);
     },
   );
@@ -131,7 +141,8 @@ export async function itemAdmission(start: AdmissionStart): Promise<AdmissionVie
       await process.transition(() => {
         view.details.screening = screening;
         record({ step: 'SCREEN', rule: 'negative list and catalogue in force', summary: `Screening: ${screening.result}`, data: screening });
-        if (screening.result === 'NEGATIVE_LIST') close('REJECTED', `On the negative list: ${screening.matchedName ?? start.application.proposedCode}; it cannot be admitted.`);
+        if (screening.result === 'NEGATIVE_LIST')
+          close('REJECTED', `On the negative list: ${screening.matchedName ?? start.application.proposedCode}; it cannot be admitted.`);
         else moveTo('REVIEW', officeReviewer('review against the three tests'));
       });
       await condition(() => view.step !== 'REVIEW');

@@ -14,7 +14,10 @@ export function majorMatterDetails(view: MajorMatterView): string {
     `- **Next meeting / step**: ${d.next ? `${d.next.what}${d.next.dueAt ? `, due ${d.next.dueAt}` : ''}` : '—'}`,
   ];
   if (d.origin) lines.push(`- **Origin**: ${d.origin.processType} ${d.origin.workflowId}`);
-  if (disclosure) lines.push(`- **Disclosure** ${disclosure.kind}: ${disclosure.startsAt} → ${disclosure.endsAt}${disclosure.heldOpen ? ' (held open)' : ''} · unanswered objections: ${unansweredObjections(view).length}`);
+  if (disclosure)
+    lines.push(
+      `- **Disclosure** ${disclosure.kind}: ${disclosure.startsAt} → ${disclosure.endsAt}${disclosure.heldOpen ? ' (held open)' : ''} · unanswered objections: ${unansweredObjections(view).length}`,
+    );
   if (concerns.length) lines.push(`- **⚠ Unanswered supervisory concerns**: ${concerns.map((c) => `#${c.seq} ${c.text}`).join('; ')}`);
   return processDetails(view, `五议两公开 ${view.title} · ${view.villageId}`, lines);
 }

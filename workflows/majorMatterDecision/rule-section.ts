@@ -31,7 +31,7 @@ export const MAJOR_MATTER_RULES = {
     default: 0.5,
     min: 0.5,
     max: 1,
-    meaning: "The joint meeting (村务联席会议) passes with votes for above this share of its members (§3.3).",
+    meaning: 'The joint meeting (村务联席会议) passes with votes for above this share of its members (§3.3).',
   },
   partyMeetingQuorum: {
     unit: 'RATIO',
@@ -52,7 +52,7 @@ export const MAJOR_MATTER_RULES = {
     default: 3,
     min: 1,
     max: 30,
-    meaning: "The proposal reaches party members at least this many days before their meeting (§3.4).",
+    meaning: 'The proposal reaches party members at least this many days before their meeting (§3.4).',
   },
   representativesQuorum: {
     unit: 'RATIO',
@@ -106,14 +106,16 @@ export const MAJOR_MATTER_RULES = {
     unit: 'CHOICE',
     default: 'PRESENT',
     options: ['PRESENT', 'ALL'],
-    meaning: 'The base of a resolution\'s majority: those present (the law), or all entitled to attend (the stricter local rule "more than half of all") (§3.5).',
+    meaning:
+      'The base of a resolution\'s majority: those present (the law), or all entitled to attend (the stricter local rule "more than half of all") (§3.5).',
   },
   stepPeriod: {
     unit: 'WORKING_DAYS',
     default: 20,
     min: 1,
     max: 60,
-    meaning: 'Each next step of a major matter (proposal, meeting, acceptance) is due within this many working days of the one before; later it is flagged overdue and the village told (§3).',
+    meaning:
+      'Each next step of a major matter (proposal, meeting, acceptance) is due within this many working days of the one before; later it is flagged overdue and the village told (§3).',
     period: 'majorMatterStep',
   },
   resolutionDisclosure: {

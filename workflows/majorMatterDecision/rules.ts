@@ -84,7 +84,8 @@ export function figuresHold(record: MeetingRecord, today: string, previousMeetin
   if ((record.householdsPresent ?? 0) > (record.householdsExpected ?? 0)) problems.push('more households present than the village has');
   if (record.noticeDate > record.meetingDate) problems.push('the notice came after the meeting');
   if (record.meetingDate > today) problems.push(`the meeting date ${record.meetingDate} is in the future`);
-  if (previousMeetingDate && record.meetingDate < previousMeetingDate) problems.push(`the meeting date ${record.meetingDate} is before the previous meeting (${previousMeetingDate})`);
+  if (previousMeetingDate && record.meetingDate < previousMeetingDate)
+    problems.push(`the meeting date ${record.meetingDate} is before the previous meeting (${previousMeetingDate})`);
   return problems.length ? refused('INVALID_INPUT', `The meeting record does not hold: ${problems.join('; ')}.`) : allowed;
 }
 
@@ -107,7 +108,10 @@ export function noticeKept(rules: MatterRules, meeting: MeetingKind, record: Mee
   const given = daysBetween(record.noticeDate, record.meetingDate);
   return given >= needed
     ? allowed
-    : refused('RULE_BROKEN', `A ${MEETING_LABELS[meeting]} needs ${needed} days' notice; notice on ${record.noticeDate} for ${record.meetingDate} gave ${given}.`);
+    : refused(
+        'RULE_BROKEN',
+        `A ${MEETING_LABELS[meeting]} needs ${needed} days' notice; notice on ${record.noticeDate} for ${record.meetingDate} gave ${given}.`,
+      );
 }
 
 const atLeast = (count: number, share: number, of: number) => count >= share * of - SLACK;
@@ -121,9 +125,15 @@ export function quorum(rules: MatterRules, meeting: MeetingKind, record: Meeting
     case 'JOINT_MEETING':
       return { met: true, reckoning: 'no quorum rule' };
     case 'PARTY_MEMBERS_MEETING':
-      return { met: atLeast(present, rules.partyMeetingQuorum, expected), reckoning: `${present} of ${expected} party members present, at least ${round(rules.partyMeetingQuorum * expected)} needed` };
+      return {
+        met: atLeast(present, rules.partyMeetingQuorum, expected),
+        reckoning: `${present} of ${expected} party members present, at least ${round(rules.partyMeetingQuorum * expected)} needed`,
+      };
     case 'REPRESENTATIVES_MEETING':
-      return { met: atLeast(present, rules.representativesQuorum, expected), reckoning: `${present} of ${expected} representatives present, at least ${round(rules.representativesQuorum * expected)} needed` };
+      return {
+        met: atLeast(present, rules.representativesQuorum, expected),
+        reckoning: `${present} of ${expected} representatives present, at least ${round(rules.representativesQuorum * expected)} needed`,
+      };
     case 'VILLAGERS_MEETING': {
       const households = { present: record.householdsPresent ?? 0, expected: record.householdsExpected ?? 0 };
       const byAdults = moreThan(present, rules.villagersAdultsQuorum, expected);
@@ -163,7 +173,9 @@ export function votePasses(rules: MatterRules, meeting: MeetingKind, record: Mee
 export function meetingValid(rules: MatterRules, meeting: MeetingKind, record: MeetingRecord, today: string, previousMeetingDate?: string): RuleResult {
   return firstRefusal(
     figuresHold(record, today, previousMeetingDate),
-    meeting === 'VILLAGERS_MEETING' && !record.householdsExpected ? refused('INVALID_INPUT', "A villagers' meeting record counts households: householdsExpected and householdsPresent.") : allowed,
+    meeting === 'VILLAGERS_MEETING' && !record.householdsExpected
+      ? refused('INVALID_INPUT', "A villagers' meeting record counts households: householdsExpected and householdsPresent.")
+      : allowed,
     noticeKept(rules, meeting, record),
     quorate(rules, meeting, record),
   );
@@ -195,7 +207,14 @@ export function meetingRule(view: MajorMatterView, rules: MatterRules, meeting: 
 }
 
 /** A meeting step: at its step, recorded by its convener in the village, with a valid record. */
-export function mayHoldMeeting(view: MajorMatterView, actor: Actor, rules: MatterRules, meeting: MeetingKind, record: MeetingRecord, nowMs: number): RuleResult {
+export function mayHoldMeeting(
+  view: MajorMatterView,
+  actor: Actor,
+  rules: MatterRules,
+  meeting: MeetingKind,
+  record: MeetingRecord,
+  nowMs: number,
+): RuleResult {
   const action = meeting === 'JOINT_MEETING' ? actions.deliberate : meeting === 'PARTY_MEMBERS_MEETING' ? actions.review : actions.resolve;
   return mayTake(action as Action<MajorMatterDetails, MeetingRecord>, view, actor, record, () => meetingRule(view, rules, meeting, record, nowMs));
 }
@@ -229,7 +248,10 @@ export function objectionAnswerRule(view: MajorMatterView, answer: ObjectionAnsw
   const objection = view.details.objections.find((o) => o.seq === answer.objectionSeq);
   return firstRefusal(
     !objection || !unansweredObjections(view).includes(objection)
-      ? refused(objection ? 'ALREADY_DONE' : 'INVALID_INPUT', objection ? `Objection ${answer.objectionSeq} has been answered already.` : `There is no objection ${answer.objectionSeq} open in this disclosure.`)
+      ? refused(
+          objection ? 'ALREADY_DONE' : 'INVALID_INPUT',
+          objection ? `Objection ${answer.objectionSeq} has been answered already.` : `There is no objection ${answer.objectionSeq} open in this disclosure.`,
+        )
       : allowed,
     reasonGiven(answer.answer, 'An answer to an objection'),
   );
@@ -273,7 +295,11 @@ export function mayRaiseConcern(view: MajorMatterView, actor: Actor, concern: Co
 export function concernAnswerRule(view: MajorMatterView, answer: ConcernAnswer): RuleResult {
   const concern = view.details.concerns.find((c) => c.seq === answer.concernSeq);
   return firstRefusal(
-    !concern ? refused('INVALID_INPUT', `There is no concern ${answer.concernSeq}.`) : concern.answer ? refused('ALREADY_DONE', `Concern ${answer.concernSeq} has been answered already.`) : allowed,
+    !concern
+      ? refused('INVALID_INPUT', `There is no concern ${answer.concernSeq}.`)
+      : concern.answer
+        ? refused('ALREADY_DONE', `Concern ${answer.concernSeq} has been answered already.`)
+        : allowed,
     reasonGiven(answer.answer, 'An answer to a concern'),
   );
 }

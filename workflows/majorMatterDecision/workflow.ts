@@ -6,7 +6,15 @@ import type { Role } from '../common/roles';
 import { nowIso } from '../common/workflow-support';
 import { shortestMs } from '../rules/checks';
 import { majorMatterDetails } from './details';
-import { majorMatterContract, type DisclosureKind, type MajorMatterStart, type MajorMatterStep, type MajorMatterView, type MeetingKind, type MeetingRecord } from './contract';
+import {
+  majorMatterContract,
+  type DisclosureKind,
+  type MajorMatterStart,
+  type MajorMatterStep,
+  type MajorMatterView,
+  type MeetingKind,
+  type MeetingRecord,
+} from './contract';
 import {
   acceptanceRule,
   concernAnswerRule,
@@ -131,7 +139,11 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
   function closeDisclosure(): void {
     const disclosure = currentDisclosure(view)!;
     disclosure.closedAt = nowIso();
-    record({ step: `${disclosure.kind}_DISCLOSURE_CLOSED`, rule: 'a disclosure closes when its period is over and every objection is answered', summary: `Disclosure closed (${disclosure.startsAt} → ${disclosure.endsAt})` });
+    record({
+      step: `${disclosure.kind}_DISCLOSURE_CLOSED`,
+      rule: 'a disclosure closes when its period is over and every objection is answered',
+      summary: `Disclosure closed (${disclosure.startsAt} → ${disclosure.endsAt})`,
+    });
     if (disclosure.kind === 'RESOLUTION') moveTo('IMPLEMENTATION', undefined);
     else close('COMPLETED', 'Carried out, accepted and its result disclosed');
   }
@@ -154,9 +166,20 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
       const version = view.details.proposal.length + 1;
       const why = note ?? (version === 1 ? 'taken up from the suggestion' : `revised after: ${view.details.returns.at(-1)?.reasons ?? 'a return'}`);
       view.details.proposal.push({ ...content, version, at: nowIso(), note: why });
-      record({ step: 'PROPOSE', by, rule: merged ? 'propose and deliberate merged (mergeProposeAndDeliberate)' : undefined, summary: `Proposal v${version}: ${content.title} (¥${content.estimatedAmount}) — ${why}`, data: decision });
+      record({
+        step: 'PROPOSE',
+        by,
+        rule: merged ? 'propose and deliberate merged (mergeProposeAndDeliberate)' : undefined,
+        summary: `Proposal v${version}: ${content.title} (¥${content.estimatedAmount}) — ${why}`,
+        data: decision,
+      });
       if (merged) holdMeeting('JOINT_MEETING', merged, actor, ['VILLAGE_SECRETARY']);
-      if (next === 'PROPOSE') returnToPropose('JOINT_MEETING', `The ${MEETING_LABELS.JOINT_MEETING} did not pass proposal v${version}: ${view.details.meetings.at(-1)!.reckoning}`, dueAt);
+      if (next === 'PROPOSE')
+        returnToPropose(
+          'JOINT_MEETING',
+          `The ${MEETING_LABELS.JOINT_MEETING} did not pass proposal v${version}: ${view.details.meetings.at(-1)!.reckoning}`,
+          dueAt,
+        );
       else moveTo(next, dueAt);
     },
   );
@@ -172,10 +195,20 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
         const { note, ...changes } = amendment;
         const version = latestVersion().version + 1;
         view.details.proposal.push({ ...latestVersion(), ...changes, version, at: nowIso(), note: `amended by the joint meeting: ${note}` });
-        record({ step: 'AMEND', by: { actor, as: as(actor, 'VILLAGE_SECRETARY') }, summary: `Proposal v${version}, as the joint meeting amended it: ${note}`, data: amendment });
+        record({
+          step: 'AMEND',
+          by: { actor, as: as(actor, 'VILLAGE_SECRETARY') },
+          summary: `Proposal v${version}, as the joint meeting amended it: ${note}`,
+          data: amendment,
+        });
       }
       if (passed) moveTo('REVIEW', dueAt);
-      else returnToPropose('JOINT_MEETING', `The ${MEETING_LABELS.JOINT_MEETING} did not pass proposal v${latestVersion().version}: ${view.details.meetings.at(-1)!.reckoning}`, dueAt);
+      else
+        returnToPropose(
+          'JOINT_MEETING',
+          `The ${MEETING_LABELS.JOINT_MEETING} did not pass proposal v${latestVersion().version}: ${view.details.meetings.at(-1)!.reckoning}`,
+          dueAt,
+        );
     },
   );
 
@@ -187,7 +220,12 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
       const dueAt = await dueOf(passed ? 'RESOLVE' : 'PROPOSE');
       holdMeeting('PARTY_MEMBERS_MEETING', minutes, actor, ['VILLAGE_SECRETARY']);
       if (passed) moveTo('RESOLVE', dueAt);
-      else returnToPropose('PARTY_MEMBERS_MEETING', `The ${MEETING_LABELS.PARTY_MEMBERS_MEETING} did not pass proposal v${latestVersion().version}: ${view.details.meetings.at(-1)!.reckoning}`, dueAt);
+      else
+        returnToPropose(
+          'PARTY_MEMBERS_MEETING',
+          `The ${MEETING_LABELS.PARTY_MEMBERS_MEETING} did not pass proposal v${latestVersion().version}: ${view.details.meetings.at(-1)!.reckoning}`,
+          dueAt,
+        );
     },
   );
 
@@ -204,7 +242,11 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
       } else {
         const dueAt = await dueOf('PROPOSE');
         holdMeeting(meeting, minutes, actor, ['VILLAGE_SECRETARY', 'VILLAGE_CADRE']);
-        returnToPropose(meeting, `The ${MEETING_LABELS[meeting]} did not pass proposal v${latestVersion().version}: ${view.details.meetings.at(-1)!.reckoning}`, dueAt);
+        returnToPropose(
+          meeting,
+          `The ${MEETING_LABELS[meeting]} did not pass proposal v${latestVersion().version}: ${view.details.meetings.at(-1)!.reckoning}`,
+          dueAt,
+        );
       }
     },
   );
@@ -215,7 +257,13 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
     (actor, objection) => {
       const seq = view.details.objections.length + 1;
       view.details.objections.push({ ...objection, seq, disclosure: view.details.disclosures.length, at: nowIso(), personId: actor.personId });
-      record({ step: 'OBJECTION', by: { actor, as: as(actor, 'VILLAGER', 'PARTY_MEMBER') }, rule: 'anyone of the village may object during a disclosure', summary: `Objection #${seq}: ${objection.text}`, data: objection });
+      record({
+        step: 'OBJECTION',
+        by: { actor, as: as(actor, 'VILLAGER', 'PARTY_MEMBER') },
+        rule: 'anyone of the village may object during a disclosure',
+        summary: `Objection #${seq}: ${objection.text}`,
+        data: objection,
+      });
     },
   );
 
@@ -227,7 +275,13 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
       const back: MajorMatterStep = disclosure.kind === 'RESOLUTION' ? 'PROPOSE' : 'IMPLEMENTATION';
       const dueAt = answer.upheld ? await dueOf(back) : undefined;
       view.details.objections.find((o) => o.seq === answer.objectionSeq)!.answer = { ...answer, at: nowIso() };
-      record({ step: 'OBJECTION_ANSWER', by: { actor, as: as(actor, 'VILLAGE_SECRETARY') }, rule: 'every objection is answered before a disclosure closes', summary: `Objection #${answer.objectionSeq} ${answer.upheld ? 'upheld' : 'not upheld'}: ${answer.answer}`, data: answer });
+      record({
+        step: 'OBJECTION_ANSWER',
+        by: { actor, as: as(actor, 'VILLAGE_SECRETARY') },
+        rule: 'every objection is answered before a disclosure closes',
+        summary: `Objection #${answer.objectionSeq} ${answer.upheld ? 'upheld' : 'not upheld'}: ${answer.answer}`,
+        data: answer,
+      });
       if (answer.upheld) {
         disclosure.closedAt = nowIso();
         if (back === 'PROPOSE') returnToPropose('OBJECTION', `Objection #${answer.objectionSeq} upheld: ${answer.answer}`, dueAt);
@@ -249,10 +303,22 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
       if (disclosure) disclosure.closedAt = nowIso();
       const by = { actor, as: actedAs(actor, 'TOWN_REVIEWER', townId) };
       if (order.order === 'QUASH') {
-        record({ step: 'QUASHED', by, rule: 'the town may quash an unlawful resolution', summary: `Resolution quashed by ${townId}: ${order.reasons}`, data: order });
+        record({
+          step: 'QUASHED',
+          by,
+          rule: 'the town may quash an unlawful resolution',
+          summary: `Resolution quashed by ${townId}: ${order.reasons}`,
+          data: order,
+        });
         close('REJECTED', `Resolution quashed by the town: ${order.reasons}`);
       } else {
-        record({ step: 'CORRECTION_ORDERED', by, rule: 'the town may order an unlawful resolution corrected', summary: `Correction ordered by ${townId}: ${order.reasons}`, data: order });
+        record({
+          step: 'CORRECTION_ORDERED',
+          by,
+          rule: 'the town may order an unlawful resolution corrected',
+          summary: `Correction ordered by ${townId}: ${order.reasons}`,
+          data: order,
+        });
         returnToPropose('TOWN_ORDER', `Correction ordered by the town: ${order.reasons}`, dueAt);
       }
     },
@@ -264,7 +330,12 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
     async (actor, progress) => {
       const dueAt = progress.completed ? await dueOf('ACCEPTANCE') : undefined;
       view.details.progress.push({ ...progress, at: nowIso(), personId: actor.personId });
-      record({ step: progress.completed ? 'COMPLETED_WORK' : 'PROGRESS', by: { actor, as: as(actor, 'VILLAGE_SECRETARY', 'VILLAGE_CADRE') }, summary: `${progress.completed ? 'Completed' : 'Progress'}: ${progress.text}`, data: progress });
+      record({
+        step: progress.completed ? 'COMPLETED_WORK' : 'PROGRESS',
+        by: { actor, as: as(actor, 'VILLAGE_SECRETARY', 'VILLAGE_CADRE') },
+        summary: `${progress.completed ? 'Completed' : 'Progress'}: ${progress.text}`,
+        data: progress,
+      });
       if (progress.completed) moveTo('ACCEPTANCE', dueAt);
     },
   );
@@ -284,7 +355,13 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
       const startsAt = new Date(disclosureStartsAt(Date.now(), periodMs)).toISOString();
       const endsAt = await deadlines.due('resultDisclosure', { from: startsAt, inStep: true });
       view.details.acceptance = { ...acceptance, at: nowIso() };
-      record({ step: 'ACCEPT', by, rule: 'the result is disclosed from the day after acceptance', summary: `Accepted (${acceptance.reportRef})${acceptance.comment ? `: ${acceptance.comment}` : ''}`, data: acceptance });
+      record({
+        step: 'ACCEPT',
+        by,
+        rule: 'the result is disclosed from the day after acceptance',
+        summary: `Accepted (${acceptance.reportRef})${acceptance.comment ? `: ${acceptance.comment}` : ''}`,
+        data: acceptance,
+      });
       openDisclosure('RESULT', startsAt, endsAt);
     },
   );
@@ -295,7 +372,13 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
     (actor, concern) => {
       const seq = view.details.concerns.length + 1;
       view.details.concerns.push({ ...concern, seq, step: view.step, at: nowIso(), personId: actor.personId });
-      record({ step: 'CONCERN', by: { actor, as: actedAs(actor, 'SUPERVISOR', villageId) }, rule: 'the supervisory committee may record a concern at any step', summary: `Supervisory concern #${seq} at ${view.step}: ${concern.text}`, data: concern });
+      record({
+        step: 'CONCERN',
+        by: { actor, as: actedAs(actor, 'SUPERVISOR', villageId) },
+        rule: 'the supervisory committee may record a concern at any step',
+        summary: `Supervisory concern #${seq} at ${view.step}: ${concern.text}`,
+        data: concern,
+      });
     },
   );
 
@@ -304,13 +387,23 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
     (_actor, answer) => concernAnswerRule(view, answer),
     (actor, answer) => {
       view.details.concerns.find((c) => c.seq === answer.concernSeq)!.answer = { answer: answer.answer, at: nowIso(), personId: actor.personId };
-      record({ step: 'CONCERN_ANSWER', by: { actor, as: actedAs(actor, 'VILLAGE_SECRETARY', villageId) }, rule: 'every concern is answered on the record', summary: `Concern #${answer.concernSeq} answered: ${answer.answer}`, data: answer });
+      record({
+        step: 'CONCERN_ANSWER',
+        by: { actor, as: actedAs(actor, 'VILLAGE_SECRETARY', villageId) },
+        rule: 'every concern is answered on the record',
+        summary: `Concern #${answer.concernSeq} answered: ${answer.answer}`,
+        data: answer,
+      });
     },
   );
 
   function openDisclosure(kind: DisclosureKind, startsAt: string, endsAt: string): void {
     view.details.disclosures.push({ kind, startsAt, endsAt, heldOpen: false });
-    record({ step: `${kind}_DISCLOSED`, rule: `${kind === 'RESOLUTION' ? 'resolutionDisclosure' : 'resultDisclosure'} period of the pinned rules`, summary: `Posted on the village board from ${startsAt} to ${endsAt}` });
+    record({
+      step: `${kind}_DISCLOSED`,
+      rule: `${kind === 'RESOLUTION' ? 'resolutionDisclosure' : 'resultDisclosure'} period of the pinned rules`,
+      summary: `Posted on the village board from ${startsAt} to ${endsAt}`,
+    });
     moveTo(kind === 'RESOLUTION' ? 'RESOLUTION_DISCLOSURE' : 'RESULT_DISCLOSURE', undefined, endsAt);
   }
 
@@ -323,7 +416,11 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
       if (disclosureMayClose(view, Date.now())) closeDisclosure();
       else {
         disclosure.heldOpen = true;
-        record({ step: 'DISCLOSURE_HELD_OPEN', rule: 'a disclosure cannot close while an objection is unanswered', summary: `The period ended with ${unansweredObjections(view).length} objection(s) unanswered: held open until answered` });
+        record({
+          step: 'DISCLOSURE_HELD_OPEN',
+          rule: 'a disclosure cannot close while an objection is unanswered',
+          summary: `The period ended with ${unansweredObjections(view).length} objection(s) unanswered: held open until answered`,
+        });
       }
       await process.show();
     },
@@ -334,7 +431,11 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
     at: () => Date.parse(view.dueAt!),
     fire: async () => {
       const dueAt = view.dueAt!;
-      await process.notify([villageId, townId], `OVERDUE@${view.step}@${dueAt}`, `逾期 Overdue: ${view.title} (${villageId}) — ${view.details.next?.what ?? view.step} was due ${dueAt}`);
+      await process.notify(
+        [villageId, townId],
+        `OVERDUE@${view.step}@${dueAt}`,
+        `逾期 Overdue: ${view.title} (${villageId}) — ${view.details.next?.what ?? view.step} was due ${dueAt}`,
+      );
       view.overdue = true;
       record({ step: 'OVERDUE', rule: 'stepPeriod of the pinned rules', summary: `${view.details.next?.what ?? view.step} overdue since ${dueAt}` });
       await process.show();
@@ -342,7 +443,13 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
   };
 
   async function open(): Promise<void> {
-    record({ step: 'SUGGEST', by: start.suggestedBy, rule: 'a major matter: a listed kind, or an amount at the threshold', summary: `Suggested: ${start.suggestion.title} (${start.suggestion.kind}, ¥${start.suggestion.estimatedAmount}) — ${start.suggestion.reason}${start.origin ? ` (from ${start.origin.processType} ${start.origin.workflowId})` : ''}`, data: start.suggestion });
+    record({
+      step: 'SUGGEST',
+      by: start.suggestedBy,
+      rule: 'a major matter: a listed kind, or an amount at the threshold',
+      summary: `Suggested: ${start.suggestion.title} (${start.suggestion.kind}, ¥${start.suggestion.estimatedAmount}) — ${start.suggestion.reason}${start.origin ? ` (from ${start.origin.processType} ${start.origin.workflowId})` : ''}`,
+      data: start.suggestion,
+    });
     const dueAt = await deadlines.due('majorMatterStep');
     moveTo('PROPOSE', dueAt);
     await process.show();

@@ -44,7 +44,11 @@ export const postSchema = z
     description: text(),
     funds: z.number().int().min(0).max(1_000_000_000).meta({ description: 'Yuan' }),
     eligibility: z.object({
-      villageIds: z.array(z.string().min(1).max(100)).min(1).max(50).meta({ example: ['xingcun.qiaotou.dongshan'] }),
+      villageIds: z
+        .array(z.string().min(1).max(100))
+        .min(1)
+        .max(50)
+        .meta({ example: ['xingcun.qiaotou.dongshan'] }),
       conditions: z.array(text(500)).max(20).default([]),
     }),
     criteria: z.array(criterionSchema).min(1).max(10),
@@ -61,20 +65,29 @@ export const bidSchema = z
   .object({ advantages: text(), groundwork: text(), plan: text(), resourcesRequested: text(), conditionStatements: z.array(text(1000)).max(20).default([]) })
   .meta({ id: 'Bid' });
 export const noBidChoiceSchema = z
-  .discriminatedUnion('choice', [z.object({ choice: z.literal('EXTEND'), newDeadline: instant, reason: reason.optional() }), z.object({ choice: z.literal('CANCEL'), reason })])
+  .discriminatedUnion('choice', [
+    z.object({ choice: z.literal('EXTEND'), newDeadline: instant, reason: reason.optional() }),
+    z.object({ choice: z.literal('CANCEL'), reason }),
+  ])
   .meta({ id: 'NoBidChoice' });
 export const conflictSchema = z.object({ villageId: z.string().min(1).max(100), reason }).meta({ id: 'ConflictDeclaration' });
 export const sheetSchema = z
   .object({
     villageId: z.string().min(1).max(100),
-    scores: z.record(z.string(), z.number().min(-1_000_000).max(1_000_000)).meta({ description: 'Criterion id → score, every criterion within its range (else 422)' }),
+    scores: z
+      .record(z.string(), z.number().min(-1_000_000).max(1_000_000))
+      .meta({ description: 'Criterion id → score, every criterion within its range (else 422)' }),
     comment: z.string().max(2000).optional(),
   })
   .meta({ id: 'ScoreSheet' });
 export const objectionSchema = z.object({ reason }).meta({ id: 'BiddingObjection' });
-export const objectionAnswerSchema = z.object({ seq: z.number().int().min(1).max(10_000), upheld: z.boolean(), answer: reason }).meta({ id: 'BiddingObjectionAnswer' });
+export const objectionAnswerSchema = z
+  .object({ seq: z.number().int().min(1).max(10_000), upheld: z.boolean(), answer: reason })
+  .meta({ id: 'BiddingObjectionAnswer' });
 const milestoneIndex = z.number().int().min(0).max(19);
-export const milestoneReportSchema = z.object({ milestone: milestoneIndex, summary: reason, evidenceRefs: z.array(text(200)).max(50).default([]) }).meta({ id: 'MilestoneReport' });
+export const milestoneReportSchema = z
+  .object({ milestone: milestoneIndex, summary: reason, evidenceRefs: z.array(text(200)).max(50).default([]) })
+  .meta({ id: 'MilestoneReport' });
 export const milestoneAcceptanceSchema = z
   .discriminatedUnion('decision', [
     z.object({ milestone: milestoneIndex, decision: z.literal('ACCEPT'), comment: z.string().max(2000).optional() }),
@@ -83,7 +96,10 @@ export const milestoneAcceptanceSchema = z
   .meta({ id: 'MilestoneAcceptance' });
 export const withdrawalSchema = z.object({ reason }).meta({ id: 'BiddingWithdrawal' });
 export const reofferSchema = z
-  .discriminatedUnion('choice', [z.object({ choice: z.literal('OFFER_RUNNER_UP'), reason: reason.optional() }), z.object({ choice: z.literal('REPOST'), reason })])
+  .discriminatedUnion('choice', [
+    z.object({ choice: z.literal('OFFER_RUNNER_UP'), reason: reason.optional() }),
+    z.object({ choice: z.literal('REPOST'), reason }),
+  ])
   .meta({ id: 'Reoffer' });
 export const offerAnswerSchema = z.object({ accept: z.boolean(), reason: reason.optional() }).meta({ id: 'OfferAnswer' });
 
@@ -181,19 +197,20 @@ export const detailsSchema = z
     passedOver: z.array(z.string()),
     offeredTo: z.string().optional(),
     milestones: z.array(milestoneSchema),
-    majorMatter: z
-      .object({ required: z.boolean(), funds: z.number(), kind: z.string().optional(), threshold: z.number() })
-      .optional()
-      .meta({ description: "Whether the winner's use of the funds is a major matter under the pinned majorMatterDecision rules (its kinds and amountThreshold)" }),
-    majorMatterWorkflowId: z
-      .string()
-      .optional()
-      .meta({ description: "The 五议两公开 (majorMatterDecision) process started for the winning village's use of the funds, when a major matter (GET /major-matters/{id})" }),
+    majorMatter: z.object({ required: z.boolean(), funds: z.number(), kind: z.string().optional(), threshold: z.number() }).optional().meta({
+      description: "Whether the winner's use of the funds is a major matter under the pinned majorMatterDecision rules (its kinds and amountThreshold)",
+    }),
+    majorMatterWorkflowId: z.string().optional().meta({
+      description:
+        "The 五议两公开 (majorMatterDecision) process started for the winning village's use of the funds, when a major matter (GET /major-matters/{id})",
+    }),
   })
   .meta({ id: 'BiddingDetails' });
 
 const RUNNING = STEPS.filter((s) => s !== 'CLOSED');
-const town = (role: 'DISPATCHER' | 'TOWN_REVIEWER') => (d: { townId: string }): Party[] => [{ role, org: d.townId }];
+const town =
+  (role: 'DISPATCHER' | 'TOWN_REVIEWER') =>
+  (d: { townId: string }): Party[] => [{ role, org: d.townId }];
 const secretaryOf = (villageId: string | undefined): Party[] => [{ role: 'VILLAGE_SECRETARY', org: villageId! }];
 /** The secretaries of the town's villages: eligibility for the post is the process's own rule (422, not 403). */
 const townSecretaries = (d: { townVillages: { villageId: string }[] }): Party[] => d.townVillages.map((v) => ({ role: 'VILLAGE_SECRETARY', org: v.villageId }));

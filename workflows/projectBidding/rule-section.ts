@@ -8,7 +8,8 @@ export const PROJECT_BIDDING_RULES = {
     default: '5d',
     min: '1d',
     max: '30d',
-    meaning: 'The proposed winner of a bid for the list is on public notice this long; objections from anyone of the town are answered before the award (§4.5).',
+    meaning:
+      'The proposed winner of a bid for the list is on public notice this long; objections from anyone of the town are answered before the award (§4.5).',
     period: 'biddingPublicNotice',
   },
   noBidChoicePeriod: {
@@ -16,7 +17,8 @@ export const PROJECT_BIDDING_RULES = {
     default: '3d',
     min: '1h',
     max: '15d',
-    meaning: 'With no bid at the deadline, the poster chooses within this long to extend or cancel; an unanswered choice is escalated to the town reviewer (§4.3).',
+    meaning:
+      'With no bid at the deadline, the poster chooses within this long to extend or cancel; an unanswered choice is escalated to the town reviewer (§4.3).',
     period: 'biddingNoBidChoice',
   },
   maxExtensions: {
@@ -31,7 +33,8 @@ export const PROJECT_BIDDING_RULES = {
     default: 5,
     min: 1,
     max: 20,
-    meaning: 'The town accepts (or returns) a milestone the winner reported within this many working days; later it is flagged overdue and the town reviewer told (§4.7).',
+    meaning:
+      'The town accepts (or returns) a milestone the winner reported within this many working days; later it is flagged overdue and the town reviewer told (§4.7).',
     period: 'biddingMilestoneAcceptance',
   },
   tieBreaks: {

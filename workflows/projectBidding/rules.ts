@@ -50,7 +50,8 @@ function criteriaWellFormed(criteria: Criterion[]): RuleResult {
   const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
   if (repeated.length) return refused('INVALID_INPUT', `Each criterion needs its own id; repeated: ${[...new Set(repeated)].join(', ')}.`);
   const badRange = criteria.filter((c) => c.minScore >= c.maxScore);
-  if (badRange.length) return refused('INVALID_INPUT', `A criterion's score range must go from a lower to a higher score: ${badRange.map((c) => c.id).join(', ')}.`);
+  if (badRange.length)
+    return refused('INVALID_INPUT', `A criterion's score range must go from a lower to a higher score: ${badRange.map((c) => c.id).join(', ')}.`);
   return allowed;
 }
 
@@ -84,7 +85,13 @@ function biddingVillage(details: BiddingDetails, actor: Actor): { villageId: str
     return { refusal: refused(code, `A bid needs the role VILLAGE_SECRETARY in a village of ${details.townId}; ${actor.name} does not hold it there.`) };
   }
   const eligible = ofTown.find((v) => details.post.eligibility.villageIds.includes(v));
-  if (!eligible) return { refusal: refused('RULE_BROKEN', `${ofTown.join(', ')} is not among the villages eligible for this post: ${details.post.eligibility.villageIds.join(', ')}.`) };
+  if (!eligible)
+    return {
+      refusal: refused(
+        'RULE_BROKEN',
+        `${ofTown.join(', ')} is not among the villages eligible for this post: ${details.post.eligibility.villageIds.join(', ')}.`,
+      ),
+    };
   return { villageId: eligible };
 }
 
@@ -102,7 +109,9 @@ export function tiesOf(details: BiddingDetails, personId: string, actorOrgIds: s
 
 /** After `by` (a PANEL_MEMBER of the county): on this post's panel. */
 function onPanel(details: BiddingDetails, actor: Actor): RuleResult {
-  return details.panel.some((m) => m.personId === actor.personId) ? allowed : refused('NOT_AUTHORISED', `${actor.name} is not on this post's evaluation panel.`);
+  return details.panel.some((m) => m.personId === actor.personId)
+    ? allowed
+    : refused('NOT_AUTHORISED', `${actor.name} is not on this post's evaluation panel.`);
 }
 
 // ---- bids ----
@@ -113,14 +122,24 @@ function beforeDeadline(details: BiddingDetails, now: string): RuleResult {
 
 function bidComplete(details: BiddingDetails, bid: BidContent): RuleResult {
   const missing = (['advantages', 'groundwork', 'plan', 'resourcesRequested'] as const).filter((k) => !bid[k].trim());
-  if (missing.length) return refused('INVALID_INPUT', `A bid states its advantages, groundwork, plan and what it asks of the town; missing: ${missing.join(', ')}.`);
+  if (missing.length)
+    return refused('INVALID_INPUT', `A bid states its advantages, groundwork, plan and what it asks of the town; missing: ${missing.join(', ')}.`);
   const conditions = details.post.eligibility.conditions;
   const answered = bid.conditionStatements.length === conditions.length && bid.conditionStatements.every((s) => s.trim());
-  return answered ? allowed : refused('RULE_BROKEN', `A bid says how it meets each of the post's ${conditions.length} condition(s), one statement each: ${conditions.join('; ')}.`);
+  return answered
+    ? allowed
+    : refused('RULE_BROKEN', `A bid says how it meets each of the post's ${conditions.length} condition(s), one statement each: ${conditions.join('; ')}.`);
 }
 
 /** A bid's own rule, after `by` (a secretary of a village of the town): eligible, before the deadline, at BIDDING. */
-function bidRuleOf(view: BiddingView, actor: Actor, now: string, action: string, hasBid: (existing: Bid | undefined) => RuleResult, bid: BidContent): RuleResult {
+function bidRuleOf(
+  view: BiddingView,
+  actor: Actor,
+  now: string,
+  action: string,
+  hasBid: (existing: Bid | undefined) => RuleResult,
+  bid: BidContent,
+): RuleResult {
   // A closed process said so before anything else (`at`); a running one past the deadline says that.
   const found = biddingVillage(view.details, actor);
   if ('refusal' in found) return found.refusal;
@@ -134,7 +153,14 @@ function bidRuleOf(view: BiddingView, actor: Actor, now: string, action: string,
 
 /** One bid per village, by its secretary, while bidding is open. */
 export function bidRule(view: BiddingView, actor: Actor, bid: BidContent, now: string): RuleResult {
-  return bidRuleOf(view, actor, now, 'a bid', (existing) => (existing ? refused('ALREADY_DONE', `${existing.villageId} has already bid; it may revise its bid until the deadline.`) : allowed), bid);
+  return bidRuleOf(
+    view,
+    actor,
+    now,
+    'a bid',
+    (existing) => (existing ? refused('ALREADY_DONE', `${existing.villageId} has already bid; it may revise its bid until the deadline.`) : allowed),
+    bid,
+  );
 }
 
 export function mayBid(view: BiddingView, actor: Actor, bid: BidContent, now: string): RuleResult {
@@ -143,7 +169,14 @@ export function mayBid(view: BiddingView, actor: Actor, bid: BidContent, now: st
 
 /** A village revises its own bid until the deadline. */
 export function reviseBidRule(view: BiddingView, actor: Actor, bid: BidContent, now: string): RuleResult {
-  return bidRuleOf(view, actor, now, 'revising a bid', (existing) => (existing ? allowed : refused('WRONG_STEP', 'There is no bid of your village to revise: bid first.')), bid);
+  return bidRuleOf(
+    view,
+    actor,
+    now,
+    'revising a bid',
+    (existing) => (existing ? allowed : refused('WRONG_STEP', 'There is no bid of your village to revise: bid first.')),
+    bid,
+  );
 }
 
 export function mayReviseBid(view: BiddingView, actor: Actor, bid: BidContent, now: string): RuleResult {
@@ -187,8 +220,12 @@ export function declareConflictRule(view: BiddingView, actor: Actor, declaration
   return firstRefusal(
     onPanel(details, actor),
     reasonGiven(declaration.reason, 'A declared conflict'),
-    details.post.eligibility.villageIds.includes(declaration.villageId) ? allowed : refused('INVALID_INPUT', `${declaration.villageId} is not eligible for this post.`),
-    tiesOf(details, actor.personId).includes(declaration.villageId) ? refused('ALREADY_DONE', `You are already kept from scoring ${declaration.villageId}.`) : allowed,
+    details.post.eligibility.villageIds.includes(declaration.villageId)
+      ? allowed
+      : refused('INVALID_INPUT', `${declaration.villageId} is not eligible for this post.`),
+    tiesOf(details, actor.personId).includes(declaration.villageId)
+      ? refused('ALREADY_DONE', `You are already kept from scoring ${declaration.villageId}.`)
+      : allowed,
     details.sheets.some((s) => s.personId === actor.personId && s.villageId === declaration.villageId)
       ? refused('RULE_BROKEN', `You have already scored ${declaration.villageId} in this round: a conflict is declared before scoring.`)
       : allowed,
@@ -207,18 +244,27 @@ function scoresInRange(criteria: Criterion[], sheet: ScoreSheet): RuleResult {
   if (missing.length) return refused('INVALID_INPUT', `A score sheet scores every criterion; missing: ${missing.map((c) => c.id).join(', ')}.`);
   const outside = criteria.filter((c) => !(sheet.scores[c.id] >= c.minScore && sheet.scores[c.id] <= c.maxScore));
   return outside.length
-    ? refused('RULE_BROKEN', `Scores outside their criterion's range: ${outside.map((c) => `${c.id} ${sheet.scores[c.id]} (${c.minScore}–${c.maxScore})`).join(', ')}.`)
+    ? refused(
+        'RULE_BROKEN',
+        `Scores outside their criterion's range: ${outside.map((c) => `${c.id} ${sheet.scores[c.id]} (${c.minScore}–${c.maxScore})`).join(', ')}.`,
+      )
     : allowed;
 }
 
 /** A panel member scores a bid on every criterion within its range, once a round, unless tied to its village. */
 export function scoreRule(view: BiddingView, actor: Actor, sheet: ScoreSheet): RuleResult {
   const { details } = view;
-  const ties = tiesOf(details, actor.personId, actor.roles.map((r) => r.orgId));
+  const ties = tiesOf(
+    details,
+    actor.personId,
+    actor.roles.map((r) => r.orgId),
+  );
   return firstRefusal(
     onPanel(details, actor),
     details.bids.some((b) => b.villageId === sheet.villageId) ? allowed : refused('INVALID_INPUT', `${sheet.villageId} has no bid to score.`),
-    ties.includes(sheet.villageId) ? refused('RULE_BROKEN', `${actor.name} is tied to ${sheet.villageId} (a person of that village, or declared) and may not score its bid.`) : allowed,
+    ties.includes(sheet.villageId)
+      ? refused('RULE_BROKEN', `${actor.name} is tied to ${sheet.villageId} (a person of that village, or declared) and may not score its bid.`)
+      : allowed,
     details.sheets.some((s) => s.personId === actor.personId && s.villageId === sheet.villageId)
       ? refused('ALREADY_DONE', `You have already scored ${sheet.villageId} in this round.`)
       : allowed,
@@ -247,10 +293,13 @@ function heaviest(criteria: Criterion[]): Criterion {
 
 /** Orders two bids of equal totals by the stated tie-break (the earlier first bid last of all, then the village id). */
 function tieOrder(tieBreak: TieBreak, criteria: Criterion[], bids: Bid[]) {
-  const decisive = tieBreak === 'FIRST_CRITERION_THEN_EARLIER_BID' ? criteria[0] : tieBreak === 'HEAVIEST_CRITERION_THEN_EARLIER_BID' ? heaviest(criteria) : undefined;
+  const decisive =
+    tieBreak === 'FIRST_CRITERION_THEN_EARLIER_BID' ? criteria[0] : tieBreak === 'HEAVIEST_CRITERION_THEN_EARLIER_BID' ? heaviest(criteria) : undefined;
   const submitted = (v: string) => Date.parse(bids.find((b) => b.villageId === v)!.submittedAt);
   return (a: RankedBid, b: RankedBid): number =>
-    (decisive ? b.criterionMeans[decisive.id] - a.criterionMeans[decisive.id] : 0) || submitted(a.villageId) - submitted(b.villageId) || a.villageId.localeCompare(b.villageId);
+    (decisive ? b.criterionMeans[decisive.id] - a.criterionMeans[decisive.id] : 0) ||
+    submitted(a.villageId) - submitted(b.villageId) ||
+    a.villageId.localeCompare(b.villageId);
 }
 
 /** The ranking: weighted totals, highest first; equal totals ordered by the post's tie-break, which the result names. */
@@ -328,7 +377,9 @@ export function acceptMilestoneRule(view: BiddingView, decision: MilestoneAccept
   const milestone = view.details.milestones[decision.milestone];
   return firstRefusal(
     milestone ? allowed : refused('INVALID_INPUT', `There is no milestone ${decision.milestone}.`),
-    milestone && milestone.status !== 'REPORTED' ? refused('WRONG_STEP', `Milestone ${decision.milestone} (${milestone.name}) is ${milestone.status}, not reported.`) : allowed,
+    milestone && milestone.status !== 'REPORTED'
+      ? refused('WRONG_STEP', `Milestone ${decision.milestone} (${milestone.name}) is ${milestone.status}, not reported.`)
+      : allowed,
     decision.decision === 'RETURN' ? reasonGiven(decision.reasons, 'Returning a milestone') : allowed,
   );
 }
@@ -358,7 +409,9 @@ export function mayDeclareFailure(view: BiddingView, actor: Actor, failure: With
 export function reofferRule(view: BiddingView, reoffer: Reoffer): RuleResult {
   return firstRefusal(
     reoffer.choice === 'REPOST' ? reasonGiven(reoffer.reason, 'Posting again') : allowed,
-    reoffer.choice === 'OFFER_RUNNER_UP' && !nextRunnerUp(view.details) ? refused('RULE_BROKEN', 'No runner-up is left to offer the project to: post it again.') : allowed,
+    reoffer.choice === 'OFFER_RUNNER_UP' && !nextRunnerUp(view.details)
+      ? refused('RULE_BROKEN', 'No runner-up is left to offer the project to: post it again.')
+      : allowed,
   );
 }
 
@@ -372,4 +425,3 @@ export const answerOfferRule = (answer: OfferAnswer): RuleResult => (answer.acce
 export function mayAnswerOffer(view: BiddingView, actor: Actor, answer: OfferAnswer): RuleResult {
   return mayTake(actions.answerOffer, view, actor, answer, () => answerOfferRule(answer));
 }
-

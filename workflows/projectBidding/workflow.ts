@@ -102,20 +102,40 @@ export async function projectBidding(start: BiddingStart): Promise<BiddingView> 
 
   // ---- bidding (竞榜) ----
 
-  step(actions.bid, (actor, bid) => bidRule(view, actor, bid, nowIso()), (actor, bid) => {
-    const villageId = bidderVillage(details, actor)!;
-    details.bids.push({ ...bid, villageId, personId: actor.personId, submittedAt: nowIso(), revisions: 0 });
-    record({ step: 'BID', by: asSecretary(actor, villageId), rule: 'one bid per eligible village, until the deadline', summary: `${villageId} bids`, data: bid });
-    process.changed();
-  });
+  step(
+    actions.bid,
+    (actor, bid) => bidRule(view, actor, bid, nowIso()),
+    (actor, bid) => {
+      const villageId = bidderVillage(details, actor)!;
+      details.bids.push({ ...bid, villageId, personId: actor.personId, submittedAt: nowIso(), revisions: 0 });
+      record({
+        step: 'BID',
+        by: asSecretary(actor, villageId),
+        rule: 'one bid per eligible village, until the deadline',
+        summary: `${villageId} bids`,
+        data: bid,
+      });
+      process.changed();
+    },
+  );
 
-  step(actions.reviseBid, (actor, bid) => reviseBidRule(view, actor, bid, nowIso()), (actor, bid) => {
-    const villageId = bidderVillage(details, actor)!;
-    const own = details.bids.find((b) => b.villageId === villageId)!;
-    Object.assign(own, bid, { revisedAt: nowIso(), revisions: own.revisions + 1 });
-    record({ step: 'REVISE_BID', by: asSecretary(actor, villageId), rule: 'a bid is revisable until the deadline', summary: `${villageId} revises its bid (revision ${own.revisions})`, data: bid });
-    process.changed();
-  });
+  step(
+    actions.reviseBid,
+    (actor, bid) => reviseBidRule(view, actor, bid, nowIso()),
+    (actor, bid) => {
+      const villageId = bidderVillage(details, actor)!;
+      const own = details.bids.find((b) => b.villageId === villageId)!;
+      Object.assign(own, bid, { revisedAt: nowIso(), revisions: own.revisions + 1 });
+      record({
+        step: 'REVISE_BID',
+        by: asSecretary(actor, villageId),
+        rule: 'a bid is revisable until the deadline',
+        summary: `${villageId} revises its bid (revision ${own.revisions})`,
+        data: bid,
+      });
+      process.changed();
+    },
+  );
 
   step(
     actions.chooseAfterNoBid,
@@ -132,7 +152,13 @@ export async function projectBidding(start: BiddingStart): Promise<BiddingView> 
       details.noBidChoiceDueAt = undefined;
       details.escalated = false;
       view.overdue = false;
-      record({ step: 'EXTEND', by, rule: `no bid at the deadline: the deadline may be extended ${rules.maxExtensions} time(s)`, summary: `Deadline extended to ${choice.newDeadline}`, data: choice });
+      record({
+        step: 'EXTEND',
+        by,
+        rule: `no bid at the deadline: the deadline may be extended ${rules.maxExtensions} time(s)`,
+        summary: `Deadline extended to ${choice.newDeadline}`,
+        data: choice,
+      });
       openBidding();
     },
   );
@@ -145,7 +171,13 @@ export async function projectBidding(start: BiddingStart): Promise<BiddingView> 
     async (actor, declaration) => {
       const noticeEndsAt = await noticeEnd();
       details.conflicts.push({ personId: actor.personId, villageId: declaration.villageId, reason: declaration.reason, declared: true });
-      record({ step: 'DECLARE_CONFLICT', by: asPanel(actor), rule: 'a member tied to a bidding village may not score its bid', summary: `${actor.name} declares a tie to ${declaration.villageId}: ${declaration.reason}`, data: declaration });
+      record({
+        step: 'DECLARE_CONFLICT',
+        by: asPanel(actor),
+        rule: 'a member tied to a bidding village may not score its bid',
+        summary: `${actor.name} declares a tie to ${declaration.villageId}: ${declaration.reason}`,
+        data: declaration,
+      });
       if (view.step === 'EVALUATION' && evaluationComplete(details)) closeEvaluation(noticeEndsAt);
       process.changed();
     },
@@ -157,27 +189,53 @@ export async function projectBidding(start: BiddingStart): Promise<BiddingView> 
     async (actor, sheet) => {
       const noticeEndsAt = await noticeEnd();
       details.sheets.push({ ...sheet, personId: actor.personId, at: nowIso() });
-      record({ step: 'SCORE', by: asPanel(actor), rule: "each criterion within its range; not by a member tied to the village", summary: `${actor.name} scores ${sheet.villageId}`, data: sheet });
+      record({
+        step: 'SCORE',
+        by: asPanel(actor),
+        rule: 'each criterion within its range; not by a member tied to the village',
+        summary: `${actor.name} scores ${sheet.villageId}`,
+        data: sheet,
+      });
       if (evaluationComplete(details)) closeEvaluation(noticeEndsAt);
     },
   );
 
   // ---- public notice (公示) ----
 
-  step(actions.object, (_actor, objection) => objectRule(objection), (actor, objection) => {
-    const seq = details.objections.length + 1;
-    details.objections.push({ ...objection, seq, round: details.round, personId: actor.personId, name: actor.name, at: nowIso() });
-    record({ step: 'OBJECTION', by: asOfTown(actor), rule: 'anyone of the town may object during the notice', summary: `Objection ${seq}: ${objection.reason}`, data: objection });
-    askOnNotice();
-  });
+  step(
+    actions.object,
+    (_actor, objection) => objectRule(objection),
+    (actor, objection) => {
+      const seq = details.objections.length + 1;
+      details.objections.push({ ...objection, seq, round: details.round, personId: actor.personId, name: actor.name, at: nowIso() });
+      record({
+        step: 'OBJECTION',
+        by: asOfTown(actor),
+        rule: 'anyone of the town may object during the notice',
+        summary: `Objection ${seq}: ${objection.reason}`,
+        data: objection,
+      });
+      askOnNotice();
+    },
+  );
 
-  step(actions.answerObjection, (_actor, answer) => answerObjectionRule(view, answer), (actor, answer) => {
-    const objection = details.objections.find((o) => o.seq === answer.seq)!;
-    objection.answer = { upheld: answer.upheld, answer: answer.answer, personId: actor.personId, at: nowIso() };
-    record({ step: 'ANSWER_OBJECTION', by: asTown(actor, 'TOWN_REVIEWER'), rule: 'every objection is answered; an upheld one sends the bids back to evaluation', summary: `Objection ${answer.seq} ${answer.upheld ? 'upheld' : 'dismissed'}: ${answer.answer}`, data: answer });
-    if (answer.upheld) reopenEvaluation(`objection ${answer.seq} upheld`);
-    else askOnNotice();
-  });
+  step(
+    actions.answerObjection,
+    (_actor, answer) => answerObjectionRule(view, answer),
+    (actor, answer) => {
+      const objection = details.objections.find((o) => o.seq === answer.seq)!;
+      objection.answer = { upheld: answer.upheld, answer: answer.answer, personId: actor.personId, at: nowIso() };
+      record({
+        step: 'ANSWER_OBJECTION',
+        by: asTown(actor, 'TOWN_REVIEWER'),
+        rule: 'every objection is answered; an upheld one sends the bids back to evaluation',
+        summary: `Objection ${answer.seq} ${answer.upheld ? 'upheld' : 'dismissed'}: ${answer.answer}`,
+        data: answer,
+      });
+      if (answer.upheld) reopenEvaluation(`objection ${answer.seq} upheld`);
+      else askOnNotice();
+    },
+  );
 
   // ---- implementation (实施) ----
 
@@ -190,45 +248,83 @@ export async function projectBidding(start: BiddingStart): Promise<BiddingView> 
       milestone.status = 'REPORTED';
       milestone.acceptanceDueAt = acceptanceDueAt;
       milestone.reports.push({ ...report, personId: actor.personId, at: nowIso() });
-      record({ step: 'REPORT_MILESTONE', by: asSecretary(actor, details.winner!), summary: `Milestone ${report.milestone} (${milestone.name}) reported: ${report.summary}`, data: report });
+      record({
+        step: 'REPORT_MILESTONE',
+        by: asSecretary(actor, details.winner!),
+        summary: `Milestone ${report.milestone} (${milestone.name}) reported: ${report.summary}`,
+        data: report,
+      });
       askInImplementation();
     },
   );
 
-  step(actions.acceptMilestone, (_actor, decision) => acceptMilestoneRule(view, decision), (actor, decision) => {
-    const milestone = details.milestones[decision.milestone];
-    milestone.decisions.push({ ...decision, personId: actor.personId, at: nowIso() });
-    milestone.status = decision.decision === 'ACCEPT' ? 'ACCEPTED' : 'OPEN';
-    milestone.overdue = false;
-    milestone.acceptanceDueAt = undefined;
-    view.overdue = details.milestones.some((m) => m.overdue);
-    const said = decision.decision === 'ACCEPT' ? `accepted${decision.comment ? `: ${decision.comment}` : ''}` : `returned: ${decision.reasons}`;
-    record({ step: decision.decision === 'ACCEPT' ? 'ACCEPT_MILESTONE' : 'RETURN_MILESTONE', by: asTown(actor, 'DISPATCHER'), summary: `Milestone ${decision.milestone} (${milestone.name}) ${said}`, data: decision });
-    if (allMilestonesAccepted(details)) close('COMPLETED', `Every milestone of ${details.winner} accepted`);
-    else askInImplementation();
-  });
+  step(
+    actions.acceptMilestone,
+    (_actor, decision) => acceptMilestoneRule(view, decision),
+    (actor, decision) => {
+      const milestone = details.milestones[decision.milestone];
+      milestone.decisions.push({ ...decision, personId: actor.personId, at: nowIso() });
+      milestone.status = decision.decision === 'ACCEPT' ? 'ACCEPTED' : 'OPEN';
+      milestone.overdue = false;
+      milestone.acceptanceDueAt = undefined;
+      view.overdue = details.milestones.some((m) => m.overdue);
+      const said = decision.decision === 'ACCEPT' ? `accepted${decision.comment ? `: ${decision.comment}` : ''}` : `returned: ${decision.reasons}`;
+      record({
+        step: decision.decision === 'ACCEPT' ? 'ACCEPT_MILESTONE' : 'RETURN_MILESTONE',
+        by: asTown(actor, 'DISPATCHER'),
+        summary: `Milestone ${decision.milestone} (${milestone.name}) ${said}`,
+        data: decision,
+      });
+      if (allMilestonesAccepted(details)) close('COMPLETED', `Every milestone of ${details.winner} accepted`);
+      else askInImplementation();
+    },
+  );
 
-  step(actions.withdrawWinner, (_actor, withdrawal) => withdrawWinnerRule(withdrawal), (actor, withdrawal) => {
-    const villageId = (details.winner ?? details.proposedWinner)!;
-    record({ step: 'WINNER_WITHDRAWS', by: asSecretary(actor, villageId), summary: `${villageId} withdraws: ${withdrawal.reason}`, data: withdrawal });
-    passOver(villageId);
-  });
+  step(
+    actions.withdrawWinner,
+    (_actor, withdrawal) => withdrawWinnerRule(withdrawal),
+    (actor, withdrawal) => {
+      const villageId = (details.winner ?? details.proposedWinner)!;
+      record({ step: 'WINNER_WITHDRAWS', by: asSecretary(actor, villageId), summary: `${villageId} withdraws: ${withdrawal.reason}`, data: withdrawal });
+      passOver(villageId);
+    },
+  );
 
-  step(actions.declareFailure, (_actor, failure) => declareFailureRule(failure), (actor, failure) => {
-    record({ step: 'WINNER_FAILS', by: asTown(actor, 'DISPATCHER'), summary: `${details.winner} failed: ${failure.reason}`, data: failure });
-    passOver(details.winner!);
-  });
+  step(
+    actions.declareFailure,
+    (_actor, failure) => declareFailureRule(failure),
+    (actor, failure) => {
+      record({ step: 'WINNER_FAILS', by: asTown(actor, 'DISPATCHER'), summary: `${details.winner} failed: ${failure.reason}`, data: failure });
+      passOver(details.winner!);
+    },
+  );
 
-  step(actions.reoffer, (_actor, reoffer) => reofferRule(view, reoffer), (actor, reoffer) => {
-    if (reoffer.choice === 'REPOST') {
-      record({ step: 'REPOST', by: asTown(actor, 'DISPATCHER'), rule: 'if the winner withdraws or fails: offer to the runner-up, or post again', summary: `To be posted again: ${reoffer.reason}`, data: reoffer });
-      close('CANCELLED', `To be posted again: ${reoffer.reason}`);
-      return;
-    }
-    details.offeredTo = nextRunnerUp(details);
-    record({ step: 'OFFER_RUNNER_UP', by: asTown(actor, 'DISPATCHER'), rule: 'if the winner withdraws or fails: offer to the runner-up, or post again', summary: `Offered to the runner-up ${details.offeredTo}`, data: reoffer });
-    process.moveTo('OFFERED', [secretary(details.offeredTo!, 'accept or decline the project')]);
-  });
+  step(
+    actions.reoffer,
+    (_actor, reoffer) => reofferRule(view, reoffer),
+    (actor, reoffer) => {
+      if (reoffer.choice === 'REPOST') {
+        record({
+          step: 'REPOST',
+          by: asTown(actor, 'DISPATCHER'),
+          rule: 'if the winner withdraws or fails: offer to the runner-up, or post again',
+          summary: `To be posted again: ${reoffer.reason}`,
+          data: reoffer,
+        });
+        close('CANCELLED', `To be posted again: ${reoffer.reason}`);
+        return;
+      }
+      details.offeredTo = nextRunnerUp(details);
+      record({
+        step: 'OFFER_RUNNER_UP',
+        by: asTown(actor, 'DISPATCHER'),
+        rule: 'if the winner withdraws or fails: offer to the runner-up, or post again',
+        summary: `Offered to the runner-up ${details.offeredTo}`,
+        data: reoffer,
+      });
+      process.moveTo('OFFERED', [secretary(details.offeredTo!, 'accept or decline the project')]);
+    },
+  );
 
   step(
     actions.answerOffer,
@@ -236,7 +332,12 @@ export async function projectBidding(start: BiddingStart): Promise<BiddingView> 
     async (actor, answer) => {
       const villageId = details.offeredTo!;
       details.offeredTo = undefined;
-      record({ step: answer.accept ? 'OFFER_ACCEPTED' : 'OFFER_DECLINED', by: asSecretary(actor, villageId), summary: `${villageId} ${answer.accept ? 'accepts' : 'declines'} the project${answer.reason ? `: ${answer.reason}` : ''}`, data: answer });
+      record({
+        step: answer.accept ? 'OFFER_ACCEPTED' : 'OFFER_DECLINED',
+        by: asSecretary(actor, villageId),
+        summary: `${villageId} ${answer.accept ? 'accepts' : 'declines'} the project${answer.reason ? `: ${answer.reason}` : ''}`,
+        data: answer,
+      });
       if (answer.accept) await award(villageId, 'offered to the runner-up after the winner withdrew or failed');
       else passOver(villageId);
     },
@@ -245,7 +346,11 @@ export async function projectBidding(start: BiddingStart): Promise<BiddingView> 
   // ---- transitions ----
 
   function openBidding(): void {
-    process.moveTo('BIDDING', post.eligibility.villageIds.map((v) => secretary(v, 'bid, or revise the bid, until the deadline', details.deadline)), details.deadline);
+    process.moveTo(
+      'BIDDING',
+      post.eligibility.villageIds.map((v) => secretary(v, 'bid, or revise the bid, until the deadline', details.deadline)),
+      details.deadline,
+    );
   }
 
   function noticeEnd(): Promise<string> {
@@ -259,7 +364,11 @@ export async function projectBidding(start: BiddingStart): Promise<BiddingView> 
       }
     }
     const excluded = details.conflicts.map((c) => `${c.personId} × ${c.villageId}`);
-    record({ step: 'BIDDING_CLOSED', rule: 'a member tied to a bidding village may not score its bid', summary: `Bidding closed with ${details.bids.length} bid(s); evaluation round ${details.round}${excluded.length ? `; kept from scoring: ${excluded.join(', ')}` : ''}` });
+    record({
+      step: 'BIDDING_CLOSED',
+      rule: 'a member tied to a bidding village may not score its bid',
+      summary: `Bidding closed with ${details.bids.length} bid(s); evaluation round ${details.round}${excluded.length ? `; kept from scoring: ${excluded.join(', ')}` : ''}`,
+    });
     process.moveTo('EVALUATION', [{ role: 'PANEL_MEMBER', orgId: start.countyId, action: `score ${details.bids.length} bid(s) on every criterion` }]);
   }
 
@@ -288,8 +397,14 @@ export async function projectBidding(start: BiddingStart): Promise<BiddingView> 
     details.sheets = [];
     details.proposedWinner = undefined;
     details.noticeEndsAt = undefined;
-    record({ step: 'REEVALUATION', rule: 'an upheld objection sends the bids back to evaluation', summary: `Bids sent back to evaluation (round ${details.round}): ${why}` });
-    process.moveTo('EVALUATION', [{ role: 'PANEL_MEMBER', orgId: start.countyId, action: `score ${details.bids.length} bid(s) again (round ${details.round})` }]);
+    record({
+      step: 'REEVALUATION',
+      rule: 'an upheld objection sends the bids back to evaluation',
+      summary: `Bids sent back to evaluation (round ${details.round}): ${why}`,
+    });
+    process.moveTo('EVALUATION', [
+      { role: 'PANEL_MEMBER', orgId: start.countyId, action: `score ${details.bids.length} bid(s) again (round ${details.round})` },
+    ]);
   }
 
   async function award(villageId: string, how: string): Promise<void> {
@@ -322,7 +437,13 @@ export async function projectBidding(start: BiddingStart): Promise<BiddingView> 
       townId,
       villageId,
       suggestedBy: asTown(start.poster, 'DISPATCHER'),
-      suggestion: { title: post.title, description: post.description, reason: `揭榜挂帅: ${villageId} won ${post.funds} 元 of the town's funds for this project`, kind: FUNDS_KIND, estimatedAmount: post.funds },
+      suggestion: {
+        title: post.title,
+        description: post.description,
+        reason: `揭榜挂帅: ${villageId} won ${post.funds} 元 of the town's funds for this project`,
+        kind: FUNDS_KIND,
+        estimatedAmount: post.funds,
+      },
       origin: { processType: 'projectBidding', workflowId: workflowInfo().workflowId },
       rules: pinned,
       periods: start.periods,
@@ -334,8 +455,17 @@ export async function projectBidding(start: BiddingStart): Promise<BiddingView> 
       parentClosePolicy: ParentClosePolicy.ABANDON,
       staticSummary: majorMatterSummary(matter),
     });
-    await process.notify([villageId], `MAJOR_MATTER@${villageId}`, `重大事项 Major matter: ${villageId}'s use of ${post.funds} 元 for ${post.title} goes through 五议两公开 (${matterId})`);
-    record({ step: 'MAJOR_MATTER', rule, summary: `The use of ${post.funds} 元 by ${villageId} is a major matter: 五议两公开 started as ${matterId}`, data: { majorMatterWorkflowId: matterId } });
+    await process.notify(
+      [villageId],
+      `MAJOR_MATTER@${villageId}`,
+      `重大事项 Major matter: ${villageId}'s use of ${post.funds} 元 for ${post.title} goes through 五议两公开 (${matterId})`,
+    );
+    record({
+      step: 'MAJOR_MATTER',
+      rule,
+      summary: `The use of ${post.funds} 元 by ${villageId} is a major matter: 五议两公开 started as ${matterId}`,
+      data: { majorMatterWorkflowId: matterId },
+    });
   }
 
   function askInImplementation(): void {
@@ -368,8 +498,16 @@ export async function projectBidding(start: BiddingStart): Promise<BiddingView> 
         if (evaluationComplete(details)) closeEvaluation(await deadlines.due('biddingPublicNotice'));
       } else {
         details.noBidChoiceDueAt = await deadlines.due('biddingNoBidChoice');
-        record({ step: 'NO_BID', rule: 'no bid at the deadline: the poster extends once or cancels', summary: `No bid by ${details.deadline}: the poster chooses by ${details.noBidChoiceDueAt}` });
-        process.moveTo('NO_BID', [town('DISPATCHER', details.extensions < rules.maxExtensions ? 'extend once or cancel' : 'cancel', details.noBidChoiceDueAt)], details.noBidChoiceDueAt);
+        record({
+          step: 'NO_BID',
+          rule: 'no bid at the deadline: the poster extends once or cancels',
+          summary: `No bid by ${details.deadline}: the poster chooses by ${details.noBidChoiceDueAt}`,
+        });
+        process.moveTo(
+          'NO_BID',
+          [town('DISPATCHER', details.extensions < rules.maxExtensions ? 'extend once or cancel' : 'cancel', details.noBidChoiceDueAt)],
+          details.noBidChoiceDueAt,
+        );
       }
       await process.show();
     },
@@ -379,10 +517,18 @@ export async function projectBidding(start: BiddingStart): Promise<BiddingView> 
     active: () => view.step === 'NO_BID' && !details.escalated,
     at: () => Date.parse(details.noBidChoiceDueAt!),
     fire: async () => {
-      await process.notify([townId], `NO_BID_CHOICE_ESCALATED@${details.noBidChoiceDueAt}`, `未作选择 Unanswered: ${post.title} had no bid and the poster has not chosen to extend or cancel`);
+      await process.notify(
+        [townId],
+        `NO_BID_CHOICE_ESCALATED@${details.noBidChoiceDueAt}`,
+        `未作选择 Unanswered: ${post.title} had no bid and the poster has not chosen to extend or cancel`,
+      );
       details.escalated = true;
       view.overdue = true;
-      record({ step: 'ESCALATED', rule: 'an unanswered choice after no bid is escalated to the town reviewer', summary: `No choice by ${details.noBidChoiceDueAt}: escalated to the town reviewer` });
+      record({
+        step: 'ESCALATED',
+        rule: 'an unanswered choice after no bid is escalated to the town reviewer',
+        summary: `No choice by ${details.noBidChoiceDueAt}: escalated to the town reviewer`,
+      });
       process.moveTo('NO_BID', [...view.nextActors, town('TOWN_REVIEWER', 'escalated: extend once or cancel')], details.noBidChoiceDueAt);
       await process.show();
     },
@@ -393,7 +539,11 @@ export async function projectBidding(start: BiddingStart): Promise<BiddingView> 
     at: () => Date.parse(details.noticeEndsAt!),
     fire: async () => {
       if (!noticeMayClose(details, nowIso())) return;
-      record({ step: 'NOTICE_CLOSED', rule: 'the proposed winner is on public notice for the period of the county rules', summary: `Public notice ended ${details.noticeEndsAt} with every objection answered` });
+      record({
+        step: 'NOTICE_CLOSED',
+        rule: 'the proposed winner is on public notice for the period of the county rules',
+        summary: `Public notice ended ${details.noticeEndsAt} with every objection answered`,
+      });
       await award(details.proposedWinner!, 'best weighted total after the public notice');
       await process.show();
     },
@@ -405,9 +555,17 @@ export async function projectBidding(start: BiddingStart): Promise<BiddingView> 
     at: () => Math.min(...dueAcceptances().map((m) => Date.parse(m.acceptanceDueAt!))),
     fire: async () => {
       for (const milestone of dueAcceptances().filter((m) => Date.now() >= Date.parse(m.acceptanceDueAt!))) {
-        await process.notify([townId], `MILESTONE_OVERDUE@${milestone.name}@${milestone.acceptanceDueAt}`, `验收逾期 Acceptance overdue: ${post.title}, milestone ${milestone.name}, due ${milestone.acceptanceDueAt}`);
+        await process.notify(
+          [townId],
+          `MILESTONE_OVERDUE@${milestone.name}@${milestone.acceptanceDueAt}`,
+          `验收逾期 Acceptance overdue: ${post.title}, milestone ${milestone.name}, due ${milestone.acceptanceDueAt}`,
+        );
         milestone.overdue = true;
-        record({ step: 'ACCEPTANCE_OVERDUE', rule: 'the town accepts a reported milestone within the period of the county rules', summary: `Milestone ${milestone.name} not accepted by ${milestone.acceptanceDueAt}` });
+        record({
+          step: 'ACCEPTANCE_OVERDUE',
+          rule: 'the town accepts a reported milestone within the period of the county rules',
+          summary: `Milestone ${milestone.name} not accepted by ${milestone.acceptanceDueAt}`,
+        });
       }
       view.overdue = true;
       await process.show();
@@ -415,7 +573,13 @@ export async function projectBidding(start: BiddingStart): Promise<BiddingView> 
   };
 
   async function open(): Promise<void> {
-    record({ step: 'POST', by: asTown(start.poster, 'DISPATCHER'), rule: 'criteria weights sum to 100; a tie-break from the county list', summary: `贴榜 Posted: ${post.title} (${post.funds} 元), bids until ${post.deadline}`, data: post });
+    record({
+      step: 'POST',
+      by: asTown(start.poster, 'DISPATCHER'),
+      rule: 'criteria weights sum to 100; a tie-break from the county list',
+      summary: `贴榜 Posted: ${post.title} (${post.funds} 元), bids until ${post.deadline}`,
+      data: post,
+    });
     openBidding();
     await process.show();
   }

@@ -63,7 +63,10 @@ function within(rule: RuleDefinition, value: unknown): boolean {
 function isQuotas(value: unknown, rule: { min: number; max: number; maxItems: number }): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const entries = Object.entries(value);
-  return entries.length <= rule.maxItems && entries.every(([org, n]) => /^[a-z0-9][a-z0-9.-]{0,99}$/.test(org) && Number.isInteger(n) && n >= rule.min && n <= rule.max);
+  return (
+    entries.length <= rule.maxItems &&
+    entries.every(([org, n]) => /^[a-z0-9][a-z0-9.-]{0,99}$/.test(org) && Number.isInteger(n) && n >= rule.min && n <= rule.max)
+  );
 }
 
 export interface RuleViolation {
@@ -100,7 +103,9 @@ export function withDefaults(values: Partial<Record<string, Record<string, unkno
 }
 
 /** Every period the rules name. */
-export const PERIOD_NAMES = Object.values(SECTIONS).flatMap((rules) => Object.values(rules).flatMap((rule) => (rule.period ? [rule.period] : []))) as PeriodName[];
+export const PERIOD_NAMES = Object.values(SECTIONS).flatMap((rules) =>
+  Object.values(rules).flatMap((rule) => (rule.period ? [rule.period] : [])),
+) as PeriodName[];
 
 /** The rule a per-instance period shortens. */
 export function ruleOfPeriod(name: PeriodName): { section: SectionName; rule: string; definition: RuleDefinition } {
@@ -141,11 +146,7 @@ export function describePeriod(period: Period): string {
  * production; elsewhere each may only shorten its rule, never below one second, and a bound
  * (rework rounds) may only be lowered within the rule's own bounds.
  */
-export function overrideRefusals(
-  values: RuleValues,
-  request: { periods?: PeriodOverrides; maxReworkRounds?: number },
-  production: boolean,
-): string[] {
+export function overrideRefusals(values: RuleValues, request: { periods?: PeriodOverrides; maxReworkRounds?: number }, production: boolean): string[] {
   const periods = Object.entries(request.periods ?? {}) as [PeriodName, Period][];
   if (production && (periods.length > 0 || request.maxReworkRounds !== undefined)) {
     return ["Per-instance periods and bounds are for tests and demos: in production the county's rules apply."];
@@ -155,7 +156,8 @@ export function overrideRefusals(
     const pinned = periodOf(values, name);
     const ms = shortestMs(period);
     if (ms === undefined) refusals.push(`periods.${name}: ${describePeriod(period)} is not a period of at least one second.`);
-    else if (ms > shortestMs(pinned)!) refusals.push(`periods.${name}: ${describePeriod(period)} would lengthen the county's rule (${describePeriod(pinned)}); a period may only be shortened.`);
+    else if (ms > shortestMs(pinned)!)
+      refusals.push(`periods.${name}: ${describePeriod(period)} would lengthen the county's rule (${describePeriod(pinned)}); a period may only be shortened.`);
   }
   const rounds = request.maxReworkRounds;
   const bound = RULE_SECTIONS.dispatch.maxReworkRounds;

@@ -36,7 +36,17 @@ type PeriodsOf<Section> = { [K in keyof Section]: Section[K] extends { period: i
 /** Every period a rule names: what the deadline helper computes and a test or demo may shorten (never in production). */
 export type PeriodName = { [S in SectionName]: PeriodsOf<RuleSections[S]> }[SectionName];
 
-type ValueOf<D> = D extends { unit: 'FLAG' } ? boolean : D extends { unit: 'LIST' } ? string[] : D extends { unit: 'QUOTAS' } ? Record<string, number> : D extends { default: infer V } ? (V extends number ? number : string) : never;
+type ValueOf<D> = D extends { unit: 'FLAG' }
+  ? boolean
+  : D extends { unit: 'LIST' }
+    ? string[]
+    : D extends { unit: 'QUOTAS' }
+      ? Record<string, number>
+      : D extends { default: infer V }
+        ? V extends number
+          ? number
+          : string
+        : never;
 
 /** A complete set of rule values, section by section. */
 export type RuleValues = { [S in SectionName]: { [K in keyof RuleSections[S]]: ValueOf<RuleSections[S][K]> } };

@@ -43,7 +43,9 @@ const day = (iso: string) => iso.slice(0, 10);
 /** `iso` plus `months` calendar months (the last day of a shorter month when the day does not exist). */
 export function addMonths(iso: string, months: number): string {
   const d = new Date(iso);
-  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1, d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds()));
+  const target = new Date(
+    Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1, d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds()),
+  );
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   target.setUTCDate(Math.min(d.getUTCDate(), lastDay));
   return target.toISOString();
@@ -84,13 +86,20 @@ function historyFailures(facts: EligibilityFacts, rules: SecondmentRules, now: s
   if (!last) return [];
   const until = addMonths(endedAt(last), rules.coolDownMonths);
   if (Date.parse(until) <= Date.parse(now)) return [];
-  return [{ code: 'COOL_DOWN', reason: `${name} returned from ${last.borrowingUnitId} on ${day(endedAt(last))}: no second secondment within ${rules.coolDownMonths} months, before ${day(until)}.` }];
+  return [
+    {
+      code: 'COOL_DOWN',
+      reason: `${name} returned from ${last.borrowingUnitId} on ${day(endedAt(last))}: no second secondment within ${rules.coolDownMonths} months, before ${day(until)}.`,
+    },
+  ];
 }
 
 function termFailures(request: SecondmentRequest, rules: SecondmentRules): EligibilityFailure[] {
   const failures: EligibilityFailure[] = [];
-  if (request.months > rules.maxTermMonths) failures.push({ code: 'TERM_TOO_LONG', reason: `${request.months} months asked: a term is at most ${rules.maxTermMonths} months.` });
-  if (request.months > rules.cumulativeCapMonths) failures.push({ code: 'OVER_CAP', reason: `${request.months} months asked: one secondment lasts at most ${rules.cumulativeCapMonths} months in all.` });
+  if (request.months > rules.maxTermMonths)
+    failures.push({ code: 'TERM_TOO_LONG', reason: `${request.months} months asked: a term is at most ${rules.maxTermMonths} months.` });
+  if (request.months > rules.cumulativeCapMonths)
+    failures.push({ code: 'OVER_CAP', reason: `${request.months} months asked: one secondment lasts at most ${rules.cumulativeCapMonths} months in all.` });
   return failures;
 }
 
@@ -102,12 +111,17 @@ export function quotaOf(rules: SecondmentRules, unitId: string): number {
 function borrowerFailures(facts: EligibilityFacts, rules: SecondmentRules): EligibilityFailure[] {
   const unit = facts.borrowingUnit;
   const failures: EligibilityFailure[] = [];
-  if (facts.cadre?.unitId === unit.id) failures.push({ code: 'OWN_UNIT', reason: `${facts.cadre.name} already serves in ${unit.name}: that is no secondment.` });
+  if (facts.cadre?.unitId === unit.id)
+    failures.push({ code: 'OWN_UNIT', reason: `${facts.cadre.name} already serves in ${unit.name}: that is no secondment.` });
   if (atCountyLevelOrBelow(unit.kind) && !rules.countyLevelMayBorrow) {
-    failures.push({ code: 'COUNTY_LEVEL_BORROWER', reason: `${unit.name} is a unit at county level or below: the county's rules do not let such units borrow cadres.` });
+    failures.push({
+      code: 'COUNTY_LEVEL_BORROWER',
+      reason: `${unit.name} is a unit at county level or below: the county's rules do not let such units borrow cadres.`,
+    });
   }
   const quota = quotaOf(rules, unit.id);
-  if (facts.borrowingUnitActive >= quota) failures.push({ code: 'OVER_QUOTA', reason: `${unit.name} already holds ${facts.borrowingUnitActive} seconded cadre(s); its quota is ${quota}.` });
+  if (facts.borrowingUnitActive >= quota)
+    failures.push({ code: 'OVER_QUOTA', reason: `${unit.name} already holds ${facts.borrowingUnitActive} seconded cadre(s); its quota is ${quota}.` });
   return failures;
 }
 
@@ -170,7 +184,10 @@ export function extensionRule(view: SecondmentView, extension: ExtensionRequest,
   return firstRefusal(
     reasonGiven(extension.reason, 'An extension'),
     total > rules.cumulativeCapMonths
-      ? refused('RULE_BROKEN', `With ${extension.months} more month(s) the secondment would last ${total} months in all: the cap is ${rules.cumulativeCapMonths} months.`)
+      ? refused(
+          'RULE_BROKEN',
+          `With ${extension.months} more month(s) the secondment would last ${total} months in all: the cap is ${rules.cumulativeCapMonths} months.`,
+        )
       : allowed,
   );
 }

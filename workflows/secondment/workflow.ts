@@ -104,8 +104,17 @@ export async function secondment(start: SecondmentStart): Promise<SecondmentView
     (_actor, consent) => consentRule(view, consent),
     (actor, consent) => {
       d.consents.push({ ...consent, at: nowIso(), personId: actor.personId });
-      const by = consent.party === 'CADRE' ? { actor, as: actedAs(actor, actor.roles[0]?.role ?? sourceRole(source), actor.roles[0]?.orgId ?? source.id) } : as(actor, sourceRole(source), source.id);
-      record({ step: 'CONSENT', by, rule: 'the source unit and the cadre both consent', summary: `${consent.party === 'CADRE' ? d.cadre.name : source.name}: ${consent.consent ? 'consents' : `refuses — ${consent.comment}`}`, data: consent });
+      const by =
+        consent.party === 'CADRE'
+          ? { actor, as: actedAs(actor, actor.roles[0]?.role ?? sourceRole(source), actor.roles[0]?.orgId ?? source.id) }
+          : as(actor, sourceRole(source), source.id);
+      record({
+        step: 'CONSENT',
+        by,
+        rule: 'the source unit and the cadre both consent',
+        summary: `${consent.party === 'CADRE' ? d.cadre.name : source.name}: ${consent.consent ? 'consents' : `refuses — ${consent.comment}`}`,
+        data: consent,
+      });
       if (!consent.consent) {
         d.ending = 'CONSENT_REFUSED';
         close('REJECTED', `Consent refused by ${consent.party === 'CADRE' ? d.cadre.name : source.name}: ${consent.comment}`);
@@ -123,8 +132,14 @@ export async function secondment(start: SecondmentStart): Promise<SecondmentView
     (actor, decision) => {
       const stage = view.step === 'REVIEW' ? 'REQUEST' : 'EXTENSION';
       d.reviews.push({ ...decision, stage, at: nowIso(), personId: actor.personId });
-      record({ step: stage === 'REQUEST' ? 'REVIEW' : 'EXTENSION_REVIEW', by: as(actor, 'ORG_DEPARTMENT', d.orgDepartmentId), summary: summaryOf(decision), data: decision });
-      if (decision.decision === 'APPROVE') moveTo(stage === 'REQUEST' ? 'APPROVAL' : 'EXTENSION_APPROVAL', [{ role: 'APPROVER', orgId: d.approverOrgId, action: 'decide' }]);
+      record({
+        step: stage === 'REQUEST' ? 'REVIEW' : 'EXTENSION_REVIEW',
+        by: as(actor, 'ORG_DEPARTMENT', d.orgDepartmentId),
+        summary: summaryOf(decision),
+        data: decision,
+      });
+      if (decision.decision === 'APPROVE')
+        moveTo(stage === 'REQUEST' ? 'APPROVAL' : 'EXTENSION_APPROVAL', [{ role: 'APPROVER', orgId: d.approverOrgId, action: 'decide' }]);
       else refuse(stage, decision);
     },
   );
@@ -135,10 +150,16 @@ export async function secondment(start: SecondmentStart): Promise<SecondmentView
     async (actor, decision) => {
       const stage = view.step === 'APPROVAL' ? 'REQUEST' : 'EXTENSION';
       const extension = pendingExtension();
-      const extendedTo = stage === 'EXTENSION' && decision.decision === 'APPROVE' ? termEnd(d.termStartedAt!, d.monthsApproved + extension!.months, d.monthLasts) : undefined;
+      const extendedTo =
+        stage === 'EXTENSION' && decision.decision === 'APPROVE' ? termEnd(d.termStartedAt!, d.monthsApproved + extension!.months, d.monthLasts) : undefined;
       if (extendedTo) await inStep.recordSecondment({ ...historyRow('ACTIVE', nowIso()), endsAt: extendedTo });
       d.approvals.push({ ...decision, stage, at: nowIso(), personId: actor.personId });
-      record({ step: stage === 'REQUEST' ? 'APPROVAL' : 'EXTENSION_APPROVAL', by: as(actor, 'APPROVER', d.approverOrgId), summary: summaryOf(decision), data: decision });
+      record({
+        step: stage === 'REQUEST' ? 'APPROVAL' : 'EXTENSION_APPROVAL',
+        by: as(actor, 'APPROVER', d.approverOrgId),
+        summary: summaryOf(decision),
+        data: decision,
+      });
       if (decision.decision === 'REJECT') return refuse(stage, decision);
       if (stage === 'REQUEST') return moveTo('REGISTRATION', orgDepartment('register (备案)'));
       extension!.status = 'APPROVED';
@@ -160,7 +181,13 @@ export async function secondment(start: SecondmentStart): Promise<SecondmentView
       d.termStartedAt = from;
       d.monthsApproved = d.request.months;
       setEnd(endsAt);
-      record({ step: 'REGISTRATION', by: as(actor, 'ORG_DEPARTMENT', d.orgDepartmentId), rule: 'registered (备案) before it is active', summary: `Registered ${registration.registrationRef}: active from ${from} to ${endsAt}`, data: registration });
+      record({
+        step: 'REGISTRATION',
+        by: as(actor, 'ORG_DEPARTMENT', d.orgDepartmentId),
+        rule: 'registered (备案) before it is active',
+        summary: `Registered ${registration.registrationRef}: active from ${from} to ${endsAt}`,
+        data: registration,
+      });
       moveTo('ACTIVE', [], endsAt);
     },
   );
@@ -173,22 +200,29 @@ export async function secondment(start: SecondmentStart): Promise<SecondmentView
       const inTime = extensionInTime(leadTimeEndsAt, d.endsAt!);
       if (!inTime.ok) throw ApplicationFailure.create({ type: inTime.code, message: inTime.detail, nonRetryable: true });
       d.extensions.push({ ...extension, askedAt: nowIso(), status: 'PENDING' });
-      record({ step: 'EXTENSION_REQUEST', by: as(actor, 'DISPATCHER', d.borrowingUnit.id), rule: 'asked before the lead time; the cumulative cap holds', summary: `Extension of ${extension.months} month(s) asked: ${extension.reason}`, data: extension });
+      record({
+        step: 'EXTENSION_REQUEST',
+        by: as(actor, 'DISPATCHER', d.borrowingUnit.id),
+        rule: 'asked before the lead time; the cumulative cap holds',
+        summary: `Extension of ${extension.months} month(s) asked: ${extension.reason}`,
+        data: extension,
+      });
       moveTo('EXTENSION_REVIEW', orgDepartment('review the extension'), d.endsAt);
     },
   );
 
-  step(
-    actions.confirmReturn,
-    undefined,
-    (actor, confirmation) => {
-      const byOrgDepartment = !actor.roles.some((r) => r.role === sourceRole(source) && r.orgId === source.id);
-      d.returnConfirmed = { ...confirmation, at: nowIso(), personId: actor.personId };
-      record({ step: 'RETURN_CONFIRMED', by: byOrgDepartment ? as(actor, 'ORG_DEPARTMENT', d.orgDepartmentId) : as(actor, sourceRole(source), source.id), summary: `${d.cadre.name} is back at ${source.name}${confirmation.note ? `: ${confirmation.note}` : ''}`, data: confirmation });
-      d.ending = d.ending ?? 'RETURNED';
-      close('COMPLETED', d.clawback ? `Clawed back (${d.clawback.grounds}); the cadre is back` : 'Term ended; the cadre is back');
-    },
-  );
+  step(actions.confirmReturn, undefined, (actor, confirmation) => {
+    const byOrgDepartment = !actor.roles.some((r) => r.role === sourceRole(source) && r.orgId === source.id);
+    d.returnConfirmed = { ...confirmation, at: nowIso(), personId: actor.personId };
+    record({
+      step: 'RETURN_CONFIRMED',
+      by: byOrgDepartment ? as(actor, 'ORG_DEPARTMENT', d.orgDepartmentId) : as(actor, sourceRole(source), source.id),
+      summary: `${d.cadre.name} is back at ${source.name}${confirmation.note ? `: ${confirmation.note}` : ''}`,
+      data: confirmation,
+    });
+    d.ending = d.ending ?? 'RETURNED';
+    close('COMPLETED', d.clawback ? `Clawed back (${d.clawback.grounds}); the cadre is back` : 'Term ended; the cadre is back');
+  });
 
   step(
     actions.clawback,
@@ -201,9 +235,19 @@ export async function secondment(start: SecondmentStart): Promise<SecondmentView
       ]);
       d.clawback = { ...clawback, at, personId: actor.personId };
       d.ending = 'CLAWED_BACK';
-      record({ step: 'CLAWBACK', by: as(actor, 'INSPECTOR', d.inspectorOrgId), rule: 'unapproved, expired or ineligible secondments end at once', summary: `Clawed back (${clawback.grounds}): ${clawback.reason}; accountability record against ${d.borrowingUnit.name}`, data: clawback });
+      record({
+        step: 'CLAWBACK',
+        by: as(actor, 'INSPECTOR', d.inspectorOrgId),
+        rule: 'unapproved, expired or ineligible secondments end at once',
+        summary: `Clawed back (${clawback.grounds}): ${clawback.reason}; accountability record against ${d.borrowingUnit.name}`,
+        data: clawback,
+      });
       backToSource(at, returnDueAt);
-      await process.notify([d.borrowingUnit.id, source.id], 'CLAWBACK', `清退 Clawback: ${d.cadre.name} returns to ${source.name} at once (${clawback.grounds}: ${clawback.reason}); an accountability record is made against ${d.borrowingUnit.name}.`);
+      await process.notify(
+        [d.borrowingUnit.id, source.id],
+        'CLAWBACK',
+        `清退 Clawback: ${d.cadre.name} returns to ${source.name} at once (${clawback.grounds}: ${clawback.reason}); an accountability record is made against ${d.borrowingUnit.name}.`,
+      );
     },
   );
 
@@ -236,14 +280,29 @@ export async function secondment(start: SecondmentStart): Promise<SecondmentView
   }
 
   async function checkEligibility(): Promise<void> {
-    record({ step: 'REQUEST', by: as(start.requester, 'DISPATCHER', d.borrowingUnit.id), summary: `${d.borrowingUnit.name} asks for ${d.cadre.name} for ${d.request.months} month(s) from ${d.request.start} (${d.request.reason})`, data: d.request });
-    const facts = await platform.secondmentFacts({ countyId: view.countyId, personId: d.cadre.personId, borrowingUnitId: d.borrowingUnit.id, workflowId: view.workflowId });
+    record({
+      step: 'REQUEST',
+      by: as(start.requester, 'DISPATCHER', d.borrowingUnit.id),
+      summary: `${d.borrowingUnit.name} asks for ${d.cadre.name} for ${d.request.months} month(s) from ${d.request.start} (${d.request.reason})`,
+      data: d.request,
+    });
+    const facts = await platform.secondmentFacts({
+      countyId: view.countyId,
+      personId: d.cadre.personId,
+      borrowingUnitId: d.borrowingUnit.id,
+      workflowId: view.workflowId,
+    });
     const failures = eligibilityFailures(facts, d.request, rules, nowIso());
     const consentDueAt = failures.length ? undefined : await deadlines.due('secondmentConsent');
     await process.transition(() => {
       d.eligibility = { eligible: failures.length === 0, failures, checkedAt: nowIso() };
       d.cadre.category = facts.cadre?.category;
-      record({ step: 'ELIGIBILITY', rule: 'banned categories; cool-down; term and cumulative cap; quota; county-level borrowers', summary: failures.length ? `Ineligible: ${failures.map((f) => f.code).join(', ')}` : 'Eligible', data: d.eligibility });
+      record({
+        step: 'ELIGIBILITY',
+        rule: 'banned categories; cool-down; term and cumulative cap; quota; county-level borrowers',
+        summary: failures.length ? `Ineligible: ${failures.map((f) => f.code).join(', ')}` : 'Eligible',
+        data: d.eligibility,
+      });
       if (failures.length) {
         d.ending = 'INELIGIBLE';
         close('REJECTED', `Ineligible: ${failures.map((f) => f.reason).join(' ')}`);
@@ -251,14 +310,24 @@ export async function secondment(start: SecondmentStart): Promise<SecondmentView
       }
       d.consentDueAt = consentDueAt;
       const cadreRole: Role = source.kind === 'VILLAGE' ? 'VILLAGE_CADRE' : 'DISPATCHER';
-      moveTo('CONSENT', [sourceActor('consent for the source unit', consentDueAt), { role: cadreRole, orgId: source.id, action: cadreAction(), dueAt: consentDueAt }], consentDueAt);
+      moveTo(
+        'CONSENT',
+        [sourceActor('consent for the source unit', consentDueAt), { role: cadreRole, orgId: source.id, action: cadreAction(), dueAt: consentDueAt }],
+        consentDueAt,
+      );
     });
   }
 
   async function registerCensusFinding(): Promise<void> {
     await platform.recordSecondment(historyRow('ACTIVE', nowIso()));
     await process.transition(() => {
-      record({ step: 'CENSUS', by: as(start.requester, 'INSPECTOR', d.inspectorOrgId), rule: 'secondments never approved enter at clawback', summary: `Found by a census: ${d.cadre.name} working at ${d.borrowingUnit.name} since ${d.foundSince} without approval`, data: { foundSince: d.foundSince, explanation: d.request.explanation } });
+      record({
+        step: 'CENSUS',
+        by: as(start.requester, 'INSPECTOR', d.inspectorOrgId),
+        rule: 'secondments never approved enter at clawback',
+        summary: `Found by a census: ${d.cadre.name} working at ${d.borrowingUnit.name} since ${d.foundSince} without approval`,
+        data: { foundSince: d.foundSince, explanation: d.request.explanation },
+      });
       moveTo('CLAWBACK', [{ role: 'INSPECTOR', orgId: d.inspectorOrgId, action: 'claw back' }]);
     });
   }
@@ -271,7 +340,11 @@ export async function secondment(start: SecondmentStart): Promise<SecondmentView
       d.ending = 'LAPSED';
       close('REJECTED', `Lapsed: consent not given by ${d.consentDueAt}`);
       await process.show();
-      await process.notify([d.borrowingUnit.id], `LAPSED@${d.consentDueAt}`, `借调申请失效 The request for ${d.cadre.name} lapsed: consent was not given by ${d.consentDueAt}.`);
+      await process.notify(
+        [d.borrowingUnit.id],
+        `LAPSED@${d.consentDueAt}`,
+        `借调申请失效 The request for ${d.cadre.name} lapsed: consent was not given by ${d.consentDueAt}.`,
+      );
     },
   };
 
@@ -282,10 +355,18 @@ export async function secondment(start: SecondmentStart): Promise<SecondmentView
       const returnDueAt = await deadlines.due('secondmentReturnConfirmation', { from: d.endsAt });
       const at = nowIso();
       await platform.recordSecondment(historyRow('RETURNED', at));
-      record({ step: 'RETURN', rule: 'at the end of the term the cadre returns automatically', summary: `Term ended ${d.endsAt}: ${d.cadre.name} returns to ${source.name}; confirmation due ${returnDueAt}` });
+      record({
+        step: 'RETURN',
+        rule: 'at the end of the term the cadre returns automatically',
+        summary: `Term ended ${d.endsAt}: ${d.cadre.name} returns to ${source.name}; confirmation due ${returnDueAt}`,
+      });
       backToSource(at, returnDueAt);
       await process.show();
-      await process.notify([source.id, d.borrowingUnit.id], `RETURN@${d.endsAt}`, `借调期满归位 ${d.cadre.name}'s secondment to ${d.borrowingUnit.name} ended ${d.endsAt}: ${source.name} confirms the return by ${returnDueAt}.`);
+      await process.notify(
+        [source.id, d.borrowingUnit.id],
+        `RETURN@${d.endsAt}`,
+        `借调期满归位 ${d.cadre.name}'s secondment to ${d.borrowingUnit.name} ended ${d.endsAt}: ${source.name} confirms the return by ${returnDueAt}.`,
+      );
     },
   };
 
@@ -296,9 +377,17 @@ export async function secondment(start: SecondmentStart): Promise<SecondmentView
       d.escalated = true;
       view.overdue = true;
       view.nextActors = [...view.nextActors, ...orgDepartment('confirm the return (escalated)')];
-      record({ step: 'ESCALATED', rule: 'an unconfirmed return is escalated to the organisation department', summary: `Return not confirmed by ${d.returnDueAt}: escalated to the organisation department` });
+      record({
+        step: 'ESCALATED',
+        rule: 'an unconfirmed return is escalated to the organisation department',
+        summary: `Return not confirmed by ${d.returnDueAt}: escalated to the organisation department`,
+      });
       await process.show();
-      await process.notify([d.orgDepartmentId], `RETURN_UNCONFIRMED@${d.returnDueAt}`, `归位未确认 ${source.name} has not confirmed ${d.cadre.name}'s return (due ${d.returnDueAt}).`);
+      await process.notify(
+        [d.orgDepartmentId],
+        `RETURN_UNCONFIRMED@${d.returnDueAt}`,
+        `归位未确认 ${source.name} has not confirmed ${d.cadre.name}'s return (due ${d.returnDueAt}).`,
+      );
     },
   };
 

@@ -262,7 +262,9 @@ export const villageTaskDetailsSchema = z
     deadline: z.string(),
     staff: z.array(staffSchema),
     assignees: z.array(staffSchema),
-    reports: z.array(z.object({ items: z.array(z.object({ text: z.string(), done: z.boolean() })), note: z.string().optional(), weekDueAt: z.string(), ...by })),
+    reports: z.array(
+      z.object({ items: z.array(z.object({ text: z.string(), done: z.boolean() })), note: z.string().optional(), weekDueAt: z.string(), ...by }),
+    ),
     nextReportDueAt: z.string().optional(),
     missedReports: z.array(z.string()),
     reminded: z.boolean(),

@@ -42,7 +42,10 @@ export function isOutOfList(screening: DispatchScreening): boolean {
 export function reviseRule(view: DispatchView, revision: DispatchRevision): RuleResult {
   const admission = view.details.admission;
   return admission && revision.screeningCode !== undefined && revision.screeningCode !== admission.code
-    ? refused('RULE_BROKEN', `This task was put to admission as ${admission.code} (${admission.workflowId}); its code cannot change. Withdraw it and dispatch anew.`)
+    ? refused(
+        'RULE_BROKEN',
+        `This task was put to admission as ${admission.code} (${admission.workflowId}); its code cannot change. Withdraw it and dispatch anew.`,
+      )
     : allowed;
 }
 
@@ -63,7 +66,10 @@ export function reviewRule(view: DispatchView, review: ReviewDecision): RuleResu
       ? refused('RULE_BROKEN', 'The task is outside the village work-item list and was not admitted: it cannot be approved.')
       : allowed,
     review.decision === 'APPROVE' && screening?.duplicates.length && !review.comment?.trim()
-      ? refused('DUPLICATE', `Flagged as a duplicate of ${screening.duplicates.map((d) => `${d.workflowId} (${d.villageId})`).join(', ')}: approve only with a comment saying why it is not one, or reject it as DUPLICATE.`)
+      ? refused(
+          'DUPLICATE',
+          `Flagged as a duplicate of ${screening.duplicates.map((d) => `${d.workflowId} (${d.villageId})`).join(', ')}: approve only with a comment saying why it is not one, or reject it as DUPLICATE.`,
+        )
       : allowed,
   );
 }
@@ -85,7 +91,10 @@ export function withdrawRule(view: DispatchView, withdrawal: Withdrawal): RuleRe
   const received = view.details.villages.filter((v) => v.step !== 'RECEIVE');
   return firstRefusal(
     view.step === 'AWAITING_ADMISSION'
-      ? refused('WRONG_STEP', `The task waits for admission ${view.details.admission?.workflowId}: withdraw that application, and the dispatch closes as withdrawn.`)
+      ? refused(
+          'WRONG_STEP',
+          `The task waits for admission ${view.details.admission?.workflowId}: withdraw that application, and the dispatch closes as withdrawn.`,
+        )
       : allowed,
     received.length > 0
       ? refused('WRONG_STEP', `Already received by ${received.map((v) => v.villageId).join(', ')}: a dispatch can be withdrawn only before receipt.`)
@@ -111,9 +120,7 @@ export function assignRule(view: VillageTaskView, assignment: Assignment): RuleR
   const outsiders = assignment.personIds.filter((id) => !view.details.staff.some((s) => s.personId === id));
   return firstRefusal(
     assignment.personIds.length === 0 ? refused('INVALID_INPUT', 'Name at least one cadre or grid member.') : allowed,
-    outsiders.length > 0
-      ? refused('WRONG_ORGANISATION', `Not a cadre or grid member of ${view.villageId}: ${outsiders.join(', ')}.`)
-      : allowed,
+    outsiders.length > 0 ? refused('WRONG_ORGANISATION', `Not a cadre or grid member of ${view.villageId}: ${outsiders.join(', ')}.`) : allowed,
   );
 }
 

@@ -67,7 +67,12 @@ export async function villageTask(start: VillageTaskStart): Promise<VillageTaskV
   const opened = process.continued ? Promise.resolve() : process.exclusively(open);
 
   step(contract.actions.receive, undefined, (actor) => {
-    record({ step: 'RECEIVE', by: { actor, as: actedAs(actor, 'VILLAGE_SECRETARY', start.villageId) }, rule: 'only the village secretary receives', summary: 'Received by the village secretary' });
+    record({
+      step: 'RECEIVE',
+      by: { actor, as: actedAs(actor, 'VILLAGE_SECRETARY', start.villageId) },
+      rule: 'only the village secretary receives',
+      summary: 'Received by the village secretary',
+    });
     moveTo('ASSIGN', secretary('assign to cadres or grid members'));
   });
 
@@ -95,7 +100,13 @@ export async function villageTask(start: VillageTaskStart): Promise<VillageTaskV
     (actor, report) => mayReport(view, actor, report),
     (actor, report) => {
       view.details.reports.push({ ...report, at: nowIso(), personId: actor.personId, weekDueAt: view.details.nextReportDueAt! });
-      record({ step: 'REPORT', by: { actor, as: workerRole(actor) }, rule: 'itemised report due every week', summary: `Report: ${report.items.filter((i) => i.done).length}/${report.items.length} items done`, data: report });
+      record({
+        step: 'REPORT',
+        by: { actor, as: workerRole(actor) },
+        rule: 'itemised report due every week',
+        summary: `Report: ${report.items.filter((i) => i.done).length}/${report.items.length} items done`,
+        data: report,
+      });
       process.changed();
     },
   );
@@ -123,7 +134,13 @@ export async function villageTask(start: VillageTaskStart): Promise<VillageTaskV
         close('COMPLETED', 'Accepted');
       } else if (reworkEscalates(view, start.maxReworkRounds)) {
         view.details.escalated = true;
-        record({ step: 'ESCALATE', by: { actor, as }, rule: `rework bounded to ${start.maxReworkRounds} rounds`, summary: `Rework asked again after ${view.details.reworkRounds} rounds: escalated to the town reviewer — ${decision.reasons}`, data: decision });
+        record({
+          step: 'ESCALATE',
+          by: { actor, as },
+          rule: `rework bounded to ${start.maxReworkRounds} rounds`,
+          summary: `Rework asked again after ${view.details.reworkRounds} rounds: escalated to the town reviewer — ${decision.reasons}`,
+          data: decision,
+        });
         const next = acceptor(view);
         moveTo('ACCEPTANCE', [{ role: next.role, orgId: next.orgId, action: 'escalated: accept or order rework' }]);
       } else {
@@ -132,7 +149,12 @@ export async function villageTask(start: VillageTaskStart): Promise<VillageTaskV
         view.details.deadline = decision.newDeadline;
         view.details.reminded = false;
         view.details.nextReportDueAt = nextReportDueAt;
-        record({ step: 'REWORK', by: { actor, as }, summary: `Returned for rework (round ${view.details.reworkRounds}), new deadline ${decision.newDeadline}: ${decision.reasons}`, data: decision });
+        record({
+          step: 'REWORK',
+          by: { actor, as },
+          summary: `Returned for rework (round ${view.details.reworkRounds}), new deadline ${decision.newDeadline}: ${decision.reasons}`,
+          data: decision,
+        });
         moveTo('IN_PROGRESS', workers('rework, report every week, complete'));
       }
     },
@@ -140,11 +162,15 @@ export async function villageTask(start: VillageTaskStart): Promise<VillageTaskV
 
   // The dispatch allowed the withdrawal by what it knew; a receipt may have crossed it, and the dispatch's word stands.
   // Only the task's own dispatch may withdraw it.
-  process.signal(dispatchWithdrawn, (withdrawal) => withdrawal.dispatchWorkflowId === start.dispatchWorkflowId, (withdrawal) => {
-    const crossed = view.step === 'RECEIVE' ? '' : ` (it crossed the receipt, at step ${view.step})`;
-    record({ step: 'WITHDRAWN', by: withdrawal.by, summary: `The dispatch was withdrawn${crossed}: ${withdrawal.reason}` });
-    close('WITHDRAWN', withdrawal.reason);
-  });
+  process.signal(
+    dispatchWithdrawn,
+    (withdrawal) => withdrawal.dispatchWorkflowId === start.dispatchWorkflowId,
+    (withdrawal) => {
+      const crossed = view.step === 'RECEIVE' ? '' : ` (it crossed the receipt, at step ${view.step})`;
+      record({ step: 'WITHDRAWN', by: withdrawal.by, summary: `The dispatch was withdrawn${crossed}: ${withdrawal.reason}` });
+      close('WITHDRAWN', withdrawal.reason);
+    },
+  );
 
   function workerRole(actor: Actor) {
     if (findRole(actor, 'VILLAGE_SECRETARY', start.villageId)) return actedAs(actor, 'VILLAGE_SECRETARY', start.villageId);
@@ -154,7 +180,8 @@ export async function villageTask(start: VillageTaskStart): Promise<VillageTaskV
 
   // Each timer tells its people first, then records: what the state shows has been told.
   /** Tells whoever must act next (and, for lateness, the town) without waiting for them to open their inbox. */
-  const notifyNext = (kind: string, message: string, ...alsoOrgIds: string[]) => process.notify([...view.nextActors.map((a) => a.orgId), ...alsoOrgIds], kind, message);
+  const notifyNext = (kind: string, message: string, ...alsoOrgIds: string[]) =>
+    process.notify([...view.nextActors.map((a) => a.orgId), ...alsoOrgIds], kind, message);
   const working = () => WORKING_STEPS.includes(view.step);
 
   const reminder: Timer = {

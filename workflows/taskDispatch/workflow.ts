@@ -66,7 +66,12 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
       view.details.content = { ...content, villageIds: view.details.content.villageIds };
       view.title = content.title;
       view.screeningCode = content.screeningCode;
-      record({ step: 'REVISE', by: { actor, as: actedAs(actor, 'DISPATCHER', start.dispatcherOrgId) }, summary: `Revised${admission ? ', with an admission application' : ''}; screening runs again`, data: revision });
+      record({
+        step: 'REVISE',
+        by: { actor, as: actedAs(actor, 'DISPATCHER', start.dispatcherOrgId) },
+        summary: `Revised${admission ? ', with an admission application' : ''}; screening runs again`,
+        data: revision,
+      });
       moveTo('SCREENING', []);
     },
     { settle: screened },
@@ -138,17 +143,22 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
   let reportedDuringScreening: DispatchScreening['duplicates'] = [];
   let screeningUnderWay = false;
   const flaggedAlready = (d: { villageId: string; workflowId: string }) =>
-    [...(view.details.screening?.duplicates ?? []), ...reportedDuringScreening].some((f) => f.villageId === d.villageId && f.workflowId.split('--')[0] === d.workflowId);
+    [...(view.details.screening?.duplicates ?? []), ...reportedDuringScreening].some(
+      (f) => f.villageId === d.villageId && f.workflowId.split('--')[0] === d.workflowId,
+    );
 
   // A dispatch screened after this one found both claiming one code for one village: this one is flagged too,
   // if that dispatch's claim is really there and this one's villages have not started.
   process.signal(
     duplicateReported,
-    (report) => report.dispatchWorkflowId !== view.workflowId && report.countyId === start.countyId && report.screeningCode === view.details.content.screeningCode,
+    (report) =>
+      report.dispatchWorkflowId !== view.workflowId && report.countyId === start.countyId && report.screeningCode === view.details.content.screeningCode,
     async (report) => {
       if (view.step === 'IN_VILLAGES') return;
       const villageIds = report.villageIds.filter((v) => view.details.content.villageIds.includes(v));
-      const claimed = villageIds.length ? await platform.claimedVillages({ countyId: start.countyId, workflowId: report.dispatchWorkflowId, code: report.screeningCode, villageIds }) : [];
+      const claimed = villageIds.length
+        ? await platform.claimedVillages({ countyId: start.countyId, workflowId: report.dispatchWorkflowId, code: report.screeningCode, villageIds })
+        : [];
       const found = claimed.map((villageId) => ({ villageId, workflowId: report.dispatchWorkflowId })).filter((d) => !flaggedAlready(d));
       if (!found.length) return;
       if (screeningUnderWay || !view.details.screening) reportedDuringScreening.push(...found);
@@ -170,7 +180,12 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
     await Promise.all(
       dispatches.map((id) =>
         getExternalWorkflowHandle(id)
-          .signal(duplicateReported, { dispatchWorkflowId: view.workflowId, countyId: start.countyId, screeningCode: code, villageIds: duplicates.filter((d) => d.workflowId === id).map((d) => d.villageId) })
+          .signal(duplicateReported, {
+            dispatchWorkflowId: view.workflowId,
+            countyId: start.countyId,
+            screeningCode: code,
+            villageIds: duplicates.filter((d) => d.workflowId === id).map((d) => d.villageId),
+          })
           .catch(() => undefined),
       ),
     );
@@ -184,7 +199,11 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
       status: 'RUNNING',
       overdue: false,
     }));
-    moveTo('IN_VILLAGES', view.details.content.villageIds.map((orgId) => ({ role: 'VILLAGE_SECRETARY', orgId, action: 'receive' })), view.details.content.deadline);
+    moveTo(
+      'IN_VILLAGES',
+      view.details.content.villageIds.map((orgId) => ({ role: 'VILLAGE_SECRETARY', orgId, action: 'receive' })),
+      view.details.content.deadline,
+    );
   }
 
   async function screen(): Promise<'REJECTED' | 'TO_REVIEW'> {
@@ -194,7 +213,9 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
       platform.screenDispatch({ countyId: start.countyId, code: content.screeningCode, villageIds: content.villageIds, dispatchWorkflowId: view.workflowId }),
       deadlines.due('minimumLeadTime'),
     ]);
-    const reported = reportedDuringScreening.filter((d) => !found.duplicates.some((f) => f.villageId === d.villageId && f.workflowId.split('--')[0] === d.workflowId));
+    const reported = reportedDuringScreening.filter(
+      (d) => !found.duplicates.some((f) => f.villageId === d.villageId && f.workflowId.split('--')[0] === d.workflowId),
+    );
     reportedDuringScreening = [];
     screeningUnderWay = false;
     const screening = { ...found, duplicates: [...found.duplicates, ...reported], unclear: unclearReasons(content, earliestDeadline) };
@@ -222,7 +243,13 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
       departmentId: start.dispatcherOrgId,
       coordinationOfficeId: start.coordinationOfficeId,
       applicant: start.dispatcher,
-      application: { ...application, title: content.title, proposedCode: content.screeningCode ?? `ONCE-${uuid4().slice(0, 8).toUpperCase()}`, scope: 'ONCE', taskRef: view.workflowId },
+      application: {
+        ...application,
+        title: content.title,
+        proposedCode: content.screeningCode ?? `ONCE-${uuid4().slice(0, 8).toUpperCase()}`,
+        scope: 'ONCE',
+        taskRef: view.workflowId,
+      },
       rules: start.rules,
       periods: start.periods,
     };
@@ -231,13 +258,17 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
       view.details.admission = { workflowId: id, code: admissionStart.application.proposedCode };
       moveTo('AWAITING_ADMISSION', [{ role: 'ADMISSION_REVIEWER', orgId: start.coordinationOfficeId, action: 'decide the admission of this task' }]);
     });
-    const admission = await executeChild(itemAdmission, { workflowId: id, args: [admissionStart], staticSummary: admissionSummary(admissionStart), parentClosePolicy: 'REQUEST_CANCEL' }).catch(
-      (error) => {
-        // The admission alone cancelled by an operator: this task cannot be admitted.
-        if (isCancellation(error) && !CancellationScope.current().consideredCancelled) return { status: 'CANCELLED' as ProcessStatus, details: { decision: undefined }, outcome: { reason: 'the admission was cancelled' } };
-        throw error;
-      },
-    );
+    const admission = await executeChild(itemAdmission, {
+      workflowId: id,
+      args: [admissionStart],
+      staticSummary: admissionSummary(admissionStart),
+      parentClosePolicy: 'REQUEST_CANCEL',
+    }).catch((error) => {
+      // The admission alone cancelled by an operator: this task cannot be admitted.
+      if (isCancellation(error) && !CancellationScope.current().consideredCancelled)
+        return { status: 'CANCELLED' as ProcessStatus, details: { decision: undefined }, outcome: { reason: 'the admission was cancelled' } };
+      throw error;
+    });
     const outcome = admission.details.decision?.outcome ?? admission.status;
     view.details.admission!.outcome = outcome;
     record({ step: 'ADMISSION', rule: 'out-of-list work needs admission before review', summary: `Admission ${outcome}: ${admission.outcome?.reason ?? ''}` });
@@ -280,7 +311,11 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
       fire: async () => {
         await process.notify([start.townId], `REVIEW_OVERDUE@${dueAt}`, `审核逾期 Review overdue: ${view.title}, due ${dueAt}`);
         view.overdue = true;
-        record({ step: 'REVIEW_OVERDUE', rule: `review is due in ${describePeriod(deadlines.period('dispatchReview'))}`, summary: `Review overdue since ${dueAt}: the reviewer is reminded` });
+        record({
+          step: 'REVIEW_OVERDUE',
+          rule: `review is due in ${describePeriod(deadlines.period('dispatchReview'))}`,
+          summary: `Review overdue since ${dueAt}: the reviewer is reminded`,
+        });
         await process.show();
       },
     };
@@ -312,7 +347,12 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
           maxReworkRounds: start.maxReworkRounds ?? process.rules.values.dispatch.maxReworkRounds,
           ...(start.maxHistoryEvents !== undefined && { maxHistoryEvents: start.maxHistoryEvents }),
         };
-        return executeChild(villageTask, { workflowId: v.workflowId, args: [childStart], staticSummary: villageTaskSummary(childStart), parentClosePolicy: 'ABANDON' }).then(
+        return executeChild(villageTask, {
+          workflowId: v.workflowId,
+          args: [childStart],
+          staticSummary: villageTaskSummary(childStart),
+          parentClosePolicy: 'ABANDON',
+        }).then(
           (result) => ({ villageId: v.villageId, status: result.status }),
           (error) => {
             // One village's task cancelled by an operator closes that village only.
@@ -336,7 +376,9 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
         () => finished || (process.continued && villagesClosed()),
         async () => {
           if (view.status !== 'RUNNING') return;
-          view.nextActors = view.details.villages.filter((v) => v.status === 'RUNNING' && v.step === 'RECEIVE').map((v) => ({ role: 'VILLAGE_SECRETARY', orgId: v.villageId, action: 'receive' }));
+          view.nextActors = view.details.villages
+            .filter((v) => v.status === 'RUNNING' && v.step === 'RECEIVE')
+            .map((v) => ({ role: 'VILLAGE_SECRETARY', orgId: v.villageId, action: 'receive' }));
           await process.show();
         },
       );
@@ -361,13 +403,26 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
 
   /** A continued run's cancellation, passed on to the village tasks still running (the first run's children follow its scope). */
   async function cancelVillages(): Promise<void> {
-    await Promise.all(view.details.villages.filter((v) => v.status === 'RUNNING').map((v) => getExternalWorkflowHandle(v.workflowId).cancel().catch(() => undefined)));
+    await Promise.all(
+      view.details.villages
+        .filter((v) => v.status === 'RUNNING')
+        .map((v) =>
+          getExternalWorkflowHandle(v.workflowId)
+            .cancel()
+            .catch(() => undefined),
+        ),
+    );
   }
 
   return process.run(async () => {
     // A dispatch continues as new only among its villages: a continued run goes straight back to them.
     if (process.continued) return runVillages();
-    record({ step: 'SUBMIT', by: { actor: start.dispatcher, as: actedAs(start.dispatcher, 'DISPATCHER', start.dispatcherOrgId) }, summary: `Submitted to ${start.content.villageIds.join(', ')}`, data: start.content });
+    record({
+      step: 'SUBMIT',
+      by: { actor: start.dispatcher, as: actedAs(start.dispatcher, 'DISPATCHER', start.dispatcherOrgId) },
+      summary: `Submitted to ${start.content.villageIds.join(', ')}`,
+      data: start.content,
+    });
     for (;;) {
       if ((await screen()) === 'REJECTED') break;
       await review();

@@ -6,7 +6,10 @@ import { by } from '../../../workflows/common/view-schema';
 import type { Actor } from '../../../workflows/common/actor';
 import type { PinnedRules } from '../../../workflows/rules/definitions';
 
-export const closeSchema = z.object({ text: z.string().min(1).max(200) }).strict().meta({ id: 'TwoStepClose' });
+export const closeSchema = z
+  .object({ text: z.string().min(1).max(200) })
+  .strict()
+  .meta({ id: 'TwoStepClose' });
 
 export const twoStepContract = defineContract(
   {
@@ -15,7 +18,13 @@ export const twoStepContract = defineContract(
     details: z.object({ villageId: z.string(), note: z.string(), closed: z.object({ ...closeSchema.shape, ...by }).optional() }).meta({ id: 'TwoStepDetails' }),
   },
   (action) => ({
-    close: action(closeSchema, { path: 'close', summary: "The village's supervisor closes the note", doing: 'Closing the note', at: ['OPEN'], by: (d) => [{ role: 'SUPERVISOR', org: d.villageId }] }),
+    close: action(closeSchema, {
+      path: 'close',
+      summary: "The village's supervisor closes the note",
+      doing: 'Closing the note',
+      at: ['OPEN'],
+      by: (d) => [{ role: 'SUPERVISOR', org: d.villageId }],
+    }),
   }),
 );
 

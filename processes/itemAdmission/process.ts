@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { defineProcess } from '../../api/process-registry';
 import { admissionContract, admissionSummary, PROCESS_TYPE, type AdmissionStart } from '../../workflows/itemAdmission/contract';
+import { admissionProjections } from '../../workflows/itemAdmission/projections';
 import { applyRoute, placeOfAdmission } from './api';
 
 export const itemAdmissionProcess = defineProcess<AdmissionStart>()(admissionContract, {
@@ -18,6 +19,8 @@ export const itemAdmissionProcess = defineProcess<AdmissionStart>()(admissionCon
   starts: [applyRoute],
   staticSummary: admissionSummary,
   startedBy: (view) => view.details.departmentId,
+  // Its readers are all staff; its public part is declared all the same (docs/processes.md §0.9).
+  projections: admissionProjections,
   // The county's staff, and every town of the county: towns are consulted on every admission.
   readers: ['county', 'countyTowns'],
   place: placeOfAdmission,

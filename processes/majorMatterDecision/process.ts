@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { defineProcess } from '../../api/process-registry';
 import { MAJOR_MATTER_PROCESS, majorMatterContract, majorMatterSummary, type MajorMatterStart } from '../../workflows/majorMatterDecision/contract';
+import { majorMatterProjections } from '../../workflows/majorMatterDecision/projections';
 import { boardRoutes, placeOfMatter, suggestRoute } from './api';
 
 export const majorMatterProcess = defineProcess<MajorMatterStart>()(majorMatterContract, {
@@ -19,6 +20,8 @@ export const majorMatterProcess = defineProcess<MajorMatterStart>()(majorMatterC
   staticSummary: majorMatterSummary,
   startedBy: (view) => view.villageId!,
   routes: boardRoutes,
+  // Protected voices: objectors, concerns' authors and (if asked) the suggester known only to the village secretary and auditors.
+  projections: majorMatterProjections,
   // The county's staff, the town's, and the village's own people (its matters are public to it).
   readers: ['county', 'town', 'village'],
   place: placeOfMatter,

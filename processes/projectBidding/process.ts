@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { defineProcess } from '../../api/process-registry';
 import { biddingContract, biddingSummary, PROCESS_TYPE, type BiddingStart } from '../../workflows/projectBidding/contract';
+import { biddingProjections } from '../../workflows/projectBidding/projections';
 import { placeOfBidding, postRoute } from './api';
 import { townBoardRoutes } from './town-board';
 
@@ -20,6 +21,8 @@ export const biddingProcess = defineProcess<BiddingStart>()(biddingContract, {
   staticSummary: biddingSummary,
   startedBy: (view) => view.details.townId,
   routes: townBoardRoutes,
+  // Sealed bids, sealed scores, a confidential panel, protected objectors (workflows/projectBidding/projections.ts).
+  projections: biddingProjections,
   // The county's staff, the town's, and the people of the town's villages (a post is put to them).
   readers: ['county', 'town', 'villageTowns'],
   place: placeOfBidding,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { secondmentActivities } from '../../activities/secondment';
 import { defineProcess } from '../../api/process-registry';
 import { PROCESS_TYPE, secondmentContract, secondmentSummary, type SecondmentStart } from '../../workflows/secondment/contract';
+import { secondmentProjections } from '../../workflows/secondment/projections';
 import { censusRoute, placeOfSecondment, requestRoute, secondmentReportRoutes } from './api';
 import { seedSecondments } from './seed';
 
@@ -21,6 +22,8 @@ export const secondmentProcess = defineProcess<SecondmentStart>()(secondmentCont
   staticSummary: secondmentSummary,
   startedBy: (view) => (view.details.origin === 'CENSUS' ? view.details.inspectorOrgId : view.details.borrowingUnit.id),
   routes: secondmentReportRoutes,
+  // The cadre it is about reads their own part; the public part names no one.
+  projections: secondmentProjections,
   // A personnel matter: the county's staff and the staff of the town the cadre is away from; no village reader.
   readers: ['county', 'town'],
   place: placeOfSecondment,

@@ -36,7 +36,16 @@ const count = z.number().int().min(0).max(1_000_000);
 
 /** What a party member, villager or cadre suggests (docs/processes.md §3.1). */
 export const suggestionSchema = z
-  .object({ title: text(200), description: text(), reason: text(), kind, estimatedAmount: amount })
+  .object({
+    title: text(200),
+    description: text(),
+    reason: text(),
+    kind,
+    estimatedAmount: amount,
+    protectIdentity: z.boolean().optional().meta({
+      description: 'Who suggested it is then known only to the village secretary, who takes it up, and to auditors (docs/processes.md §0.9)',
+    }),
+  })
   .strict()
   .meta({ id: 'MajorMatterSuggestion' });
 export type Suggestion = z.infer<typeof suggestionSchema>;
@@ -211,7 +220,15 @@ export type Return = z.infer<typeof returnSchema>;
 export const detailsSchema = z
   .object({
     townId: z.string(),
-    suggestion: z.object({ title: z.string(), description: z.string(), reason: z.string(), kind, estimatedAmount: z.number(), at: z.string() }),
+    suggestion: z.object({
+      title: z.string(),
+      description: z.string(),
+      reason: z.string(),
+      kind,
+      estimatedAmount: z.number(),
+      protectIdentity: z.boolean().optional(),
+      at: z.string(),
+    }),
     origin: originSchema.optional().meta({
       description: "The process whose step started this matter (a bidding award: the winning village's use of the funds); absent when a person suggested it",
     }),

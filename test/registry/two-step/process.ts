@@ -5,6 +5,7 @@ import { defineProcess } from '../../../api/process-registry';
 import { notFound } from '../../../api/problem';
 import { pinRules, requestIdSchema } from '../../../api/workflow-calls/start';
 import { twoStepContract, type TwoStepStart } from './contract';
+import { twoStepProjections } from './projections';
 
 const body = z
   .object({ requestId: requestIdSchema, villageId: z.string().min(1).max(120), note: z.string().min(1).max(200) })
@@ -46,6 +47,7 @@ export const twoStepProcess = defineProcess<TwoStepStart>()(twoStepContract, {
   staticSummary: (start) => `Note · ${start.villageId} · ${start.note}`,
   startedBy: (view) => view.details.villageId,
   readers: ['county', 'town', 'village'],
+  projections: twoStepProjections,
   async place(db, workflowId) {
     const villageId = /^twoStep-(.+)--[^-]/.exec(workflowId)?.[1];
     const village = villageId ? await db.organisation.findUnique({ where: { id: villageId } }) : null;

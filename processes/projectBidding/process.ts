@@ -26,7 +26,7 @@ export const biddingProcess = defineProcess<BiddingStart>()(biddingContract, {
   // The county's staff, the town's, and the people of the town's villages (a post is put to them).
   readers: ['county', 'town', 'villageTowns'],
   place: placeOfBidding,
-  tests: { histories: { dir: 'test/projectBidding/histories' }, access: 'test/projectBidding/access' },
+  tests: { histories: { dir: 'test/projectBidding/histories' }, access: 'test/projectBidding/access', readers: 'test/projectBidding/readers' },
   readme: {
     name: '**Bid for the list** (揭榜挂帅)',
     what: 'a town posts a project with weighted criteria and a stated tie-break; its eligible villages bid until the deadline (no bid: extend once or cancel, escalated if unanswered); a panel scores every bid, members tied to a village kept from scoring it; the best weighted total goes on public notice with objections from anyone of the town; the award (a major matter under the pinned rules starts 五议两公开 for the winning village), milestones accepted by the town; the runner-up if the winner withdraws or fails; a public board per town',

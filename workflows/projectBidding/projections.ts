@@ -187,6 +187,7 @@ export function publicBiddingDetails(view: BiddingView, reader: Reader) {
 }
 
 export const publicBidding = (view: BiddingView, reader: Reader) => publicView(view, publicBiddingDetails(view, reader));
+export type PublicBiddingView = ReturnType<typeof publicBidding>;
 
 export function subjectBidding(view: BiddingView, reader: Reader) {
   const own = ownVillages(view, reader);

@@ -24,7 +24,7 @@ export const itemAdmissionProcess = defineProcess<AdmissionStart>()(admissionCon
   // The county's staff, and every town of the county: towns are consulted on every admission.
   readers: ['county', 'countyTowns'],
   place: placeOfAdmission,
-  tests: { histories: { dir: 'test/itemAdmission/histories' }, access: 'test/itemAdmission/access' },
+  tests: { histories: { dir: 'test/itemAdmission/histories' }, access: 'test/itemAdmission/access', readers: 'test/itemAdmission/readers' },
   readme: {
     name: '**Admission** (准入)',
     what: 'a department applies; the coordination office reviews on three tests; towns are consulted (silence = no objection, timer); admit into the catalogue (at once or next version), admit once, or refuse; negative-list work refused outright',

@@ -29,7 +29,7 @@ export const secondmentProcess = defineProcess<SecondmentStart>()(secondmentCont
   place: placeOfSecondment,
   activities: secondmentActivities,
   seed: seedSecondments,
-  tests: { histories: { dir: 'test/secondment/histories' }, access: 'test/secondment/access' },
+  tests: { histories: { dir: 'test/secondment/histories' }, access: 'test/secondment/access', readers: 'test/secondment/readers' },
   readme: {
     name: '**Secondment** (借调审批与清退)',
     what: "a unit asks to borrow a cadre; eligibility lists every failure (banned categories, cool-down, term and cap, quota); both consents within a working-day period, review, approval, registration; extensions within the cap; at the term's end the cadre returns and the source unit confirms (else escalated); an inspector claws back, or registers a census finding",

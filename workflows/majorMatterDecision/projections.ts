@@ -68,7 +68,6 @@ export const publicMajorMatterDetailsSchema = detailsSchema
   .meta({ id: 'MajorMatterPublicDetails' });
 
 export const publicMajorMatterViewSchema = publicViewSchema(MAJOR_MATTER_PROCESS, publicMajorMatterDetailsSchema).meta({ id: 'MajorMatterPublicView' });
-export type PublicMajorMatterView = z.infer<typeof publicMajorMatterViewSchema>;
 
 export function publicMajorMatterDetails(view: MajorMatterView) {
   const d = view.details;
@@ -96,6 +95,7 @@ function withoutKey<T extends object, K extends keyof T>(value: T, key: K): Omit
 }
 
 export const publicMajorMatter = (view: MajorMatterView) => publicView(view, publicMajorMatterDetails(view));
+export type PublicMajorMatterView = ReturnType<typeof publicMajorMatter>;
 
 export const majorMatterProjections: Projections<MajorMatterView> = {
   // The village's own staff: its party organisation's secretary, its cadres, its supervisory committee.

@@ -1,6 +1,7 @@
 // Each reader sees what is theirs (docs/processes.md §0.9): for every registered process, the cases its
 // fixtures name (test/support/reader-cases.ts) read by each kind of reader — staff, auditor, subject,
 // public — through every GET that shows the process, each getting its projection and nothing more.
+import { projectionSchemas } from '../../api/process-registry';
 import { processRegistry } from '../../processes';
 import { startPlatform, type TestPlatform } from '../support/platform';
 import { readAs, readerCases } from '../support/reader-cases';
@@ -14,6 +15,18 @@ afterAll(() => platform?.stop());
 
 test('every process names its reader cases', () => {
   expect(processRegistry.all.filter((d) => !d.tests.readers).map((d) => d.contract.processType)).toEqual([]);
+});
+
+test("each projection has its own schema in the document: a process's read, start and steps answer any of them", async () => {
+  const document = (await platform.api(undefined, 'GET', '/openapi.json')).body;
+  const answered = (path: string, method: string, status: string) => document.paths[path][method].responses[status].content['application/json'].schema;
+  for (const d of processRegistry.all) {
+    const refs = projectionSchemas(d).map((schema) => ({ $ref: `#/components/schemas/${String(schema.meta()?.id)}` }));
+    const expected = refs.length > 1 ? { anyOf: refs } : refs[0];
+    expect([d.contract.processType, answered(`${d.http.base}/{id}`, 'get', '200')]).toEqual([d.contract.processType, expected]);
+    for (const action of Object.values(d.contract.actions)) expect(answered(`${d.http.base}/{id}/${action.path}`, 'post', '200')).toEqual(expected);
+    for (const start of d.starts) expect(answered(start.path, 'post', '201')).toEqual(expected);
+  }
 });
 
 describe.each(processRegistry.all.filter((d) => d.tests.readers).map((d) => [d.contract.processType, d] as const))('%s', (_type, descriptor) => {

@@ -54,6 +54,6 @@ export const twoStepProcess = defineProcess<TwoStepStart>()(twoStepContract, {
     if (!village || village.kind !== 'VILLAGE' || !village.parentId) return undefined;
     return { countyId: village.countyId, townId: village.parentId, villageId: village.id };
   },
-  tests: { histories: { dir: 'test/registry/two-step/histories' }, access: 'test/registry/two-step/access' },
+  tests: { histories: { dir: 'test/registry/two-step/histories' }, access: 'test/registry/two-step/access', readers: 'test/registry/two-step/readers' },
   readme: { name: '**Two steps** (tests only)', what: 'opened by a village secretary, closed by its supervisor' },
 });

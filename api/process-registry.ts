@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import type { Db, Prisma } from '../prisma/client';
 import type { Actor } from '../workflows/common/actor';
 import { pascal, type Action, type Contract, type SearchAttributeKey, type ViewOf } from '../workflows/common/contract';
-import type { Projection, Projections, ReaderKind } from '../workflows/common/projection';
+import { READER_KINDS, type Projection, type Projections, type ReaderKind } from '../workflows/common/projection';
 import type { ProcessPlace, ReadLevel } from './access';
 import type { AppDeps } from './deps';
 import type { HttpDeps } from './http';
@@ -111,7 +111,7 @@ export function projectionFor(d: ProcessDescriptor, kind: ReaderKind): Projectio
 
 /** The schemas of what its readers get, each once (the responses of its reads, starts and steps). */
 export function projectionSchemas(d: ProcessDescriptor): z.ZodType[] {
-  return [...new Set((['staff', 'auditor', 'subject', 'public'] as const).map((kind) => projectionFor(d, kind).schema))];
+  return [...new Set(READER_KINDS.map((kind) => projectionFor(d, kind).schema))];
 }
 
 /** Declares a process's descriptor; `S` is its workflow's start input. */

@@ -12,7 +12,7 @@ import { projectionFor, type ProcessDescriptor } from './process-registry';
 export const READER_KIND = 'X-Reader-Kind';
 
 /** The actor as a reader of `view`. */
-export async function readerOf(deps: Pick<AppDeps, 'db'>, d: ProcessDescriptor, actor: Actor, view: ProcessView, now = new Date()): Promise<Reader> {
+async function readerOf(deps: Pick<AppDeps, 'db'>, d: ProcessDescriptor, actor: Actor, view: ProcessView, now = new Date()): Promise<Reader> {
   const scope = await readScope(deps.db, actor);
   const known = { personId: actor.personId, roles: actor.roles, now: now.toISOString() };
   const kind = readerKindAt(scope, actor, view, d.readers, () => d.projections.isSubject?.(view as never, known) ?? false);
@@ -32,7 +32,7 @@ export async function isSubjectOfStored(deps: Pick<AppDeps, 'db'>, d: ProcessDes
 export const anonymousReader = (now = new Date()): Reader => ({ kind: 'public', roles: [], now: now.toISOString() });
 
 /** What `view` shows to `reader`. */
-export function projectFor(d: ProcessDescriptor, view: ProcessView, reader: Reader): unknown {
+function projectFor(d: ProcessDescriptor, view: ProcessView, reader: Reader): unknown {
   return projectionFor(d, reader.kind).project(view, reader);
 }
 

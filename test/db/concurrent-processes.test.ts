@@ -120,7 +120,12 @@ describe.each(DATABASES)('API and worker as separate processes on %s', (database
   async function villageTask(village: string, workflowId: string): Promise<void> {
     const secretary = `p.qiaotou.${village}.secretary`;
     const cadre = `p.qiaotou.${village}.cadre1`;
-    await eventually(async () => ((await call(secretary, 'GET', `/village-tasks/${workflowId}`)).body?.step === 'RECEIVE' ? true : undefined), 60_000);
+    // As a secretary learns of a task: from their inbox, which the task's opening publication fills.
+    const inInbox = async () =>
+      ((await call(secretary, 'GET', '/me/inbox')).body as { workflowId: string; action: string }[]).some(
+        (i) => i.workflowId === workflowId && i.action === 'receive',
+      );
+    await eventually(async () => ((await inInbox()) ? true : undefined), 60_000);
     await step(secretary, `/village-tasks/${workflowId}/receive`);
     await step(secretary, `/village-tasks/${workflowId}/assign`, { personIds: [cadre, `p.qiaotou.${village}.grid1`] });
     await step(cadre, `/village-tasks/${workflowId}/progress-reports`, { items: [{ text: '摸排登记', done: true }] });

@@ -51,8 +51,8 @@ export interface StartRoute<S, V, B = any> {
 /** The node side of a process: how the API serves it, who reads it, where it sits, what the worker runs for it, where its histories are. */
 export interface ProcessDescriptor<C extends Contract = Contract, S = any> {
   contract: C;
-  /** The workflow function's export name in the bundle entry (its type is the contract's `processType`). */
-  workflow: string;
+  /** The module that exports its workflow function under the contract's `processType` (an absolute path: `require.resolve`). */
+  workflowModule: string;
   http: {
     /** The collection's path, e.g. `/secondments`: list, read and one POST per action below it. */
     base: string;
@@ -117,8 +117,8 @@ export const operationIds = (d: ProcessDescriptor) => {
 
 export interface ProcessRegistry {
   readonly all: readonly ProcessDescriptor[];
-  /** The workflow bundle's entry (a module exporting every registered workflow). */
-  readonly workflowsPath: string;
+  /** The workflow bundle's entry: a module exporting every registered workflow, written by `writeWorkflowsEntry`. */
+  workflowsEntry(): string;
   get(processType: string): ProcessDescriptor;
   has(processType: string): boolean;
   /** The place a process id names, or a 404: no process can have it. */
@@ -137,7 +137,7 @@ export interface ProcessRegistry {
   readmeTable(): string;
 }
 
-export function createProcessRegistry(descriptors: readonly ProcessDescriptor[], options: { workflowsPath: string }): ProcessRegistry {
+export function createProcessRegistry(descriptors: readonly ProcessDescriptor[]): ProcessRegistry {
   const byType = new Map(descriptors.map((d) => [d.contract.processType, d]));
   if (byType.size !== descriptors.length) throw new Error('Two processes in the registry have the same type.');
   const get = (processType: string) => {
@@ -147,7 +147,7 @@ export function createProcessRegistry(descriptors: readonly ProcessDescriptor[],
   };
   return {
     all: descriptors,
-    workflowsPath: options.workflowsPath,
+    workflowsEntry: () => descriptors.map((d) => `export { ${d.contract.processType} } from ${JSON.stringify(d.workflowModule)};\n`).join(''),
     get,
     has: (processType) => byType.has(processType),
     async place(db, processType, workflowId) {

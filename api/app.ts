@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import pinoHttp from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
+import { confirmLive } from './auth';
 import { refuseOtherMethods, type HttpDeps } from './http';
 import type { AppDeps } from './deps';
 import { createRegistry, openApiDocument } from './openapi';
@@ -33,7 +34,7 @@ export function createApp(deps: AppDeps, processes: ProcessRegistry) {
   const app = express();
   const registry = createRegistry();
   const router = express.Router();
-  const http: HttpDeps = { router, registry, jwtSecret: deps.jwtSecret };
+  const http: HttpDeps = { router, registry, jwtSecret: deps.jwtSecret, confirmLive: (actor) => confirmLive(deps.db, actor) };
 
   app.disable('x-powered-by');
   app.use(

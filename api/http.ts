@@ -46,6 +46,8 @@ export interface HttpDeps {
   router: Router;
   registry: OpenAPIRegistry;
   jwtSecret: string;
+  /** Refuses a token whose person or claimed role assignments no longer exist (a 401). */
+  confirmLive(actor: Actor): Promise<void>;
   /** Methods registered per express path, for the 405 answers (see `refuseOtherMethods`). */
   methods?: Map<string, Set<string>>;
 }
@@ -128,6 +130,7 @@ export function route<P extends AnyObject, Q extends AnyObject, B extends ZodTyp
   deps.methods.set(expressPath, new Set([...(deps.methods.get(expressPath) ?? []), spec.method.toUpperCase(), ...(spec.method === 'get' ? ['HEAD'] : [])]));
   deps.router[spec.method](expressPath, async (req: Request, res: Response) => {
     const actor = spec.public ? (undefined as unknown as Actor) : actorFromHeader(req.headers.authorization, deps.jwtSecret, req.id as string);
+    if (actor) await deps.confirmLive(actor);
     res.locals.actor = actor;
     const result = await handler({
       params: parse(spec.params, req.params, 'params'),

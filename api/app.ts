@@ -82,7 +82,7 @@ export function createApp(deps: AppDeps, processes: ProcessRegistry) {
     // A repeated request answered with its first refusal was recorded the first time.
     if (REFUSAL_STATUSES.has(problem.status) && res.locals.actor && !res.locals.repeated) {
       const action = `${req.method} ${(req.route as { path: string } | undefined)?.path ?? req.path}`;
-      await recordRefusal(deps.db, res.locals.actor as Actor, action, problem, res.locals.process as ProcessRef | undefined).catch((err) =>
+      await recordRefusal(deps.db, res.locals.actor as Actor, action, problem, res.locals.process as ProcessRef | undefined, req.body).catch((err) =>
         req.log.error({ err }, 'could not record a refusal'),
       );
     }

@@ -200,6 +200,10 @@ describe.each(DATABASES)('API and worker as separate processes on %s', (database
       expect(await db.inboxItem.count({ where: { workflowId: { in: ids }, closedAt: null } })).toBe(0);
       expect(await db.refusedAttempt.count({ where: { httpStatus: 403 } })).toBe(refusalsMade);
       expect(refusalsMade - refusalsBefore).toBe(DISPATCHES * (1 + VILLAGES.length));
+      // Steps and refusals appended to the county's audit chain from many transactions at once: one unbroken chain.
+      const chain = (await call('p.dept.audit.auditor', 'GET', '/audit/verify?countyId=xingcun')).body;
+      expect(chain).toMatchObject({ intact: true });
+      expect(chain.checked).toBe((await db.refusedAttempt.count()) + (await db.auditEntry.count({ where: { kind: 'STEP' } })));
       for (const { name, output } of [api, worker]) {
         expect({
           name,

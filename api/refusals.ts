@@ -1,6 +1,6 @@
 // Refused steps are recorded here: Temporal keeps no trace of a rejected Update.
-import { createHash } from 'node:crypto';
-import { appendToChain, canonicalJson } from '../domain/audit-chain';
+import { appendToChain } from '../domain/audit-chain';
+import { hashOfJson } from '../domain/canonical-json';
 import type { Db } from '../prisma/client';
 import type { Actor } from '../workflows/common/actor';
 import type { Problem } from './problem';
@@ -36,5 +36,5 @@ export async function recordRefusal(db: Db, actor: Actor, action: string, proble
 
 function bodyHashOf(body: unknown): string | null {
   if (body === undefined || (typeof body === 'object' && body !== null && Object.keys(body).length === 0)) return null;
-  return createHash('sha256').update(canonicalJson(body)).digest('hex');
+  return hashOfJson(body);
 }

@@ -2,7 +2,7 @@
 // appended to its county's chain, each link hashing the one before, so that a row changed or removed
 // behind the API's back shows when the chain is verified. What it proves and what it does not: README.
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalJson } from './canonical-json';
 import type { Db, Prisma } from '../prisma/client';
 import type { StepRecord } from '../workflows/common/view';
 
@@ -27,10 +27,6 @@ export interface RefusalRow {
   detail: string;
   httpStatus: number;
   bodyHash: string | null;
-}
-
-export function canonicalJson(value: unknown): string {
-  return canonicalize(value) ?? 'null';
 }
 
 /** What a link records, as canonical JSON: what verification compares with the rows it stands for. */

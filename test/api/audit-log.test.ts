@@ -1,7 +1,7 @@
 // What an auditor reads: the refusal log paged by cursor, filtered and exported as CSV, and the
 // county's audit chain, which names the first link a change behind the API's back breaks.
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../domain/audit-chain';
+import { canonicalJson } from '../../domain/canonical-json';
 import { startPlatform, type TestPlatform } from '../support/platform';
 import { AUDITOR, COUNTY, dispatchAt, dispatchContent, DONGSHAN, QIAOTOU, SECRETARY } from '../support/scenarios';
 

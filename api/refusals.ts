@@ -1,7 +1,7 @@
 // Refused steps are recorded here: Temporal keeps no trace of a rejected Update.
 import type { Db } from '../prisma/client';
 import type { Actor } from '../workflows/common/actor';
-import type { Problem } from './problem';
+import type { Problem, RuleNamed } from './problem';
 
 export interface ProcessRef {
   processType: string;
@@ -21,7 +21,14 @@ export async function recordRefusal(db: Db, actor: Actor, action: string, proble
       action,
       reasonCode: problem.code,
       detail: problem.detail,
+      ...ruleColumns(problem.extras as Partial<RuleNamed>),
       httpStatus: problem.status,
     },
   });
+}
+
+/** The rule a refusal names, as the log keeps it (nothing when it names none). */
+function ruleColumns(named: Partial<RuleNamed>) {
+  if (!named.rule) return {};
+  return { ruleId: named.rule, ruleSetId: named.ruleSet?.id ?? null, ruleSetVersion: named.ruleSet?.version ?? null, reasonZh: named.reason?.zh ?? null };
 }

@@ -15,6 +15,9 @@ const refusal = z
     reasonCode: z.string(),
     detail: z.string(),
     httpStatus: z.number().int(),
+    rule: z.string().nullable().openapi({ description: 'The rule the refusal applied (e.g. secondment.coolDownMonths); null for one that names none' }),
+    ruleSet: z.object({ id: z.string(), version: z.number().int() }).nullable().openapi({ description: 'The rule set and version it applied' }),
+    reason: z.object({ zh: z.string(), en: z.string() }).nullable().openapi({ description: 'The reason in Chinese and English' }),
   })
   .openapi('RefusedAttempt');
 
@@ -42,7 +45,13 @@ export function auditRoutes(http: HttpDeps, deps: AppDeps): void {
         orderBy: { id: 'desc' },
         take: query.limit,
       });
-      return rows.map(({ id: _id, countyId: _c, at, ...rest }) => ({ at: at.toISOString(), ...rest }));
+      return rows.map(({ id: _id, countyId: _c, at, ruleId, ruleSetId, ruleSetVersion, reasonZh, ...rest }) => ({
+        at: at.toISOString(),
+        ...rest,
+        rule: ruleId,
+        ruleSet: ruleSetId !== null && ruleSetVersion !== null ? { id: ruleSetId, version: ruleSetVersion } : null,
+        reason: ruleId !== null ? { zh: reasonZh ?? rest.detail, en: rest.detail } : null,
+      }));
     },
   );
 }

@@ -290,10 +290,16 @@ describe('steps', () => {
   test('an extension: the borrowing unit, while active, with a reason, never past the cap however many it takes', () => {
     const active = view('ACTIVE', { monthsApproved: 6 });
     expect(mayRequestExtension(active, borrower, { months: 6, reason: '专班延期' }, rules)).toEqual({ ok: true });
-    expect(mayRequestExtension(active, borrower, { months: 7, reason: '专班延期' }, rules)).toMatchObject({ code: 'RULE_BROKEN' });
+    expect(mayRequestExtension(active, borrower, { months: 7, reason: '专班延期' }, rules)).toMatchObject({
+      code: 'RULE_BROKEN',
+      rule: 'secondment.cumulativeCapMonths',
+    });
     const twice = view('ACTIVE', { monthsApproved: 10, extensions: [{ months: 4, reason: 'r', askedAt: '', status: 'APPROVED' }] });
     expect(mayRequestExtension(twice, borrower, { months: 2, reason: 'r' }, rules)).toEqual({ ok: true });
-    expect(mayRequestExtension(twice, borrower, { months: 3, reason: 'r' }, rules)).toMatchObject({ code: 'RULE_BROKEN' });
+    expect(mayRequestExtension(twice, borrower, { months: 3, reason: 'r' }, rules)).toMatchObject({
+      code: 'RULE_BROKEN',
+      rule: 'secondment.cumulativeCapMonths',
+    });
     expect(mayRequestExtension(active, borrower, { months: 1, reason: '' }, rules)).toMatchObject({ code: 'MISSING_REASON' });
     expect(mayRequestExtension(active, actor('DISPATCHER', 'xingcun.dept.civil-affairs'), { months: 1, reason: 'r' }, rules)).toMatchObject({
       code: 'WRONG_ORGANISATION',
@@ -318,7 +324,11 @@ describe('steps', () => {
 
   test('an extension is in time when the lead time from now ends by the end of the term', () => {
     expect(extensionInTime('2026-12-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z')).toEqual({ ok: true });
-    expect(extensionInTime('2026-12-01T00:00:00.001Z', '2026-12-01T00:00:00.000Z')).toMatchObject({ ok: false, code: 'RULE_BROKEN' });
+    expect(extensionInTime('2026-12-01T00:00:00.001Z', '2026-12-01T00:00:00.000Z')).toMatchObject({
+      ok: false,
+      code: 'RULE_BROKEN',
+      rule: 'secondment.extensionLeadTime',
+    });
   });
 
   test('the return is confirmed by the source unit, or by the organisation department once escalated', () => {

@@ -14,7 +14,7 @@ import type { ProcessPlace, ReadLevel } from './access';
 import type { AppDeps } from './deps';
 import type { HttpDeps } from './http';
 import type { ProcessRef } from './refusals';
-import { notFound } from './problem';
+import { notFound, type Problem } from './problem';
 
 /** What a start route's `begin` gives: the workflow's start input, its id, and who started it. */
 export interface Begun<S> {
@@ -46,6 +46,11 @@ export interface StartRoute<S, V, B = any> {
   begin: (ctx: StartContext<B>) => Promise<Begun<S>>;
   /** The first answer: an Update the start awaits (e.g. the eligibility check), else the process's state. */
   firstCall?: UpdateDefinition<V, []>;
+  /**
+   * A start the process itself refused at once (e.g. an ineligible secondment): the refusal answered
+   * instead of its state (and logged among refused attempts, naming the process that recorded the decision).
+   */
+  refusedAt?: (view: V) => Problem | undefined;
 }
 
 /** The node side of a process: how the API serves it, who reads it, where it sits, what the worker runs for it, where its histories are. */

@@ -3,7 +3,7 @@ import { appendToChain } from '../domain/audit-chain';
 import { hashOfJson } from '../domain/canonical-json';
 import type { Db } from '../prisma/client';
 import type { Actor } from '../workflows/common/actor';
-import type { Problem } from './problem';
+import type { Problem, RuleNamed } from './problem';
 
 export interface ProcessRef {
   processType: string;
@@ -27,6 +27,7 @@ export async function recordRefusal(db: Db, actor: Actor, action: string, proble
         reasonCode: problem.code,
         detail: problem.detail,
         httpStatus: problem.status,
+        ...ruleColumns(problem.extras as Partial<RuleNamed>),
         bodyHash: bodyHashOf(body),
       },
     });
@@ -37,4 +38,10 @@ export async function recordRefusal(db: Db, actor: Actor, action: string, proble
 function bodyHashOf(body: unknown): string | null {
   if (body === undefined || (typeof body === 'object' && body !== null && Object.keys(body).length === 0)) return null;
   return hashOfJson(body);
+}
+
+/** The rule a refusal names, as the log keeps it (nothing when it names none). */
+function ruleColumns(named: Partial<RuleNamed>) {
+  if (!named.rule) return {};
+  return { ruleId: named.rule, ruleSetId: named.ruleSet?.id ?? null, ruleSetVersion: named.ruleSet?.version ?? null, reasonZh: named.reason?.zh ?? null };
 }

@@ -26,13 +26,42 @@ const refusal = z
     reasonCode: z.string(),
     detail: z.string(),
     httpStatus: z.number().int(),
+    rule: z.string().nullable().openapi({ description: 'The rule the refusal applied (e.g. secondment.coolDownMonths); null for one that names none' }),
+    ruleSet: z.object({ id: z.string(), version: z.number().int() }).nullable().openapi({ description: 'The rule set and version it applied' }),
+    reason: z.object({ zh: z.string(), en: z.string() }).nullable().openapi({ description: 'The reason in Chinese and English' }),
     bodyHash: z.string().nullable().openapi({ description: "SHA-256 of the refused request's body (canonical JSON); null when it sent none" }),
   })
   .openapi('RefusedAttempt');
 
 type RefusalRow = Awaited<ReturnType<AppDeps['db']['refusedAttempt']['findMany']>>[number];
 
-const present = ({ id: _id, countyId: _c, at, ...rest }: RefusalRow): z.infer<typeof refusal> => ({ at: at.toISOString(), ...rest });
+const present = ({ id: _id, countyId: _c, at, ruleId, ruleSetId, ruleSetVersion, reasonZh, ...rest }: RefusalRow): z.infer<typeof refusal> => ({
+  at: at.toISOString(),
+  ...rest,
+  rule: ruleId,
+  ruleSet: ruleSetId !== null && ruleSetVersion !== null ? { id: ruleSetId, version: ruleSetVersion } : null,
+  reason: ruleId !== null ? { zh: reasonZh ?? rest.detail, en: rest.detail } : null,
+});
+
+/** A CSV row: the log's columns as they are kept, one cell each. */
+const CSV_COLUMNS = [
+  'at',
+  'requestId',
+  'personId',
+  'roles',
+  'processType',
+  'workflowId',
+  'action',
+  'reasonCode',
+  'ruleId',
+  'ruleSetId',
+  'ruleSetVersion',
+  'detail',
+  'reasonZh',
+  'httpStatus',
+  'bodyHash',
+] as const;
+const csvRow = (row: RefusalRow) => ({ ...row, at: row.at.toISOString() });
 
 const instant = z.iso.datetime({ offset: true });
 const refusalFilters = z.object({
@@ -105,10 +134,10 @@ export function auditRoutes(http: HttpDeps, deps: AppDeps): void {
       const where = whereOf(query);
       const first = await deps.db.refusedAttempt.findMany({ where, orderBy: { id: 'desc' }, take: EXPORT_PAGE });
       res.status(200).type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="refusals-${query.countyId}.csv"`);
-      const csv = stringify({ header: true, columns: Object.keys(refusal.shape), bom: true });
+      const csv = stringify({ header: true, columns: [...CSV_COLUMNS], bom: true });
       csv.pipe(res);
       for (let rows = first; rows.length > 0;) {
-        for (const row of rows) if (!csv.write(present(row))) await once(csv, 'drain');
+        for (const row of rows) if (!csv.write(csvRow(row))) await once(csv, 'drain');
         if (rows.length < EXPORT_PAGE) break;
         rows = await deps.db.refusedAttempt.findMany({ where: { ...where, id: { lt: rows[rows.length - 1].id } }, orderBy: { id: 'desc' }, take: EXPORT_PAGE });
       }

@@ -66,7 +66,9 @@ test('the CSV export holds the same rows as the pages, with a header', async () 
     .replace(/^\uFEFF/, '')
     .trim()
     .split('\n');
-  expect(lines[0]).toBe('at,requestId,personId,roles,processType,workflowId,action,reasonCode,detail,httpStatus,bodyHash');
+  expect(lines[0]).toBe(
+    'at,requestId,personId,roles,processType,workflowId,action,reasonCode,ruleId,ruleSetId,ruleSetVersion,detail,reasonZh,httpStatus,bodyHash',
+  );
   const json = (await platform.api(AUDITOR, 'GET', `/audit/refusals?countyId=${COUNTY}&personId=${SECRETARY}`)).body.items as { requestId: string }[];
   expect(json.length).toBeGreaterThanOrEqual(6);
   expect(lines).toHaveLength(json.length + 1);

@@ -37,7 +37,17 @@ const count = z.number().int().min(0).max(1_000_000);
 
 /** What a party member, villager or cadre suggests (docs/processes.md §3.1). */
 export const suggestionSchema = z
-  .object({ title: text(200), description: text(), reason: text(), kind, estimatedAmount: amount })
+  .object({
+    title: text(200),
+    description: text(),
+    reason: text(),
+    kind,
+    estimatedAmount: amount,
+    raisedOn: z.iso.date().optional().meta({
+      description:
+        "When the matter was first raised on paper, before it was entered (YYYY-MM-DD): at most the county's raisedOnPaperDays before today; its timeline starts then",
+    }),
+  })
   .strict()
   .meta({ id: 'MajorMatterSuggestion' });
 export type Suggestion = z.infer<typeof suggestionSchema>;
@@ -212,7 +222,15 @@ export type Return = z.infer<typeof returnSchema>;
 export const detailsSchema = z
   .object({
     townId: z.string(),
-    suggestion: z.object({ title: z.string(), description: z.string(), reason: z.string(), kind, estimatedAmount: z.number(), at: z.string() }),
+    suggestion: z.object({
+      title: z.string(),
+      description: z.string(),
+      reason: z.string(),
+      kind,
+      estimatedAmount: z.number(),
+      at: z.string(),
+      raisedOn: z.string().optional().meta({ description: 'The day it was first raised on paper, when earlier than its entry (`at`)' }),
+    }),
     origin: originSchema.optional().meta({
       description: "The process whose step started this matter (a bidding award: the winning village's use of the funds); absent when a person suggested it",
     }),

@@ -100,8 +100,19 @@ const failureCode = z.enum([
 ]);
 const eligibilitySchema = z.object({
   eligible: z.boolean(),
-  failures: z.array(z.object({ code: failureCode, reason: z.string() })).meta({ description: 'Every reason the request cannot go ahead, not only the first' }),
+  failures: z
+    .array(
+      z.object({
+        code: failureCode,
+        rule: z.string().meta({ description: 'The rule it failed, e.g. secondment.coolDownMonths', example: 'secondment.coolDownMonths' }),
+        reason: z.string(),
+        zh: z.string().meta({ description: 'The reason in Chinese' }),
+      }),
+    )
+    .meta({ description: 'Every reason the request cannot go ahead, not only the first' }),
   checkedAt: z.string(),
+  /** The day the term would start, which every period rule is measured to (the later of the day asked and the check). */
+  measuredTo: z.string().optional(),
 });
 export type Eligibility = z.infer<typeof eligibilitySchema>;
 export type EligibilityFailure = Eligibility['failures'][number];

@@ -3,6 +3,7 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { applyPatch } from 'fast-json-patch';
+import { appendToChain, unchainedSteps } from '../domain/audit-chain';
 import type { Db } from '../prisma/client';
 import { READ_MODEL_BEHIND, type ProcessView, type Publication, type Tell } from '../workflows/common/view';
 
@@ -79,6 +80,12 @@ export async function projectProcess(db: Db, view: ProcessView): Promise<void> {
         data: { workflowId: view.workflowId, ...record, revision, villages: { create: villages.map((villageId) => ({ villageId })) } },
       });
     }
+    const steps = await unchainedSteps(tx, view.workflowId, view.record);
+    await appendToChain(
+      tx,
+      view.countyId,
+      steps.map((entry) => ({ kind: 'STEP', workflowId: view.workflowId, processType: view.processType, entry })),
+    );
     // An item still asked of the same actor keeps its place (and its "since"); the rest close or open.
     const open = await tx.inboxItem.findMany({ where: { workflowId: view.workflowId, closedAt: null } });
     const key = (i: { role: string; orgId: string; action: string; title: string; dueAt: Date | null }) =>

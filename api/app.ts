@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
 import pinoHttp from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
+import { confirmLive } from './auth';
 import { refuseOtherMethods, type HttpDeps } from './http';
 import type { AppDeps } from './deps';
 import { createRegistry, openApiDocument } from './openapi';
@@ -33,9 +35,10 @@ export function createApp(deps: AppDeps, processes: ProcessRegistry) {
   const app = express();
   const registry = createRegistry();
   const router = express.Router();
-  const http: HttpDeps = { router, registry, jwtSecret: deps.jwtSecret };
+  const http: HttpDeps = { router, registry, jwtSecret: deps.jwtSecret, confirmLive: (actor) => confirmLive(deps.db, actor) };
 
-  app.disable('x-powered-by');
+  // A content security policy (the pages run no script and load nothing from elsewhere), nosniff, frame-ancestors.
+  app.use(helmet());
   app.use(
     pinoHttp({
       logger: deps.logger,
@@ -81,7 +84,7 @@ export function createApp(deps: AppDeps, processes: ProcessRegistry) {
     // A repeated request answered with its first refusal was recorded the first time.
     if (REFUSAL_STATUSES.has(problem.status) && res.locals.actor && !res.locals.repeated) {
       const action = `${req.method} ${(req.route as { path: string } | undefined)?.path ?? req.path}`;
-      await recordRefusal(deps.db, res.locals.actor as Actor, action, problem, res.locals.process as ProcessRef | undefined).catch((err) =>
+      await recordRefusal(deps.db, res.locals.actor as Actor, action, problem, res.locals.process as ProcessRef | undefined, req.body).catch((err) =>
         req.log.error({ err }, 'could not record a refusal'),
       );
     }

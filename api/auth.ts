@@ -7,6 +7,7 @@ import { REASONS } from '../workflows/common/reasons';
 import { holds } from '../workflows/common/guards';
 import type { Role } from '../workflows/common/roles';
 import { claimsSchema, type TokenClaims } from '../domain/identity';
+import type { Db } from '../prisma/client';
 import { forbidden, Problem } from './problem';
 
 export const TOKEN_ISSUER = 'cunwu-flow';
@@ -57,6 +58,25 @@ export function actorFromHeader(header: string | undefined, secret: string, requ
   const claims = claimsSchema.safeParse(payload);
   if (!claims.success) throw unauthenticated('The token does not carry a person and role assignments.');
   return { personId: claims.data.sub, name: claims.data.name, roles: claims.data.roles, requestId };
+}
+
+/**
+ * A token is honoured only while its person exists and holds every role assignment it claims: a
+ * person removed or an assignment ended is refused at once, not when the token expires.
+ */
+export async function confirmLive(db: Db, actor: Actor): Promise<void> {
+  const person = await db.person.findUnique({
+    where: { id: actor.personId },
+    select: { roles: { select: { role: true, orgId: true, org: { select: { countyId: true } } } } },
+  });
+  if (!person) throw unauthenticated(`The token's person ${actor.personId} is no longer on the county's register; sign in again.`);
+  const held = new Set(person.roles.map((r) => `${r.role}@${r.orgId}@${r.org.countyId}`));
+  const ended = actor.roles.filter((r) => !held.has(`${r.role}@${r.orgId}@${r.countyId}`));
+  if (ended.length > 0) {
+    throw unauthenticated(
+      `The token claims ${ended.map((r) => `${r.role} in ${r.orgId}`).join(', ')}, which ${actor.personId} no longer holds; sign in again.`,
+    );
+  }
 }
 
 /** The actor's assignment of `role` in `orgId`, or a 403 naming what is missing. */

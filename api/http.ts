@@ -28,6 +28,8 @@ export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends Z
   headers?: AnyObject;
   body?: B;
   response: ZodType;
+  /** The response's media type when it is not JSON (e.g. `text/csv`): the handler then writes the response itself. */
+  mediaType?: string;
   status?: 200 | 201;
   public?: boolean;
   refusals?: number[];
@@ -46,6 +48,8 @@ export interface HttpDeps {
   router: Router;
   registry: OpenAPIRegistry;
   jwtSecret: string;
+  /** Refuses a token whose person or claimed role assignments no longer exist (a 401). */
+  confirmLive(actor: Actor): Promise<void>;
   /** Methods registered per express path, for the 405 answers (see `refuseOtherMethods`). */
   methods?: Map<string, Set<string>>;
 }
@@ -99,7 +103,7 @@ function openApiPath(spec: RouteSpec<AnyObject, AnyObject, ZodType>): RouteConfi
       body: spec.body ? { required: true, content: { 'application/json': { schema: spec.body } } } : undefined,
     },
     responses: {
-      [spec.status ?? 200]: { description: spec.status === 201 ? 'Started' : 'OK', content: { 'application/json': { schema: spec.response } } },
+      [spec.status ?? 200]: { description: spec.status === 201 ? 'Started' : 'OK', content: { [spec.mediaType ?? 'application/json']: { schema: spec.response } } },
       ...(spec.status === 201 && {
         200: { description: 'Already started with this request id: the process as it stands', content: { 'application/json': { schema: spec.response } } },
       }),
@@ -128,6 +132,7 @@ export function route<P extends AnyObject, Q extends AnyObject, B extends ZodTyp
   deps.methods.set(expressPath, new Set([...(deps.methods.get(expressPath) ?? []), spec.method.toUpperCase(), ...(spec.method === 'get' ? ['HEAD'] : [])]));
   deps.router[spec.method](expressPath, async (req: Request, res: Response) => {
     const actor = spec.public ? (undefined as unknown as Actor) : actorFromHeader(req.headers.authorization, deps.jwtSecret, req.id as string);
+    if (actor) await deps.confirmLive(actor);
     res.locals.actor = actor;
     const result = await handler({
       params: parse(spec.params, req.params, 'params'),
@@ -137,7 +142,7 @@ export function route<P extends AnyObject, Q extends AnyObject, B extends ZodTyp
       req,
       res,
     });
-    res.status((res.locals.status as number | undefined) ?? spec.status ?? 200).json(result);
+    if (!spec.mediaType) res.status((res.locals.status as number | undefined) ?? spec.status ?? 200).json(result);
   });
 }
 

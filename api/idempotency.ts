@@ -1,5 +1,5 @@
 // Idempotency keys: a request retried with its key gets its first outcome; the key with another body is a conflict.
-import { createHash } from 'node:crypto';
+import { hashOfJson } from '../domain/canonical-json';
 import type { Request } from 'express';
 import type { Db } from '../prisma/client';
 import { Problem } from './problem';
@@ -18,23 +18,8 @@ export function idempotencyKeyOf(req: Request): string | undefined {
   return key ?? (requestId !== undefined && IDEMPOTENCY_KEY.test(requestId) ? requestId : undefined);
 }
 
-/** JSON with object keys sorted, so that the same body hashes the same whatever its key order. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
-
 export function bodyHash(action: string, body: unknown): string {
-  return createHash('sha256')
-    .update(`${action}\n${canonical(body)}`)
-    .digest('hex');
+  return hashOfJson(body, action);
 }
 
 export interface KeyUse {

@@ -11,6 +11,19 @@ export const problemSchema = z
     detail: z.string(),
     code: z.string().openapi({ description: 'Stable reason code, e.g. WRONG_STEP, NOT_AUTHORISED, NEGATIVE_LIST' }),
     instance: z.string(),
+    rule: z.string().optional().openapi({
+      description:
+        "The rule the refusal applied, machine-readable: `<section>.<rule>` for a county rule (the rule-set key, e.g. `secondment.coolDownMonths`), `<process>.<rule>` for one the spec fixes, `process.<rule>` for the kit's (docs/processes.md lists them)",
+      example: 'secondment.coolDownMonths',
+    }),
+    ruleSet: z
+      .object({ id: z.string(), version: z.number().int() })
+      .optional()
+      .openapi({ description: 'The rule set (and its version) the refusal applied: the one pinned into the process at its start' }),
+    reason: z
+      .object({ zh: z.string(), en: z.string() })
+      .optional()
+      .openapi({ description: 'The reason for people, in Chinese and in English (`en` is `detail`)' }),
   })
   .openapi('Problem');
 

@@ -1,7 +1,8 @@
 // Errors as application/problem+json (RFC 9457) with a stable reason code.
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { isReasonCode, REASONS } from '../workflows/common/reasons';
+import { isReasonCode, REASONS, type Refusal } from '../workflows/common/reasons';
+import type { RefusalDetails } from '../workflows/common/workflow-support';
 
 export class Problem extends Error {
   constructor(
@@ -42,12 +43,32 @@ export function problemFromDatabase(error: unknown): Problem | undefined {
   return busy ? new Problem(503, 'DATABASE_BUSY', 'The database is busy and could not confirm this in time; try again shortly.') : undefined;
 }
 
-/** A refused Update becomes the validator's reason; an unknown workflow a 404. */
+/** A refusal's rule: its id, the rule set (and version) it applied, the reason in Chinese and English. */
+export interface RuleNamed {
+  rule: string;
+  ruleSet?: { id: string; version: number };
+  reason: { zh: string; en: string };
+}
+
+/** The extras of a refusal that names its rule (none when it names none). */
+export function ruleExtras(detail: string, named: { rule?: string; zh?: string; ruleSet?: { id: string; version: number } } | undefined): Partial<RuleNamed> {
+  if (!named?.rule) return {};
+  return { rule: named.rule, ...(named.ruleSet && { ruleSet: named.ruleSet }), reason: { zh: named.zh ?? detail, en: detail } };
+}
+
+/** A rule refused outside a workflow (a start's own checks): its status, the rule it applied and the rule set pinned for it. */
+export function problemOf(refusal: Refusal, pinned?: { ruleSetId: string; version: number }): Problem {
+  const ruleSet = pinned && { id: pinned.ruleSetId, version: pinned.version };
+  return new Problem(REASONS[refusal.code], refusal.code, refusal.detail, ruleExtras(refusal.detail, { ...refusal, ruleSet }));
+}
+
+/** A refused Update becomes the validator's reason, with the rule it applied; an unknown workflow a 404. */
 export function problemFromTemporal(error: unknown, what: string): Problem | undefined {
   if (error instanceof WorkflowNotFoundError) return notFound(what);
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     const code = error.cause.type;
-    if (isReasonCode(code)) return new Problem(REASONS[code], code, error.cause.message);
+    const [named] = (error.cause.details ?? []) as (RefusalDetails | undefined)[];
+    if (isReasonCode(code)) return new Problem(REASONS[code], code, error.cause.message, ruleExtras(error.cause.message, named));
   }
   return undefined;
 }

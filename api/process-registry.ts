@@ -15,7 +15,7 @@ import type { ProcessPlace, ReadLevel } from './access';
 import type { AppDeps } from './deps';
 import type { HttpDeps } from './http';
 import type { ProcessRef } from './refusals';
-import { notFound } from './problem';
+import { notFound, type Problem } from './problem';
 
 /** What a start route's `begin` gives: the workflow's start input, its id, and who started it. */
 export interface Begun<S> {
@@ -47,13 +47,18 @@ export interface StartRoute<S, V, B = any> {
   begin: (ctx: StartContext<B>) => Promise<Begun<S>>;
   /** The first answer: an Update the start awaits (e.g. the eligibility check), else the process's state. */
   firstCall?: UpdateDefinition<V, []>;
+  /**
+   * A start the process itself refused at once (e.g. an ineligible secondment): the refusal answered
+   * instead of its state (and logged among refused attempts, naming the process that recorded the decision).
+   */
+  refusedAt?: (view: V) => Problem | undefined;
 }
 
 /** The node side of a process: how the API serves it, who reads it, where it sits, what the worker runs for it, where its histories are. */
 export interface ProcessDescriptor<C extends Contract = Contract, S = any> {
   contract: C;
-  /** The workflow function's export name in the bundle entry (its type is the contract's `processType`). */
-  workflow: string;
+  /** The module that exports its workflow function under the contract's `processType` (an absolute path: `require.resolve`). */
+  workflowModule: string;
   http: {
     /** The collection's path, e.g. `/secondments`: list, read and one POST per action below it. */
     base: string;
@@ -135,8 +140,8 @@ export const operationIds = (d: ProcessDescriptor) => {
 
 export interface ProcessRegistry {
   readonly all: readonly ProcessDescriptor[];
-  /** The workflow bundle's entry (a module exporting every registered workflow). */
-  readonly workflowsPath: string;
+  /** The workflow bundle's entry: a module exporting every registered workflow, written by `writeWorkflowsEntry`. */
+  workflowsEntry(): string;
   get(processType: string): ProcessDescriptor;
   has(processType: string): boolean;
   /** The place a process id names, or a 404: no process can have it. */
@@ -155,7 +160,7 @@ export interface ProcessRegistry {
   readmeTable(): string;
 }
 
-export function createProcessRegistry(descriptors: readonly ProcessDescriptor[], options: { workflowsPath: string }): ProcessRegistry {
+export function createProcessRegistry(descriptors: readonly ProcessDescriptor[]): ProcessRegistry {
   const byType = new Map(descriptors.map((d) => [d.contract.processType, d]));
   if (byType.size !== descriptors.length) throw new Error('Two processes in the registry have the same type.');
   const get = (processType: string) => {
@@ -165,7 +170,7 @@ export function createProcessRegistry(descriptors: readonly ProcessDescriptor[],
   };
   return {
     all: descriptors,
-    workflowsPath: options.workflowsPath,
+    workflowsEntry: () => descriptors.map((d) => `export { ${d.contract.processType} } from ${JSON.stringify(d.workflowModule)};\n`).join(''),
     get,
     has: (processType) => byType.has(processType),
     async place(db, processType, workflowId) {

@@ -79,6 +79,13 @@ function mountProcess(http: HttpDeps, deps: AppDeps, registry: ProcessRegistry, 
           query: contract.query,
           ...(first && { firstCall: (handle) => handle.executeUpdate(first) }),
         });
+        const refusal = start.refusedAt?.(state as never);
+        if (refusal) {
+          res.locals.process = { processType, countyId: state.countyId, workflowId: begun.workflowId };
+          // A repeated request answered with its first refusal was logged the first time.
+          res.locals.repeated = res.locals.status === 200;
+          throw refusal;
+        }
         return answerTo(deps, res, d, actor, state);
       },
     );

@@ -1,7 +1,8 @@
 // A county's rule sets: versioned like the catalogue (draft → publish with an effective date → in force),
 // every change kept with who and why. The API edits them; a process start pins the one in force.
 import type { Db } from '../prisma/client';
-import { ruleViolations, withDefaults, type RuleViolation } from '../workflows/rules/checks';
+import type { NamedRule } from '../workflows/common/reasons';
+import { effectiveFromHolds, ruleViolations, withDefaults, type RuleViolation } from '../workflows/rules/checks';
 import type { PinnedRules, RuleValues } from '../workflows/rules/definitions';
 import type { ActingPerson } from './catalogue';
 
@@ -11,6 +12,8 @@ export class RuleSetError extends Error {
     readonly code: 'NOT_FOUND' | 'CONFLICT' | 'RULE_BROKEN',
     message: string,
     readonly violations: RuleViolation[] = [],
+    /** The rule refused by name, when one is (`ruleSets.bounds`, `ruleSets.effectiveFrom`). */
+    readonly named?: Partial<NamedRule>,
   ) {
     super(message);
   }
@@ -90,23 +93,27 @@ export async function changeRules(db: Db, ruleSetId: string, values: Record<stri
   });
 }
 
-/** Publishes a draft with its effective date; refused, naming each rule and bound, when any value is outside its bounds. */
-export async function publishRuleSet(db: Db, ruleSetId: string, effectiveFrom: Date, by: ActingPerson) {
+/**
+ * Publishes a draft, in force from `effectiveFrom` (from now when not given); refused, naming each rule and
+ * bound, when any value is outside its bounds, and refused when it would take effect in the past.
+ */
+export async function publishRuleSet(db: Db, ruleSetId: string, effectiveFrom: Date | undefined, by: ActingPerson) {
   const row = await requireDraft(db, ruleSetId);
   const violations = ruleViolations(JSON.parse(row.values) as Record<string, Record<string, unknown>>);
   if (violations.length) {
-    throw new RuleSetError(
-      'RULE_BROKEN',
-      `Outside the bounds: ${violations.map((v) => `${v.rule} = ${JSON.stringify(v.value)} (must be ${v.bound})`).join('; ')}.`,
-      violations,
-    );
+    const listed = violations.map((v) => `${v.rule} = ${JSON.stringify(v.value)} (must be ${v.bound})`).join('; ');
+    throw new RuleSetError('RULE_BROKEN', `Outside the bounds: ${listed}.`, violations, { rule: 'ruleSets.bounds', zh: `规则取值超出允许范围：${listed}。` });
   }
+  const publishedAt = new Date();
+  const from = effectiveFrom ?? publishedAt;
+  const backdated = effectiveFromHolds(from, publishedAt);
+  if (!backdated.ok) throw new RuleSetError('RULE_BROKEN', backdated.detail, [], backdated);
   return db.$transaction(async (tx) => {
     const published = await tx.ruleSet.update({
       where: { id: ruleSetId },
-      data: { status: 'PUBLISHED', effectiveFrom, publishedAt: new Date(), publishedBy: by.personId },
+      data: { status: 'PUBLISHED', effectiveFrom: from, publishedAt, publishedBy: by.personId },
     });
-    await tx.ruleSetChange.create({ data: change(row.countyId, ruleSetId, 'PUBLISHED', by, `effective from ${effectiveFrom.toISOString()}`) });
+    await tx.ruleSetChange.create({ data: change(row.countyId, ruleSetId, 'PUBLISHED', by, `effective from ${from.toISOString()}`) });
     return published;
   });
 }

@@ -1,6 +1,5 @@
 // THE registry of processes: adding a process is its folders and one line here (see ARCHITECTURE.md,
-// "Adding a process"), besides its workflow's line in the bundle's entry (workflows/index.ts).
-import path from 'node:path';
+// "Adding a process"); the workflow bundle's entry is made from it (worker/workflows-entry.ts).
 import { createProcessRegistry } from '../api/process-registry';
 import { itemAdmissionProcess } from './itemAdmission/process';
 import { majorMatterProcess } from './majorMatterDecision/process';
@@ -11,4 +10,4 @@ import { taskDispatchProcess, villageTaskProcess } from './taskDispatch/process'
 export const PROCESSES = [itemAdmissionProcess, majorMatterProcess, biddingProcess, secondmentProcess, taskDispatchProcess, villageTaskProcess] as const;
 
 /** The registry of the platform's processes; the workflow bundle's entry exports every workflow. */
-export const processRegistry = createProcessRegistry(PROCESSES, { workflowsPath: path.join(__dirname, '..', 'workflows') });
+export const processRegistry = createProcessRegistry(PROCESSES);

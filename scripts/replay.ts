@@ -6,13 +6,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker, type ReplayWorkerOptions } from '@temporalio/worker';
 import { processRegistry } from '../processes';
+import { bundlingOf } from '../worker/workflows-entry';
 
 async function main(): Promise<void> {
   const files = process.argv.slice(2);
   if (files.length === 0) throw new Error('Usage: npm run replay -- <history.json>…');
   const options: ReplayWorkerOptions = process.env.WORKFLOW_BUNDLE
     ? { workflowBundle: { codePath: process.env.WORKFLOW_BUNDLE } }
-    : { workflowsPath: require.resolve(processRegistry.workflowsPath) };
+    : bundlingOf(processRegistry);
   for (const file of files) {
     const history: unknown = JSON.parse(readFileSync(file, 'utf8'));
     await Worker.runReplayHistory(options, history, path.basename(file, '.json').split('@')[1]);

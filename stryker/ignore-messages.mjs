@@ -4,16 +4,16 @@
 // A new helper or property that takes wording: add it here.
 import { declareValuePlugin, PluginKind } from '@stryker-mutator/api/plugin';
 
-/** Callee name → index of its wording argument. */
-const WORDING_ARGUMENT = { refused: 1, atStep: 2, holds: 3, holdsAny: 3, reasonGiven: 1, isWorker: 2, Error: 0, RangeError: 0 };
-/** Properties and variables whose value is wording. */
-const WORDING_NAME = new Set(['meaning', 'detail', 'reason', 'what']);
+/** Callee name → index (or indexes) of its wording arguments. */
+const WORDING_ARGUMENT = { refused: 1, ruleBroken: [1, 2], atStep: 2, holds: 3, holdsAny: 3, reasonGiven: 1, isWorker: 2, Error: 0, RangeError: 0 };
+/** Properties and variables whose value is wording (`zh`: a refusal's Chinese reason). */
+const WORDING_NAME = new Set(['meaning', 'detail', 'reason', 'what', 'zh']);
 
 function isWordingArgument(path) {
   const call = path.parentPath;
   if (path.listKey !== 'arguments' || !(call?.isCallExpression() || call?.isNewExpression())) return false;
   const callee = call.node.callee;
-  return callee.type === 'Identifier' && WORDING_ARGUMENT[callee.name] === path.key;
+  return callee.type === 'Identifier' && [WORDING_ARGUMENT[callee.name]].flat().includes(path.key);
 }
 
 function isWordingValue(path) {

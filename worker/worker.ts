@@ -1,11 +1,12 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import type { Db } from '../prisma/client';
+import { bundlingOf } from './workflows-entry';
 
 /** What the worker takes from the registry of processes (processes/index.ts): their activities and the bundle's entry. */
 export interface WorkerProcesses {
   activities(db: Db): Record<string, (input: never) => Promise<unknown>>;
-  workflowsPath: string;
+  workflowsEntry(): string;
 }
 
 /**
@@ -35,6 +36,6 @@ export function createWorker(deps: WorkerDeps): Promise<Worker> {
     activities: { ...createActivities(deps.db), ...deps.processes.activities(deps.db) },
     // All workflows share one V8 context on one thread (`reuseV8Context`, the SDK's default since 1.9).
     maxCachedWorkflows: deps.maxCachedWorkflows ?? DEFAULT_MAX_CACHED_WORKFLOWS,
-    ...(deps.workflowBundle ? { workflowBundle: deps.workflowBundle } : { workflowsPath: require.resolve(deps.processes.workflowsPath) }),
+    ...(deps.workflowBundle ? { workflowBundle: deps.workflowBundle } : bundlingOf(deps.processes)),
   });
 }

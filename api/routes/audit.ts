@@ -1,7 +1,18 @@
+// What auditors read: the log of refused attempts (paged, filtered, exported as CSV) and the
+// verification of the county's audit chain (domain/audit-chain.ts).
+import { once } from 'node:events';
+import { stringify } from 'csv-stringify';
 import { z } from 'zod';
+import { verifyChain } from '../../domain/audit-chain';
+import type { Prisma } from '../../prisma/client';
 import type { AppDeps } from '../deps';
 import { requireAnyRole } from '../auth';
 import { route, type HttpDeps } from '../http';
+import { idBefore, pageFrom, pageOf, pageQuery } from '../paging';
+import { Problem } from '../problem';
+
+const AUDIT_ROLES = ['AUDITOR', 'INSPECTOR', 'OPERATOR'] as const;
+const EXPORT_PAGE = 1000;
 
 const refusal = z
   .object({
@@ -15,8 +26,72 @@ const refusal = z
     reasonCode: z.string(),
     detail: z.string(),
     httpStatus: z.number().int(),
+    rule: z.string().nullable().openapi({ description: 'The rule the refusal applied (e.g. secondment.coolDownMonths); null for one that names none' }),
+    ruleSet: z.object({ id: z.string(), version: z.number().int() }).nullable().openapi({ description: 'The rule set and version it applied' }),
+    reason: z.object({ zh: z.string(), en: z.string() }).nullable().openapi({ description: 'The reason in Chinese and English' }),
+    bodyHash: z.string().nullable().openapi({ description: "SHA-256 of the refused request's body (canonical JSON); null when it sent none" }),
   })
   .openapi('RefusedAttempt');
+
+type RefusalRow = Awaited<ReturnType<AppDeps['db']['refusedAttempt']['findMany']>>[number];
+
+const present = ({ id: _id, countyId: _c, at, ruleId, ruleSetId, ruleSetVersion, reasonZh, ...rest }: RefusalRow): z.infer<typeof refusal> => ({
+  at: at.toISOString(),
+  ...rest,
+  rule: ruleId,
+  ruleSet: ruleSetId !== null && ruleSetVersion !== null ? { id: ruleSetId, version: ruleSetVersion } : null,
+  reason: ruleId !== null ? { zh: reasonZh ?? rest.detail, en: rest.detail } : null,
+});
+
+/** A CSV row: the log's columns as they are kept, one cell each. */
+const CSV_COLUMNS = [
+  'at',
+  'requestId',
+  'personId',
+  'roles',
+  'processType',
+  'workflowId',
+  'action',
+  'reasonCode',
+  'ruleId',
+  'ruleSetId',
+  'ruleSetVersion',
+  'detail',
+  'reasonZh',
+  'httpStatus',
+  'bodyHash',
+] as const;
+const csvRow = (row: RefusalRow) => ({ ...row, at: row.at.toISOString() });
+
+const instant = z.iso.datetime({ offset: true });
+const refusalFilters = z.object({
+  countyId: z.string().min(1),
+  workflowId: z.string().optional(),
+  personId: z.string().optional(),
+  processType: z.string().optional(),
+  from: instant.optional().openapi({ description: 'Refused at or after this instant' }),
+  to: instant.optional().openapi({ description: 'Refused before this instant' }),
+});
+type RefusalFilters = z.infer<typeof refusalFilters>;
+
+function whereOf(filters: RefusalFilters): Prisma.RefusedAttemptWhereInput {
+  const { countyId, workflowId, personId, processType, from, to } = filters;
+  if (from && to && Date.parse(from) >= Date.parse(to)) throw new Problem(400, 'INVALID_REQUEST', `query.from: ${from} is not before query.to (${to}).`);
+  return { countyId, workflowId, personId, processType, at: { gte: from ? new Date(from) : undefined, lt: to ? new Date(to) : undefined } };
+}
+
+const chainVerdict = z
+  .object({
+    countyId: z.string(),
+    checked: z.number().int().openapi({ description: 'Links checked, from the first' }),
+    headHash: z.string(),
+    intact: z.boolean(),
+    firstBroken: z
+      .object({ seq: z.number().int(), kind: z.string(), workflowId: z.string().nullable(), reason: z.string() })
+      .optional()
+      .openapi({ description: 'The first link that does not hold, and why' }),
+  })
+  .openapi('AuditChainVerdict');
 
 export function auditRoutes(http: HttpDeps, deps: AppDeps): void {
   route(
@@ -25,24 +100,65 @@ export function auditRoutes(http: HttpDeps, deps: AppDeps): void {
       method: 'get',
       path: '/audit/refusals',
       operationId: 'listRefusals',
-      summary: 'Refused steps (authorisation or rule), newest first',
+      summary: 'Refused steps (authorisation or rule), newest first, a page at a time',
       tag: 'audit',
-      query: z.object({
-        countyId: z.string().min(1),
-        workflowId: z.string().optional(),
-        personId: z.string().optional(),
-        limit: z.coerce.number().int().min(1).max(500).default(100),
-      }),
-      response: z.array(refusal),
+      query: refusalFilters.extend(pageQuery),
+      response: pageOf(refusal, 'RefusedAttemptPage'),
+    },
+    async ({ actor, query: { limit, cursor, ...filters } }) => {
+      requireAnyRole(actor, [...AUDIT_ROLES], filters.countyId);
+      const before = idBefore(cursor);
+      const rows = await deps.db.refusedAttempt.findMany({
+        where: { ...whereOf(filters), id: before ? { lt: before } : undefined },
+        orderBy: { id: 'desc' },
+        take: limit + 1,
+      });
+      return pageFrom(rows, limit, present);
+    },
+  );
+
+  route(
+    http,
+    {
+      method: 'get',
+      path: '/audit/refusals.csv',
+      operationId: 'exportRefusals',
+      summary: 'Refused steps with the same filters, every one, as CSV (UTF-8, a header row), newest first',
+      tag: 'audit',
+      query: refusalFilters,
+      response: z.string(),
+      mediaType: 'text/csv',
+    },
+    async ({ actor, query, res }) => {
+      requireAnyRole(actor, [...AUDIT_ROLES], query.countyId);
+      const where = whereOf(query);
+      const first = await deps.db.refusedAttempt.findMany({ where, orderBy: { id: 'desc' }, take: EXPORT_PAGE });
+      res.status(200).type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="refusals-${query.countyId}.csv"`);
+      const csv = stringify({ header: true, columns: [...CSV_COLUMNS], bom: true });
+      csv.pipe(res);
+      for (let rows = first; rows.length > 0;) {
+        for (const row of rows) if (!csv.write(csvRow(row))) await once(csv, 'drain');
+        if (rows.length < EXPORT_PAGE) break;
+        rows = await deps.db.refusedAttempt.findMany({ where: { ...where, id: { lt: rows[rows.length - 1].id } }, orderBy: { id: 'desc' }, take: EXPORT_PAGE });
+      }
+      csv.end();
+    },
+  );
+
+  route(
+    http,
+    {
+      method: 'get',
+      path: '/audit/verify',
+      operationId: 'verifyAuditChain',
+      summary: "Recomputes the county's audit chain (every recorded step and refused attempt) and names the first link that does not hold",
+      tag: 'audit',
+      query: z.object({ countyId: z.string().min(1) }),
+      response: chainVerdict,
     },
     async ({ actor, query }) => {
-      requireAnyRole(actor, ['AUDITOR', 'INSPECTOR', 'OPERATOR'], query.countyId);
-      const rows = await deps.db.refusedAttempt.findMany({
-        where: { workflowId: query.workflowId, personId: query.personId, countyId: query.countyId },
-        orderBy: { id: 'desc' },
-        take: query.limit,
-      });
-      return rows.map(({ id: _id, countyId: _c, at, ...rest }) => ({ at: at.toISOString(), ...rest }));
+      requireAnyRole(actor, [...AUDIT_ROLES], query.countyId);
+      return verifyChain(deps.db, query.countyId);
     },
   );
 }

@@ -9,7 +9,7 @@ import { RULE_SECTIONS, type RuleDefinition } from '../../workflows/rules/defini
 import type { AppDeps } from '../deps';
 import { requireCounty } from '../auth';
 import { route, type HttpDeps } from '../http';
-import { notFound, Problem } from '../problem';
+import { notFound, Problem, ruleExtras } from '../problem';
 import { requireCatalogueKeeper } from './catalogue';
 
 const tag = 'rules';
@@ -107,7 +107,8 @@ async function ruleSetRule<T>(work: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (!(error instanceof RuleSetError)) throw error;
     const status = { NOT_FOUND: 404, CONFLICT: 409, RULE_BROKEN: 422 }[error.code];
-    throw new Problem(status, error.code, error.message, error.violations.length ? { violations: error.violations } : {});
+    const extras = { ...(error.violations.length && { violations: error.violations }), ...ruleExtras(error.message, error.named) };
+    throw new Problem(status, error.code, error.message, extras);
   }
 }
 
@@ -269,17 +270,18 @@ export function ruleRoutes(http: HttpDeps, { db }: AppDeps): void {
       method: 'post',
       path: '/rule-sets/{ruleSetId}/publish',
       operationId: 'publishRuleSet',
-      summary: 'Publish a draft with its effective date; 422 RULE_BROKEN names each rule outside its bounds (`violations`: rule, value, bound)',
+      summary:
+        'Publish a draft, in force from its effective date (from now when none is given); 422 RULE_BROKEN names each rule outside its bounds (`violations`: rule, value, bound; rule `ruleSets.bounds`), and refuses an effective date in the past (rule `ruleSets.effectiveFrom`: a correction is a new version from now on)',
       tag,
       params: ruleSetParams,
-      body: z.object({ effectiveFrom: z.iso.datetime({ offset: true }) }),
+      body: z.object({ effectiveFrom: z.iso.datetime({ offset: true }).optional() }),
       response: ruleSet,
       refusals: [404, 409, 422],
     },
     async ({ actor, params, body }) => {
       const row = await loadRuleSet(db, actor, params.ruleSetId);
       const by = await requireCatalogueKeeper(db, actor, row.countyId);
-      return ruleSetOut(await ruleSetRule(() => publishRuleSet(db, row.id, new Date(body.effectiveFrom), by)));
+      return ruleSetOut(await ruleSetRule(() => publishRuleSet(db, row.id, body.effectiveFrom === undefined ? undefined : new Date(body.effectiveFrom), by)));
     },
   );
 }

@@ -2,12 +2,12 @@
 // its recorded histories. Its contract is workflows/itemAdmission/contract.ts.
 import { z } from 'zod';
 import { defineProcess } from '../../api/process-registry';
-import { admissionContract, admissionSummary, PROCESS_TYPE, type AdmissionStart } from '../../workflows/itemAdmission/contract';
+import { admissionContract, admissionSummary, type AdmissionStart } from '../../workflows/itemAdmission/contract';
 import { admissionProjections } from '../../workflows/itemAdmission/projections';
 import { applyRoute, placeOfAdmission } from './api';
 
 export const itemAdmissionProcess = defineProcess<AdmissionStart>()(admissionContract, {
-  workflow: PROCESS_TYPE,
+  workflowModule: require.resolve('../../workflows/itemAdmission/workflow'),
   http: {
     base: '/admissions',
     tag: 'admissions',

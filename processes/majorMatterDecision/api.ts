@@ -8,11 +8,12 @@ import { route, type HttpDeps } from '../../api/http';
 import { problemSchema } from '../../api/openapi';
 import { boardSchema, renderBoard, villageBoard } from '../../api/pages/village-board';
 import type { StartRoute } from '../../api/process-registry';
-import { notFound, Problem } from '../../api/problem';
+import { notFound, problemOf } from '../../api/problem';
 import { periodOverridesSchema } from '../../api/routes/periods';
 import { pinRules, requestIdSchema } from '../../api/workflow-calls/start';
 import type { Db } from '../../prisma/client';
 import { actedAs } from '../../workflows/common/actor';
+import { allowed, firstRefusal } from '../../workflows/common/reasons';
 import {
   majorMatterWorkflowId,
   suggestionSchema,
@@ -20,7 +21,7 @@ import {
   type MajorMatterStart,
   type MajorMatterView,
 } from '../../workflows/majorMatterDecision/contract';
-import { holdsAny, isMajorMatter } from '../../workflows/majorMatterDecision/rules';
+import { chinaDate, holdsAny, isMajorMatter, raisedOnHolds } from '../../workflows/majorMatterDecision/rules';
 
 const villageParams = z.object({ villageId: z.string().min(1).max(200) });
 
@@ -46,10 +47,14 @@ export const suggestRoute: StartRoute<MajorMatterStart, MajorMatterView, z.infer
     if (!village || village.kind !== 'VILLAGE' || !village.parentId) throw notFound(`Village ${body.villageId}`);
     inCounty(village.countyId);
     const may = holdsAny(actor, [...SUGGESTERS], village.id, 'Suggesting a major matter');
-    if (!may.ok) throw new Problem(403, may.code, may.detail);
+    if (!may.ok) throw problemOf(may);
     const rules = await pinRules(deps, village.countyId, body);
-    const major = isMajorMatter(rules.values.majorMatterDecision, body.suggestion.kind, body.suggestion.estimatedAmount);
-    if (!major.ok) throw new Problem(422, major.code, major.detail);
+    const matterRules = rules.values.majorMatterDecision;
+    const major = firstRefusal(
+      isMajorMatter(matterRules, body.suggestion.kind, body.suggestion.estimatedAmount),
+      body.suggestion.raisedOn ? raisedOnHolds(matterRules, body.suggestion.raisedOn, chinaDate(Date.now())) : allowed,
+    );
+    if (!major.ok) throw problemOf(major, rules);
     const role = SUGGESTERS.find((r) => actor.roles.some((a) => a.role === r && a.orgId === village.id))!;
     const start: MajorMatterStart = {
       countyId: village.countyId,

@@ -2,12 +2,12 @@
 // sits, its board, its recorded histories. Its contract is workflows/majorMatterDecision/contract.ts.
 import { z } from 'zod';
 import { defineProcess } from '../../api/process-registry';
-import { MAJOR_MATTER_PROCESS, majorMatterContract, majorMatterSummary, type MajorMatterStart } from '../../workflows/majorMatterDecision/contract';
+import { majorMatterContract, majorMatterSummary, type MajorMatterStart } from '../../workflows/majorMatterDecision/contract';
 import { majorMatterProjections } from '../../workflows/majorMatterDecision/projections';
 import { boardRoutes, placeOfMatter, suggestRoute } from './api';
 
 export const majorMatterProcess = defineProcess<MajorMatterStart>()(majorMatterContract, {
-  workflow: MAJOR_MATTER_PROCESS,
+  workflowModule: require.resolve('../../workflows/majorMatterDecision/workflow'),
   http: {
     base: '/major-matters',
     tag: 'major matters',

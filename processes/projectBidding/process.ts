@@ -2,13 +2,13 @@
 // its public board, its recorded histories. Its contract is workflows/projectBidding/contract.ts.
 import { z } from 'zod';
 import { defineProcess } from '../../api/process-registry';
-import { biddingContract, biddingSummary, PROCESS_TYPE, type BiddingStart } from '../../workflows/projectBidding/contract';
+import { biddingContract, biddingSummary, type BiddingStart } from '../../workflows/projectBidding/contract';
 import { biddingProjections } from '../../workflows/projectBidding/projections';
 import { placeOfBidding, postRoute } from './api';
 import { townBoardRoutes } from './town-board';
 
 export const biddingProcess = defineProcess<BiddingStart>()(biddingContract, {
-  workflow: PROCESS_TYPE,
+  workflowModule: require.resolve('../../workflows/projectBidding/workflow'),
   http: {
     base: '/biddings',
     tag: 'biddings',

@@ -6,13 +6,14 @@ import { requireCounty, requireRole } from '../../api/auth';
 import type { AppDeps } from '../../api/deps';
 import { route, type HttpDeps } from '../../api/http';
 import type { StartRoute } from '../../api/process-registry';
-import { forbidden, notFound, Problem } from '../../api/problem';
+import { forbidden, notFound, Problem, problemOf } from '../../api/problem';
 import { periodOverridesSchema } from '../../api/routes/periods';
 import { pinRules, requestIdSchema } from '../../api/workflow-calls/start';
 import { unitOf } from '../../activities/secondment';
 import type { Db } from '../../prisma/client';
 import type { Role } from '../../workflows/common/roles';
 import { durationMs } from '../../workflows/rules/checks';
+import { ineligible } from '../../workflows/secondment/rules';
 import {
   awaitEligibility,
   PROCESS_TYPE,
@@ -179,12 +180,22 @@ async function secondmentReport(deps: AppDeps, countyId: string, endingWithinDay
   };
 }
 
+/** An ineligible request is refused (422, the first failure's rule) and its recorded decision named: the process that closed on it. */
+function ineligibleRequest(view: SecondmentView): Problem | undefined {
+  const failures = view.details.eligibility?.failures ?? [];
+  const refusal = ineligible(failures);
+  if (refusal.ok || view.details.ending !== 'INELIGIBLE') return undefined;
+  const problem = problemOf(refusal, view.rules);
+  return new Problem(problem.status, problem.code, problem.detail, { ...problem.extras, workflowId: view.workflowId, failures });
+}
+
 /** A borrowing unit's dispatcher asks for a cadre: the parties, the county's offices and its rules in force. */
 export const requestRoute: StartRoute<SecondmentStart, SecondmentView, z.infer<typeof requestBody>> = {
   path: '/secondments',
   summary: 'A unit asks to borrow a cadre (借调申请): answers once eligibility is checked, with every failure',
   body: requestBody,
   firstCall: awaitEligibility,
+  refusedAt: ineligibleRequest,
   async begin({ deps, actor, body, inCounty }) {
     const found = await parties(deps.db, body);
     inCounty(found.countyId);

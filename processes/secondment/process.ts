@@ -3,13 +3,13 @@
 import { z } from 'zod';
 import { secondmentActivities } from '../../activities/secondment';
 import { defineProcess } from '../../api/process-registry';
-import { PROCESS_TYPE, secondmentContract, secondmentSummary, type SecondmentStart } from '../../workflows/secondment/contract';
+import { secondmentContract, secondmentSummary, type SecondmentStart } from '../../workflows/secondment/contract';
 import { secondmentProjections } from '../../workflows/secondment/projections';
 import { censusRoute, placeOfSecondment, requestRoute, secondmentReportRoutes } from './api';
 import { seedSecondments } from './seed';
 
 export const secondmentProcess = defineProcess<SecondmentStart>()(secondmentContract, {
-  workflow: PROCESS_TYPE,
+  workflowModule: require.resolve('../../workflows/secondment/workflow'),
   http: {
     base: '/secondments',
     tag: 'secondments',

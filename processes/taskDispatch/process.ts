@@ -5,10 +5,8 @@
 import { z } from 'zod';
 import { defineProcess } from '../../api/process-registry';
 import {
-  DISPATCH_PROCESS,
   dispatchSummary,
   taskDispatchContract,
-  VILLAGE_TASK_PROCESS,
   villageTaskContract,
   villageTaskSummary,
   type DispatchStart,
@@ -19,7 +17,7 @@ import { dispatchProjections, villageTaskProjections } from '../../workflows/tas
 import { villageTaskReaders, weeklyRoutes } from './weekly';
 
 export const taskDispatchProcess = defineProcess<DispatchStart>()(taskDispatchContract, {
-  workflow: DISPATCH_PROCESS,
+  workflowModule: require.resolve('../../workflows/taskDispatch/workflow'),
   http: {
     base: '/dispatches',
     tag: 'dispatches',
@@ -46,7 +44,7 @@ export const taskDispatchProcess = defineProcess<DispatchStart>()(taskDispatchCo
 });
 
 export const villageTaskProcess = defineProcess<VillageTaskStart>()(villageTaskContract, {
-  workflow: VILLAGE_TASK_PROCESS,
+  workflowModule: require.resolve('../../workflows/taskDispatch/village-task'),
   http: {
     base: '/village-tasks',
     tag: 'village-tasks',

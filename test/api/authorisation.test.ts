@@ -157,7 +157,7 @@ describe('authorisation matrix (SQLite)', () => {
       const personId = (JSON.parse(Buffer.from(tokens.get(actor)!.split('.')[1], 'base64url').toString()) as { sub: string }).sub;
       const log = await platform.api(AUDITOR, 'GET', `/audit/refusals?countyId=${COUNTY}&personId=${encodeURIComponent(personId)}&limit=500`);
       expect(log.status).toBe(200);
-      for (const row of log.body as { requestId: string; reasonCode: string; httpStatus: number }[]) {
+      for (const row of log.body.items as { requestId: string; reasonCode: string; httpStatus: number }[]) {
         expect(row).toMatchObject({ reasonCode: expect.stringMatching(/NOT_AUTHORISED|WRONG_ORGANISATION/), httpStatus: 403 });
         logged.add(row.requestId);
       }

@@ -15,6 +15,7 @@ const OPERATION_IDS = [
   'changeRules',
   'draftCatalogueVersion',
   'draftRuleSet',
+  'exportRefusals',
   'getCalendar',
   'getCalendarYear',
   'getCatalogue',
@@ -103,6 +104,7 @@ const OPERATION_IDS = [
   'taskDispatchReview',
   'taskDispatchRevise',
   'taskDispatchWithdraw',
+  'verifyAuditChain',
   'villageTaskAccept',
   'villageTaskAssign',
   'villageTaskComplete',
@@ -111,7 +113,7 @@ const OPERATION_IDS = [
 ];
 
 test('route() refuses, at startup, an operationId already taken or not camelCase', () => {
-  const http = { router: express.Router(), registry: createRegistry(), jwtSecret: 'x' };
+  const http = { router: express.Router(), registry: createRegistry(), jwtSecret: 'x', confirmLive: () => Promise.resolve() };
   const spec = { method: 'get', path: '/a', operationId: 'getA', summary: 'A', tag: 'platform', response: z.object({}) } as const;
   route(http, spec, () => ({}));
   expect(() => route(http, { ...spec, method: 'post', path: '/b' }, () => ({}))).toThrow("POST /b: operationId getA is already GET /a's");

@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { signToken } from '../../api/auth';
+import { enrol } from '../support/personas';
 import { DATABASES, startPlatform, TEST_JWT_SECRET, type TestPlatform } from '../support/platform';
 import { admissionAt, COUNTY, DONGSHAN, dispatchAt, QIAOTOU, villageTaskAt } from '../support/scenarios';
 import { matterAt } from '../majorMatterDecision/scenario';
@@ -171,6 +172,7 @@ describeIfCli.each(DATABASES.slice(0, 1))('schemathesis on %s', (database) => {
     ].join('\n');
     const configFile = path.join(process.env.TEST_TMP!, 'schemathesis.toml');
     writeFileSync(configFile, config);
+    await enrol(platform.db, everyRole as never);
     const token = signToken(everyRole as never, TEST_JWT_SECRET, '1h');
 
     const started = Date.now();

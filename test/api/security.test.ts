@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { MAX_TOKEN_LIFETIME_S, tokenLifetime } from '../../api/auth';
 import { loadConfig } from '../../platform/config';
+import { startPlatform, type TestPlatform } from '../support/platform';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -28,4 +29,28 @@ test('a production start refuses the development secret; a development start bin
   expect(loadConfig({ HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
   expect(loadConfig({ TEMPORAL_TLS_CERT: '' }).TEMPORAL_TLS_CERT).toBeUndefined();
   expect(() => loadConfig({ TEMPORAL_TLS_CERT: '/certs/client.pem' })).toThrow(/TEMPORAL_TLS_KEY/);
+});
+
+describe('security headers (helmet)', () => {
+  let platform: TestPlatform;
+  beforeAll(async () => {
+    platform = await startPlatform('sqlite');
+  });
+  afterAll(async () => {
+    await platform?.stop();
+  });
+
+  test.each(['/villages/xingcun.qiaotou.dongshan/board', '/towns/xingcun.qiaotou/board', '/healthz'])(
+    '%s: a content security policy, nosniff, no framing elsewhere',
+    async (url) => {
+      const response = await fetch(`${platform.baseUrl}${url}`);
+      expect(response.status).toBe(200);
+      const policy = response.headers.get('content-security-policy') ?? '';
+      expect(policy).toContain("default-src 'self'");
+      expect(policy).toContain("script-src 'self'");
+      expect(policy).toContain("frame-ancestors 'self'");
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('x-powered-by')).toBeNull();
+    },
+  );
 });

@@ -123,7 +123,7 @@ describe.each(DATABASES)('the county’s working-day calendar on %s', (database)
       ]);
       expect(await platform.db.calendarYear.count({ where: { countyId: COUNTY, year: 2027 } })).toBe(0);
       const refusals = await platform.api(OPERATOR, 'GET', `/audit/refusals?countyId=${COUNTY}&personId=${OPERATOR}`);
-      expect(refusals.body).toContainEqual(expect.objectContaining({ reasonCode: 'RULE_BROKEN', httpStatus: 422 }));
+      expect(refusals.body.items).toContainEqual(expect.objectContaining({ reasonCode: 'RULE_BROKEN', httpStatus: 422 }));
     });
 
     test('loads 2027 once: 201, then the same load again answers 200 and changes nothing', async () => {

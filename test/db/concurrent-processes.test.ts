@@ -120,7 +120,12 @@ describe.each(DATABASES)('API and worker as separate processes on %s', (database
   async function villageTask(village: string, workflowId: string): Promise<void> {
     const secretary = `p.qiaotou.${village}.secretary`;
     const cadre = `p.qiaotou.${village}.cadre1`;
-    await eventually(async () => ((await call(secretary, 'GET', `/village-tasks/${workflowId}`)).body?.step === 'RECEIVE' ? true : undefined), 60_000);
+    // As a secretary learns of a task: from their inbox, which the task's opening publication fills.
+    const inInbox = async () =>
+      ((await call(secretary, 'GET', '/me/inbox')).body as { workflowId: string; action: string }[]).some(
+        (i) => i.workflowId === workflowId && i.action === 'receive',
+      );
+    await eventually(async () => ((await inInbox()) ? true : undefined), 60_000);
     await step(secretary, `/village-tasks/${workflowId}/receive`);
     await step(secretary, `/village-tasks/${workflowId}/assign`, { personIds: [cadre, `p.qiaotou.${village}.grid1`] });
     await step(cadre, `/village-tasks/${workflowId}/progress-reports`, { items: [{ text: '摸排登记', done: true }] });
@@ -195,6 +200,10 @@ describe.each(DATABASES)('API and worker as separate processes on %s', (database
       expect(await db.inboxItem.count({ where: { workflowId: { in: ids }, closedAt: null } })).toBe(0);
       expect(await db.refusedAttempt.count({ where: { httpStatus: 403 } })).toBe(refusalsMade);
       expect(refusalsMade - refusalsBefore).toBe(DISPATCHES * (1 + VILLAGES.length));
+      // Steps and refusals appended to the county's audit chain from many transactions at once: one unbroken chain.
+      const chain = (await call('p.dept.audit.auditor', 'GET', '/audit/verify?countyId=xingcun')).body;
+      expect(chain).toMatchObject({ intact: true });
+      expect(chain.checked).toBe((await db.refusedAttempt.count()) + (await db.auditEntry.count({ where: { kind: 'STEP' } })));
       for (const { name, output } of [api, worker]) {
         expect({
           name,

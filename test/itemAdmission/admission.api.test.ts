@@ -223,10 +223,10 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(after.body.step).toBe('REVIEW');
 
     const refusals = await platform.api(AUDITOR, 'GET', `/audit/refusals?countyId=xingcun&workflowId=${id}`);
-    expect(refusals.body.map((r: { reasonCode: string }) => r.reasonCode).sort()).toEqual(
+    expect(refusals.body.items.map((r: { reasonCode: string }) => r.reasonCode).sort()).toEqual(
       ['MISSING_REASON', 'NOT_AUTHORISED', 'WRONG_ORGANISATION', 'WRONG_STEP', 'WRONG_STEP'].sort(),
     );
-    expect(refusals.body[0]).toMatchObject({ personId: expect.any(String), action: expect.stringContaining('/admissions/') });
+    expect(refusals.body.items[0]).toMatchObject({ personId: expect.any(String), action: expect.stringContaining('/admissions/') });
     expectRefused(await platform.api(APPLICANT, 'GET', '/audit/refusals?countyId=xingcun'), 403, 'NOT_AUTHORISED');
   });
 

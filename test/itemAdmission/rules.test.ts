@@ -80,7 +80,10 @@ test('decision: admission needs all tests met, an effect for the catalogue, answ
   });
   expect(mayDecide(view('DECISION', { review: failed }), reviewer, { outcome: 'REFUSE', reason: 'r' })).toEqual({ ok: true });
   expect(mayDecide(view('DECISION', { review }), reviewer, { outcome: 'ADMIT_TO_CATALOGUE', reason: 'r' })).toMatchObject({ code: 'INVALID_INPUT' });
-  expect(mayDecide(view('DECISION', { review }), reviewer, { outcome: 'ADMIT_ONCE', reason: 'r' })).toMatchObject({ code: 'RULE_BROKEN' });
+  expect(mayDecide(view('DECISION', { review }), reviewer, { outcome: 'ADMIT_ONCE', reason: 'r' })).toMatchObject({
+    code: 'RULE_BROKEN',
+    rule: 'itemAdmission.onceScope',
+  });
   expect(mayDecide(view('DECISION', { review }), reviewer, { outcome: 'REFUSE', reason: '' })).toMatchObject({ code: 'MISSING_REASON' });
   const objected = { townIds: ['xingcun.a'], deadline: '', responses: [{ townId: 'xingcun.a', objection: true, comment: 'no', at: '', personId: 'p' }] };
   expect(

@@ -58,9 +58,16 @@ describe.each(DATABASES)('on %s', (database) => {
   const read = async (id: string) => (await platform.api(AUDITOR, 'GET', `/major-matters/${id}`)).body;
   const stepsOf = (view: { record: { step: string }[] }) => view.record.map((r) => r.step);
 
-  function expectRefused(response: { status: number; body: any; contentType: string }, status: number, code: string) {
+  /** A refusal as problem+json: its status, code and, for a business rule, the rule it applied, the pinned rule set and both languages. */
+  function expectRefused(response: { status: number; body: any; contentType: string }, status: number, code: string, rule?: string) {
     expect(response.contentType).toContain('application/problem+json');
     expect({ status: response.status, code: response.body.code }).toEqual({ status, code });
+    if (rule)
+      expect(response.body).toMatchObject({
+        rule,
+        ruleSet: { id: expect.any(String), version: expect.any(Number) },
+        reason: { zh: expect.any(String), en: response.body.detail },
+      });
   }
 
   /** What an operator sees in the Temporal UI: search attributes and the current details. */
@@ -195,7 +202,7 @@ describe.each(DATABASES)('on %s', (database) => {
       'party-members-meeting',
       partyMeeting({ expected: 30, present: 19, votesFor: 18, votesAgainst: 0, abstentions: 0 }),
     );
-    expectRefused(refused, 422, 'RULE_BROKEN');
+    expectRefused(refused, 422, 'RULE_BROKEN', 'majorMatterDecision.partyMeetingQuorum');
     expect(refused.body.detail).toContain('19 of 30 party members present, at least 20 needed');
     expect((await read(id)).step).toBe('REVIEW');
     expect((await post(SECRETARY, id, 'party-members-meeting', partyMeeting({ expected: 30, present: 20, votesFor: 16 }))).body).toMatchObject({
@@ -206,7 +213,7 @@ describe.each(DATABASES)('on %s', (database) => {
   test("a villagers' meeting quorate by households but not by adults stands under the law's either-quorum; one quorate neither way is refused", async () => {
     const id = await matterAt(platform, 'RESOLVE');
     const neither = await post(SECRETARY, id, 'resolution-meeting', householdsOnly({ householdsPresent: 90 }));
-    expectRefused(neither, 422, 'RULE_BROKEN');
+    expectRefused(neither, 422, 'RULE_BROKEN', 'majorMatterDecision.villagersQuorumBasis');
     expect(neither.body.detail).toMatch(/adults 300 of 800 .*not met.*households 90 of 150 .*not met/);
     const byHouseholds = await post(SECRETARY, id, 'resolution-meeting', householdsOnly());
     expect(byHouseholds.body).toMatchObject({ step: 'RESOLUTION_DISCLOSURE' });
@@ -216,14 +223,24 @@ describe.each(DATABASES)('on %s', (database) => {
   test('notice periods too short are refused: party members 3 days, villagers 10 days', async () => {
     const id = await matterAt(platform, 'REVIEW');
     const early = await post(SECRETARY, id, 'party-members-meeting', partyMeeting({ noticeDate: daysAgo(2) }));
-    expectRefused(early, 422, 'RULE_BROKEN');
+    expectRefused(early, 422, 'RULE_BROKEN', 'majorMatterDecision.reviewNoticeDays');
     expect(early.body.detail).toContain("needs 3 days' notice");
     await post(SECRETARY, id, 'party-members-meeting', partyMeeting({ noticeDate: daysAgo(3) }));
     const villagers = await post(SECRETARY, id, 'resolution-meeting', householdsOnly({ noticeDate: daysAgo(9) }));
-    expectRefused(villagers, 422, 'RULE_BROKEN');
+    expectRefused(villagers, 422, 'RULE_BROKEN', 'majorMatterDecision.villagersNoticeDays');
     expect(villagers.body.detail).toContain("needs 10 days' notice");
-    expectRefused(await post(SECRETARY, id, 'resolution-meeting', representatives({ meetingDate: daysAgo(-3) })), 422, 'INVALID_INPUT');
-    expectRefused(await post(SECRETARY, id, 'resolution-meeting', representatives({ present: 38, votesFor: 30, votesAgainst: 9 })), 422, 'INVALID_INPUT');
+    expectRefused(
+      await post(SECRETARY, id, 'resolution-meeting', representatives({ meetingDate: daysAgo(-3) })),
+      422,
+      'RULE_BROKEN',
+      'majorMatterDecision.timeline',
+    );
+    expectRefused(
+      await post(SECRETARY, id, 'resolution-meeting', representatives({ present: 38, votesFor: 30, votesAgainst: 9 })),
+      422,
+      'INVALID_INPUT',
+      'majorMatterDecision.meetingFigures',
+    );
   });
 
   test('a failed resolution vote returns the matter to propose with its reasons; the revision is voted on again, each meeting naming its version', async () => {
@@ -260,7 +277,7 @@ describe.each(DATABASES)('on %s', (database) => {
   test('the party organisation may end a matter after a failed vote, with a reason', async () => {
     const id = await matterAt(platform, 'DELIBERATE');
     expect((await post(SECRETARY, id, 'joint-meeting', meeting({ votesFor: 4, votesAgainst: 5 }))).body.step).toBe('PROPOSE');
-    expectRefused(await post(SECRETARY, id, 'proposal', { decision: 'DECLINE', reason: '   ' }), 422, 'MISSING_REASON');
+    expectRefused(await post(SECRETARY, id, 'proposal', { decision: 'DECLINE', reason: '   ' }), 422, 'MISSING_REASON', 'process.reasonGiven');
     expect((await post(SECRETARY, id, 'proposal', { decision: 'DECLINE', reason: '联席会议未通过，暂缓实施' })).body).toMatchObject({
       status: 'REJECTED',
       step: 'CLOSED',
@@ -275,7 +292,7 @@ describe.each(DATABASES)('on %s', (database) => {
     const held = await matterWhen(platform, id, (v) => v.details.disclosures[0].heldOpen);
     expect(held.step).toBe('RESOLUTION_DISCLOSURE');
     expect(stepsOf(held)).toContain('DISCLOSURE_HELD_OPEN');
-    expectRefused(await post(VILLAGER, id, 'objections', { text: '期满后再提' }), 409, 'WRONG_STEP');
+    expectRefused(await post(VILLAGER, id, 'objections', { text: '期满后再提' }), 409, 'WRONG_STEP', 'majorMatterDecision.resolutionDisclosure');
     expectRefused(await post(SECRETARY, id, 'objection-answers', { objectionSeq: 2, upheld: false, answer: '无此异议' }), 422, 'INVALID_INPUT');
     const answered = await post(SECRETARY, id, 'objection-answers', { objectionSeq: 1, upheld: false, answer: '施工单位经村民代表会议比选产生，记录已公开' });
     expect(answered.body).toMatchObject({ step: 'IMPLEMENTATION', details: { disclosures: [{ closedAt: expect.any(String) }] } });
@@ -292,7 +309,7 @@ describe.each(DATABASES)('on %s', (database) => {
 
   test('the town quashes a resolution with reasons; another town may not', async () => {
     const id = await matterAt(platform, 'RESOLUTION_DISCLOSURE');
-    expectRefused(await post(XIKOU_REVIEWER, id, 'town-orders', { order: 'QUASH', reasons: '越权' }), 403, 'WRONG_ORGANISATION');
+    expectRefused(await post(XIKOU_REVIEWER, id, 'town-orders', { order: 'QUASH', reasons: '越权' }), 403, 'WRONG_ORGANISATION', 'process.by');
     expectRefused(await post(TOWN_REVIEWER, id, 'town-orders', { order: 'QUASH', reasons: ' ' }), 422, 'MISSING_REASON');
     const quashed = await post(TOWN_REVIEWER, id, 'town-orders', { order: 'QUASH', reasons: '决议内容违反土地管理法规定' });
     expect(quashed.body).toMatchObject({ status: 'REJECTED', step: 'CLOSED', outcome: { reason: expect.stringContaining('quashed') } });
@@ -325,12 +342,46 @@ describe.each(DATABASES)('on %s', (database) => {
       villageId: DONGSHAN,
       suggestion: bridge({ kind: 'OTHER', estimatedAmount: 5_000 }),
     });
-    expectRefused(small, 422, 'RULE_BROKEN');
+    expectRefused(small, 422, 'RULE_BROKEN', 'majorMatterDecision.amountThreshold');
     expect((await platform.api(VILLAGER, 'POST', '/major-matters', { requestId: uniqueId(), villageId: 'xingcun.nowhere', suggestion: bridge() })).status).toBe(
       404,
     );
     const id = await matterAt(platform, 'PROPOSE');
-    expectRefused(await post(SECRETARY, id, 'proposal', proposal({ jointMeeting: meeting() })), 422, 'RULE_BROKEN');
+    expectRefused(
+      await post(SECRETARY, id, 'proposal', proposal({ jointMeeting: meeting() })),
+      422,
+      'RULE_BROKEN',
+      'majorMatterDecision.mergeProposeAndDeliberate',
+    );
+  });
+
+  test("every meeting follows the matter's own timeline: none before it was raised, none dated in the future; a paper date within the county's bound", async () => {
+    // Suggested today, with no earlier paper date: a joint meeting dated yesterday is refused, and logged with its rule.
+    const today = await matterAt(platform, 'DELIBERATE', { suggestion: { raisedOn: undefined } });
+    const yesterday = await post(SECRETARY, today, 'joint-meeting', meeting({ meetingDate: daysAgo(1), noticeDate: daysAgo(1) }));
+    expectRefused(yesterday, 422, 'RULE_BROKEN', 'majorMatterDecision.timeline');
+    expect(yesterday.body.detail).toContain('before the matter was raised');
+    expect(yesterday.body.reason.zh).toContain('先后顺序');
+    const logged = await platform.api(AUDITOR, 'GET', `/audit/refusals?countyId=xingcun&workflowId=${today}`);
+    expect(logged.body[0]).toMatchObject({
+      rule: 'majorMatterDecision.timeline',
+      ruleSet: { version: expect.any(Number) },
+      reason: { en: yesterday.body.detail },
+    });
+    const future = await post(SECRETARY, today, 'joint-meeting', meeting({ meetingDate: daysAgo(-1), noticeDate: daysAgo(0) }));
+    expectRefused(future, 422, 'RULE_BROKEN', 'majorMatterDecision.timeline');
+    expect(future.body.detail).toContain('in the future');
+    expect((await read(today)).step).toBe('DELIBERATE');
+    // Raised on paper a week ago and entered today: its meetings may follow the paper date, which the record keeps.
+    const paper = await matterAt(platform, 'DELIBERATE', { suggestion: { raisedOn: daysAgo(7) } });
+    expect((await read(paper)).details.suggestion.raisedOn).toBe(daysAgo(7));
+    expect((await read(paper)).record[0].summary).toContain(`raised on paper on ${daysAgo(7)}`);
+    expect((await post(SECRETARY, paper, 'joint-meeting', meeting({ meetingDate: daysAgo(1), noticeDate: daysAgo(6) }))).body.step).toBe('REVIEW');
+    // A paper date beyond the county's bound (30 days by default), or to come, is refused at the suggestion.
+    for (const raisedOn of [daysAgo(40), daysAgo(-2)]) {
+      const refused = await platform.api(VILLAGER, 'POST', '/major-matters', { requestId: uniqueId(), villageId: DONGSHAN, suggestion: bridge({ raisedOn }) });
+      expectRefused(refused, 422, 'RULE_BROKEN', 'majorMatterDecision.raisedOnPaperDays');
+    }
   });
 
   test('a supervisory concern stays visible, in the state and the Temporal UI, until it is answered on the record', async () => {
@@ -370,13 +421,13 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(draft.status).toBe(201);
     const values = { majorMatterDecision: { villagersQuorumBasis: 'ADULTS', resolutionMajorityBase: 'ALL' } };
     expect((await platform.api(OFFICE, 'POST', `/rule-sets/${draft.body.id}/changes`, { values, reason: '从严' })).status).toBe(200);
-    const published = await platform.api(OFFICE, 'POST', `/rule-sets/${draft.body.id}/publish`, { effectiveFrom: new Date(Date.now() - 1000).toISOString() });
+    const published = await platform.api(OFFICE, 'POST', `/rule-sets/${draft.body.id}/publish`, {});
     expect(published.body).toMatchObject({ status: 'PUBLISHED', violations: [] });
 
     const later = await matterAt(platform, 'RESOLVE');
     expect((await read(later)).rules.ruleSetId).toBe(published.body.id);
     expect((await read(running)).rules.ruleSetId).not.toBe(published.body.id);
-    expectRefused(await post(SECRETARY, later, 'resolution-meeting', householdsOnly()), 422, 'RULE_BROKEN');
+    expectRefused(await post(SECRETARY, later, 'resolution-meeting', householdsOnly()), 422, 'RULE_BROKEN', 'majorMatterDecision.villagersQuorumBasis');
     expect((await post(SECRETARY, running, 'resolution-meeting', householdsOnly())).body.step).toBe('RESOLUTION_DISCLOSURE');
     // More than half of all: 35 for of 45 representatives passes; 20 for of 45 (of 25 present) fails under the new rule only.
     const strict = await post(SECRETARY, later, 'resolution-meeting', representatives({ present: 30, votesFor: 20, votesAgainst: 10, abstentions: 0 }));

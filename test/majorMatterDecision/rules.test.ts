@@ -9,6 +9,9 @@ import {
   disclosureMayClose,
   disclosureStartsAt,
   figuresHold,
+  raisedOnHolds,
+  timelineHolds,
+  timelineOf,
   holdsAny,
   isMajorMatter,
   mayAccept,
@@ -87,7 +90,7 @@ function view(step: string, details: Partial<MajorMatterView['details']> = {}, s
     record: [],
     details: {
       townId: TOWN,
-      suggestion: { title: 't', description: 'd', reason: 'r', kind: 'PUBLIC_WORKS', estimatedAmount: 1, at: '' },
+      suggestion: { title: 't', description: 'd', reason: 'r', kind: 'PUBLIC_WORKS', estimatedAmount: 1, at: '2026-11-01T02:00:00Z' },
       proposal: [{ version: 1, title: 't', description: 'd', kind: 'PUBLIC_WORKS', estimatedAmount: 1, at: '', note: '' }],
       meetings: [],
       disclosures: [],
@@ -102,14 +105,14 @@ function view(step: string, details: Partial<MajorMatterView['details']> = {}, s
 }
 
 const ok = { ok: true };
-const code = (c: string) => expect.objectContaining({ ok: false, code: c });
+const code = (c: string, rule?: string) => expect.objectContaining({ ok: false, code: c, ...(rule && { rule }) });
 const detail = (text: string) => expect.objectContaining({ ok: false, detail: expect.stringContaining(text) });
 
 describe('what is a major matter', () => {
   test('a listed kind whatever its amount; any other kind from the threshold on', () => {
     expect(isMajorMatter(rules, 'PUBLIC_WORKS', 0)).toEqual(ok);
     expect(isMajorMatter(rules, 'OTHER', 100_000)).toEqual(ok);
-    expect(isMajorMatter(rules, 'OTHER', 99_999)).toEqual(code('RULE_BROKEN'));
+    expect(isMajorMatter(rules, 'OTHER', 99_999)).toEqual(code('RULE_BROKEN', 'majorMatterDecision.amountThreshold'));
     expect(isMajorMatter({ ...rules, kinds: ['BORROWING'] }, 'PUBLIC_WORKS', 5)).toEqual(code('RULE_BROKEN'));
     expect(isMajorMatter({ ...rules, kinds: [], amountThreshold: 0 }, 'OTHER', 0)).toEqual(ok);
   });
@@ -118,6 +121,7 @@ describe('what is a major matter', () => {
     expect(rules).toEqual({
       kinds: ['LAND_CONTRACT', 'COLLECTIVE_ASSETS', 'PUBLIC_WORKS', 'BORROWING', 'VILLAGE_PLAN'],
       amountThreshold: 100_000,
+      raisedOnPaperDays: 30,
       mergeProposeAndDeliberate: false,
       jointMeetingMajority: 0.5,
       partyMeetingQuorum: 2 / 3,
@@ -219,23 +223,61 @@ describe('dates', () => {
 
 describe('a meeting record', () => {
   test('its figures must be possible', () => {
-    expect(figuresHold(record(), TODAY)).toEqual(ok);
-    expect(figuresHold(record({ expected: 0, present: 0, votesFor: 0, votesAgainst: 0 }), TODAY)).toEqual(detail('at least one member'));
-    expect(figuresHold(record({ expected: 1, present: 1, votesFor: 1, votesAgainst: 0 }), TODAY)).toEqual(ok);
-    expect(figuresHold(record({ present: 10 }), TODAY)).toEqual(detail('10 present is more than the 9'));
-    expect(figuresHold(record({ present: 9, votesFor: 9, votesAgainst: 0, abstentions: 0 }), TODAY)).toEqual(ok);
-    expect(figuresHold(record({ votesFor: 8, votesAgainst: 1, abstentions: 1 }), TODAY)).toEqual(detail('more votes were counted'));
-    expect(figuresHold(record({ householdsExpected: 10, householdsPresent: 10 }), TODAY)).toEqual(ok);
-    expect(figuresHold(record({ householdsExpected: 10, householdsPresent: 11 }), TODAY)).toEqual(detail('more households'));
-    expect(figuresHold(record({ householdsPresent: 1 }), TODAY)).toEqual(detail('more households'));
-    expect(figuresHold(record({ noticeDate: TODAY }), TODAY)).toEqual(ok);
-    expect(figuresHold(record({ noticeDate: '2026-11-24', meetingDate: TODAY }), TODAY)).toEqual(detail('the notice came after the meeting'));
-    expect(figuresHold(record({ meetingDate: '2026-11-24' }), TODAY)).toEqual(detail('is in the future'));
-    expect(figuresHold(record(), TODAY, TODAY)).toEqual(ok);
-    expect(figuresHold(record({ meetingDate: '2026-11-22' }), TODAY, TODAY)).toEqual(detail('before the previous meeting (2026-11-23)'));
-    expect(figuresHold(record({ present: 10, meetingDate: '2026-11-24' }), TODAY)).toEqual(
-      expect.objectContaining({ code: 'INVALID_INPUT', detail: expect.stringMatching(/more than the 9.*; .*in the future/) }),
+    expect(figuresHold(record())).toEqual(ok);
+    expect(figuresHold(record({ expected: 0, present: 0, votesFor: 0, votesAgainst: 0 }))).toEqual(detail('at least one member'));
+    expect(figuresHold(record({ expected: 1, present: 1, votesFor: 1, votesAgainst: 0 }))).toEqual(ok);
+    expect(figuresHold(record({ present: 10 }))).toEqual(detail('10 present is more than the 9'));
+    expect(figuresHold(record({ present: 9, votesFor: 9, votesAgainst: 0, abstentions: 0 }))).toEqual(ok);
+    expect(figuresHold(record({ votesFor: 8, votesAgainst: 1, abstentions: 1 }))).toEqual(detail('more votes were counted'));
+    expect(figuresHold(record({ householdsExpected: 10, householdsPresent: 10 }))).toEqual(ok);
+    expect(figuresHold(record({ householdsExpected: 10, householdsPresent: 11 }))).toEqual(detail('more households'));
+    expect(figuresHold(record({ householdsPresent: 1 }))).toEqual(detail('more households'));
+    expect(figuresHold(record({ present: 10, votesFor: 11 }))).toEqual(
+      expect.objectContaining({
+        code: 'INVALID_INPUT',
+        rule: 'majorMatterDecision.meetingFigures',
+        detail: expect.stringMatching(/more than the 9.*; more votes/),
+      }),
     );
+  });
+
+  test("its dates follow the matter's timeline: raised, notice, meeting, previous meeting, today", () => {
+    const on = (raisedOn: string, previousMeetingDate?: string) => ({ today: TODAY, raisedOn, previousMeetingDate });
+    const timeline = (text: string) =>
+      expect.objectContaining({ ok: false, code: 'RULE_BROKEN', rule: 'majorMatterDecision.timeline', detail: expect.stringContaining(text) });
+    expect(timelineHolds(record(), on('2026-11-10'))).toEqual(ok);
+    expect(timelineHolds(record({ noticeDate: TODAY }), on(TODAY))).toEqual(ok);
+    expect(timelineHolds(record(), on('2026-11-11'))).toEqual(timeline('the notice (2026-11-10) is before the matter was raised (2026-11-11)'));
+    expect(timelineHolds(record({ noticeDate: '2026-11-22', meetingDate: '2026-11-22' }), on(TODAY))).toEqual(
+      timeline('the meeting date 2026-11-22 is before the matter was raised (2026-11-23)'),
+    );
+    expect(timelineHolds(record({ noticeDate: '2026-11-24', meetingDate: TODAY }), on('2026-11-01'))).toEqual(timeline('the notice came after the meeting'));
+    expect(timelineHolds(record({ meetingDate: '2026-11-24' }), on('2026-11-01'))).toEqual(timeline('is in the future'));
+    expect(timelineHolds(record(), on('2026-11-01', TODAY))).toEqual(ok);
+    expect(timelineHolds(record({ meetingDate: '2026-11-22' }), on('2026-11-01', TODAY))).toEqual(timeline('before the previous meeting (2026-11-23)'));
+    expect(timelineHolds(record({ meetingDate: '2026-11-24', noticeDate: '2026-11-25' }), on('2026-11-01'))).toEqual(
+      timeline('the notice came after the meeting; the meeting date 2026-11-24 is in the future'),
+    );
+  });
+
+  test('a suggestion raised on paper: not in the future, at most raisedOnPaperDays before it is entered', () => {
+    const named = expect.objectContaining({ code: 'RULE_BROKEN', rule: 'majorMatterDecision.raisedOnPaperDays' });
+    expect(raisedOnHolds(rules, TODAY, TODAY)).toEqual(ok);
+    expect(raisedOnHolds(rules, '2026-10-24', TODAY)).toEqual(ok);
+    expect(raisedOnHolds(rules, '2026-10-23', TODAY)).toEqual(named);
+    expect(raisedOnHolds({ ...rules, raisedOnPaperDays: 0 }, '2026-11-22', TODAY)).toEqual(named);
+    expect(raisedOnHolds(rules, '2026-11-24', TODAY)).toEqual(named);
+    expect(raisedOnHolds(rules, '2026-11-24', TODAY)).toEqual(detail('a day to come'));
+  });
+
+  test('the timeline of a matter: raised on its paper date, else the day it was entered (China), its last meeting', () => {
+    const base = view('DELIBERATE');
+    const entered = { ...base, details: { ...base.details, suggestion: { ...base.details.suggestion, at: '2026-11-20T16:30:00Z' } } };
+    expect(timelineOf(entered, NOW)).toEqual({ today: TODAY, raisedOn: '2026-11-21', previousMeetingDate: undefined });
+    const paper = { ...entered, details: { ...entered.details, suggestion: { ...entered.details.suggestion, raisedOn: '2026-11-02' } } };
+    expect(timelineOf(paper, NOW).raisedOn).toBe('2026-11-02');
+    const met = { ...paper, details: { ...paper.details, meetings: [{ meetingDate: '2026-11-05' }, { meetingDate: '2026-11-09' }] as never } };
+    expect(timelineOf(met, NOW).previousMeetingDate).toBe('2026-11-09');
   });
 
   test('notice: none for the joint meeting; 3 days for party members and representatives; 10 for villagers', () => {
@@ -245,12 +287,20 @@ describe('a meeting record', () => {
     expect(noticeDays({ ...rules, representativesNoticeDays: 4 }, 'REPRESENTATIVES_MEETING')).toBe(4);
     expect(noticeDays(rules, 'VILLAGERS_MEETING')).toBe(10);
     expect(noticeKept(rules, 'PARTY_MEMBERS_MEETING', record({ noticeDate: '2026-11-20' }))).toEqual(ok);
-    expect(noticeKept(rules, 'PARTY_MEMBERS_MEETING', record({ noticeDate: '2026-11-21' }))).toEqual(code('RULE_BROKEN'));
+    expect(noticeKept(rules, 'PARTY_MEMBERS_MEETING', record({ noticeDate: '2026-11-21' }))).toEqual(
+      code('RULE_BROKEN', 'majorMatterDecision.reviewNoticeDays'),
+    );
     expect(noticeKept(rules, 'PARTY_MEMBERS_MEETING', record({ noticeDate: '2026-11-21' }))).toEqual(
       detail("needs 3 days' notice; notice on 2026-11-21 for 2026-11-23 gave 2"),
     );
     expect(noticeKept(rules, 'VILLAGERS_MEETING', record({ noticeDate: '2026-11-13' }))).toEqual(ok);
-    expect(noticeKept(rules, 'VILLAGERS_MEETING', record({ noticeDate: '2026-11-14' }))).toEqual(code('RULE_BROKEN'));
+    expect(noticeKept(rules, 'VILLAGERS_MEETING', record({ noticeDate: '2026-11-14' }))).toEqual(
+      code('RULE_BROKEN', 'majorMatterDecision.villagersNoticeDays'),
+    );
+    expect(noticeKept(rules, 'REPRESENTATIVES_MEETING', record({ noticeDate: '2026-11-21' }))).toEqual(
+      code('RULE_BROKEN', 'majorMatterDecision.representativesNoticeDays'),
+    );
+    expect(noticeKept(rules, 'JOINT_MEETING', record({ noticeDate: '2026-11-24' }))).toEqual(ok);
     expect(noticeKept(rules, 'JOINT_MEETING', record({ noticeDate: TODAY }))).toEqual(ok);
   });
 });
@@ -314,7 +364,16 @@ describe('quorum', () => {
     expect(quorate(rules, 'PARTY_MEMBERS_MEETING', record({ expected: 30, present: 19 }))).toEqual(
       detail('19 of 30 party members present, at least 20 needed'),
     );
-    expect(quorate(rules, 'PARTY_MEMBERS_MEETING', record({ expected: 30, present: 19 }))).toEqual(code('RULE_BROKEN'));
+    expect(quorate(rules, 'PARTY_MEMBERS_MEETING', record({ expected: 30, present: 19 }))).toEqual(
+      code('RULE_BROKEN', 'majorMatterDecision.partyMeetingQuorum'),
+    );
+    expect(quorate(rules, 'REPRESENTATIVES_MEETING', record({ expected: 30, present: 19 }))).toEqual(
+      code('RULE_BROKEN', 'majorMatterDecision.representativesQuorum'),
+    );
+    expect(
+      quorate(rules, 'VILLAGERS_MEETING', record({ expected: 30, present: 1, votesFor: 1, votesAgainst: 0, householdsExpected: 10, householdsPresent: 1 })),
+    ).toEqual(code('RULE_BROKEN', 'majorMatterDecision.villagersQuorumBasis'));
+    expect(quorate(rules, 'JOINT_MEETING', record({ present: 0, votesFor: 0, votesAgainst: 0 }))).toEqual(ok);
     expect(quorate(rules, 'PARTY_MEMBERS_MEETING', record({ expected: 30, present: 20 }))).toEqual(ok);
   });
 });
@@ -358,26 +417,38 @@ describe('the vote: the process decides', () => {
 
 describe('a meeting may be recorded', () => {
   test('valid: possible figures, notice kept, quorate; a villagers meeting counts households', () => {
-    expect(meetingValid(rules, 'JOINT_MEETING', record(), TODAY)).toEqual(ok);
-    expect(meetingValid(rules, 'JOINT_MEETING', record({ present: 10 }), TODAY)).toEqual(code('INVALID_INPUT'));
-    expect(meetingValid(rules, 'JOINT_MEETING', record(), TODAY, '2026-11-24')).toEqual(code('INVALID_INPUT'));
-    expect(meetingValid(rules, 'PARTY_MEMBERS_MEETING', record({ noticeDate: '2026-11-22' }), TODAY)).toEqual(detail('notice'));
-    expect(meetingValid(rules, 'PARTY_MEMBERS_MEETING', record({ present: 5, votesFor: 5, votesAgainst: 0 }), TODAY)).toEqual(detail('not quorate'));
-    expect(meetingValid(rules, 'VILLAGERS_MEETING', record({ expected: 10, present: 6, votesFor: 6, votesAgainst: 0 }), TODAY)).toEqual(
-      detail('counts households'),
+    expect(meetingValid(rules, 'JOINT_MEETING', record(), { today: TODAY, raisedOn: '2026-11-01' })).toEqual(ok);
+    expect(meetingValid(rules, 'JOINT_MEETING', record({ present: 10 }), { today: TODAY, raisedOn: '2026-11-01' })).toEqual(code('INVALID_INPUT'));
+    expect(meetingValid(rules, 'JOINT_MEETING', record(), { today: TODAY, raisedOn: '2026-11-01', previousMeetingDate: '2026-11-24' })).toEqual(
+      code('RULE_BROKEN', 'majorMatterDecision.timeline'),
     );
-    expect(meetingValid(rules, 'VILLAGERS_MEETING', record({ expected: 10, present: 6, votesFor: 6, votesAgainst: 0 }), TODAY)).toEqual(code('INVALID_INPUT'));
+    expect(meetingValid(rules, 'JOINT_MEETING', record(), { today: TODAY, raisedOn: TODAY })).toEqual(code('RULE_BROKEN', 'majorMatterDecision.timeline'));
+    expect(meetingValid(rules, 'PARTY_MEMBERS_MEETING', record({ noticeDate: '2026-11-22' }), { today: TODAY, raisedOn: '2026-11-01' })).toEqual(
+      detail('notice'),
+    );
+    expect(
+      meetingValid(rules, 'PARTY_MEMBERS_MEETING', record({ present: 5, votesFor: 5, votesAgainst: 0 }), { today: TODAY, raisedOn: '2026-11-01' }),
+    ).toEqual(detail('not quorate'));
+    expect(
+      meetingValid(rules, 'VILLAGERS_MEETING', record({ expected: 10, present: 6, votesFor: 6, votesAgainst: 0 }), { today: TODAY, raisedOn: '2026-11-01' }),
+    ).toEqual(detail('counts households'));
+    expect(
+      meetingValid(rules, 'VILLAGERS_MEETING', record({ expected: 10, present: 6, votesFor: 6, votesAgainst: 0 }), { today: TODAY, raisedOn: '2026-11-01' }),
+    ).toEqual(code('INVALID_INPUT'));
     expect(
       meetingValid(
         rules,
         'VILLAGERS_MEETING',
         record({ expected: 10, present: 6, votesFor: 6, votesAgainst: 0, householdsExpected: 4, householdsPresent: 1 }),
-        TODAY,
+        { today: TODAY, raisedOn: '2026-11-01' },
       ),
     ).toEqual(ok);
     expect(
-      meetingValid(rules, 'REPRESENTATIVES_MEETING', record({ expected: 10, present: 6, votesFor: 6, votesAgainst: 0, householdsExpected: undefined }), TODAY),
-    ).toEqual(code('RULE_BROKEN'));
+      meetingValid(rules, 'REPRESENTATIVES_MEETING', record({ expected: 10, present: 6, votesFor: 6, votesAgainst: 0, householdsExpected: undefined }), {
+        today: TODAY,
+        raisedOn: '2026-11-01',
+      }),
+    ).toEqual(code('RULE_BROKEN', 'majorMatterDecision.representativesQuorum'));
   });
 
   test('each meeting at its step, by its convener in the village', () => {
@@ -398,10 +469,10 @@ describe('a meeting may be recorded', () => {
     ).toEqual(ok);
     expect(
       mayHoldMeeting(view('DELIBERATE'), secretary, rules, 'JOINT_MEETING', record({ meetingDate: '2026-11-24' }), Date.parse('2026-11-23T15:59:00Z')),
-    ).toEqual(code('INVALID_INPUT'));
+    ).toEqual(code('RULE_BROKEN', 'majorMatterDecision.timeline'));
     const held = { ...record({ meetingDate: TODAY }), meeting: 'JOINT_MEETING' as const, proposalVersion: 1, passed: true, reckoning: '', at: '' };
     expect(mayHoldMeeting(view('REVIEW', { meetings: [held] }), secretary, rules, 'PARTY_MEMBERS_MEETING', record({ meetingDate: '2026-11-22' }), NOW)).toEqual(
-      code('INVALID_INPUT'),
+      code('RULE_BROKEN', 'majorMatterDecision.timeline'),
     );
   });
 
@@ -436,11 +507,13 @@ describe('propose', () => {
 
   test('propose and deliberate merged only where the rules allow it, with a valid joint meeting', () => {
     const merging = { ...rules, mergeProposeAndDeliberate: true };
-    expect(mayPropose(view('PROPOSE'), secretary, rules, { ...propose, jointMeeting: record() }, NOW)).toEqual(code('RULE_BROKEN'));
+    expect(mayPropose(view('PROPOSE'), secretary, rules, { ...propose, jointMeeting: record() }, NOW)).toEqual(
+      code('RULE_BROKEN', 'majorMatterDecision.mergeProposeAndDeliberate'),
+    );
     expect(mayPropose(view('PROPOSE'), secretary, merging, { ...propose, jointMeeting: record() }, NOW)).toEqual(ok);
     expect(mayPropose(view('PROPOSE'), secretary, merging, { ...propose, jointMeeting: record({ present: 10 }) }, NOW)).toEqual(code('INVALID_INPUT'));
     expect(mayPropose(view('PROPOSE'), secretary, merging, { ...propose, jointMeeting: record({ meetingDate: '2026-11-24' }) }, NOW)).toEqual(
-      code('INVALID_INPUT'),
+      code('RULE_BROKEN', 'majorMatterDecision.timeline'),
     );
   });
 });

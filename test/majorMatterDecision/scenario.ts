@@ -16,7 +16,9 @@ export const uniqueId = (prefix = 'mm') => `${prefix}-${Date.now().toString(36)}
 /** A date `days` before today (UTC), as minutes record it. */
 export const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
+/** A suggestion first raised on paper three weeks ago (its meetings' notices may then precede its entry). */
 export const bridge = (overrides: Record<string, unknown> = {}) => ({
+  raisedOn: daysAgo(21),
   title: '修复村口受损石桥',
   description: '村口石桥桥墩在汛期受损，拟加固桥墩、更换桥面板并加装护栏',
   reason: '石桥是村民出行和农产品外运的必经之路，桥墩开裂存在安全隐患',

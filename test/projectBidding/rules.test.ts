@@ -114,7 +114,7 @@ function view(step: string, details: Partial<BiddingView['details']> = {}, statu
     },
   };
 }
-const refusal = (code: string) => expect.objectContaining({ ok: false, code });
+const refusal = (code: string, rule?: string) => expect.objectContaining({ ok: false, code, ...(rule && { rule }) });
 const OK = { ok: true };
 
 describe('the county rules of projectBidding', () => {
@@ -151,9 +151,15 @@ describe('the post', () => {
 
   test('weights sum to exactly 100', () => {
     expect(weightsSumTo100(criteria)).toEqual(OK);
-    expect(weightsSumTo100([{ ...criteria[0], weight: 41 }, criteria[1]])).toEqual({ ok: false, code: 'RULE_BROKEN', detail: expect.stringContaining('101') });
-    expect(weightsSumTo100([{ ...criteria[0], weight: 39 }, criteria[1]])).toEqual(refusal('RULE_BROKEN'));
-    expect(weightsSumTo100([])).toEqual(refusal('RULE_BROKEN'));
+    expect(weightsSumTo100([{ ...criteria[0], weight: 41 }, criteria[1]])).toEqual({
+      ok: false,
+      code: 'RULE_BROKEN',
+      detail: expect.stringContaining('101'),
+      rule: 'projectBidding.weightsSumTo100',
+      zh: expect.stringContaining('101'),
+    });
+    expect(weightsSumTo100([{ ...criteria[0], weight: 39 }, criteria[1]])).toEqual(refusal('RULE_BROKEN', 'projectBidding.weightsSumTo100'));
+    expect(weightsSumTo100([])).toEqual(refusal('RULE_BROKEN', 'projectBidding.weightsSumTo100'));
   });
 
   test('a well-formed post passes', () => expect(postRefusal(post, context)).toEqual(OK));
@@ -170,14 +176,14 @@ describe('the post', () => {
   });
 
   test("a tie-break outside the county's list, a village of another town, a deadline passed are refused", () => {
-    expect(postRefusal({ ...post, tieBreak: 'EARLIER_BID' }, context)).toEqual(refusal('RULE_BROKEN'));
+    expect(postRefusal({ ...post, tieBreak: 'EARLIER_BID' }, context)).toEqual(refusal('RULE_BROKEN', 'projectBidding.tieBreaks'));
     expect(postRefusal({ ...post, eligibility: { villageIds: [A, 'elsewhere'], conditions: [] } }, context)).toEqual({
       ok: false,
       code: 'INVALID_INPUT',
       detail: expect.stringContaining('not of it: elsewhere.'),
     });
-    expect(postRefusal(post, { ...context, now: NOW })).toEqual(refusal('RULE_BROKEN'));
-    expect(postRefusal(post, { ...context, now: AFTER })).toEqual(refusal('RULE_BROKEN'));
+    expect(postRefusal(post, { ...context, now: NOW })).toEqual(refusal('RULE_BROKEN', 'projectBidding.deadlineAhead'));
+    expect(postRefusal(post, { ...context, now: AFTER })).toEqual(refusal('RULE_BROKEN', 'projectBidding.deadlineAhead'));
   });
 });
 
@@ -215,7 +221,7 @@ describe('bids', () => {
 
   test('an eligible secretary bids once before the deadline, with every part and each condition answered', () => {
     expect(mayBid(open, secretaryOf(A), content, BEFORE)).toEqual(OK);
-    expect(mayBid(open, secretaryOf(A), content, NOW)).toEqual(refusal('RULE_BROKEN'));
+    expect(mayBid(open, secretaryOf(A), content, NOW)).toEqual(refusal('RULE_BROKEN', 'projectBidding.deadlineAhead'));
     expect(mayBid(view('BIDDING', { bids: [bid(A)] }), secretaryOf(A), content, BEFORE)).toEqual(refusal('ALREADY_DONE'));
     expect(mayBid(view('BIDDING', { bids: [bid(B)] }), secretaryOf(A), content, BEFORE)).toEqual(OK);
     for (const part of ['advantages', 'groundwork', 'plan', 'resourcesRequested']) {
@@ -225,23 +231,29 @@ describe('bids', () => {
         detail: expect.stringContaining(`missing: ${part}.`),
       });
     }
-    expect(mayBid(open, secretaryOf(A), { ...content, conditionStatements: [] }, BEFORE)).toEqual(refusal('RULE_BROKEN'));
-    expect(mayBid(open, secretaryOf(A), { ...content, conditionStatements: [' '] }, BEFORE)).toEqual(refusal('RULE_BROKEN'));
-    expect(mayBid(open, secretaryOf(A), { ...content, conditionStatements: ['yes', 'more'] }, BEFORE)).toEqual(refusal('RULE_BROKEN'));
+    expect(mayBid(open, secretaryOf(A), { ...content, conditionStatements: [] }, BEFORE)).toEqual(refusal('RULE_BROKEN', 'projectBidding.conditionStatements'));
+    expect(mayBid(open, secretaryOf(A), { ...content, conditionStatements: [' '] }, BEFORE)).toEqual(
+      refusal('RULE_BROKEN', 'projectBidding.conditionStatements'),
+    );
+    expect(mayBid(open, secretaryOf(A), { ...content, conditionStatements: ['yes', 'more'] }, BEFORE)).toEqual(
+      refusal('RULE_BROKEN', 'projectBidding.conditionStatements'),
+    );
     const twoConditions = view('BIDDING', { post: { ...open.details.post, eligibility: { villageIds: [A], conditions: ['c1', 'c2'] } } });
     expect(mayBid(twoConditions, secretaryOf(A), { ...content, conditionStatements: ['yes', 'also'] }, BEFORE)).toEqual(OK);
-    expect(mayBid(twoConditions, secretaryOf(A), { ...content, conditionStatements: ['yes', ' '] }, BEFORE)).toEqual(refusal('RULE_BROKEN'));
+    expect(mayBid(twoConditions, secretaryOf(A), { ...content, conditionStatements: ['yes', ' '] }, BEFORE)).toEqual(
+      refusal('RULE_BROKEN', 'projectBidding.conditionStatements'),
+    );
   });
 
   test('who may not bid: an ineligible village, another town, another role', () => {
-    expect(mayBid(open, secretaryOf(D), content, BEFORE)).toEqual(refusal('RULE_BROKEN'));
+    expect(mayBid(open, secretaryOf(D), content, BEFORE)).toEqual(refusal('RULE_BROKEN', 'projectBidding.eligibleVillages'));
     expect(mayBid(open, secretaryOf('xingcun.xikou.x'), content, BEFORE)).toEqual(refusal('WRONG_ORGANISATION'));
     expect(mayBid(open, actor('c', ['VILLAGE_CADRE', A]), content, BEFORE)).toEqual(refusal('NOT_AUTHORISED'));
   });
 
   test('after the deadline a bid is refused whatever the step; a closed process says so', () => {
-    expect(mayBid(view('EVALUATION'), secretaryOf(A), content, AFTER)).toEqual(refusal('RULE_BROKEN'));
-    expect(mayBid(view('NO_BID'), secretaryOf(A), content, AFTER)).toEqual(refusal('RULE_BROKEN'));
+    expect(mayBid(view('EVALUATION'), secretaryOf(A), content, AFTER)).toEqual(refusal('RULE_BROKEN', 'projectBidding.deadlineAhead'));
+    expect(mayBid(view('NO_BID'), secretaryOf(A), content, AFTER)).toEqual(refusal('RULE_BROKEN', 'projectBidding.deadlineAhead'));
     expect(mayBid(view('EVALUATION', { deadline: AFTER }), secretaryOf(A), content, NOW)).toEqual(refusal('WRONG_STEP'));
     expect(mayBid(view('CLOSED', {}, 'CANCELLED'), secretaryOf(A), content, BEFORE)).toEqual(refusal('PROCESS_CLOSED'));
     expect(mayBid(view('CLOSED', {}, 'CANCELLED'), secretaryOf(A), content, AFTER)).toEqual(refusal('PROCESS_CLOSED'));
@@ -251,7 +263,7 @@ describe('bids', () => {
     const withBid = view('BIDDING', { bids: [bid(A)] });
     expect(mayReviseBid(withBid, secretaryOf(A), content, BEFORE)).toEqual(OK);
     expect(mayReviseBid(withBid, secretaryOf(B), content, BEFORE)).toEqual(refusal('WRONG_STEP'));
-    expect(mayReviseBid(withBid, secretaryOf(A), content, AFTER)).toEqual(refusal('RULE_BROKEN'));
+    expect(mayReviseBid(withBid, secretaryOf(A), content, AFTER)).toEqual(refusal('RULE_BROKEN', 'projectBidding.deadlineAhead'));
     expect(mayReviseBid(withBid, secretaryOf(A), { ...content, plan: '' }, BEFORE)).toEqual(refusal('INVALID_INPUT'));
   });
 });
@@ -267,7 +279,7 @@ describe('no bid at the deadline', () => {
     expect(mayChooseAfterNoBid(noBid, poster, { ...cancel, reason: '' }, NOW, 1)).toEqual(refusal('MISSING_REASON'));
     expect(mayChooseAfterNoBid(noBid, poster, { ...cancel, newDeadline: BEFORE } as never, NOW, 1)).toEqual(OK);
     expect(mayChooseAfterNoBid(noBid, poster, { ...extend, newDeadline: NOW }, NOW, 1)).toEqual(refusal('INVALID_INPUT'));
-    expect(mayChooseAfterNoBid(view('NO_BID', { extensions: 1 }), poster, extend, NOW, 1)).toEqual(refusal('RULE_BROKEN'));
+    expect(mayChooseAfterNoBid(view('NO_BID', { extensions: 1 }), poster, extend, NOW, 1)).toEqual(refusal('RULE_BROKEN', 'projectBidding.maxExtensions'));
     expect(mayChooseAfterNoBid(view('NO_BID', { extensions: 1 }), poster, extend, NOW, 2)).toEqual(OK);
     expect(mayChooseAfterNoBid(view('NO_BID', { extensions: 1 }), poster, cancel, NOW, 1)).toEqual(OK);
     expect(mayChooseAfterNoBid(view('BIDDING'), poster, cancel, NOW, 1)).toEqual(refusal('WRONG_STEP'));
@@ -312,9 +324,11 @@ describe('evaluation', () => {
       ok: false,
       code: 'RULE_BROKEN',
       detail: expect.stringContaining('ground 10.5 (0–10).'),
+      rule: 'projectBidding.scoreRange',
+      zh: expect.any(String),
     });
-    expect(mayScore(evaluating(), m1, { villageId: A, scores: { ground: -1, plan: 1 } })).toEqual(refusal('RULE_BROKEN'));
-    expect(mayScore(evaluating(), m1, { villageId: A, scores: { ground: 1, plan: 21 } })).toEqual(refusal('RULE_BROKEN'));
+    expect(mayScore(evaluating(), m1, { villageId: A, scores: { ground: -1, plan: 1 } })).toEqual(refusal('RULE_BROKEN', 'projectBidding.scoreRange'));
+    expect(mayScore(evaluating(), m1, { villageId: A, scores: { ground: 1, plan: 21 } })).toEqual(refusal('RULE_BROKEN', 'projectBidding.scoreRange'));
     expect(mayScore(evaluating(), m1, { villageId: A, scores: { ground: 1 } })).toEqual({
       ok: false,
       code: 'INVALID_INPUT',
@@ -337,10 +351,20 @@ describe('evaluation', () => {
     expect(mayScore(evaluating(), actor('m1', ['PANEL_MEMBER', 'laocun']), good(A))).toEqual(refusal('WRONG_ORGANISATION'));
     expect(mayScore(evaluating(), poster, good(A))).toEqual(refusal('NOT_AUTHORISED'));
     const villager = actor('m1', ['PANEL_MEMBER', 'xingcun'], ['VILLAGER', `${A}.g1`]);
-    expect(mayScore(evaluating(), villager, good(A))).toEqual({ ok: false, code: 'RULE_BROKEN', detail: expect.stringContaining(`tied to ${A}`) });
+    expect(mayScore(evaluating(), villager, good(A))).toEqual({
+      ok: false,
+      code: 'RULE_BROKEN',
+      detail: expect.stringContaining(`tied to ${A}`),
+      rule: 'projectBidding.conflictOfInterest',
+      zh: expect.any(String),
+    });
     expect(mayScore(evaluating(), villager, good(B))).toEqual(OK);
-    expect(mayScore(evaluating({ panel: [{ personId: 'm1', name: 'm1', villageIds: [B] }] }), m1, good(B))).toEqual(refusal('RULE_BROKEN'));
-    expect(mayScore(evaluating({ conflicts: [{ personId: 'm1', villageId: A, reason: 'r', declared: true }] }), m1, good(A))).toEqual(refusal('RULE_BROKEN'));
+    expect(mayScore(evaluating({ panel: [{ personId: 'm1', name: 'm1', villageIds: [B] }] }), m1, good(B))).toEqual(
+      refusal('RULE_BROKEN', 'projectBidding.conflictOfInterest'),
+    );
+    expect(mayScore(evaluating({ conflicts: [{ personId: 'm1', villageId: A, reason: 'r', declared: true }] }), m1, good(A))).toEqual(
+      refusal('RULE_BROKEN', 'projectBidding.conflictOfInterest'),
+    );
   });
 
   test('a conflict is declared by a panel member, with a reason, before scoring, leaving someone to score', () => {
@@ -354,10 +378,18 @@ describe('evaluation', () => {
     expect(mayDeclareConflict(evaluating({ conflicts: [{ personId: 'm1', villageId: A, reason: 'r', declared: true }] }), m1, declaration)).toEqual(
       refusal('ALREADY_DONE'),
     );
-    expect(mayDeclareConflict(evaluating({ sheets: [sheet('m1', A, 1, 1)] }), m1, declaration)).toEqual(refusal('RULE_BROKEN'));
+    expect(mayDeclareConflict(evaluating({ sheets: [sheet('m1', A, 1, 1)] }), m1, declaration)).toEqual(
+      refusal('RULE_BROKEN', 'projectBidding.conflictBeforeScoring'),
+    );
     expect(mayDeclareConflict(evaluating({ sheets: [sheet('m2', A, 1, 1), sheet('m1', B, 1, 1)] }), m1, declaration)).toEqual(OK);
     const m2Tied = evaluating({ conflicts: [{ personId: 'm2', villageId: A, reason: 'r', declared: true }] });
-    expect(mayDeclareConflict(m2Tied, m1, declaration)).toEqual({ ok: false, code: 'RULE_BROKEN', detail: expect.stringContaining('No other panel member') });
+    expect(mayDeclareConflict(m2Tied, m1, declaration)).toEqual({
+      ok: false,
+      code: 'RULE_BROKEN',
+      detail: expect.stringContaining('No other panel member'),
+      rule: 'projectBidding.panelComplete',
+      zh: expect.any(String),
+    });
     expect(mayDeclareConflict(m2Tied, m1, { ...declaration, villageId: B })).toEqual(OK);
   });
 });
@@ -553,7 +585,7 @@ describe('award and implementation', () => {
   test('the town offers to the runner-up (while one is left) or posts again; the runner-up accepts or declines with a reason', () => {
     const reoffer = (details: Partial<BiddingView['details']> = {}) => view('REOFFER', { results, passedOver: [A], ...details });
     expect(mayReoffer(reoffer(), poster, { choice: 'OFFER_RUNNER_UP' })).toEqual(OK);
-    expect(mayReoffer(reoffer({ passedOver: [A, B, C] }), poster, { choice: 'OFFER_RUNNER_UP' })).toEqual(refusal('RULE_BROKEN'));
+    expect(mayReoffer(reoffer({ passedOver: [A, B, C] }), poster, { choice: 'OFFER_RUNNER_UP' })).toEqual(refusal('RULE_BROKEN', 'projectBidding.runnerUp'));
     expect(mayReoffer(reoffer({ passedOver: [A, B, C] }), poster, { choice: 'REPOST', reason: 'again' })).toEqual(OK);
     expect(mayReoffer(reoffer(), poster, { choice: 'REPOST', reason: '' })).toEqual(refusal('MISSING_REASON'));
     expect(mayReoffer(reoffer(), reviewer, { choice: 'OFFER_RUNNER_UP' })).toEqual(refusal('NOT_AUTHORISED'));

@@ -13,12 +13,15 @@ test("the README's table of processes is the registry's", () => {
   expect(block).toBe(processRegistry.readmeTable());
 });
 
-test('every registered workflow is in the bundle entry the registry names', () => {
+test("every registered workflow is exported by its module, under its contract's type, and the bundle's entry exports them all", () => {
   for (const registry of [processRegistry, testRegistry]) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const entry = require(registry.workflowsPath) as Record<string, unknown>;
-    for (const d of registry.all) expect({ [d.workflow]: typeof entry[d.workflow] }).toEqual({ [d.workflow]: 'function' });
-    for (const d of registry.all) expect(d.workflow).toBe(d.contract.processType);
+    for (const d of registry.all) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const workflowModule = require(d.workflowModule) as Record<string, unknown>;
+      expect({ [d.contract.processType]: typeof workflowModule[d.contract.processType] }).toEqual({ [d.contract.processType]: 'function' });
+    }
+    const exported = [...registry.workflowsEntry().matchAll(/^export \{ (\w+) \} from /gm)].map((m) => m[1]);
+    expect(exported).toEqual(registry.all.map((d) => d.contract.processType));
   }
 });
 

@@ -1,9 +1,8 @@
 // The tests' registry: the platform's processes and the test-only one, registered with one line.
-import path from 'node:path';
 import { createProcessRegistry } from '../../api/process-registry';
 import { PROCESSES } from '../../processes';
 import { twoStepProcess } from './two-step/process';
 
 export const TEST_PROCESSES = [...PROCESSES, twoStepProcess] as const;
 
-export const testRegistry = createProcessRegistry(TEST_PROCESSES, { workflowsPath: path.join(__dirname, 'two-step', 'workflows') });
+export const testRegistry = createProcessRegistry(TEST_PROCESSES);

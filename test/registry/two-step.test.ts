@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
+import { workflowsEntry } from '../../worker/workflows-entry';
 import { accessCases } from '../support/access-cases';
 import { personasOf, runAccessCases, type Persona } from '../support/personas';
 import { startPlatform, type TestPlatform } from '../support/platform';
@@ -34,7 +35,7 @@ let bundle: string;
 
 beforeAll(async () => {
   const code = await bundleWorkflowCode({
-    workflowsPath: require.resolve(testRegistry.workflowsPath),
+    ...workflowsEntry(testRegistry),
     logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} },
   });
   bundle = path.join(process.env.TEST_TMP!, 'two-step-bundle.js');

@@ -34,7 +34,7 @@ async function newRules(values: Record<string, Record<string, unknown>>, reason:
   expect(draft.status).toBe(201);
   const changed = await platform.api(OFFICE, 'POST', `/rule-sets/${draft.body.id}/changes`, { values, reason });
   expect(changed.status).toBe(200);
-  const published = await platform.api(OFFICE, 'POST', `/rule-sets/${draft.body.id}/publish`, { effectiveFrom: new Date(Date.now() - 1000).toISOString() });
+  const published = await platform.api(OFFICE, 'POST', `/rule-sets/${draft.body.id}/publish`, {});
   expect(published.body).toMatchObject({ status: 'PUBLISHED', violations: [] });
   return published.body;
 }
@@ -151,11 +151,19 @@ test('draft, change and publish: only the coordination office, never outside the
     { rule: 'dispatch.deadlineReminder', value: '0s', bound: 'a duration from 1h to 7d' },
   ]);
   expect(refused.body.detail).toContain('dispatch.reviewPeriod = 11 (must be a whole number of working days from 1 to 10)');
+  expect(refused.body).toMatchObject({ rule: 'ruleSets.bounds', reason: { en: refused.body.detail, zh: expect.stringContaining('超出允许范围') } });
 
   await platform.api(OFFICE, 'POST', `/rule-sets/${id}/changes`, {
     values: { admission: { consultationPeriod: 7 }, dispatch: { reviewPeriod: 3, deadlineReminder: '2d' } },
     reason: '县协调小组会议决定',
   });
+  // Backdated, even by a minute, it is refused: a correction of a rule in force is a new version from now on.
+  const backdated = await platform.api(OFFICE, 'POST', `/rule-sets/${id}/publish`, { effectiveFrom: new Date(Date.now() - 60_000).toISOString() });
+  expectProblem(backdated, 422, 'RULE_BROKEN');
+  expect(backdated.body).toMatchObject({ rule: 'ruleSets.effectiveFrom', reason: { zh: expect.stringContaining('不能追溯生效'), en: backdated.body.detail } });
+  expect((await platform.api(VILLAGER, 'GET', '/counties/xingcun/rule-sets')).body).toEqual(
+    expect.arrayContaining([expect.objectContaining({ id, status: 'DRAFT' })]),
+  );
   const published = await platform.api(OFFICE, 'POST', `/rule-sets/${id}/publish`, { effectiveFrom: '2099-01-01T00:00:00+08:00' });
   expect(published.body).toMatchObject({ status: 'PUBLISHED', effectiveFrom: '2098-12-31T16:00:00.000Z', values: { admission: { consultationPeriod: 7 } } });
   expectProblem(await platform.api(OFFICE, 'POST', `/rule-sets/${id}/changes`, { values: { dispatch: { reviewPeriod: 4 } }, reason: '再改' }), 409, 'CONFLICT');

@@ -61,7 +61,12 @@ describe('eligibility: every failure, with a reason', () => {
 
   test('a unit at county level or below borrows only where the rules allow it; above, always', () => {
     expect(eligibilityFailures(facts(), request(), rules, NOW)).toEqual([
-      { code: 'COUNTY_LEVEL_BORROWER', reason: "县农业农村局 is a unit at county level or below: the county's rules do not let such units borrow cadres." },
+      {
+        rule: expect.stringMatching(/^secondment\./),
+        zh: expect.any(String),
+        code: 'COUNTY_LEVEL_BORROWER',
+        reason: "县农业农村局 is a unit at county level or below: the county's rules do not let such units borrow cadres.",
+      },
     ]);
     for (const kind of ['COUNTY', 'DEPARTMENT', 'COORDINATION_OFFICE', 'TOWN', 'STATION', 'VILLAGE', 'GRID'])
       expect(codes(facts({ borrowingUnit: { ...BUREAU, kind } }), rules)).toEqual(['COUNTY_LEVEL_BORROWER']);
@@ -70,7 +75,12 @@ describe('eligibility: every failure, with a reason', () => {
 
   test('probationary leaders and leadership members are banned outright', () => {
     expect(eligibilityFailures(facts({ cadre: cadre('PROBATIONARY_LEADER') }), request(), allowing, NOW)).toEqual([
-      { code: 'BANNED_CATEGORY', reason: "邓国清 is a newly promoted leader in probation (试用期新提任领导): the county's rules do not allow seconding them." },
+      {
+        rule: expect.stringMatching(/^secondment\./),
+        zh: expect.any(String),
+        code: 'BANNED_CATEGORY',
+        reason: "邓国清 is a newly promoted leader in probation (试用期新提任领导): the county's rules do not allow seconding them.",
+      },
     ]);
     expect(eligibilityFailures(facts({ cadre: cadre('LEADERSHIP_MEMBER') }), request(), allowing, NOW)[0].reason).toContain('leadership (领导班子成员)');
     expect(codes(facts({ cadre: cadre('LEADERSHIP_MEMBER') }), { ...allowing, bannedCategories: ['PROBATIONARY_LEADER'] })).toEqual([]);
@@ -79,12 +89,22 @@ describe('eligibility: every failure, with a reason', () => {
   test('selected graduates under 2 years and new recruits under 3 years, counted from their start', () => {
     const graduate = (since: string) => eligibilityFailures(facts({ cadre: cadre('SELECTED_GRADUATE', since) }), request(), allowing, NOW);
     expect(graduate('2024-11-23T08:00:00.001Z')).toEqual([
-      { code: 'BANNED_CATEGORY', reason: '邓国清 is a selected graduate (选调生) since 2024-11-23: not before 2 years, on 2026-11-23.' },
+      {
+        rule: expect.stringMatching(/^secondment\./),
+        zh: expect.any(String),
+        code: 'BANNED_CATEGORY',
+        reason: '邓国清 is a selected graduate (选调生) since 2024-11-23: not before 2 years, on 2026-11-23; the term would start 2026-11-23.',
+      },
     ]);
     expect(graduate('2024-11-23T08:00:00.000Z')).toEqual([]);
     const recruit = (since: string, r = allowing) => eligibilityFailures(facts({ cadre: cadre('NEW_RECRUIT', since) }), request(), r, NOW);
     expect(recruit('2023-11-23T08:00:00.001Z')).toEqual([
-      { code: 'BANNED_CATEGORY', reason: '邓国清 is a new recruit (新录用人员) since 2023-11-23: not before 3 years, on 2026-11-23.' },
+      {
+        rule: expect.stringMatching(/^secondment\./),
+        zh: expect.any(String),
+        code: 'BANNED_CATEGORY',
+        reason: '邓国清 is a new recruit (新录用人员) since 2023-11-23: not before 3 years, on 2026-11-23; the term would start 2026-11-23.',
+      },
     ]);
     expect(recruit('2023-11-23T08:00:00.000Z')).toEqual([]);
     expect(recruit('2025-01-01T00:00:00.000Z', { ...allowing, newRecruitYears: 1 })).toEqual([]);
@@ -105,7 +125,13 @@ describe('eligibility: every failure, with a reason', () => {
       ...(returnedAt && { returnedAt }),
     });
     expect(eligibilityFailures(facts({ history: [past('2025-02-20T00:00:00.000Z')] }), request(), allowing, NOW)).toEqual([
-      { code: 'COOL_DOWN', reason: '邓国清 returned from xingcun.dept.propaganda on 2025-02-20: no second secondment within 24 months, before 2027-02-20.' },
+      {
+        rule: expect.stringMatching(/^secondment\./),
+        zh: expect.any(String),
+        code: 'COOL_DOWN',
+        reason:
+          '邓国清 returned from xingcun.dept.propaganda on 2025-02-20: no second secondment within 24 months, so no term before 2027-02-20; this one would start 2026-11-23.',
+      },
     ]);
     expect(codes(facts({ history: [past('2024-11-23T08:00:00.000Z')] }))).toEqual([]);
     expect(codes(facts({ history: [past('2024-11-23T08:00:00.001Z')] }))).toEqual(['COOL_DOWN']);
@@ -116,7 +142,12 @@ describe('eligibility: every failure, with a reason', () => {
     expect(codes(facts({ history: [past('2020-01-01T00:00:00.000Z'), past('2021-12-01T00:00:00.000Z')] }))).toEqual([]);
     expect(codes(facts({ history: [past('2025-12-01T00:00:00.000Z')] }), { ...allowing, coolDownMonths: 0 })).toEqual([]);
     expect(eligibilityFailures(facts({ history: [past(undefined, '2027-01-01T00:00:00.000Z', 'ACTIVE')] }), request(), allowing, NOW)).toEqual([
-      { code: 'ALREADY_SECONDED', reason: '邓国清 is already on secondment to xingcun.dept.propaganda.' },
+      {
+        rule: expect.stringMatching(/^secondment\./),
+        zh: expect.any(String),
+        code: 'ALREADY_SECONDED',
+        reason: '邓国清 is already on secondment to xingcun.dept.propaganda.',
+      },
     ]);
     expect(
       eligibilityFailures(facts({ cadre: undefined, history: [past(undefined, '2027-01-01T00:00:00.000Z', 'ACTIVE')] }), request(), allowing, NOW)[1].reason,
@@ -125,17 +156,29 @@ describe('eligibility: every failure, with a reason', () => {
 
   test('the term asked: at most the term rule, and within the cumulative cap', () => {
     expect(codes(facts(), allowing, request(6))).toEqual([]);
-    expect(eligibilityFailures(facts(), request(7), allowing, NOW)).toEqual([{ code: 'TERM_TOO_LONG', reason: '7 months asked: a term is at most 6 months.' }]);
+    expect(eligibilityFailures(facts(), request(7), allowing, NOW)).toEqual([
+      { rule: expect.stringMatching(/^secondment\./), zh: expect.any(String), code: 'TERM_TOO_LONG', reason: '7 months asked: a term is at most 6 months.' },
+    ]);
     expect(codes(facts(), { ...allowing, maxTermMonths: 24 }, request(12))).toEqual([]);
     expect(eligibilityFailures(facts(), request(13), { ...allowing, maxTermMonths: 24 }, NOW)).toEqual([
-      { code: 'OVER_CAP', reason: '13 months asked: one secondment lasts at most 12 months in all.' },
+      {
+        rule: expect.stringMatching(/^secondment\./),
+        zh: expect.any(String),
+        code: 'OVER_CAP',
+        reason: '13 months asked: one secondment lasts at most 12 months in all.',
+      },
     ]);
   });
 
   test("the borrowing unit's quota: its own, else the default; its own unit is no secondment", () => {
     expect(codes(facts({ borrowingUnitActive: 1 }))).toEqual([]);
     expect(eligibilityFailures(facts({ borrowingUnitActive: 2 }), request(), allowing, NOW)).toEqual([
-      { code: 'OVER_QUOTA', reason: '县农业农村局 already holds 2 seconded cadre(s); its quota is 2.' },
+      {
+        rule: expect.stringMatching(/^secondment\./),
+        zh: expect.any(String),
+        code: 'OVER_QUOTA',
+        reason: '县农业农村局 already holds 2 seconded cadre(s); its quota is 2.',
+      },
     ]);
     const own = { ...allowing, quotas: { [BUREAU.id]: 0 } };
     expect(codes(facts(), own)).toEqual(['OVER_QUOTA']);
@@ -144,7 +187,12 @@ describe('eligibility: every failure, with a reason', () => {
     expect(quotaOf(own, 'other')).toBe(2);
     expect(quotaOf({ ...allowing, quotas: JSON.parse('{}') }, 'toString')).toBe(2);
     expect(eligibilityFailures(facts({ borrowingUnit: { ...BUREAU, id: TOWN, kind: 'TOWN', name: '桥头镇' } }), request(), allowing, NOW)).toEqual([
-      { code: 'OWN_UNIT', reason: '邓国清 already serves in 桥头镇: that is no secondment.' },
+      {
+        rule: expect.stringMatching(/^secondment\./),
+        zh: expect.any(String),
+        code: 'OWN_UNIT',
+        reason: '邓国清 already serves in 桥头镇: that is no secondment.',
+      },
     ]);
   });
 
@@ -165,7 +213,12 @@ describe('eligibility: every failure, with a reason', () => {
     });
     expect(codes(all, rules, request(13))).toEqual(['BANNED_CATEGORY', 'COOL_DOWN', 'TERM_TOO_LONG', 'OVER_CAP', 'COUNTY_LEVEL_BORROWER', 'OVER_QUOTA']);
     expect(eligibilityFailures(facts({ cadre: undefined }), request(), allowing, NOW)).toEqual([
-      { code: 'NO_CADRE_RECORD', reason: 'p.deng has no cadre record in the organisation data: eligibility cannot be shown.' },
+      {
+        rule: expect.stringMatching(/^secondment\./),
+        zh: expect.any(String),
+        code: 'NO_CADRE_RECORD',
+        reason: 'p.deng has no cadre record in the organisation data: eligibility cannot be shown.',
+      },
     ]);
   });
 });
@@ -290,10 +343,16 @@ describe('steps', () => {
   test('an extension: the borrowing unit, while active, with a reason, never past the cap however many it takes', () => {
     const active = view('ACTIVE', { monthsApproved: 6 });
     expect(mayRequestExtension(active, borrower, { months: 6, reason: '专班延期' }, rules)).toEqual({ ok: true });
-    expect(mayRequestExtension(active, borrower, { months: 7, reason: '专班延期' }, rules)).toMatchObject({ code: 'RULE_BROKEN' });
+    expect(mayRequestExtension(active, borrower, { months: 7, reason: '专班延期' }, rules)).toMatchObject({
+      code: 'RULE_BROKEN',
+      rule: 'secondment.cumulativeCapMonths',
+    });
     const twice = view('ACTIVE', { monthsApproved: 10, extensions: [{ months: 4, reason: 'r', askedAt: '', status: 'APPROVED' }] });
     expect(mayRequestExtension(twice, borrower, { months: 2, reason: 'r' }, rules)).toEqual({ ok: true });
-    expect(mayRequestExtension(twice, borrower, { months: 3, reason: 'r' }, rules)).toMatchObject({ code: 'RULE_BROKEN' });
+    expect(mayRequestExtension(twice, borrower, { months: 3, reason: 'r' }, rules)).toMatchObject({
+      code: 'RULE_BROKEN',
+      rule: 'secondment.cumulativeCapMonths',
+    });
     expect(mayRequestExtension(active, borrower, { months: 1, reason: '' }, rules)).toMatchObject({ code: 'MISSING_REASON' });
     expect(mayRequestExtension(active, actor('DISPATCHER', 'xingcun.dept.civil-affairs'), { months: 1, reason: 'r' }, rules)).toMatchObject({
       code: 'WRONG_ORGANISATION',
@@ -318,7 +377,11 @@ describe('steps', () => {
 
   test('an extension is in time when the lead time from now ends by the end of the term', () => {
     expect(extensionInTime('2026-12-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z')).toEqual({ ok: true });
-    expect(extensionInTime('2026-12-01T00:00:00.001Z', '2026-12-01T00:00:00.000Z')).toMatchObject({ ok: false, code: 'RULE_BROKEN' });
+    expect(extensionInTime('2026-12-01T00:00:00.001Z', '2026-12-01T00:00:00.000Z')).toMatchObject({
+      ok: false,
+      code: 'RULE_BROKEN',
+      rule: 'secondment.extensionLeadTime',
+    });
   });
 
   test('the return is confirmed by the source unit, or by the organisation department once escalated', () => {

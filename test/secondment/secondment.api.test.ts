@@ -19,6 +19,8 @@ const BORROWER: Record<string, string> = {
 };
 
 let platform: TestPlatform;
+/** The rule set the tests' processes pin: the one published below. */
+let pinned: { id: string; version: number };
 
 beforeAll(async () => {
   platform = await startPlatform('sqlite');
@@ -28,14 +30,27 @@ beforeAll(async () => {
     values: { secondment: { defaultQuota: 10, quotas: { [ECOLOGY]: 1 } } },
     reason: '县委组织部核定借调名额',
   });
-  const published = await platform.api(OFFICE, 'POST', `/rule-sets/${draft.body.id}/publish`, { effectiveFrom: new Date(Date.now() - 1000).toISOString() });
+  const published = await platform.api(OFFICE, 'POST', `/rule-sets/${draft.body.id}/publish`, {});
   expect(published.body).toMatchObject({ status: 'PUBLISHED', violations: [] });
+  pinned = { id: published.body.id, version: published.body.version };
 });
 afterAll(async () => {
   await platform?.stop();
 });
 
 const today = () => new Date().toISOString().slice(0, 10);
+/** The day `months` calendar months from today (YYYY-MM-DD). */
+const inMonths = (months: number) => {
+  const d = new Date();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+};
+
+/** What the auditors' log holds for a process: its refused attempts, newest first. */
+async function refusalsOf(workflowId: string): Promise<any[]> {
+  return (await platform.api(AUDITOR, 'GET', `/audit/refusals?countyId=xingcun&workflowId=${workflowId}`)).body;
+}
 
 function expectProblem(response: { status: number; body: any }, status: number, code: string) {
   expect({ status: response.status, code: response.body?.code }).toEqual({ status, code });
@@ -127,26 +142,86 @@ test("the seeds' case: a township cadre seconded to a county bureau; the term en
   await platform.recordHistory(id, 'secondment-seeds-case');
 }, 60_000);
 
-test('a probationary new leader is refused, with every reason listed', async () => {
+test('a probationary new leader is refused, naming each rule, and the decision is recorded where auditors find it', async () => {
   const asked = await ask('p.qiaotou.deputy-head', CIVIL_AFFAIRS, { months: 13 });
-  expect(asked.status).toBe(201);
-  expect(asked.body).toMatchObject({ status: 'REJECTED', step: 'CLOSED', details: { ending: 'INELIGIBLE', eligibility: { eligible: false } } });
-  const failures = asked.body.details.eligibility.failures;
-  expect(failures.map((f: { code: string }) => f.code)).toEqual(['BANNED_CATEGORY', 'TERM_TOO_LONG', 'OVER_CAP']);
+  expectProblem(asked, 422, 'RULE_BROKEN');
+  expect(asked.body).toMatchObject({
+    rule: 'secondment.bannedCategories',
+    ruleSet: pinned,
+    reason: { zh: expect.stringContaining('不符合借调条件'), en: asked.body.detail },
+  });
+  const failures = asked.body.failures;
+  expect(failures.map((f: { code: string; rule: string }) => [f.code, f.rule])).toEqual([
+    ['BANNED_CATEGORY', 'secondment.bannedCategories'],
+    ['TERM_TOO_LONG', 'secondment.maxTermMonths'],
+    ['OVER_CAP', 'secondment.cumulativeCapMonths'],
+  ]);
   expect(failures[0].reason).toContain('刘洋');
   expect(failures[0].reason).toContain('probation');
-  expect(asked.body.outcome.reason).toContain('6 months');
+  expect(asked.body.detail).toContain('6 months');
+  // The process that decided it closed on the record, and the refusal is among the refused attempts.
+  const decided = (await platform.api(AUDITOR, 'GET', `/secondments/${asked.body.workflowId}`)).body;
+  expect(decided).toMatchObject({ status: 'REJECTED', details: { ending: 'INELIGIBLE', eligibility: { eligible: false, failures } } });
+  expect(await refusalsOf(asked.body.workflowId)).toEqual([
+    expect.objectContaining({
+      action: 'POST /secondments',
+      reasonCode: 'RULE_BROKEN',
+      httpStatus: 422,
+      rule: 'secondment.bannedCategories',
+      ruleSet: pinned,
+      reason: { zh: expect.stringContaining('不得借调'), en: asked.body.detail },
+    }),
+  ]);
 });
 
-test('a second secondment within the cool-down is refused; one after it is allowed', async () => {
-  const within = await ask('p.qiaotou.cadre.li', CIVIL_AFFAIRS);
+test('the cool-down is measured to the start asked, not to today: refused within it, allowed from its end', async () => {
+  // 李晓梅 came back nine months ago: the 24 months' cool-down ends in 15 months.
+  const within = await ask('p.qiaotou.cadre.li', CIVIL_AFFAIRS, { start: inMonths(14) });
+  expectProblem(within, 422, 'RULE_BROKEN');
   expect(within.body).toMatchObject({
-    status: 'REJECTED',
-    details: { eligibility: { failures: [expect.objectContaining({ code: 'COOL_DOWN', reason: expect.stringContaining('24 months') })] } },
+    rule: 'secondment.coolDownMonths',
+    failures: [expect.objectContaining({ code: 'COOL_DOWN', rule: 'secondment.coolDownMonths' })],
   });
-  const after = await ask('p.qiaotou.cadre.wang', CIVIL_AFFAIRS);
-  expect(after.body).toMatchObject({ status: 'RUNNING', step: 'CONSENT', details: { eligibility: { eligible: true } } });
+  expect(within.body.detail).toContain(`this one would start ${inMonths(14)}`);
+  const after = await ask('p.qiaotou.cadre.li', CIVIL_AFFAIRS, { start: inMonths(16) });
+  expect(after.status).toBe(201);
+  expect(after.body).toMatchObject({
+    status: 'RUNNING',
+    step: 'CONSENT',
+    details: { eligibility: { eligible: true, measuredTo: `${inMonths(16)}T00:00:00.000Z` } },
+  });
+  const other = await ask('p.qiaotou.cadre.wang', CIVIL_AFFAIRS);
+  expect(other.body).toMatchObject({ status: 'RUNNING', step: 'CONSENT', details: { eligibility: { eligible: true } } });
+  // A selected graduate's two years, too, are measured to the start: 孙悦 has served 14 months.
+  expectProblem(await ask('p.qiaotou.graduate', CIVIL_AFFAIRS, { start: inMonths(9) }), 422, 'RULE_BROKEN');
+  expect((await ask('p.qiaotou.graduate', CIVIL_AFFAIRS, { start: inMonths(11) })).body).toMatchObject({ step: 'CONSENT' });
 });
+
+test('eligibility is checked again at registration: of two approved requests for one cadre, only the first goes active', async () => {
+  const hu = { cadre: 'p.xikou.cadre.hu', consenter: 'p.xikou.reviewer' };
+  const first = await ok(ask(hu.cadre, AGRICULTURE, { monthLasts: '1h' }));
+  const second = await ok(ask(hu.cadre, CIVIL_AFFAIRS, { monthLasts: '1h' }));
+  expect([first.step, second.step]).toEqual(['CONSENT', 'CONSENT']);
+  await activate(first.workflowId, hu.consenter, hu.cadre);
+  const id = second.workflowId;
+  await ok(platform.api(hu.consenter, 'POST', `/secondments/${id}/consent`, { party: 'SOURCE_UNIT', consent: true }));
+  await ok(platform.api(hu.cadre, 'POST', `/secondments/${id}/consent`, { party: 'CADRE', consent: true }));
+  await ok(platform.api(ORG_DEPARTMENT, 'POST', `/secondments/${id}/review`, { decision: 'APPROVE' }));
+  await ok(platform.api(APPROVER, 'POST', `/secondments/${id}/approval`, { decision: 'APPROVE' }));
+  const registered = await platform.api(ORG_DEPARTMENT, 'POST', `/secondments/${id}/registration`, { registrationRef: '组干备〔2026〕重复号' });
+  expectProblem(registered, 422, 'RULE_BROKEN');
+  expect(registered.body).toMatchObject({
+    rule: 'secondment.oneAtATime',
+    ruleSet: pinned,
+    reason: { zh: expect.stringContaining('同一时间只能借调一处') },
+  });
+  expect(registered.body.detail).toContain(AGRICULTURE);
+  expect((await platform.api(AUDITOR, 'GET', `/secondments/${id}`)).body).toMatchObject({ step: 'REGISTRATION', status: 'RUNNING' });
+  expect(await platform.db.secondmentRecord.findMany({ where: { personId: hu.cadre, status: 'ACTIVE' } })).toEqual([
+    expect.objectContaining({ id: first.workflowId }),
+  ]);
+  expect(await refusalsOf(id)).toEqual([expect.objectContaining({ rule: 'secondment.oneAtATime', httpStatus: 422 })]);
+}, 60_000);
 
 test('an extension asked later than the lead time before the end is refused', async () => {
   const asked = await ask('p.xikou.shangao.cadre1', CIVIL_AFFAIRS, { months: 1, monthLasts: '20s', periods: { secondmentExtensionLead: { duration: '16s' } } });
@@ -155,6 +230,11 @@ test('an extension asked later than the lead time before the end is refused', as
   await new Promise((r) => setTimeout(r, 5_000));
   const late = await platform.api(BORROWER[CIVIL_AFFAIRS], 'POST', `/secondments/${id}/extensions`, { months: 1, reason: '专班工作未完成' });
   expectProblem(late, 422, 'RULE_BROKEN');
+  expect(late.body).toMatchObject({
+    rule: 'secondment.extensionLeadTime',
+    ruleSet: pinned,
+    reason: { zh: expect.stringContaining('提前期') },
+  });
   expect(late.body.detail).toContain('lead time');
   expect((await platform.api(AUDITOR, 'GET', `/secondments/${id}`)).body).toMatchObject({ step: 'ACTIVE', details: { extensions: [] } });
 }, 60_000);
@@ -173,6 +253,7 @@ test('extensions that together pass the cumulative cap are refused', async () =>
   expect(Date.parse(approved.details.endsAt) - Date.parse(active.details.endsAt)).toBe(4 * 3_600_000);
   const past = await platform.api(BORROWER[CIVIL_AFFAIRS], 'POST', `/secondments/${id}/extensions`, { months: 3, reason: '再延三个月' });
   expectProblem(past, 422, 'RULE_BROKEN');
+  expect(past.body).toMatchObject({ rule: 'secondment.cumulativeCapMonths', ruleSet: pinned });
   expect(past.body.detail).toContain('13 months');
   expect(past.body.detail).toContain('12 months');
   await ok(platform.api(BORROWER[CIVIL_AFFAIRS], 'POST', `/secondments/${id}/extensions`, { months: 2, reason: '最后两个月' }));
@@ -183,9 +264,10 @@ test('a borrowing unit over its quota is refused; its active secondment is clawe
   const id = first.body.workflowId;
   await activate(id, 'p.fenglin.reviewer', 'p.fenglin.cadre.xu');
   const second = await ask('p.fenglin.recruit', ECOLOGY);
+  expectProblem(second, 422, 'RULE_BROKEN');
   expect(second.body).toMatchObject({
-    status: 'REJECTED',
-    details: { eligibility: { failures: [expect.objectContaining({ code: 'OVER_QUOTA', reason: expect.stringContaining('quota is 1') })] } },
+    rule: 'secondment.quotas',
+    failures: [expect.objectContaining({ code: 'OVER_QUOTA', rule: 'secondment.quotas', reason: expect.stringContaining('quota is 1') })],
   });
 
   expectProblem(

@@ -7,6 +7,7 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import { ensureSearchAttributes } from '../../platform/search-attributes';
 import { processRegistry } from '../../processes';
 import { startDevServer } from '../../platform/temporal-dev-server';
+import { workflowsEntry } from '../../worker/workflows-entry';
 import { freePort } from './postgres';
 
 export default async function globalSetup(): Promise<void> {
@@ -23,7 +24,7 @@ export default async function globalSetup(): Promise<void> {
   await connection.close();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'cunwu-test-'));
   const bundle = await bundleWorkflowCode({
-    workflowsPath: require.resolve(processRegistry.workflowsPath),
+    ...workflowsEntry(processRegistry),
     logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} },
   });
   const codePath = path.join(dir, 'workflow-bundle.js');

@@ -2,7 +2,8 @@
 // organisations; their tokens and the Actor the rules see.
 import { randomUUID } from 'node:crypto';
 import { signToken } from '../../api/auth';
-import { tokenClaimsFor } from '../../domain/identity';
+import { tokenClaimsFor, type TokenClaims } from '../../domain/identity';
+import type { Db } from '../../prisma/client';
 import type { Actor } from '../../workflows/common/actor';
 import type { Role } from '../../workflows/common/roles';
 import type { AccessCase } from './access-cases';
@@ -10,7 +11,7 @@ import { TEST_JWT_SECRET, type TestPlatform } from './platform';
 
 export type Persona = { person: string } | { claims: { role: string; orgId: string; countyId: string } };
 
-/** The persona's token claims: the seeded person's, or made up for another county. */
+/** The persona's token claims: the seeded person's, or made up for another county and put on its register. */
 async function claimsOf(platform: TestPlatform, name: string, persona: Persona) {
   if ('person' in persona) {
     const claims = await tokenClaimsFor(platform.db, persona.person);
@@ -18,7 +19,43 @@ async function claimsOf(platform: TestPlatform, name: string, persona: Persona) 
     return claims;
   }
   const { role, orgId, countyId } = persona.claims;
-  return { sub: `p.${countyId}.${role.toLowerCase()}`, name, roles: [{ role: role as Role, orgId, countyId }] };
+  const claims = { sub: `p.${countyId}.${role.toLowerCase()}`, name, roles: [{ role: role as Role, orgId, countyId }] };
+  await enrol(platform.db, claims);
+  return claims;
+}
+
+/** An organisation of another county, its kind read from its id (`<county>.county`, `.dept.*`, `.coord-office`, `<county>.<town>[.<village>]`). */
+function foreignOrganisation(orgId: string, countyId: string): { id: string; kind: string; parentId: string | null } {
+  const [, first, second] = orgId.split('.');
+  if (first === 'county') return { id: orgId, kind: 'COUNTY', parentId: null };
+  if (first === 'dept') return { id: orgId, kind: 'DEPARTMENT', parentId: null };
+  if (first === 'coord-office') return { id: orgId, kind: 'COORDINATION_OFFICE', parentId: null };
+  return second ? { id: orgId, kind: 'VILLAGE', parentId: `${countyId}.${first}` } : { id: orgId, kind: 'TOWN', parentId: null };
+}
+
+/**
+ * Puts a person made up for a token (another county's, or one holding every role) on the register with
+ * the organisations it names, as a deployment serving several counties holds them: the API honours a
+ * token only while its person holds what it claims.
+ */
+export async function enrol(db: Db, claims: TokenClaims): Promise<void> {
+  for (const { orgId, countyId } of claims.roles) {
+    const org = foreignOrganisation(orgId, countyId);
+    if (org.parentId) await enrolOrganisation(db, { id: org.parentId, kind: 'TOWN', parentId: null }, countyId);
+    await enrolOrganisation(db, org, countyId);
+  }
+  await db.person.upsert({ where: { id: claims.sub }, update: {}, create: { id: claims.sub, name: claims.name } });
+  for (const { role, orgId } of claims.roles) {
+    await db.roleAssignment.upsert({
+      where: { personId_role_orgId: { personId: claims.sub, role, orgId } },
+      update: {},
+      create: { personId: claims.sub, role, orgId },
+    });
+  }
+}
+
+async function enrolOrganisation(db: Db, org: { id: string; kind: string; parentId: string | null }, countyId: string): Promise<void> {
+  await db.organisation.upsert({ where: { id: org.id }, update: {}, create: { ...org, name: org.id, countyId } });
 }
 
 /** Each persona's token and Actor. */

@@ -80,7 +80,7 @@ test('a deadline beyond the years the calendar holds is computed on plain weekda
   expect(expected.plainWeekdays).toBeDefined();
   const draft = await platform.api(OFFICE, 'POST', '/counties/xingcun/rule-sets', { note: '延长征求意见期' });
   await platform.api(OFFICE, 'POST', `/rule-sets/${draft.body.id}/changes`, { values: { admission: { consultationPeriod: 30 } }, reason: '跨年征求意见' });
-  await platform.api(OFFICE, 'POST', `/rule-sets/${draft.body.id}/publish`, { effectiveFrom: new Date(Date.now() - 1000).toISOString() });
+  await platform.api(OFFICE, 'POST', `/rule-sets/${draft.body.id}/publish`, {});
 
   const applied = await platform.api('p.dept.civil-affairs.dispatcher', 'POST', '/admissions', {
     requestId: `plain-${Date.now()}`,

@@ -179,7 +179,7 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(refused.body.detail).toContain('negative list');
     expect((await platform.api(AUDITOR, 'GET', `/dispatches/dispatch-xingcun.qiaotou-${requestId}`)).status).toBe(404);
     const log = await platform.api(AUDITOR, 'GET', '/audit/refusals?countyId=xingcun');
-    expect(log.body).toEqual(
+    expect(log.body.items).toEqual(
       expect.arrayContaining([expect.objectContaining({ personId: DISPATCHER, reasonCode: 'NEGATIVE_LIST', processType: 'taskDispatch' })]),
     );
   });

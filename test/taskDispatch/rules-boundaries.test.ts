@@ -117,7 +117,7 @@ describe('review by the town reviewer', () => {
   test('out-of-list work can be returned or rejected, never approved', () => {
     for (const catalogue of ['UNKNOWN', 'NO_CODE'] as const) {
       const v = dispatch('REVIEW', { screening: { ...listed, catalogue } });
-      expect(mayReview(v, reviewer, { decision: 'APPROVE', comment: 'needed' })).toMatchObject({ code: 'RULE_BROKEN' });
+      expect(mayReview(v, reviewer, { decision: 'APPROVE', comment: 'needed' })).toMatchObject({ code: 'RULE_BROKEN', rule: 'taskDispatch.workItemList' });
       expect(mayReview(v, reviewer, { decision: 'RETURN', reasons: 'give the code' })).toEqual({ ok: true });
     }
     expect(mayReview(dispatch('REVIEW', { screening: { ...listed, catalogue: 'ADMITTED_ONCE' } }), reviewer, { decision: 'APPROVE' })).toEqual({ ok: true });

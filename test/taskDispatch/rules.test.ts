@@ -102,7 +102,7 @@ test('review: the town reviewer of the dispatching town; out-of-list work cannot
   expect(mayReview(listed, actor('TOWN_REVIEWER', 'xingcun.xikou'), { decision: 'APPROVE' })).toMatchObject({ code: 'WRONG_ORGANISATION' });
   expect(mayReview(listed, reviewer, { decision: 'RETURN', reasons: '' })).toMatchObject({ code: 'MISSING_REASON' });
   const unlisted = dispatch('REVIEW', { screening: { catalogue: 'UNKNOWN', duplicates: [], unclear: [] } });
-  expect(mayReview(unlisted, reviewer, { decision: 'APPROVE' })).toMatchObject({ code: 'RULE_BROKEN' });
+  expect(mayReview(unlisted, reviewer, { decision: 'APPROVE' })).toMatchObject({ code: 'RULE_BROKEN', rule: 'taskDispatch.workItemList' });
   expect(mayReview(unlisted, reviewer, { decision: 'REJECT', grounds: 'OUT_OF_LIST', reasons: 'not listed' })).toEqual({ ok: true });
 });
 
@@ -116,6 +116,7 @@ test('revision: by the dispatcher, at REVISION, never changing a code already pu
   expect(mayRevise(admitted, dispatcher, { ...revision, screeningCode: 'X-2' })).toMatchObject({
     code: 'RULE_BROKEN',
     detail: expect.stringContaining('admission-1'),
+    rule: 'taskDispatch.admittedCode',
   });
 });
 

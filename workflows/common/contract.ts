@@ -125,11 +125,16 @@ export function mayAct(parties: Party[], actor: Actor, doing: string): RuleResul
   const elsewhere = roles.map((p) => holds(actor, p.role, p.org, doing)).find((r) => !r.ok && r.code === 'WRONG_ORGANISATION');
   if (elsewhere) return elsewhere;
   const [first] = parties;
-  if (!first) return refused('NOT_AUTHORISED', `${doing}: nobody may do it now.`);
+  if (!first) return refused('NOT_AUTHORISED', `${doing}: nobody may do it now.`, { rule: 'process.by', zh: '此事项现在无人可办理。' });
   if (parties.length === 1)
-    return 'person' in first ? refused('NOT_AUTHORISED', `${doing}: only ${first.name} may do it.`) : holds(actor, first.role, first.org, doing);
+    return 'person' in first
+      ? refused('NOT_AUTHORISED', `${doing}: only ${first.name} may do it.`, { rule: 'process.by', zh: `此事项只能由 ${first.name} 本人办理。` })
+      : holds(actor, first.role, first.org, doing);
   const who = parties.map((p) => ('person' in p ? p.name : `${p.role} in ${p.org}`)).join(' or ');
-  return refused('NOT_AUTHORISED', `${doing} needs ${who}; ${actor.name} is none of them.`);
+  return refused('NOT_AUTHORISED', `${doing} needs ${who}; ${actor.name} is none of them.`, {
+    rule: 'process.by',
+    zh: `此事项须由 ${who.replaceAll(' or ', ' 或 ')} 办理；${actor.name} 都不是。`,
+  });
 }
 
 /** The kit's check of a step: at one of its steps (`at`), by one who may (`by`), then the process's own rule. */

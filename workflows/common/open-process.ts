@@ -16,8 +16,9 @@ import type { SearchAttributeUpdatePair, SignalDefinition } from '@temporalio/co
 import { stepsOf } from './contract';
 import { Deadlines } from './deadlines';
 import type { ContinuableStart, Continuation, NextActor, ProcessStatus, ProcessView } from './view';
-import { closingOnCancel, nowIso, processSteps, recordStep, stepAnswer, workflowId } from './workflow-support';
+import { closingOnCancel, enforce, nowIso, processSteps, recordStep, stepAnswer, workflowId } from './workflow-support';
 import { LOCAL_ACTIVITIES, publisher, type OwnSearchAttributes, type ParentLink } from './publication';
+import type { RuleResult } from './reasons';
 import type { PeriodOverrides } from '../rules/checks';
 import type { PinnedRules } from '../rules/definitions';
 
@@ -117,7 +118,7 @@ export function openProcess<V extends ProcessView, Step extends string = string>
   const publish = publisher(activities, options.parent, options.searchAttributes as OwnSearchAttributes | undefined);
   const show = () => publish(view, options.details(view));
   setHandler(options.query, () => view);
-  const { step: updateStep, exclusively } = processSteps(show, () => stepAnswer(view));
+  const { step: updateStep, exclusively } = processSteps(show, () => stepAnswer(view), rules);
   const step = stepsOf<V['details']>(view, updateStep);
   const deadlines = new Deadlines({
     countyId: view.countyId,
@@ -213,6 +214,8 @@ export function openProcess<V extends ProcessView, Step extends string = string>
       return activities.platform.notifyOrganisations({ workflowId: view.workflowId, orgIds, kind, message });
     },
     deadlines,
+    /** Refuses the step being done (in its work, before it changes anything) when `result` is a refusal, naming the rule and the pinned rule set. */
+    refuseUnless: (result: RuleResult): void => enforce(result, rules),
     /**
      * Waits while `holds()`: wakes on every change and at each active timer's moment, and fires the
      * timers that are due, in order, under the lock.

@@ -21,12 +21,34 @@ export const REASONS = {
 
 export type ReasonCode = keyof typeof REASONS;
 
-export type RuleResult = { ok: true } | { ok: false; code: ReasonCode; detail: string };
+/**
+ * A rule's machine-readable id, as refusals and records name it: `<section>.<rule>` for a county rule
+ * (the rule-set key it applied, e.g. `secondment.coolDownMonths`), `<process>.<rule>` for a rule the
+ * spec itself fixes (e.g. `majorMatterDecision.meetingOrder`), `process.<rule>` for the kit's
+ * (docs/processes.md, "Refusals that name their rule", lists them).
+ */
+export type RuleId = `${string}.${string}`;
+
+/** The rule a refusal applied, and the reason in Chinese beside the English detail. */
+export interface NamedRule {
+  rule: RuleId;
+  zh: string;
+}
+
+export type Refusal = { ok: false; code: ReasonCode; detail: string } & Partial<NamedRule>;
+
+export type RuleResult = { ok: true } | Refusal;
 
 export const allowed: RuleResult = { ok: true };
 
-export function refused(code: ReasonCode, detail: string): RuleResult {
-  return { ok: false, code, detail };
+/** A refusal: its code, the English detail and, for a business rule, the rule it applied and the Chinese reason. */
+export function refused(code: ReasonCode, detail: string, named?: NamedRule): RuleResult {
+  return { ok: false, code, detail, ...named };
+}
+
+/** The county's or the spec's rule `rule` is broken (RULE_BROKEN, 422). */
+export function ruleBroken(rule: RuleId, detail: string, zh: string): RuleResult {
+  return refused('RULE_BROKEN', detail, { rule, zh });
 }
 
 /** The first refusal among rule results, or allowed. */

@@ -3,15 +3,32 @@ import { ActivityFailure, ApplicationFailure, type SearchAttributeUpdatePair, ty
 import { CancellationScope, condition, isCancellation, setCurrentDetails, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { Mutex } from 'async-mutex';
 import type { Actor, ActedAs } from './actor';
+import { inertMarkdown } from './details';
 import type { ProcessView, StepAnswer, StepRecord } from './view';
 import { isReasonCode, type RuleResult } from './reasons';
 import { SA } from './search-attributes';
 
-/** Turns a refused rule into an Update validator failure: the caller sees the code and detail. */
-function enforce(result: RuleResult): void {
-  if (!result.ok) {
-    throw ApplicationFailure.create({ type: result.code, message: result.detail, nonRetryable: true });
-  }
+/** The rule set a process runs under, as a refusal names it. */
+export interface RuleSetRef {
+  ruleSetId: string;
+  version: number;
+}
+
+/** What a refusal carries besides its code and detail: the rule it applied, the rule set's version, the reason in Chinese. */
+export interface RefusalDetails {
+  rule?: string;
+  zh?: string;
+  ruleSet: { id: string; version: number };
+}
+
+/**
+ * Turns a refused rule into a step's failure (the Update's validator, or a step refused in its work): the
+ * caller sees the code and detail, and in the failure's details the rule it applied and the pinned rule set.
+ */
+export function enforce(result: RuleResult, pinned: RuleSetRef): void {
+  if (result.ok) return;
+  const details: RefusalDetails = { rule: result.rule, zh: result.zh, ruleSet: { id: pinned.ruleSetId, version: pinned.version } };
+  throw ApplicationFailure.create({ type: result.code, message: result.detail, nonRetryable: true, details: [details] });
 }
 
 export interface StepOptions {
@@ -24,7 +41,7 @@ export interface StepOptions {
  * but a step in flight may change it while awaiting an activity; so each step takes the process's lock
  * and checks its rule again before acting, and the main body's own transitions take the same lock.
  */
-export function processSteps(show: () => Promise<void>, answer: () => StepAnswer) {
+export function processSteps(show: () => Promise<void>, answer: () => StepAnswer, pinned: RuleSetRef) {
   const lock = new Mutex();
   return {
     step: <A extends [Actor, ...unknown[]]>(
@@ -35,7 +52,7 @@ export function processSteps(show: () => Promise<void>, answer: () => StepAnswer
     ): void => {
       const handler = async (...args: A): Promise<StepAnswer> => {
         await lock.runExclusive(async () => {
-          enforce(rule(...args));
+          enforce(rule(...args), pinned);
           try {
             await act(...args);
           } catch (error) {
@@ -46,7 +63,7 @@ export function processSteps(show: () => Promise<void>, answer: () => StepAnswer
         if (options.settle) await condition(options.settle);
         return answer();
       };
-      setHandler(update, handler, { validator: (...args: A) => enforce(rule(...args)) });
+      setHandler(update, handler, { validator: (...args: A) => enforce(rule(...args), pinned) });
     },
     /** Runs a transition of the main body (timers, opening) without interleaving with a step. */
     exclusively: <T>(transition: () => Promise<T>): Promise<T> => lock.runExclusive(transition),
@@ -130,7 +147,7 @@ export function showInTemporal(view: ProcessView, details: string, shown: Map<st
     return true;
   });
   if (changed.length) upsertSearchAttributes(changed);
-  setCurrentDetails(details);
+  setCurrentDetails(inertMarkdown(details));
 }
 
 function searchAttributesOf(view: ProcessView): SearchAttributeUpdatePair[] {

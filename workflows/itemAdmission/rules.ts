@@ -1,6 +1,6 @@
 // Rules of the itemAdmission process (docs/processes.md §1): pure functions called by the validators.
 import type { Actor } from '../common/actor';
-import { allowed, firstRefusal, refused, type RuleResult } from '../common/reasons';
+import { allowed, firstRefusal, refused, ruleBroken, type RuleResult } from '../common/reasons';
 import { mayTake } from '../common/contract';
 import { reasonGiven } from '../common/guards';
 import type { AdmissionDecision, AdmissionReview, AdmissionView, Consultation, ConsultationResponse, Withdrawal } from './contract';
@@ -62,7 +62,11 @@ function admissionAllowed(view: AdmissionView, decision: AdmissionDecision): Rul
     return refused('TESTS_NOT_MET', 'Work can be admitted only when all three tests were met at review.');
   }
   if (decision.outcome === 'ADMIT_ONCE' && application.scope !== 'ONCE') {
-    return refused('RULE_BROKEN', 'The department applied for a catalogue item, not for one task.');
+    return ruleBroken(
+      'itemAdmission.onceScope',
+      'The department applied for a catalogue item, not for one task.',
+      '申请单位申请的是纳入清单，而非一次性准入。',
+    );
   }
   if (decision.outcome === 'ADMIT_TO_CATALOGUE' && !decision.effect) {
     return refused('INVALID_INPUT', 'Admission into the catalogue must say whether it takes effect at once or in the next version.');

@@ -2,6 +2,7 @@
 // schemas (the types below are inferred from them), its actions — each an Update named as in the
 // recorded histories, its REST path, the steps it is taken at and who takes it — and its search
 // attributes. Bundle-safe: read by the workflow, the API (processes/majorMatterDecision), the boards.
+import { inertMarkdown } from '../common/details';
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { z } from 'zod';
 import type { ActedAs, Actor } from '../common/actor';
@@ -44,6 +45,10 @@ export const suggestionSchema = z
     estimatedAmount: amount,
     protectIdentity: z.boolean().optional().meta({
       description: 'Who suggested it is then known only to the village secretary, who takes it up, and to auditors (docs/processes.md §0.9)',
+    }),
+    raisedOn: z.iso.date().optional().meta({
+      description:
+        "When the matter was first raised on paper, before it was entered (YYYY-MM-DD): at most the county's raisedOnPaperDays before today; its timeline starts then",
     }),
   })
   .strict()
@@ -228,6 +233,7 @@ export const detailsSchema = z
       estimatedAmount: z.number(),
       protectIdentity: z.boolean().optional(),
       at: z.string(),
+      raisedOn: z.string().optional().meta({ description: 'The day it was first raised on paper, when earlier than its entry (`at`)' }),
     }),
     origin: originSchema.optional().meta({
       description: "The process whose step started this matter (a bidding award: the winning village's use of the funds); absent when a person suggested it",
@@ -387,5 +393,5 @@ export function villageOfMatter(workflowId: string): string | undefined {
 /** The static summary an operator sees in the Temporal UI. */
 export function majorMatterSummary(start: MajorMatterStart): string {
   const { suggestion } = start;
-  return `五议两公开 Major matter · ${suggestion.title} · ${start.villageId} · ${suggestion.kind} · ¥${suggestion.estimatedAmount}`;
+  return inertMarkdown(`五议两公开 Major matter · ${suggestion.title} · ${start.villageId} · ${suggestion.kind} · ¥${suggestion.estimatedAmount}`);
 }

@@ -21,6 +21,13 @@ export const MAJOR_MATTER_RULES = {
     max: 100_000_000,
     meaning: 'A matter of any other kind is major when its estimated amount (yuan) reaches this (§3).',
   },
+  raisedOnPaperDays: {
+    unit: 'COUNT',
+    default: 30,
+    min: 0,
+    max: 365,
+    meaning: 'A suggestion first raised on paper may carry that date (raisedOn), at most this many days before it is entered; its timeline starts then (§3.1).',
+  },
   mergeProposeAndDeliberate: {
     unit: 'FLAG',
     default: false,

@@ -2,7 +2,7 @@
 // and by the workflow, which decides from a meeting's record and the pinned rules whether it passed.
 import type { Actor } from '../common/actor';
 import { findRole } from '../common/actor';
-import { allowed, firstRefusal, refused, type RuleResult } from '../common/reasons';
+import { allowed, firstRefusal, refused, ruleBroken, type RuleId, type RuleResult } from '../common/reasons';
 import { mayTake, type Action } from '../common/contract';
 import { holds, reasonGiven } from '../common/guards';
 import type { Role } from '../common/roles';
@@ -30,6 +30,9 @@ const { actions } = majorMatterContract;
 
 export type MatterRules = RuleValues['majorMatterDecision'];
 
+/** A rule of the county's majorMatterDecision section, as a refusal names it. */
+const county = (rule: keyof MatterRules): RuleId => `majorMatterDecision.${rule}`;
+
 const DAY_MS = 86_400_000;
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 /** Shares are compared with this slack, so that a share of 2/3 stored as a decimal counts 6 of 9. */
@@ -52,9 +55,10 @@ export const MEETING_OF_STEP: Partial<Record<MajorMatterStep, string>> = {
 /** A matter is major when of a kind the county lists, or when its amount reaches the threshold. */
 export function isMajorMatter(rules: MatterRules, kind: MajorMatterKind, amount: number): RuleResult {
   if (rules.kinds.includes(kind) || amount >= rules.amountThreshold) return allowed;
-  return refused(
-    'RULE_BROKEN',
+  return ruleBroken(
+    county('amountThreshold'),
     `Not a major matter: ${kind} is not among the kinds the county lists (${rules.kinds.join(', ')}) and ¥${amount} is below its threshold of ¥${rules.amountThreshold}.`,
+    `不属于重大事项：${kind} 不在县里所列事项类别（${rules.kinds.join('、')}）之中，且金额 ¥${amount} 低于 ¥${rules.amountThreshold} 的标准。`,
   );
 }
 
@@ -75,42 +79,86 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
 }
 
-/** The figures of a meeting record are possible: nobody counted twice, no meeting in the future or before the one before it. */
-export function figuresHold(record: MeetingRecord, today: string, previousMeetingDate?: string): RuleResult {
+/** The figures of a meeting record are possible: nobody counted twice, no more present than entitled. */
+export function figuresHold(record: MeetingRecord): RuleResult {
   const problems: string[] = [];
   if (record.expected < 1) problems.push('a meeting has at least one member entitled to attend');
   if (record.present > record.expected) problems.push(`${record.present} present is more than the ${record.expected} entitled to attend`);
   if (record.votesFor + record.votesAgainst + record.abstentions > record.present) problems.push('more votes were counted than people present');
   if ((record.householdsPresent ?? 0) > (record.householdsExpected ?? 0)) problems.push('more households present than the village has');
+  return problems.length
+    ? refused('INVALID_INPUT', `The meeting record does not hold: ${problems.join('; ')}.`, {
+        rule: 'majorMatterDecision.meetingFigures',
+        zh: `会议记录的数字不成立：${problems.join('；')}。`,
+      })
+    : allowed;
+}
+
+/** Where a matter's own timeline stands: the day it was suggested (or raised on paper), its last meeting, today (China dates). */
+export interface Timeline {
+  today: string;
+  /** The day the matter was raised: its suggestion's `raisedOn`, else the day it was entered. */
+  raisedOn: string;
+  previousMeetingDate?: string;
+}
+
+/**
+ * A meeting follows the matter's own timeline: its notice and its date not before the matter was raised,
+ * the notice not after the meeting, the meeting not before the one before it, and no minutes of a day to come.
+ */
+export function timelineHolds(record: Pick<MeetingRecord, 'meetingDate' | 'noticeDate'>, timeline: Timeline): RuleResult {
+  const { today, raisedOn, previousMeetingDate } = timeline;
+  const problems: string[] = [];
+  if (record.noticeDate < raisedOn) problems.push(`the notice (${record.noticeDate}) is before the matter was raised (${raisedOn})`);
+  if (record.meetingDate < raisedOn) problems.push(`the meeting date ${record.meetingDate} is before the matter was raised (${raisedOn})`);
   if (record.noticeDate > record.meetingDate) problems.push('the notice came after the meeting');
   if (record.meetingDate > today) problems.push(`the meeting date ${record.meetingDate} is in the future`);
-  if (previousMeetingDate && record.meetingDate < previousMeetingDate)
+  if (previousMeetingDate !== undefined && record.meetingDate < previousMeetingDate)
     problems.push(`the meeting date ${record.meetingDate} is before the previous meeting (${previousMeetingDate})`);
-  return problems.length ? refused('INVALID_INPUT', `The meeting record does not hold: ${problems.join('; ')}.`) : allowed;
+  return problems.length
+    ? ruleBroken(
+        'majorMatterDecision.timeline',
+        `The meeting does not follow the matter's timeline: ${problems.join('; ')}.`,
+        `会议日期不符合本事项的先后顺序：${problems.join('；')}。`,
+      )
+    : allowed;
 }
+
+/** A suggestion raised on paper on `raisedOn` is entered `today`: not in the future, at most `raisedOnPaperDays` before. */
+export function raisedOnHolds(rules: MatterRules, raisedOn: string, today: string): RuleResult {
+  const days = daysBetween(raisedOn, today);
+  if (days < 0)
+    return ruleBroken(county('raisedOnPaperDays'), `A suggestion cannot be raised on ${raisedOn}, a day to come.`, `建议提出日期 ${raisedOn} 尚未到来。`);
+  return days <= rules.raisedOnPaperDays
+    ? allowed
+    : ruleBroken(
+        county('raisedOnPaperDays'),
+        `A suggestion raised on paper is entered within ${rules.raisedOnPaperDays} days: ${raisedOn} is ${days} days before today (${today}).`,
+        `书面提出的建议须在 ${rules.raisedOnPaperDays} 日内录入：${raisedOn} 距今日（${today}）已 ${days} 日。`,
+      );
+}
+
+/** The county rule of each meeting's notice (the joint meeting has none). */
+const NOTICE_RULE = {
+  PARTY_MEMBERS_MEETING: 'reviewNoticeDays',
+  REPRESENTATIVES_MEETING: 'representativesNoticeDays',
+  VILLAGERS_MEETING: 'villagersNoticeDays',
+} as const satisfies Partial<Record<MeetingKind, keyof MatterRules>>;
 
 /** Days of notice a meeting needs under the rules (the joint meeting has no notice rule). */
 export function noticeDays(rules: MatterRules, meeting: MeetingKind): number {
-  switch (meeting) {
-    case 'JOINT_MEETING':
-      return 0;
-    case 'PARTY_MEMBERS_MEETING':
-      return rules.reviewNoticeDays;
-    case 'REPRESENTATIVES_MEETING':
-      return rules.representativesNoticeDays;
-    case 'VILLAGERS_MEETING':
-      return rules.villagersNoticeDays;
-  }
+  return meeting === 'JOINT_MEETING' ? 0 : rules[NOTICE_RULE[meeting]];
 }
 
 export function noticeKept(rules: MatterRules, meeting: MeetingKind, record: MeetingRecord): RuleResult {
   const needed = noticeDays(rules, meeting);
   const given = daysBetween(record.noticeDate, record.meetingDate);
-  return given >= needed
+  return given >= needed || meeting === 'JOINT_MEETING'
     ? allowed
-    : refused(
-        'RULE_BROKEN',
+    : ruleBroken(
+        county(NOTICE_RULE[meeting]),
         `A ${MEETING_LABELS[meeting]} needs ${needed} days' notice; notice on ${record.noticeDate} for ${record.meetingDate} gave ${given}.`,
+        `${MEETING_LABELS[meeting].split(' ')[0]}须提前 ${needed} 日通知；${record.noticeDate} 通知、${record.meetingDate} 开会，只提前了 ${given} 日。`,
       );
 }
 
@@ -150,9 +198,24 @@ export function quorum(rules: MatterRules, meeting: MeetingKind, record: Meeting
   }
 }
 
+/** The county rule a meeting's quorum applies (the villagers' meeting: its basis, which says what counts). */
+export function quorumRule(meeting: Exclude<MeetingKind, 'JOINT_MEETING'>): RuleId {
+  return county(
+    ({ PARTY_MEMBERS_MEETING: 'partyMeetingQuorum', REPRESENTATIVES_MEETING: 'representativesQuorum', VILLAGERS_MEETING: 'villagersQuorumBasis' } as const)[
+      meeting
+    ],
+  );
+}
+
 export function quorate(rules: MatterRules, meeting: MeetingKind, record: MeetingRecord): RuleResult {
   const found = quorum(rules, meeting, record);
-  return found.met ? allowed : refused('RULE_BROKEN', `The ${MEETING_LABELS[meeting]} was not quorate: ${found.reckoning}; it could not decide.`);
+  return found.met
+    ? allowed
+    : ruleBroken(
+        quorumRule(meeting as Exclude<MeetingKind, 'JOINT_MEETING'>),
+        `The ${MEETING_LABELS[meeting]} was not quorate: ${found.reckoning}; it could not decide.`,
+        `${MEETING_LABELS[meeting].split(' ')[0]}到会人数不足法定人数：${found.reckoning}；不能作出决定。`,
+      );
 }
 
 /** Whether the vote passed, by the pinned majority, with the reckoning in words. */
@@ -169,19 +232,27 @@ export function votePasses(rules: MatterRules, meeting: MeetingKind, record: Mee
   return { passed, reckoning: `${record.votesFor} for of ${of} ${base}, more than ${round(share * of)} needed: ${passed ? 'passed' : 'failed'}` };
 }
 
-/** A meeting record that can be taken: figures possible, notice kept, quorate. */
-export function meetingValid(rules: MatterRules, meeting: MeetingKind, record: MeetingRecord, today: string, previousMeetingDate?: string): RuleResult {
+/** A meeting record that can be taken: figures possible, on the matter's timeline, notice kept, quorate. */
+export function meetingValid(rules: MatterRules, meeting: MeetingKind, record: MeetingRecord, timeline: Timeline): RuleResult {
   return firstRefusal(
-    figuresHold(record, today, previousMeetingDate),
+    figuresHold(record),
     meeting === 'VILLAGERS_MEETING' && !record.householdsExpected
-      ? refused('INVALID_INPUT', "A villagers' meeting record counts households: householdsExpected and householdsPresent.")
+      ? refused('INVALID_INPUT', "A villagers' meeting record counts households: householdsExpected and householdsPresent.", {
+          rule: 'majorMatterDecision.meetingFigures',
+          zh: '村民会议记录须填写户数：householdsExpected 与 householdsPresent。',
+        })
       : allowed,
+    timelineHolds(record, timeline),
     noticeKept(rules, meeting, record),
     quorate(rules, meeting, record),
   );
 }
 
-const lastMeetingDate = (view: MajorMatterView) => view.details.meetings.at(-1)?.meetingDate;
+/** The matter's timeline at `nowMs`: raised on its suggestion's date (or the paper's), its last meeting, today. */
+export function timelineOf(view: MajorMatterView, nowMs: number): Timeline {
+  const { suggestion, meetings } = view.details;
+  return { today: chinaDate(nowMs), raisedOn: suggestion.raisedOn ?? chinaDate(Date.parse(suggestion.at)), previousMeetingDate: meetings.at(-1)?.meetingDate };
+}
 
 // Each action's own rule, checked by the kit after its steps (`at`) and its actors (`by`, in the contract);
 // `may…` is the whole check, as the Update's validator makes it.
@@ -191,9 +262,13 @@ export function proposalRule(view: MajorMatterView, rules: MatterRules, decision
   return firstRefusal(
     isMajorMatter(rules, decision.kind, decision.estimatedAmount),
     decision.jointMeeting && !rules.mergeProposeAndDeliberate
-      ? refused('RULE_BROKEN', "The county's rules do not allow merging propose and deliberate: the joint meeting is a step of its own.")
+      ? ruleBroken(
+          county('mergeProposeAndDeliberate'),
+          "The county's rules do not allow merging propose and deliberate: the joint meeting is a step of its own.",
+          '县里规则不允许提议与商议合并：村务联席会议须单独召开。',
+        )
       : allowed,
-    decision.jointMeeting ? meetingValid(rules, 'JOINT_MEETING', decision.jointMeeting, chinaDate(nowMs), lastMeetingDate(view)) : allowed,
+    decision.jointMeeting ? meetingValid(rules, 'JOINT_MEETING', decision.jointMeeting, timelineOf(view, nowMs)) : allowed,
   );
 }
 
@@ -203,7 +278,7 @@ export function mayPropose(view: MajorMatterView, actor: Actor, rules: MatterRul
 
 /** A meeting's record is valid (figures, notice, quorum). */
 export function meetingRule(view: MajorMatterView, rules: MatterRules, meeting: MeetingKind, record: MeetingRecord, nowMs: number): RuleResult {
-  return meetingValid(rules, meeting, record, chinaDate(nowMs), lastMeetingDate(view));
+  return meetingValid(rules, meeting, record, timelineOf(view, nowMs));
 }
 
 /** A meeting step: at its step, recorded by its convener in the village, with a valid record. */
@@ -234,7 +309,10 @@ export function objectionRule(view: MajorMatterView, objection: Objection, nowMs
   const disclosure = currentDisclosure(view);
   return firstRefusal(
     disclosure && nowMs >= Date.parse(disclosure.endsAt)
-      ? refused('WRONG_STEP', `The disclosure period ended at ${disclosure.endsAt}; objections were taken until then.`)
+      ? refused('WRONG_STEP', `The disclosure period ended at ${disclosure.endsAt}; objections were taken until then.`, {
+          rule: county(disclosure.kind === 'RESOLUTION' ? 'resolutionDisclosure' : 'resultDisclosure'),
+          zh: `公开期已于 ${disclosure.endsAt} 结束，异议只在公开期内受理。`,
+        })
       : allowed,
     reasonGiven(objection.text, 'An objection'),
   );

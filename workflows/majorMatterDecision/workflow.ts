@@ -446,8 +446,8 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
     record({
       step: 'SUGGEST',
       by: start.suggestedBy,
-      rule: 'a major matter: a listed kind, or an amount at the threshold',
-      summary: `Suggested: ${start.suggestion.title} (${start.suggestion.kind}, ¥${start.suggestion.estimatedAmount}) — ${start.suggestion.reason}${start.origin ? ` (from ${start.origin.processType} ${start.origin.workflowId})` : ''}`,
+      rule: 'a major matter: a listed kind, or an amount at the threshold; raised on paper within raisedOnPaperDays',
+      summary: `Suggested${start.suggestion.raisedOn ? ` (raised on paper on ${start.suggestion.raisedOn})` : ''}: ${start.suggestion.title} (${start.suggestion.kind}, ¥${start.suggestion.estimatedAmount}) — ${start.suggestion.reason}${start.origin ? ` (from ${start.origin.processType} ${start.origin.workflowId})` : ''}`,
       data: start.suggestion,
     });
     const dueAt = await deadlines.due('majorMatterStep');

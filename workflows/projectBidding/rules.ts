@@ -4,7 +4,7 @@
 // `may<Action>` is the whole check (`mayTake`), for the tests.
 import type { Actor } from '../common/actor';
 import { mayTake } from '../common/contract';
-import { allowed, firstRefusal, refused, type RuleResult } from '../common/reasons';
+import { allowed, firstRefusal, refused, ruleBroken, type RuleResult } from '../common/reasons';
 import { atStep, reasonGiven } from '../common/guards';
 import { biddingContract } from './contract';
 import type {
@@ -42,7 +42,9 @@ const later = (now: string, instant: string) => Date.parse(now) >= Date.parse(in
 
 export function weightsSumTo100(criteria: Criterion[]): RuleResult {
   const sum = criteria.reduce((total, c) => total + c.weight, 0);
-  return sum === 100 ? allowed : refused('RULE_BROKEN', `The criteria's weights must sum to 100; they sum to ${sum}.`);
+  return sum === 100
+    ? allowed
+    : ruleBroken('projectBidding.weightsSumTo100', `The criteria's weights must sum to 100; they sum to ${sum}.`, `评分标准的权重之和须为 100，现为 ${sum}。`);
 }
 
 function criteriaWellFormed(criteria: Criterion[]): RuleResult {
@@ -63,9 +65,15 @@ export function postRefusal(post: BiddingPost, context: { allowedTieBreaks: stri
     criteriaWellFormed(post.criteria),
     context.allowedTieBreaks.includes(post.tieBreak)
       ? allowed
-      : refused('RULE_BROKEN', `The tie-break ${post.tieBreak} is not among the county's: ${context.allowedTieBreaks.join(', ')}.`),
+      : ruleBroken(
+          'projectBidding.tieBreaks',
+          `The tie-break ${post.tieBreak} is not among the county's: ${context.allowedTieBreaks.join(', ')}.`,
+          `同分规则 ${post.tieBreak} 不在县里规定的规则之中：${context.allowedTieBreaks.join('、')}。`,
+        ),
     strangers.length ? refused('INVALID_INPUT', `Only villages of the town may be eligible; not of it: ${strangers.join(', ')}.`) : allowed,
-    later(context.now, post.deadline) ? refused('RULE_BROKEN', `The bidding deadline ${post.deadline} has already passed.`) : allowed,
+    later(context.now, post.deadline)
+      ? ruleBroken('projectBidding.deadlineAhead', `The bidding deadline ${post.deadline} has already passed.`, `揭榜截止时间 ${post.deadline} 已过。`)
+      : allowed,
   );
 }
 
@@ -87,9 +95,10 @@ function biddingVillage(details: BiddingDetails, actor: Actor): { villageId: str
   const eligible = ofTown.find((v) => details.post.eligibility.villageIds.includes(v));
   if (!eligible)
     return {
-      refusal: refused(
-        'RULE_BROKEN',
+      refusal: ruleBroken(
+        'projectBidding.eligibleVillages',
         `${ofTown.join(', ')} is not among the villages eligible for this post: ${details.post.eligibility.villageIds.join(', ')}.`,
+        `${ofTown.join('、')} 不在本榜单可揭榜的村之列：${details.post.eligibility.villageIds.join('、')}。`,
       ),
     };
   return { villageId: eligible };
@@ -117,7 +126,13 @@ function onPanel(details: BiddingDetails, actor: Actor): RuleResult {
 // ---- bids ----
 
 function beforeDeadline(details: BiddingDetails, now: string): RuleResult {
-  return later(now, details.deadline) ? refused('RULE_BROKEN', `The bidding deadline (${details.deadline}) has passed: no bid is taken after it.`) : allowed;
+  return later(now, details.deadline)
+    ? ruleBroken(
+        'projectBidding.deadlineAhead',
+        `The bidding deadline (${details.deadline}) has passed: no bid is taken after it.`,
+        `揭榜截止时间（${details.deadline}）已过，不再受理揭榜。`,
+      )
+    : allowed;
 }
 
 function bidComplete(details: BiddingDetails, bid: BidContent): RuleResult {
@@ -128,7 +143,11 @@ function bidComplete(details: BiddingDetails, bid: BidContent): RuleResult {
   const answered = bid.conditionStatements.length === conditions.length && bid.conditionStatements.every((s) => s.trim());
   return answered
     ? allowed
-    : refused('RULE_BROKEN', `A bid says how it meets each of the post's ${conditions.length} condition(s), one statement each: ${conditions.join('; ')}.`);
+    : ruleBroken(
+        'projectBidding.conditionStatements',
+        `A bid says how it meets each of the post's ${conditions.length} condition(s), one statement each: ${conditions.join('; ')}.`,
+        `揭榜须逐条说明如何满足榜单的 ${conditions.length} 项条件：${conditions.join('；')}。`,
+      );
 }
 
 /** A bid's own rule, after `by` (a secretary of a village of the town): eligible, before the deadline, at BIDDING. */
@@ -190,7 +209,11 @@ export function chooseAfterNoBidRule(view: BiddingView, choice: NoBidChoice, now
   return firstRefusal(
     choice.choice === 'CANCEL' ? reasonGiven(choice.reason, 'A cancellation') : allowed,
     choice.choice === 'EXTEND' && view.details.extensions >= maxExtensions
-      ? refused('RULE_BROKEN', `The deadline may be extended ${maxExtensions} time(s) only; it has been: cancel the post.`)
+      ? ruleBroken(
+          'projectBidding.maxExtensions',
+          `The deadline may be extended ${maxExtensions} time(s) only; it has been: cancel the post.`,
+          `截止时间最多只能延长 ${maxExtensions} 次，已经用完：请撤榜。`,
+        )
       : allowed,
     choice.choice === 'EXTEND' && later(now, choice.newDeadline) ? refused('INVALID_INPUT', `The new deadline ${choice.newDeadline} must be ahead.`) : allowed,
   );
@@ -227,9 +250,19 @@ export function declareConflictRule(view: BiddingView, actor: Actor, declaration
       ? refused('ALREADY_DONE', `You are already kept from scoring ${declaration.villageId}.`)
       : allowed,
     details.sheets.some((s) => s.personId === actor.personId && s.villageId === declaration.villageId)
-      ? refused('RULE_BROKEN', `You have already scored ${declaration.villageId} in this round: a conflict is declared before scoring.`)
+      ? ruleBroken(
+          'projectBidding.conflictBeforeScoring',
+          `You have already scored ${declaration.villageId} in this round: a conflict is declared before scoring.`,
+          `本轮你已为 ${declaration.villageId} 评分：回避须在评分前申报。`,
+        )
       : allowed,
-    others.length ? allowed : refused('RULE_BROKEN', `No other panel member could score ${declaration.villageId}: the panel must be completed first.`),
+    others.length
+      ? allowed
+      : ruleBroken(
+          'projectBidding.panelComplete',
+          `No other panel member could score ${declaration.villageId}: the panel must be completed first.`,
+          `没有其他评审专家可为 ${declaration.villageId} 评分：须先补齐评审组。`,
+        ),
   );
 }
 
@@ -244,9 +277,10 @@ function scoresInRange(criteria: Criterion[], sheet: ScoreSheet): RuleResult {
   if (missing.length) return refused('INVALID_INPUT', `A score sheet scores every criterion; missing: ${missing.map((c) => c.id).join(', ')}.`);
   const outside = criteria.filter((c) => !(sheet.scores[c.id] >= c.minScore && sheet.scores[c.id] <= c.maxScore));
   return outside.length
-    ? refused(
-        'RULE_BROKEN',
+    ? ruleBroken(
+        'projectBidding.scoreRange',
         `Scores outside their criterion's range: ${outside.map((c) => `${c.id} ${sheet.scores[c.id]} (${c.minScore}–${c.maxScore})`).join(', ')}.`,
+        `评分超出该项标准的分值范围：${outside.map((c) => `${c.id} ${sheet.scores[c.id]}（${c.minScore}–${c.maxScore}）`).join('，')}。`,
       )
     : allowed;
 }
@@ -263,7 +297,11 @@ export function scoreRule(view: BiddingView, actor: Actor, sheet: ScoreSheet): R
     onPanel(details, actor),
     details.bids.some((b) => b.villageId === sheet.villageId) ? allowed : refused('INVALID_INPUT', `${sheet.villageId} has no bid to score.`),
     ties.includes(sheet.villageId)
-      ? refused('RULE_BROKEN', `${actor.name} is tied to ${sheet.villageId} (a person of that village, or declared) and may not score its bid.`)
+      ? ruleBroken(
+          'projectBidding.conflictOfInterest',
+          `${actor.name} is tied to ${sheet.villageId} (a person of that village, or declared) and may not score its bid.`,
+          `${actor.name} 与 ${sheet.villageId} 有关联（该村人员或已申报回避），不得为其评分。`,
+        )
       : allowed,
     details.sheets.some((s) => s.personId === actor.personId && s.villageId === sheet.villageId)
       ? refused('ALREADY_DONE', `You have already scored ${sheet.villageId} in this round.`)
@@ -410,7 +448,7 @@ export function reofferRule(view: BiddingView, reoffer: Reoffer): RuleResult {
   return firstRefusal(
     reoffer.choice === 'REPOST' ? reasonGiven(reoffer.reason, 'Posting again') : allowed,
     reoffer.choice === 'OFFER_RUNNER_UP' && !nextRunnerUp(view.details)
-      ? refused('RULE_BROKEN', 'No runner-up is left to offer the project to: post it again.')
+      ? ruleBroken('projectBidding.runnerUp', 'No runner-up is left to offer the project to: post it again.', '已无候补村可递补：请重新发榜。')
       : allowed,
   );
 }

@@ -1,5 +1,6 @@
 // Pure checks of the county's rules: values against their bounds, defaults for missing values,
 // and what a test or demo may shorten for one process instance.
+import { allowed, ruleBroken, type RuleResult } from '../common/reasons';
 import { RULE_SECTIONS, type PeriodName, type RuleDefinition, type RuleValues, type SectionName, type Weekday } from './definitions';
 
 /** A period a step is given: working days of the official calendar, a calendar duration, or every week on a weekday. */
@@ -165,4 +166,18 @@ export function overrideRefusals(values: RuleValues, request: { periods?: Period
     refusals.push(`maxReworkRounds: ${rounds} must be a whole number from ${bound.min} to the county's rule (${values.dispatch.maxReworkRounds}).`);
   }
   return refusals;
+}
+
+/**
+ * A rule set takes effect from its publication on, never before: processes already started ran under
+ * the rules then in force, so a correction of a rule in force is a new version from now on.
+ */
+export function effectiveFromHolds(effectiveFrom: Date, publishedAt: Date): RuleResult {
+  return effectiveFrom.getTime() >= publishedAt.getTime()
+    ? allowed
+    : ruleBroken(
+        'ruleSets.effectiveFrom',
+        `A rule set cannot take effect in the past (${effectiveFrom.toISOString()}, before its publication at ${publishedAt.toISOString()}): a correction is a new version from now on.`,
+        `规则集不能追溯生效（${effectiveFrom.toISOString()} 早于发布时间 ${publishedAt.toISOString()}）：更正现行规则须发布自即日起生效的新版本。`,
+      );
 }

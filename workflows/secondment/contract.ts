@@ -2,6 +2,7 @@
 // schemas (the types below are inferred from them), its actions — each an Update named as in the
 // recorded histories, its REST path, the steps it is taken at and who takes it — and its search
 // attribute. Bundle-safe: read by the workflow, the API (processes/secondment) and the tests.
+import { inertMarkdown } from '../common/details';
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { defineUpdate } from '@temporalio/workflow';
 import { z } from 'zod';
@@ -99,8 +100,19 @@ const failureCode = z.enum([
 ]);
 const eligibilitySchema = z.object({
   eligible: z.boolean(),
-  failures: z.array(z.object({ code: failureCode, reason: z.string() })).meta({ description: 'Every reason the request cannot go ahead, not only the first' }),
+  failures: z
+    .array(
+      z.object({
+        code: failureCode,
+        rule: z.string().meta({ description: 'The rule it failed, e.g. secondment.coolDownMonths', example: 'secondment.coolDownMonths' }),
+        reason: z.string(),
+        zh: z.string().meta({ description: 'The reason in Chinese' }),
+      }),
+    )
+    .meta({ description: 'Every reason the request cannot go ahead, not only the first' }),
   checkedAt: z.string(),
+  /** The day the term would start, which every period rule is measured to (the later of the day asked and the check). */
+  measuredTo: z.string().optional(),
 });
 export type Eligibility = z.infer<typeof eligibilitySchema>;
 export type EligibilityFailure = Eligibility['failures'][number];
@@ -306,5 +318,5 @@ export function secondmentWorkflowId(sourceUnitId: string, requestId: string): s
 /** The static summary an operator sees in the Temporal UI: the cadre and both units. */
 export function secondmentSummary(start: SecondmentStart): string {
   const kind = start.origin === 'CENSUS' ? '摸底发现 census' : `${start.request.months} 个月 months`;
-  return `借调 Secondment · ${start.cadre.name} (${start.cadre.personId}) · ${start.sourceUnit.name} → ${start.borrowingUnit.name} · ${kind}`;
+  return inertMarkdown(`借调 Secondment · ${start.cadre.name} (${start.cadre.personId}) · ${start.sourceUnit.name} → ${start.borrowingUnit.name} · ${kind}`);
 }

@@ -2,7 +2,7 @@
 // the eligibility step. Eligibility lists every failure with a reason the requester can read.
 import type { Actor } from '../common/actor';
 import { mayTake } from '../common/contract';
-import { allowed, firstRefusal, refused, type RuleResult } from '../common/reasons';
+import { allowed, firstRefusal, refused, ruleBroken, type RuleId, type RuleResult } from '../common/reasons';
 import { reasonGiven } from '../common/guards';
 import { durationMs } from '../rules/checks';
 import type { RuleValues } from '../rules/definitions';
@@ -25,6 +25,14 @@ export { sourceRole } from './contract';
 const { actions } = secondmentContract;
 
 export type SecondmentRules = RuleValues['secondment'];
+
+/** A failure of eligibility: its code, the rule it failed (`secondment.<rule>`), the reason in English and Chinese. */
+const failure = (code: EligibilityFailure['code'], rule: keyof SecondmentRules | 'cadreRecord' | 'oneAtATime' | 'ownUnit', reason: string, zh: string) => ({
+  code,
+  rule: `secondment.${rule}` satisfies RuleId,
+  reason,
+  zh,
+});
 
 /** Organisations at county level or below: they borrow only when the county's rules allow it. */
 function atCountyLevelOrBelow(kind: string): boolean {
@@ -62,15 +70,36 @@ export function termStart(requestedStart: string, registeredAt: string): string 
   return Date.parse(requestedStart) > Date.parse(registeredAt) ? new Date(requestedStart).toISOString() : registeredAt;
 }
 
-function categoryFailure(facts: EligibilityFacts, rules: SecondmentRules, now: string): EligibilityFailure[] {
+/** The rule of a category's years (selected graduates, new recruits); none for a category banned outright. */
+function yearsRule(category: string): 'selectedGraduateYears' | 'newRecruitYears' | undefined {
+  return category === 'SELECTED_GRADUATE' ? 'selectedGraduateYears' : category === 'NEW_RECRUIT' ? 'newRecruitYears' : undefined;
+}
+
+function categoryFailure(facts: EligibilityFacts, rules: SecondmentRules, startsAt: string): EligibilityFailure[] {
   const cadre = facts.cadre!;
   if (!rules.bannedCategories.includes(cadre.category)) return [];
-  const years = cadre.category === 'SELECTED_GRADUATE' ? rules.selectedGraduateYears : cadre.category === 'NEW_RECRUIT' ? rules.newRecruitYears : undefined;
+  const rule = yearsRule(cadre.category);
   const label = categoryLabel(cadre.category);
-  if (years === undefined) return [{ code: 'BANNED_CATEGORY', reason: `${cadre.name} is ${label}: the county's rules do not allow seconding them.` }];
+  if (rule === undefined)
+    return [
+      failure(
+        'BANNED_CATEGORY',
+        'bannedCategories',
+        `${cadre.name} is ${label}: the county's rules do not allow seconding them.`,
+        `${cadre.name} 属于不得借调的人员类别（${cadre.category}）。`,
+      ),
+    ];
+  const years = rules[rule];
   const until = addMonths(cadre.since, years * 12);
-  if (Date.parse(until) <= Date.parse(now)) return [];
-  return [{ code: 'BANNED_CATEGORY', reason: `${cadre.name} is ${label} since ${day(cadre.since)}: not before ${years} years, on ${day(until)}.` }];
+  if (Date.parse(until) <= Date.parse(startsAt)) return [];
+  return [
+    failure(
+      'BANNED_CATEGORY',
+      rule,
+      `${cadre.name} is ${label} since ${day(cadre.since)}: not before ${years} years, on ${day(until)}; the term would start ${day(startsAt)}.`,
+      `${cadre.name} 自 ${day(cadre.since)} 起属于 ${cadre.category}，满 ${years} 年（${day(until)}）前不得借调；借调拟于 ${day(startsAt)} 开始。`,
+    ),
+  ];
 }
 
 /** The moment a past secondment ended: its return, or its end date while not marked returned. */
@@ -78,28 +107,52 @@ function endedAt(past: PastSecondment): string {
   return past.returnedAt ?? past.endsAt;
 }
 
-function historyFailures(facts: EligibilityFacts, rules: SecondmentRules, now: string): EligibilityFailure[] {
+/** The day a cool-down after `returnedAt` ends: a second term may start on it, not before. */
+export function coolDownEnds(returnedAt: string, coolDownMonths: number): string {
+  return addMonths(returnedAt, coolDownMonths);
+}
+
+function historyFailures(facts: EligibilityFacts, rules: SecondmentRules, startsAt: string): EligibilityFailure[] {
   const name = facts.cadre?.name ?? 'The cadre';
   const active = facts.history.filter((h) => h.status === 'ACTIVE');
-  if (active.length) return [{ code: 'ALREADY_SECONDED', reason: `${name} is already on secondment to ${active.map((h) => h.borrowingUnitId).join(', ')}.` }];
+  if (active.length) {
+    const units = active.map((h) => h.borrowingUnitId).join(', ');
+    return [failure('ALREADY_SECONDED', 'oneAtATime', `${name} is already on secondment to ${units}.`, `${name} 已借调至 ${units}，同一时间只能借调一处。`)];
+  }
   const last = [...facts.history].sort((a, b) => Date.parse(endedAt(b)) - Date.parse(endedAt(a)))[0];
   if (!last) return [];
-  const until = addMonths(endedAt(last), rules.coolDownMonths);
-  if (Date.parse(until) <= Date.parse(now)) return [];
+  const until = coolDownEnds(endedAt(last), rules.coolDownMonths);
+  if (Date.parse(until) <= Date.parse(startsAt)) return [];
   return [
-    {
-      code: 'COOL_DOWN',
-      reason: `${name} returned from ${last.borrowingUnitId} on ${day(endedAt(last))}: no second secondment within ${rules.coolDownMonths} months, before ${day(until)}.`,
-    },
+    failure(
+      'COOL_DOWN',
+      'coolDownMonths',
+      `${name} returned from ${last.borrowingUnitId} on ${day(endedAt(last))}: no second secondment within ${rules.coolDownMonths} months, so no term before ${day(until)}; this one would start ${day(startsAt)}.`,
+      `${name} 于 ${day(endedAt(last))} 从 ${last.borrowingUnitId} 归位：${rules.coolDownMonths} 个月内不得再次借调，${day(until)} 前不得开始新的借调；本次拟于 ${day(startsAt)} 开始。`,
+    ),
   ];
 }
 
 function termFailures(request: SecondmentRequest, rules: SecondmentRules): EligibilityFailure[] {
   const failures: EligibilityFailure[] = [];
   if (request.months > rules.maxTermMonths)
-    failures.push({ code: 'TERM_TOO_LONG', reason: `${request.months} months asked: a term is at most ${rules.maxTermMonths} months.` });
+    failures.push(
+      failure(
+        'TERM_TOO_LONG',
+        'maxTermMonths',
+        `${request.months} months asked: a term is at most ${rules.maxTermMonths} months.`,
+        `申请借调 ${request.months} 个月：每次最长 ${rules.maxTermMonths} 个月。`,
+      ),
+    );
   if (request.months > rules.cumulativeCapMonths)
-    failures.push({ code: 'OVER_CAP', reason: `${request.months} months asked: one secondment lasts at most ${rules.cumulativeCapMonths} months in all.` });
+    failures.push(
+      failure(
+        'OVER_CAP',
+        'cumulativeCapMonths',
+        `${request.months} months asked: one secondment lasts at most ${rules.cumulativeCapMonths} months in all.`,
+        `申请借调 ${request.months} 个月：一次借调累计最长 ${rules.cumulativeCapMonths} 个月。`,
+      ),
+    );
   return failures;
 }
 
@@ -112,25 +165,61 @@ function borrowerFailures(facts: EligibilityFacts, rules: SecondmentRules): Elig
   const unit = facts.borrowingUnit;
   const failures: EligibilityFailure[] = [];
   if (facts.cadre?.unitId === unit.id)
-    failures.push({ code: 'OWN_UNIT', reason: `${facts.cadre.name} already serves in ${unit.name}: that is no secondment.` });
+    failures.push(
+      failure(
+        'OWN_UNIT',
+        'ownUnit',
+        `${facts.cadre.name} already serves in ${unit.name}: that is no secondment.`,
+        `${facts.cadre.name} 本就在 ${unit.name} 工作，不属于借调。`,
+      ),
+    );
   if (atCountyLevelOrBelow(unit.kind) && !rules.countyLevelMayBorrow) {
-    failures.push({
-      code: 'COUNTY_LEVEL_BORROWER',
-      reason: `${unit.name} is a unit at county level or below: the county's rules do not let such units borrow cadres.`,
-    });
+    failures.push(
+      failure(
+        'COUNTY_LEVEL_BORROWER',
+        'countyLevelMayBorrow',
+        `${unit.name} is a unit at county level or below: the county's rules do not let such units borrow cadres.`,
+        `${unit.name} 是县级及以下单位：县里规则不允许此类单位借调干部。`,
+      ),
+    );
   }
   const quota = quotaOf(rules, unit.id);
   if (facts.borrowingUnitActive >= quota)
-    failures.push({ code: 'OVER_QUOTA', reason: `${unit.name} already holds ${facts.borrowingUnitActive} seconded cadre(s); its quota is ${quota}.` });
+    failures.push(
+      failure(
+        'OVER_QUOTA',
+        Object.hasOwn(rules.quotas, unit.id) ? 'quotas' : 'defaultQuota',
+        `${unit.name} already holds ${facts.borrowingUnitActive} seconded cadre(s); its quota is ${quota}.`,
+        `${unit.name} 已借调 ${facts.borrowingUnitActive} 名干部，名额为 ${quota} 名。`,
+      ),
+    );
   return failures;
 }
 
-/** Every reason the request cannot go ahead (empty when eligible): category, history, term, borrower. */
-export function eligibilityFailures(facts: EligibilityFacts, request: SecondmentRequest, rules: SecondmentRules, now: string): EligibilityFailure[] {
+/**
+ * Every reason the request cannot go ahead (empty when eligible): category, history, term, borrower. The
+ * period rules (category years, cool-down) are measured to `startsAt`, the day the term would start.
+ */
+export function eligibilityFailures(facts: EligibilityFacts, request: SecondmentRequest, rules: SecondmentRules, startsAt: string): EligibilityFailure[] {
   const record: EligibilityFailure[] = facts.cadre
-    ? categoryFailure(facts, rules, now)
-    : [{ code: 'NO_CADRE_RECORD', reason: `${request.personId} has no cadre record in the organisation data: eligibility cannot be shown.` }];
-  return [...record, ...historyFailures(facts, rules, now), ...termFailures(request, rules), ...borrowerFailures(facts, rules)];
+    ? categoryFailure(facts, rules, startsAt)
+    : [
+        failure(
+          'NO_CADRE_RECORD',
+          'cadreRecord',
+          `${request.personId} has no cadre record in the organisation data: eligibility cannot be shown.`,
+          `${request.personId} 在组织数据中没有干部档案，无法认定借调资格。`,
+        ),
+      ];
+  return [...record, ...historyFailures(facts, rules, startsAt), ...termFailures(request, rules), ...borrowerFailures(facts, rules)];
+}
+
+/** The failures as one refusal: the first one's rule, every reason in both languages (allowed when there are none). */
+export function ineligible(failures: Pick<EligibilityFailure, 'rule' | 'reason' | 'zh'>[]): RuleResult {
+  const [first] = failures;
+  return first
+    ? ruleBroken(first.rule as RuleId, `Ineligible: ${failures.map((f) => f.reason).join(' ')}`, `不符合借调条件：${failures.map((f) => f.zh).join('')}`)
+    : allowed;
 }
 
 // Each action's own rule, checked by the kit after its steps (`at`) and its actors (`by`); `may…`
@@ -184,9 +273,10 @@ export function extensionRule(view: SecondmentView, extension: ExtensionRequest,
   return firstRefusal(
     reasonGiven(extension.reason, 'An extension'),
     total > rules.cumulativeCapMonths
-      ? refused(
-          'RULE_BROKEN',
+      ? ruleBroken(
+          'secondment.cumulativeCapMonths',
           `With ${extension.months} more month(s) the secondment would last ${total} months in all: the cap is ${rules.cumulativeCapMonths} months.`,
+          `再延长 ${extension.months} 个月，借调累计将达 ${total} 个月，超过上限 ${rules.cumulativeCapMonths} 个月。`,
         )
       : allowed,
   );
@@ -200,7 +290,11 @@ export function mayRequestExtension(view: SecondmentView, actor: Actor, extensio
 export function extensionInTime(leadTimeEndsAt: string, endsAt: string): RuleResult {
   return Date.parse(leadTimeEndsAt) <= Date.parse(endsAt)
     ? allowed
-    : refused('RULE_BROKEN', `An extension must be asked before the lead time: the term ends ${endsAt}, the lead time from now ends ${leadTimeEndsAt}.`);
+    : ruleBroken(
+        'secondment.extensionLeadTime',
+        `An extension must be asked before the lead time: the term ends ${endsAt}, the lead time from now ends ${leadTimeEndsAt}.`,
+        `延期须在提前期之前申请：借调期满于 ${endsAt}，自今日起算的提前期至 ${leadTimeEndsAt} 才满。`,
+      );
 }
 
 /** Confirms the cadre is back: the source unit, or the organisation department once escalated (its `by`). */

@@ -1,4 +1,3 @@
-import { ApplicationFailure } from '@temporalio/common';
 import { condition, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import { actedAs, type Actor } from '../common/actor';
 import type { NextActor } from '../common/view';
@@ -17,6 +16,7 @@ import {
   eligibilityFailures,
   extensionInTime,
   extensionRule,
+  ineligible,
   registrationRule,
   sourceRole,
   termEnd,
@@ -175,6 +175,9 @@ export async function secondment(start: SecondmentStart): Promise<SecondmentView
     async (actor, registration) => {
       const at = nowIso();
       const from = termStart(d.request.start, at);
+      // The moment the term starts: eligibility, the quota and other terms are checked again, to that day.
+      const facts = await inStep.secondmentFacts(factsInput());
+      process.refuseUnless(ineligible(eligibilityFailures(facts, d.request, rules, from)));
       const endsAt = termEnd(from, d.request.months, d.monthLasts);
       await inStep.recordSecondment({ ...historyRow('ACTIVE', at), approved: true, startedAt: from, endsAt });
       d.registration = { ...registration, at, personId: actor.personId };
@@ -184,7 +187,7 @@ export async function secondment(start: SecondmentStart): Promise<SecondmentView
       record({
         step: 'REGISTRATION',
         by: as(actor, 'ORG_DEPARTMENT', d.orgDepartmentId),
-        rule: 'registered (备案) before it is active',
+        rule: 'registered (备案) before it is active; eligibility, quota and other terms checked again to its start',
         summary: `Registered ${registration.registrationRef}: active from ${from} to ${endsAt}`,
         data: registration,
       });
@@ -198,7 +201,7 @@ export async function secondment(start: SecondmentStart): Promise<SecondmentView
     async (actor, extension) => {
       const leadTimeEndsAt = await deadlines.due('secondmentExtensionLead', { inStep: true });
       const inTime = extensionInTime(leadTimeEndsAt, d.endsAt!);
-      if (!inTime.ok) throw ApplicationFailure.create({ type: inTime.code, message: inTime.detail, nonRetryable: true });
+      process.refuseUnless(inTime);
       d.extensions.push({ ...extension, askedAt: nowIso(), status: 'PENDING' });
       record({
         step: 'EXTENSION_REQUEST',
@@ -251,6 +254,10 @@ export async function secondment(start: SecondmentStart): Promise<SecondmentView
     },
   );
 
+  function factsInput() {
+    return { countyId: view.countyId, personId: d.cadre.personId, borrowingUnitId: d.borrowingUnit.id, workflowId: view.workflowId };
+  }
+
   function cadreAction(): string {
     return `consent (${d.cadre.name})`;
   }
@@ -286,21 +293,17 @@ export async function secondment(start: SecondmentStart): Promise<SecondmentView
       summary: `${d.borrowingUnit.name} asks for ${d.cadre.name} for ${d.request.months} month(s) from ${d.request.start} (${d.request.reason})`,
       data: d.request,
     });
-    const facts = await platform.secondmentFacts({
-      countyId: view.countyId,
-      personId: d.cadre.personId,
-      borrowingUnitId: d.borrowingUnit.id,
-      workflowId: view.workflowId,
-    });
-    const failures = eligibilityFailures(facts, d.request, rules, nowIso());
+    const facts = await platform.secondmentFacts(factsInput());
+    const measuredTo = termStart(d.request.start, nowIso());
+    const failures = eligibilityFailures(facts, d.request, rules, measuredTo);
     const consentDueAt = failures.length ? undefined : await deadlines.due('secondmentConsent');
     await process.transition(() => {
-      d.eligibility = { eligible: failures.length === 0, failures, checkedAt: nowIso() };
+      d.eligibility = { eligible: failures.length === 0, failures, checkedAt: nowIso(), measuredTo };
       d.cadre.category = facts.cadre?.category;
       record({
         step: 'ELIGIBILITY',
         rule: 'banned categories; cool-down; term and cumulative cap; quota; county-level borrowers',
-        summary: failures.length ? `Ineligible: ${failures.map((f) => f.code).join(', ')}` : 'Eligible',
+        summary: failures.length ? `Ineligible: ${failures.map((f) => `${f.code} (${f.rule})`).join(', ')}` : `Eligible, measured to ${measuredTo}`,
         data: d.eligibility,
       });
       if (failures.length) {

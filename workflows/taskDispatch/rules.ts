@@ -1,6 +1,6 @@
 // Rules of taskDispatch (docs/processes.md §2): pure functions called by the validators and the screening.
 import { findRole, type Actor } from '../common/actor';
-import { allowed, firstRefusal, refused, type RuleResult } from '../common/reasons';
+import { allowed, firstRefusal, refused, ruleBroken, type RuleResult } from '../common/reasons';
 import { mayTake } from '../common/contract';
 import { atStep, holds, reasonGiven } from '../common/guards';
 import {
@@ -42,9 +42,10 @@ export function isOutOfList(screening: DispatchScreening): boolean {
 export function reviseRule(view: DispatchView, revision: DispatchRevision): RuleResult {
   const admission = view.details.admission;
   return admission && revision.screeningCode !== undefined && revision.screeningCode !== admission.code
-    ? refused(
-        'RULE_BROKEN',
+    ? ruleBroken(
+        'taskDispatch.admittedCode',
         `This task was put to admission as ${admission.code} (${admission.workflowId}); its code cannot change. Withdraw it and dispatch anew.`,
+        `此任务已以 ${admission.code} 提交准入审查（${admission.workflowId}），编码不得更改；请撤回后重新派发。`,
       )
     : allowed;
 }
@@ -63,7 +64,11 @@ export function reviewRule(view: DispatchView, review: ReviewDecision): RuleResu
   return firstRefusal(
     review.decision === 'APPROVE' ? allowed : reasonGiven(review.reasons, review.decision === 'RETURN' ? 'A return for revision' : 'A rejection'),
     review.decision === 'APPROVE' && screening && isOutOfList(screening)
-      ? refused('RULE_BROKEN', 'The task is outside the village work-item list and was not admitted: it cannot be approved.')
+      ? ruleBroken(
+          'taskDispatch.workItemList',
+          'The task is outside the village work-item list and was not admitted: it cannot be approved.',
+          '此任务不在村级工作事项清单内且未获准入，不得批准。',
+        )
       : allowed,
     review.decision === 'APPROVE' && screening?.duplicates.length && !review.comment?.trim()
       ? refused(

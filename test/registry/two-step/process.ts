@@ -13,7 +13,7 @@ const body = z
   .meta({ id: 'TwoStepStart' });
 
 export const twoStepProcess = defineProcess<TwoStepStart>()(twoStepContract, {
-  workflow: 'twoStep',
+  workflowModule: require.resolve('./workflow'),
   http: {
     base: '/two-steps',
     tag: 'two-steps',

@@ -27,7 +27,7 @@ export const taskDispatchProcess = defineProcess<DispatchStart>()(taskDispatchCo
     readSummary: 'The full state of a dispatch, with every village and its screening flags',
     listFilters: screeningCodeFilter,
   },
-  // Its staff read it with its screening flags on top; its public part names no reviewer and gives no reasons.
+  // Its staff and auditors read it with its screening flags on top; its public part names no reviewer and gives no reasons.
   projections: dispatchProjections({ schema: dispatchViewSchema, project: presentDispatch }),
   starts: [dispatchRoute],
   staticSummary: dispatchSummary,

@@ -4,7 +4,7 @@
 import { projectionSchemas } from '../../api/process-registry';
 import { processRegistry } from '../../processes';
 import { startPlatform, type TestPlatform } from '../support/platform';
-import { readAs, readerCases } from '../support/reader-cases';
+import { publicProjectionOf, readAs, readerCases } from '../support/reader-cases';
 import type { ReaderKind } from '../../workflows/common/projection';
 
 let platform: TestPlatform;
@@ -35,6 +35,7 @@ describe.each(processRegistry.all.filter((d) => d.tests.readers).map((d) => [d.c
     for (const c of readerCases(descriptor, platform)) {
       const id = await c.process();
       for (const kind of Object.keys(c.readers) as ReaderKind[]) findings.push(...(await readAs(platform, descriptor, c, id, kind)));
+      findings.push(...(await publicProjectionOf(platform, descriptor, c, id)));
     }
     expect(findings).toEqual([]);
   });

@@ -22,6 +22,7 @@ export function readers(platform: TestPlatform): ReaderCase[] {
       },
       readers: { staff: 'p.qiaotou.reviewer', auditor: AUDITOR },
       shows: { staff: [COMMENT, 'p.xikou.reviewer'], auditor: [COMMENT, 'p.xikou.reviewer'] },
+      hides: { public: [COMMENT] },
     },
   ];
 }

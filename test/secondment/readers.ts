@@ -1,6 +1,7 @@
 // What each reader reads of a secondment (test/support/reader-cases.ts): its staff and auditors the whole
 // of it; the cadre it is about their own part (their request, the consents and decisions, the term), not
-// who reviewed, approved or registered it nor the registration's reference. Nobody reads it as the public.
+// who reviewed, approved or registered it nor the registration's reference. Nobody reads it as the public;
+// its public projection (checked all the same) names no one and gives no reference or explanation.
 import type { ReaderCase } from '../support/reader-cases';
 import type { TestPlatform } from '../support/platform';
 import { AUDITOR } from '../support/scenarios';
@@ -15,7 +16,7 @@ export function readers(platform: TestPlatform): ReaderCase[] {
       process: () => secondmentAt(platform, 'ACTIVE'),
       readers: { staff: ORG_DEPARTMENT, auditor: AUDITOR, subject: cadre },
       shows: { staff: [...deciders, '组干备'], auditor: [...deciders, '组干备'], subject: [cadre, '全县农村人居环境整治专班', '"registered":'] },
-      hides: { subject: [...deciders, '组干备'] },
+      hides: { subject: [...deciders, '组干备'], public: ['组干备', '全县农村人居环境整治专班'] },
     },
   ];
 }

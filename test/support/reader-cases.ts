@@ -6,7 +6,7 @@
 // names in `tests.readers`.
 import path from 'node:path';
 import { projectionFor, type ProcessDescriptor } from '../../api/process-registry';
-import { READER_KIND } from '../../api/readers';
+import { anonymousReader, READER_KIND } from '../../api/readers';
 import type { ReaderKind } from '../../workflows/common/projection';
 import type { TestPlatform } from './platform';
 
@@ -57,5 +57,24 @@ export async function readAs(platform: TestPlatform, descriptor: ProcessDescript
     for (const word of forbidden) if (text.includes(word)) say(`${where} shows ${word}`);
   }
   for (const word of c.shows?.[kind] ?? []) if (!texts.read.includes(word)) say(`read lacks ${word}`);
+  return findings;
+}
+
+/**
+ * The process's public projection of its stored state, as a board's anonymous reader would get it (for
+ * every process, even one no public reader may GET): its schema, no person, nothing the case hides from the public.
+ */
+export async function publicProjectionOf(platform: TestPlatform, descriptor: ProcessDescriptor, c: ReaderCase, id: string): Promise<string[]> {
+  const row = await platform.db.processRecord.findUniqueOrThrow({ where: { workflowId: id } });
+  const projection = projectionFor(descriptor, 'public');
+  const projected = projection.project(JSON.parse(row.state) as never, anonymousReader());
+  const findings: string[] = [];
+  const parsed = projection.schema.safeParse(projected);
+  if (!parsed.success)
+    findings.push(`${c.name} · public projection: not its schema: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const text = JSON.stringify(projected);
+  for (const word of [...(c.hides?.public ?? []), ...(await people(platform, c.published ?? []))]) {
+    if (text.includes(word)) findings.push(`${c.name} · public projection shows ${word}`);
+  }
   return findings;
 }

@@ -9,7 +9,8 @@ export function readers(platform: TestPlatform): ReaderCase[] {
       name: 'a dispatch returned for revision',
       process: () => dispatchAt(platform, 'REVISION'),
       readers: { staff: DISPATCHER, auditor: AUDITOR },
-      shows: { staff: ['screeningFlags', '要求不够具体', 'p.qiaotou.reviewer'], auditor: ['要求不够具体', 'p.qiaotou.reviewer'] },
+      shows: { staff: ['screeningFlags', '要求不够具体', 'p.qiaotou.reviewer'], auditor: ['screeningFlags', '要求不够具体', 'p.qiaotou.reviewer'] },
+      hides: { public: ['要求不够具体'] },
     },
   ];
 }

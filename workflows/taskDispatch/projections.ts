@@ -56,8 +56,10 @@ export function isVillageStaff(view: VillageTaskView, reader: Pick<Reader, 'role
   return holdsAny(reader, VILLAGE_STAFF, view.villageId) || view.details.staff.some((s) => s.personId === reader.personId);
 }
 
+/** A dispatch's staff and auditors read it as presented (`staff`: its screening flags on top). */
 export const dispatchProjections = (staff: Projections<DispatchView>['staff']): Projections<DispatchView> => ({
   staff,
+  auditor: staff,
   public: { schema: publicDispatchViewSchema, project: publicDispatch },
 });
 

@@ -39,7 +39,14 @@ export function access(platform: TestPlatform): AccessFixtures {
       ],
       review: [{ name: 'review a secondment', process: at('REVIEW'), body: () => ({ decision: 'APPROVE' }) }],
       approve: [{ name: 'approve a secondment', process: at('APPROVAL'), body: () => ({ decision: 'REJECT', comment: '不符合借调条件' }) }],
-      register: [{ name: 'register a secondment', process: at('REGISTRATION'), body: () => ({ registrationRef: '组干备〔2026〕1号' }) }],
+      // Borrowed by ecology and environment: civil affairs holds its quota by then, and registration checks the quota again.
+      register: [
+        {
+          name: 'register a secondment',
+          process: at('REGISTRATION', 'p.qiaotou.dongshan.cadre1', 'p.qiaotou.dongshan.secretary', 'ecology-environment'),
+          body: () => ({ registrationRef: '组干备〔2026〕1号' }),
+        },
+      ],
       requestExtension: [
         {
           name: 'ask for an extension',

@@ -52,7 +52,7 @@ export function createApp(deps: AppDeps, processes: ProcessRegistry) {
   app.use(express.json({ limit: '1mb' }));
 
   healthRoutes(http, deps);
-  meRoutes(http, deps);
+  meRoutes(http, deps, processes);
   catalogueRoutes(http, deps);
   ruleRoutes(http, deps);
   calendarRoutes(http, deps);

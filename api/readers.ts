@@ -3,10 +3,10 @@
 import type { Response } from 'express';
 import type { Actor } from '../workflows/common/actor';
 import type { Reader } from '../workflows/common/projection';
-import type { ProcessView } from '../workflows/common/view';
+import type { NextActor, ProcessView } from '../workflows/common/view';
 import { readerKindAt, readScope } from './access';
 import type { AppDeps } from './deps';
-import { projectionFor, type ProcessDescriptor } from './process-registry';
+import { projectionFor, type ProcessDescriptor, type ProcessRegistry } from './process-registry';
 
 /** Names the kind of reader an answer was projected for (`staff`, `auditor`, `subject`, `public`). */
 export const READER_KIND = 'X-Reader-Kind';
@@ -41,4 +41,30 @@ export async function answerTo(deps: Pick<AppDeps, 'db'>, res: Response, d: Proc
   const reader = await readerOf(deps, d, actor, view);
   res.setHeader(READER_KIND, reader.kind);
   return projectFor(d, view, reader);
+}
+
+/** What a list of one's next steps (the inbox) shows of each process: its title and next actions, as the actor's projection has them. */
+export interface ShownHeading {
+  title: string;
+  nextActors: NextActor[];
+}
+
+/** The title and next actions of the processes `workflowIds` name, each as the actor may see it (by workflow id; processes the read model lacks are absent). */
+export async function headingsFor(
+  deps: Pick<AppDeps, 'db'>,
+  registry: ProcessRegistry,
+  actor: Actor,
+  workflowIds: string[],
+): Promise<Map<string, ShownHeading>> {
+  const rows = await deps.db.processRecord.findMany({
+    where: { workflowId: { in: workflowIds } },
+    select: { workflowId: true, processType: true, state: true },
+  });
+  const shown = new Map<string, ShownHeading>();
+  for (const row of rows.filter((r) => registry.has(r.processType))) {
+    const d = registry.get(row.processType);
+    const view = JSON.parse(row.state) as ProcessView;
+    shown.set(row.workflowId, projectFor(d, view, await readerOf(deps, d, actor, view)) as ShownHeading);
+  }
+  return shown;
 }

@@ -5,6 +5,7 @@ import { projectionSchemas } from '../../api/process-registry';
 import { processRegistry } from '../../processes';
 import { startPlatform, type TestPlatform } from '../support/platform';
 import { publicProjectionOf, readAs, readerCases } from '../support/reader-cases';
+import { DONGSHAN_CADRE_TO_CIVIL_AFFAIRS, secondmentAt } from '../secondment/scenarios';
 import type { ReaderKind } from '../../workflows/common/projection';
 
 let platform: TestPlatform;
@@ -39,4 +40,15 @@ describe.each(processRegistry.all.filter((d) => d.tests.readers).map((d) => [d.c
     }
     expect(findings).toEqual([]);
   });
+});
+
+test("the inbox shows each process as its reader's projection: a cadre's peers see who is to consent to a secondment, not whom it is about", async () => {
+  const id = await secondmentAt(platform, 'CONSENT');
+  const cadre = await platform.db.person.findUniqueOrThrow({ where: { id: DONGSHAN_CADRE_TO_CIVIL_AFFAIRS.cadre } });
+  const itemOf = async (person: string) =>
+    JSON.stringify(((await platform.api(person, 'GET', '/me/inbox')).body as { workflowId: string }[]).filter((i) => i.workflowId === id));
+  const peer = await itemOf('p.qiaotou.dongshan.cadre2');
+  expect(peer).toContain('consent');
+  expect(peer).not.toContain(cadre.name);
+  expect(await itemOf(cadre.id)).toContain(cadre.name);
 });

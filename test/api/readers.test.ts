@@ -43,11 +43,18 @@ describe.each(processRegistry.all.filter((d) => d.tests.readers).map((d) => [d.c
 });
 
 test("the inbox shows each process as its reader's projection: a cadre's peers see who is to consent to a secondment, not whom it is about", async () => {
-  const id = await secondmentAt(platform, 'CONSENT');
-  const cadre = await platform.db.person.findUniqueOrThrow({ where: { id: DONGSHAN_CADRE_TO_CIVIL_AFFAIRS.cadre } });
+  // Dongshan's second cadre, borrowed by agriculture (the first may be on secondment already): the first is a peer.
+  const parties = {
+    ...DONGSHAN_CADRE_TO_CIVIL_AFFAIRS,
+    cadre: 'p.qiaotou.dongshan.cadre2',
+    borrowingUnitId: 'xingcun.dept.agriculture-rural',
+    borrower: 'p.dept.agriculture-rural.dispatcher',
+  };
+  const id = await secondmentAt(platform, 'CONSENT', parties);
+  const cadre = await platform.db.person.findUniqueOrThrow({ where: { id: parties.cadre } });
   const itemOf = async (person: string) =>
     JSON.stringify(((await platform.api(person, 'GET', '/me/inbox')).body as { workflowId: string }[]).filter((i) => i.workflowId === id));
-  const peer = await itemOf('p.qiaotou.dongshan.cadre2');
+  const peer = await itemOf('p.qiaotou.dongshan.cadre1');
   expect(peer).toContain('consent');
   expect(peer).not.toContain(cadre.name);
   expect(await itemOf(cadre.id)).toContain(cadre.name);

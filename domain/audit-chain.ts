@@ -42,8 +42,12 @@ function hashOf(prevHash: string, seq: number, kind: string, payload: string): s
 /** Appends links to the county's chain, in the caller's transaction; the head's row lock orders concurrent appends. */
 export async function appendToChain(tx: Tx, countyId: string, links: AuditLink[]): Promise<void> {
   if (links.length === 0) return;
-  await tx.auditChainHead.upsert({ where: { countyId }, create: { countyId, seq: 0, hash: GENESIS }, update: {} });
-  const head = await tx.auditChainHead.update({ where: { countyId }, data: { seq: { increment: links.length } } });
+  // The head as it was, its seq moved past the new links (its hash is the last link's until updated below).
+  const head = await tx.auditChainHead.upsert({
+    where: { countyId },
+    create: { countyId, seq: links.length, hash: GENESIS },
+    update: { seq: { increment: links.length } },
+  });
   let { hash } = head;
   let seq = head.seq - links.length;
   const rows = links.map((link) => {

@@ -9,39 +9,12 @@ import type { AppDeps } from '../deps';
 import { requireAnyRole } from '../auth';
 import { route, type HttpDeps } from '../http';
 import { idBefore, pageFrom, pageOf, pageQuery } from '../paging';
-import { Problem } from '../problem';
+import { notFound, Problem } from '../problem';
+import { presentRefusal, refusedAttemptSchema, type RefusalRow } from '../refusals';
+import { processTimeline, timelineSchema } from '../timeline';
 
 const AUDIT_ROLES = ['AUDITOR', 'INSPECTOR', 'OPERATOR'] as const;
 const EXPORT_PAGE = 1000;
-
-const refusal = z
-  .object({
-    at: z.string(),
-    requestId: z.string(),
-    personId: z.string(),
-    roles: z.string(),
-    processType: z.string().nullable(),
-    workflowId: z.string().nullable(),
-    action: z.string(),
-    reasonCode: z.string(),
-    detail: z.string(),
-    httpStatus: z.number().int(),
-    rule: z.string().nullable().openapi({ description: 'The rule the refusal applied (e.g. secondment.coolDownMonths); null for one that names none' }),
-    ruleSet: z.object({ id: z.string(), version: z.number().int() }).nullable().openapi({ description: 'The rule set and version it applied' }),
-    reason: z.object({ zh: z.string(), en: z.string() }).nullable().openapi({ description: 'The reason in Chinese and English' }),
-    bodyHash: z.string().nullable().openapi({ description: "SHA-256 of the refused request's body (canonical JSON); null when it sent none" }),
-  })
-  .openapi('RefusedAttempt');
-
-type RefusalRow = Awaited<ReturnType<AppDeps['db']['refusedAttempt']['findMany']>>[number];
-
-const present = ({ id: _id, countyId: _c, at, ruleId, ruleSetId, ruleSetVersion, reasonZh, ...rest }: RefusalRow): z.infer<typeof refusal> => ({
-  at: at.toISOString(),
-  ...rest,
-  rule: ruleId,
-  ruleSet: ruleSetId !== null && ruleSetVersion !== null ? { id: ruleSetId, version: ruleSetVersion } : null,
-  reason: ruleId !== null ? { zh: reasonZh ?? rest.detail, en: rest.detail } : null,
-});
 
 /** A CSV row: the log's columns as they are kept, one cell each. */
 const CSV_COLUMNS = [
@@ -60,6 +33,7 @@ const CSV_COLUMNS = [
   'reasonZh',
   'httpStatus',
   'bodyHash',
+  'businessRequestId',
 ] as const;
 const csvRow = (row: RefusalRow) => ({ ...row, at: row.at.toISOString() });
 
@@ -103,7 +77,7 @@ export function auditRoutes(http: HttpDeps, deps: AppDeps): void {
       summary: 'Refused steps (authorisation or rule), newest first, a page at a time',
       tag: 'audit',
       query: refusalFilters.extend(pageQuery),
-      response: pageOf(refusal, 'RefusedAttemptPage'),
+      response: pageOf(refusedAttemptSchema, 'RefusedAttemptPage'),
     },
     async ({ actor, query: { limit, cursor, ...filters } }) => {
       requireAnyRole(actor, [...AUDIT_ROLES], filters.countyId);
@@ -113,7 +87,7 @@ export function auditRoutes(http: HttpDeps, deps: AppDeps): void {
         orderBy: { id: 'desc' },
         take: limit + 1,
       });
-      return pageFrom(rows, limit, present);
+      return pageFrom(rows, limit, presentRefusal);
     },
   );
 
@@ -159,6 +133,28 @@ export function auditRoutes(http: HttpDeps, deps: AppDeps): void {
     async ({ actor, query }) => {
       requireAnyRole(actor, [...AUDIT_ROLES], query.countyId);
       return verifyChain(deps.db, query.countyId);
+    },
+  );
+
+  route(
+    http,
+    {
+      method: 'get',
+      path: '/processes/{workflowId}/timeline',
+      operationId: 'getProcessTimeline',
+      summary:
+        "A process's whole life in order, across all its runs: every recorded step and every refused attempt (refused starts of its request id included), the process that started it and those it started",
+      tag: 'audit',
+      params: z.object({ workflowId: z.string().min(1).max(200) }),
+      response: timelineSchema,
+      refusals: [503],
+    },
+    async ({ actor, params, res }) => {
+      const row = await deps.db.processRecord.findUnique({ where: { workflowId: params.workflowId }, select: { countyId: true, processType: true } });
+      if (!row) throw notFound(`Process ${params.workflowId}`);
+      res.locals.process = { ...row, workflowId: params.workflowId };
+      requireAnyRole(actor, [...AUDIT_ROLES], row.countyId);
+      return processTimeline(deps, params.workflowId);
     },
   );
 }

@@ -67,7 +67,7 @@ test('the CSV export holds the same rows as the pages, with a header', async () 
     .trim()
     .split('\n');
   expect(lines[0]).toBe(
-    'at,requestId,personId,roles,processType,workflowId,action,reasonCode,ruleId,ruleSetId,ruleSetVersion,detail,reasonZh,httpStatus,bodyHash',
+    'at,requestId,personId,roles,processType,workflowId,action,reasonCode,ruleId,ruleSetId,ruleSetVersion,detail,reasonZh,httpStatus,bodyHash,businessRequestId',
   );
   const json = (await platform.api(AUDITOR, 'GET', `/audit/refusals?countyId=${COUNTY}&personId=${SECRETARY}`)).body.items as { requestId: string }[];
   expect(json.length).toBeGreaterThanOrEqual(6);

@@ -27,6 +27,7 @@ const OPERATION_IDS = [
   'getMe',
   'getMyInbox',
   'getNegativeList',
+  'getProcessTimeline',
   'getProjectBidding',
   'getRuleSet',
   'getRulesInForce',

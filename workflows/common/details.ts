@@ -2,15 +2,25 @@
 import type { NextActor, ProcessView } from './view';
 
 const ZERO_WIDTH_SPACE = '&#8203;';
+const BEIJING_OFFSET_MS = 8 * 3600 * 1000;
+const ISO_INSTANT = /\b(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?Z\b/g;
+
+/** Every UTC instant in the text (`2027-01-10T09:00:00.000Z`) as Beijing time (`2027-01-10 17:00 +08:00`), the time the county works in. */
+export function inBeijingTime(text: string): string {
+  return text.replace(ISO_INSTANT, (instant) => {
+    const shifted = new Date(Date.parse(instant) + BEIJING_OFFSET_MS).toISOString();
+    return `${shifted.slice(0, 10)} ${shifted.slice(11, 16)} +08:00`;
+  });
+}
 
 /**
- * Markdown the Temporal UI renders with no HTML, image, link or autolink in it. The UI runs no script
- * but shows images and links, so text people type (titles, reasons, objections) could otherwise
- * place a tracking pixel or a forged link before an operator. Our own summaries and details use
- * headings, lists and bold only.
+ * Text for the Temporal UI (markdown): instants in Beijing time, and no HTML, image, link or
+ * autolink. The UI runs no script but shows images and links, so text people type (titles, reasons,
+ * objections) could otherwise place a tracking pixel or a forged link before an operator. Our own
+ * summaries and details use headings, lists and bold only.
  */
-export function inertMarkdown(text: string): string {
-  return text
+export function forOperators(text: string): string {
+  return inBeijingTime(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

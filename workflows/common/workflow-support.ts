@@ -3,7 +3,7 @@ import { ActivityFailure, ApplicationFailure, type SearchAttributeUpdatePair, ty
 import { CancellationScope, condition, isCancellation, setCurrentDetails, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { Mutex } from 'async-mutex';
 import type { Actor, ActedAs } from './actor';
-import { inertMarkdown } from './details';
+import { forOperators } from './details';
 import type { ProcessView, StepAnswer, StepRecord } from './view';
 import { isReasonCode, type RuleResult } from './reasons';
 import { SA } from './search-attributes';
@@ -147,7 +147,7 @@ export function showInTemporal(view: ProcessView, details: string, shown: Map<st
     return true;
   });
   if (changed.length) upsertSearchAttributes(changed);
-  setCurrentDetails(inertMarkdown(details));
+  setCurrentDetails(forOperators(details));
 }
 
 function searchAttributesOf(view: ProcessView): SearchAttributeUpdatePair[] {

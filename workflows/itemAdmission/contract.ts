@@ -1,7 +1,7 @@
 // The itemAdmission process's contract (准入, docs/processes.md §1): its steps, its messages as zod schemas
 // (the types below are inferred from them), its actions — each an Update named as in the recorded
 // histories, its REST path, the steps it is taken at and who takes it. Bundle-safe.
-import { inertMarkdown } from '../common/details';
+import { forOperators } from '../common/details';
 import { z } from 'zod';
 import type { Actor } from '../common/actor';
 import { defineContract, type DetailsOf, type ViewOf } from '../common/contract';
@@ -148,5 +148,5 @@ export function admissionWorkflowId(countyId: string, requestId: string): string
 /** The static summary an operator sees in the Temporal UI. */
 export function admissionSummary(start: AdmissionStart): string {
   const scope = start.application.scope === 'ONCE' ? '一事一议 once' : '入清单 into catalogue';
-  return inertMarkdown(`准入 Admission · ${start.application.title} (${start.application.proposedCode}) · ${scope} · from ${start.departmentId}`);
+  return forOperators(`准入 Admission · ${start.application.title} (${start.application.proposedCode}) · ${scope} · from ${start.departmentId}`);
 }

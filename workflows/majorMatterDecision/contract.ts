@@ -2,7 +2,7 @@
 // schemas (the types below are inferred from them), its actions — each an Update named as in the
 // recorded histories, its REST path, the steps it is taken at and who takes it — and its search
 // attributes. Bundle-safe: read by the workflow, the API (processes/majorMatterDecision), the boards.
-import { inertMarkdown } from '../common/details';
+import { forOperators } from '../common/details';
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { z } from 'zod';
 import type { ActedAs, Actor } from '../common/actor';
@@ -393,5 +393,5 @@ export function villageOfMatter(workflowId: string): string | undefined {
 /** The static summary an operator sees in the Temporal UI. */
 export function majorMatterSummary(start: MajorMatterStart): string {
   const { suggestion } = start;
-  return inertMarkdown(`五议两公开 Major matter · ${suggestion.title} · ${start.villageId} · ${suggestion.kind} · ¥${suggestion.estimatedAmount}`);
+  return forOperators(`五议两公开 Major matter · ${suggestion.title} · ${start.villageId} · ${suggestion.kind} · ¥${suggestion.estimatedAmount}`);
 }

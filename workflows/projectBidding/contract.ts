@@ -2,7 +2,7 @@
 // its steps, its messages as zod schemas (the types below are inferred from them), its actions — each an
 // Update named as in the recorded histories, its REST path, the steps it is taken at and who takes it —
 // and its search attributes. Bundle-safe: read by the workflow, the API (processes/projectBidding), the board.
-import { inertMarkdown } from '../common/details';
+import { forOperators } from '../common/details';
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { z } from 'zod';
 import type { Actor } from '../common/actor';
@@ -363,7 +363,7 @@ export function biddingWorkflowId(townId: string, requestId: string): string {
 /** The static summary an operator sees in the Temporal UI: it names the project. */
 export function biddingSummary(start: BiddingStart): string {
   const { post } = start;
-  return inertMarkdown(
-    `揭榜挂帅 Bid for the list · ${post.title} · ${start.townId} · ${post.funds} 元 · ${post.eligibility.villageIds.length} eligible village(s) · bids until ${post.deadline.slice(0, 10)}`,
+  return forOperators(
+    `揭榜挂帅 Bid for the list · ${post.title} · ${start.townId} · ${post.funds} 元 · ${post.eligibility.villageIds.length} eligible village(s) · bids until ${post.deadline}`,
   );
 }

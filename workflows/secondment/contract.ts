@@ -2,7 +2,7 @@
 // schemas (the types below are inferred from them), its actions — each an Update named as in the
 // recorded histories, its REST path, the steps it is taken at and who takes it — and its search
 // attribute. Bundle-safe: read by the workflow, the API (processes/secondment) and the tests.
-import { inertMarkdown } from '../common/details';
+import { forOperators } from '../common/details';
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { defineUpdate } from '@temporalio/workflow';
 import { z } from 'zod';
@@ -318,5 +318,5 @@ export function secondmentWorkflowId(sourceUnitId: string, requestId: string): s
 /** The static summary an operator sees in the Temporal UI: the cadre and both units. */
 export function secondmentSummary(start: SecondmentStart): string {
   const kind = start.origin === 'CENSUS' ? '摸底发现 census' : `${start.request.months} 个月 months`;
-  return inertMarkdown(`借调 Secondment · ${start.cadre.name} (${start.cadre.personId}) · ${start.sourceUnit.name} → ${start.borrowingUnit.name} · ${kind}`);
+  return forOperators(`借调 Secondment · ${start.cadre.name} (${start.cadre.personId}) · ${start.sourceUnit.name} → ${start.borrowingUnit.name} · ${kind}`);
 }

@@ -4,7 +4,7 @@
 // recorded histories, its REST path, the steps it is taken at and who takes it. Bundle-safe: read by
 // the workflows, the API (processes/taskDispatch) and the tests. The signals between the two, the
 // screening's Update and the ids stay plain definitions.
-import { inertMarkdown } from '../common/details';
+import { forOperators } from '../common/details';
 import { defineSignal, defineUpdate } from '@temporalio/workflow';
 import { z } from 'zod';
 import type { ActedAs, Actor } from '../common/actor';
@@ -356,11 +356,11 @@ export function villageTaskWorkflowId(dispatchId: string, villageId: string): st
 
 export function dispatchSummary(start: DispatchStart): string {
   const code = start.content.screeningCode ?? '无编码 no code';
-  return inertMarkdown(
-    `派单 Dispatch · ${start.content.title} (${code}) · ${start.townId} → ${start.content.villageIds.length} village(s) · due ${start.content.deadline.slice(0, 10)}`,
+  return forOperators(
+    `派单 Dispatch · ${start.content.title} (${code}) · ${start.townId} → ${start.content.villageIds.length} village(s) · due ${start.content.deadline}`,
   );
 }
 
 export function villageTaskSummary(start: VillageTaskStart): string {
-  return inertMarkdown(`村级任务 Village task · ${start.content.title} · ${start.villageId} · due ${start.content.deadline.slice(0, 10)}`);
+  return forOperators(`村级任务 Village task · ${start.content.title} · ${start.villageId} · due ${start.content.deadline}`);
 }

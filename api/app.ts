@@ -57,7 +57,7 @@ export function createApp(deps: AppDeps, processes: ProcessRegistry) {
   ruleRoutes(http, deps);
   calendarRoutes(http, deps);
   mountProcesses(http, deps, processes);
-  auditRoutes(http, deps);
+  auditRoutes(http, deps, processes);
   refuseOtherMethods(http);
   app.use(router);
 

@@ -5,6 +5,7 @@ import { projectionSchemas } from '../../api/process-registry';
 import { processRegistry } from '../../processes';
 import { startPlatform, type TestPlatform } from '../support/platform';
 import { publicProjectionOf, readAs, readerCases } from '../support/reader-cases';
+import { AUDITOR, bidBody, biddingAt, DONGSHAN, secretary } from '../projectBidding/support';
 import { DONGSHAN_CADRE_TO_CIVIL_AFFAIRS, secondmentAt } from '../secondment/scenarios';
 import type { ReaderKind } from '../../workflows/common/projection';
 
@@ -58,4 +59,14 @@ test("the inbox shows each process as its reader's projection: a cadre's peers s
   expect(peer).toContain('consent');
   expect(peer).not.toContain(cadre.name);
   expect(await itemOf(cadre.id)).toContain(cadre.name);
+});
+
+test("an auditor's timeline of a process shows its record as auditors read it: a bid stays sealed until its deadline", async () => {
+  const id = await biddingAt(platform, 'BIDDING');
+  const plan = '时间线里也密封的方案';
+  expect((await platform.api(secretary(DONGSHAN), 'POST', `/biddings/${id}/bids`, bidBody(DONGSHAN, { plan }))).status).toBe(200);
+  const timeline = await platform.api(AUDITOR, 'GET', `/processes/${id}/timeline`);
+  expect(timeline.status).toBe(200);
+  expect(timeline.body.entries.map((e: { step?: string }) => e.step)).toContain('BID');
+  expect(JSON.stringify(timeline.body)).not.toContain(plan);
 });

@@ -159,9 +159,7 @@ export function auditRoutes(http: HttpDeps, deps: AppDeps, processes: ProcessReg
       // The record as the county's auditors read it (everything but what is sealed from everyone).
       const auditor = { kind: 'auditor' as const, personId: actor.personId, roles: actor.roles, now: new Date().toISOString() };
       const recordOf = (view: ProcessView) =>
-        processes.has(row.processType)
-          ? (projectionFor(processes.get(row.processType), 'auditor').project(view as never, auditor) as ProcessView).record
-          : view.record;
+        processes.has(row.processType) ? (projectionFor(processes.get(row.processType), 'auditor').project(view, auditor) as ProcessView).record : view.record;
       return processTimeline(deps, params.workflowId, recordOf);
     },
   );

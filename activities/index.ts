@@ -1,17 +1,18 @@
 // Activities: side effects, built from injected dependencies.
 import type { Db } from '../prisma/client';
-import type { Publication } from '../workflows/common/view';
+import type { EndedProcess, Publication } from '../workflows/common/view';
 import { applyAdmissionDecision, type AdmissionDecisionInput } from './admission';
 import { weeklyDueAt, workingDeadline, type WeeklyDueInput, type WorkingDeadlineInput } from './calendar';
 import { screenCode } from '../domain/catalogue';
 import { claimedVillages, screenDispatch, villageStaff, type DispatchScreeningInput } from './dispatch';
 import { townsOfCounty } from '../domain/organisation';
 import { notifyOrganisations, type Notice } from '../domain/notices';
-import { publishProcess } from './read-model';
+import { closeEndedProcess, publishProcess } from './read-model';
 
 export function createActivities(db: Db) {
   return {
     publishProcess: (publication: Publication) => publishProcess(db, publication),
+    closeEndedProcess: (ended: EndedProcess) => closeEndedProcess(db, ended),
     workingDeadline: (input: WorkingDeadlineInput) => workingDeadline(db, input),
     weeklyDueAt: (input: WeeklyDueInput) => weeklyDueAt(db, input),
     listTowns: (countyId: string) => townsOfCounty(db, countyId),

@@ -14,6 +14,7 @@ import {
 } from '@temporalio/workflow';
 import type { SearchAttributeUpdatePair, SignalDefinition } from '@temporalio/common';
 import { stepsOf } from './contract';
+import { childEndOf, closedByParent, type ChildEnd } from './children';
 import { Deadlines } from './deadlines';
 import type { ContinuableStart, Continuation, NextActor, ProcessStatus, ProcessView } from './view';
 import { closingOnCancel, enforce, nowIso, processSteps, recordStep, stepAnswer, workflowId } from './workflow-support';
@@ -276,6 +277,38 @@ export function openProcess<V extends ProcessView, Step extends string = string>
       });
     },
     record: (entry: Parameters<typeof recordStep>[1]) => recordStep(view, entry),
+    /**
+     * A child's run that must not end this process: its result, or how it ended otherwise. A child
+     * cancelled closed its own record; one terminated by an operator, failed or timed out could not, so
+     * this process closes its read model (status, reason, out of every inbox) and records what happened
+     * to which child on its own record, under the lock; `onEnd` then marks it in the process's details.
+     * A child that could not start is not an end: that error is thrown.
+     */
+    async survive<R>(child: { workflowId: string; name: string }, running: Promise<R>, onEnd: (end: ChildEnd) => void): Promise<R | ChildEnd> {
+      try {
+        return await running;
+      } catch (error) {
+        const end = childEndOf(error);
+        if (!end) throw error;
+        if (!closedByParent(end)) {
+          onEnd(end);
+          return end;
+        }
+        await exclusively(async () => {
+          await activities.platform.closeEndedProcess({ workflowId: child.workflowId, status: end.status, reason: end.reason, seenBy: view.workflowId });
+          recordStep(view, {
+            step: 'CHILD_ENDED',
+            rule: 'a parent survives its child: terminated, failed or timed out, the child is closed and the parent goes on',
+            summary: `${child.name} (${child.workflowId}) ${end.status}: ${end.reason}`,
+            data: { workflowId: child.workflowId, status: end.status, reason: end.reason },
+          });
+          onEnd(end);
+          changes++;
+          await show();
+        });
+        return end;
+      }
+    },
   };
   return process;
 }

@@ -1,6 +1,7 @@
-// The kit's link between a parent process and its children: a parent survives a child's end.
+// The kit's links between a process and what it started: a parent survives a child's end, and closing a
+// process's part closes what it started there.
 import { ChildWorkflowFailure, TerminatedFailure, TimeoutFailure } from '@temporalio/common';
-import { isCancellation } from '@temporalio/workflow';
+import { defineSignal, isCancellation } from '@temporalio/workflow';
 import type { EndedProcess, ProcessStatus } from './view';
 
 /** How a child ended that did not return its view. */
@@ -34,3 +35,12 @@ function detail(message: string | undefined, plain: string): string {
 export function closedByParent(end: ChildEnd): end is ChildEnd & { status: EndedProcess['status'] } {
   return end.status === 'TERMINATED' || end.status === 'FAILED' || end.status === 'TIMED_OUT';
 }
+
+/** The process that started this one (its `origin`), closing it: what it started it for no longer holds. */
+export interface OriginClosing {
+  originWorkflowId: string;
+  reason: string;
+}
+
+/** Sent by a process to one it started (see `closeStarted` in open-process.ts); taken only from that origin. */
+export const closedByOrigin = defineSignal<[OriginClosing]>('closedByOrigin');

@@ -5,6 +5,7 @@ import {
   CancellationScope,
   condition,
   continueAsNew,
+  getExternalWorkflowHandle,
   log,
   setCurrentDetails,
   setHandler,
@@ -14,7 +15,7 @@ import {
 } from '@temporalio/workflow';
 import type { SearchAttributeUpdatePair, SignalDefinition } from '@temporalio/common';
 import { stepsOf } from './contract';
-import { childEndOf, closedByParent, type ChildEnd } from './children';
+import { childEndOf, closedByOrigin, closedByParent, type ChildEnd } from './children';
 import { Deadlines } from './deadlines';
 import type { ContinuableStart, Continuation, NextActor, ProcessStatus, ProcessView } from './view';
 import { closingOnCancel, enforce, nowIso, processSteps, recordStep, stepAnswer, workflowId } from './workflow-support';
@@ -62,6 +63,11 @@ export interface ProcessOptions<V extends ProcessView> {
   rules: PinnedRules;
   /** Periods shortened for this instance (tests and demos; refused in production at the door). */
   periods?: PeriodOverrides;
+  /**
+   * The process that started it (a bidding's award starting a major matter): it may close this one with a
+   * reason (`closeStarted`), which closes it WITHDRAWN, recorded; a message from any other is ignored.
+   */
+  origin?: { workflowId: string };
   /** Its parent process: told by the publication whenever what it `shows` of this process changes. */
   parent?: ParentLink<V>;
   /** Search attributes of its own, upserted with the kit's when they change. */
@@ -278,6 +284,21 @@ export function openProcess<V extends ProcessView, Step extends string = string>
     },
     record: (entry: Parameters<typeof recordStep>[1]) => recordStep(view, entry),
     /**
+     * Closes a process this one started (its `origin` is this one), with the reason, and records it here:
+     * closing or re-routing a process closes what it started. One already closed keeps its end.
+     */
+    async closeStarted(workflowId: string, reason: string): Promise<void> {
+      await getExternalWorkflowHandle(workflowId)
+        .signal(closedByOrigin, { originWorkflowId: view.workflowId, reason })
+        .catch(() => undefined);
+      recordStep(view, {
+        step: 'CLOSED_WHAT_IT_STARTED',
+        rule: 'closing or re-routing a process closes or re-routes what it started',
+        summary: `${workflowId}, started by this process, closed: ${reason}`,
+        data: { workflowId, reason },
+      });
+    },
+    /**
      * A child's run that must not end this process: its result, or how it ended otherwise. A child
      * cancelled closed its own record; one terminated by an operator, failed or timed out could not, so
      * this process closes its read model (status, reason, out of every inbox) and records what happened
@@ -310,5 +331,21 @@ export function openProcess<V extends ProcessView, Step extends string = string>
       }
     },
   };
+  const origin = options.origin;
+  if (origin) {
+    process.signal(
+      closedByOrigin,
+      (closing) => closing.originWorkflowId === origin.workflowId,
+      (closing) => {
+        recordStep(view, {
+          step: 'CLOSED_BY_ORIGIN',
+          rule: 'closing or re-routing a process closes or re-routes what it started',
+          summary: `Closed by ${origin.workflowId}, which started it: ${closing.reason}`,
+          data: closing,
+        });
+        process.close('WITHDRAWN', closing.reason);
+      },
+    );
+  }
   return process;
 }

@@ -95,6 +95,8 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
     },
     details: majorMatterDetails,
     searchAttributes: matterAttributes,
+    // The process that started it (a bidding's award) closes it when the award no longer holds.
+    ...(start.origin && { origin: start.origin }),
   });
   const { view, step, record, close, deadlines } = process;
   const rules = process.rules.values.majorMatterDecision;

@@ -7,6 +7,7 @@ import { screenCode } from '../domain/catalogue';
 import { claimedVillages, screenDispatch, villageStaff, type DispatchScreeningInput } from './dispatch';
 import { townsOfCounty } from '../domain/organisation';
 import { notifyOrganisations, type Notice } from '../domain/notices';
+import { pruneStepRequests } from '../domain/step-requests';
 import { closeEndedProcess, publishProcess } from './read-model';
 
 export function createActivities(db: Db) {
@@ -22,6 +23,7 @@ export function createActivities(db: Db) {
     claimedVillages: (input: { countyId: string; workflowId: string; code: string; villageIds: string[] }) => claimedVillages(db, input),
     villageStaff: (villageId: string) => villageStaff(db, villageId),
     notifyOrganisations: (notice: Notice) => notifyOrganisations(db, notice),
+    pruneStepRequests: () => pruneStepRequests(db),
   };
 }
 

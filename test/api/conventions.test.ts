@@ -94,6 +94,7 @@ const OPERATION_IDS = [
   'secondmentReports',
   'secondmentRequestExtension',
   'secondmentReview',
+  'secondmentWithdraw',
   'startItemAdmission',
   'startMajorMatterDecision',
   'startProjectBidding',

@@ -396,7 +396,7 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(yesterday.body.detail).toContain('before the matter was raised');
     expect(yesterday.body.reason.zh).toContain('先后顺序');
     const logged = await platform.api(AUDITOR, 'GET', `/audit/refusals?countyId=xingcun&workflowId=${today}`);
-    expect(logged.body[0]).toMatchObject({
+    expect(logged.body.items[0]).toMatchObject({
       rule: 'majorMatterDecision.timeline',
       ruleSet: { version: expect.any(Number) },
       reason: { en: yesterday.body.detail },

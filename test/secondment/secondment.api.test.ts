@@ -49,7 +49,7 @@ const inMonths = (months: number) => {
 
 /** What the auditors' log holds for a process: its refused attempts, newest first. */
 async function refusalsOf(workflowId: string): Promise<any[]> {
-  return (await platform.api(AUDITOR, 'GET', `/audit/refusals?countyId=xingcun&workflowId=${workflowId}`)).body;
+  return (await platform.api(AUDITOR, 'GET', `/audit/refusals?countyId=xingcun&workflowId=${workflowId}`)).body.items;
 }
 
 function expectProblem(response: { status: number; body: any }, status: number, code: string) {

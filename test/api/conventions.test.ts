@@ -95,6 +95,7 @@ const OPERATION_IDS = [
   'secondmentReports',
   'secondmentRequestExtension',
   'secondmentReview',
+  'secondmentWithdraw',
   'startItemAdmission',
   'startMajorMatterDecision',
   'startProjectBidding',

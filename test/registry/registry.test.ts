@@ -122,6 +122,7 @@ test('each registered process has its rule section, its Update names unchanged',
     'register',
     'requestExtension',
     'confirmReturn',
+    'withdraw',
     'clawback',
   ]);
 });

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { ROLES } from './roles';
 
-export const STATUSES = ['RUNNING', 'COMPLETED', 'REJECTED', 'WITHDRAWN', 'CANCELLED'] as const;
+export const STATUSES = ['RUNNING', 'COMPLETED', 'REJECTED', 'WITHDRAWN', 'CANCELLED', 'TERMINATED', 'FAILED', 'TIMED_OUT'] as const;
 const actedAs = z.object({ personId: z.string(), name: z.string(), role: z.enum(ROLES), orgId: z.string() });
 
 /** Who did a step and when, as a process's details keep it beside what was done. */

@@ -103,7 +103,10 @@ function openApiPath(spec: RouteSpec<AnyObject, AnyObject, ZodType>): RouteConfi
       body: spec.body ? { required: true, content: { 'application/json': { schema: spec.body } } } : undefined,
     },
     responses: {
-      [spec.status ?? 200]: { description: spec.status === 201 ? 'Started' : 'OK', content: { [spec.mediaType ?? 'application/json']: { schema: spec.response } } },
+      [spec.status ?? 200]: {
+        description: spec.status === 201 ? 'Started' : 'OK',
+        content: { [spec.mediaType ?? 'application/json']: { schema: spec.response } },
+      },
       ...(spec.status === 201 && {
         200: { description: 'Already started with this request id: the process as it stands', content: { 'application/json': { schema: spec.response } } },
       }),

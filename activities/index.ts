@@ -8,6 +8,7 @@ import { claimedVillages, screenDispatch, villageStaff, type DispatchScreeningIn
 import { townsOfCounty } from '../domain/organisation';
 import { notifyOrganisations, type Notice } from '../domain/notices';
 import { pruneStepRequests } from '../domain/step-requests';
+import { closeProcessesEndedOutside } from './ended-outside';
 import { closeEndedProcess, publishProcess } from './read-model';
 
 export function createActivities(db: Db) {
@@ -24,6 +25,7 @@ export function createActivities(db: Db) {
     villageStaff: (villageId: string) => villageStaff(db, villageId),
     notifyOrganisations: (notice: Notice) => notifyOrganisations(db, notice),
     pruneStepRequests: () => pruneStepRequests(db),
+    closeProcessesEndedOutside: () => closeProcessesEndedOutside(db),
   };
 }
 

@@ -1,5 +1,6 @@
 // The platform's Temporal Schedules, created or brought up to date at every start of the platform or a
-// worker (idempotent): today one, the daily pruning of idempotency records (domain/step-requests.ts).
+// worker (idempotent): the daily pruning of idempotency records (domain/step-requests.ts), and the
+// closing on the record of processes ended from outside the platform (activities/ended-outside.ts).
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
 
 /** The schedule's id: one per task queue, so the workers of one deployment share it. */
@@ -18,9 +19,28 @@ function pruneSchedule(taskQueue: string): ScheduleOptions {
   };
 }
 
+/** The schedule's id: one per task queue. */
+export function endedOutsideScheduleId(taskQueue: string): string {
+  return `cunwu-close-ended-outside@${taskQueue}`;
+}
+
+function endedOutsideSchedule(taskQueue: string): ScheduleOptions {
+  return {
+    scheduleId: endedOutsideScheduleId(taskQueue),
+    // Every minute: an operator's terminate shows in the API, the inboxes and the claims within one.
+    spec: { intervals: [{ every: '1 minute' }] },
+    action: { type: 'startWorkflow', workflowType: 'closeProcessesEndedOutside', taskQueue, args: [], workflowExecutionTimeout: '5 minutes' },
+    policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 minute' },
+    state: { note: 'Closes on the record the processes terminated, cancelled, timed out or failed outside the platform (README, "For operators")' },
+  };
+}
+
 /** Creates the platform's schedules, or updates them to this code's spec and action when they exist. */
 export async function ensureSchedules(client: Client, taskQueue: string): Promise<void> {
-  const options = pruneSchedule(taskQueue);
+  for (const options of [pruneSchedule(taskQueue), endedOutsideSchedule(taskQueue)]) await ensureSchedule(client, options);
+}
+
+async function ensureSchedule(client: Client, options: ScheduleOptions): Promise<void> {
   try {
     await client.schedule.create(options);
   } catch (error) {

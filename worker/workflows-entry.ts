@@ -10,7 +10,10 @@ import type { BundleOptions, WorkerOptions } from '@temporalio/worker';
 const PACKAGES = path.resolve(__dirname, '..', 'node_modules');
 
 /** The platform's own workflows (housekeeping run by its schedules, platform/schedules.ts), beside the registry's. */
-const PLATFORM_WORKFLOWS = `export { pruneStepRequests } from ${JSON.stringify(require.resolve('../workflows/platform/prune-step-requests'))};\n`;
+const PLATFORM_WORKFLOWS = [
+  `export { pruneStepRequests } from ${JSON.stringify(require.resolve('../workflows/platform/prune-step-requests'))};\n`,
+  `export { closeProcessesEndedOutside } from ${JSON.stringify(require.resolve('../workflows/platform/close-ended-outside'))};\n`,
+].join('');
 
 /** What the bundler needs for the registry's entry: its path and a webpack resolution that finds the project's packages from there. */
 export function workflowsEntry(registry: { workflowsEntry(): string }): Pick<BundleOptions, 'workflowsPath' | 'webpackConfigHook'> {

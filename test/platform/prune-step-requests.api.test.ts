@@ -1,6 +1,6 @@
 // Idempotency records pruned after the county's retention (platform.stepRequestRetention) by the platform's
 // Temporal Schedule, created idempotently at start, on the real server and database.
-import { ensureSchedules, pruneScheduleId } from '../../platform/schedules';
+import { endedOutsideScheduleId, ensureSchedules, pruneScheduleId } from '../../platform/schedules';
 import { eventually, startPlatform, type TestPlatform } from '../support/platform';
 
 const OFFICE = 'p.coord-office.reviewer1';
@@ -11,10 +11,12 @@ beforeAll(async () => {
   platform = await startPlatform('sqlite');
 });
 afterAll(async () => {
-  await platform.temporal.schedule
-    .getHandle(pruneScheduleId(platform.taskQueue))
-    .delete()
-    .catch(() => undefined);
+  for (const id of [pruneScheduleId, endedOutsideScheduleId]) {
+    await platform.temporal.schedule
+      .getHandle(id(platform.taskQueue))
+      .delete()
+      .catch(() => undefined);
+  }
   await platform?.stop();
 });
 

@@ -70,9 +70,9 @@ export interface StepAnswer {
 /** A process that ended without closing its own record, as the parent that saw it end tells the read model. */
 export interface EndedProcess {
   workflowId: string;
-  status: Extract<ProcessStatus, 'TERMINATED' | 'FAILED' | 'TIMED_OUT'>;
+  status: Extract<ProcessStatus, 'TERMINATED' | 'CANCELLED' | 'FAILED' | 'TIMED_OUT'>;
   reason: string;
-  /** The workflow id of the parent that saw it end. */
+  /** Who saw it end: the workflow id of its parent, or `the platform` (activities/ended-outside.ts). */
   seenBy: string;
 }
 

@@ -1,17 +1,20 @@
 // Activities: side effects, built from injected dependencies.
 import type { Db } from '../prisma/client';
-import type { Publication } from '../workflows/common/view';
+import type { EndedProcess, Publication } from '../workflows/common/view';
 import { applyAdmissionDecision, type AdmissionDecisionInput } from './admission';
 import { weeklyDueAt, workingDeadline, type WeeklyDueInput, type WorkingDeadlineInput } from './calendar';
 import { screenCode } from '../domain/catalogue';
 import { claimedVillages, screenDispatch, villageStaff, type DispatchScreeningInput } from './dispatch';
 import { townsOfCounty } from '../domain/organisation';
 import { notifyOrganisations, type Notice } from '../domain/notices';
-import { publishProcess } from './read-model';
+import { pruneStepRequests } from '../domain/step-requests';
+import { closeProcessesEndedOutside } from './ended-outside';
+import { closeEndedProcess, publishProcess } from './read-model';
 
 export function createActivities(db: Db) {
   return {
     publishProcess: (publication: Publication) => publishProcess(db, publication),
+    closeEndedProcess: (ended: EndedProcess) => closeEndedProcess(db, ended),
     workingDeadline: (input: WorkingDeadlineInput) => workingDeadline(db, input),
     weeklyDueAt: (input: WeeklyDueInput) => weeklyDueAt(db, input),
     listTowns: (countyId: string) => townsOfCounty(db, countyId),
@@ -21,6 +24,8 @@ export function createActivities(db: Db) {
     claimedVillages: (input: { countyId: string; workflowId: string; code: string; villageIds: string[] }) => claimedVillages(db, input),
     villageStaff: (villageId: string) => villageStaff(db, villageId),
     notifyOrganisations: (notice: Notice) => notifyOrganisations(db, notice),
+    pruneStepRequests: () => pruneStepRequests(db),
+    closeProcessesEndedOutside: () => closeProcessesEndedOutside(db),
   };
 }
 

@@ -5,7 +5,7 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import { applyPatch } from 'fast-json-patch';
 import { appendToChain, unchainedSteps } from '../domain/audit-chain';
 import type { Db } from '../prisma/client';
-import { READ_MODEL_BEHIND, type ProcessView, type Publication, type Tell } from '../workflows/common/view';
+import { READ_MODEL_BEHIND, type EndedProcess, type ProcessView, type Publication, type Tell } from '../workflows/common/view';
 
 /**
  * A publication: the whole state (first in a run), or its change since the revision the read model
@@ -40,6 +40,31 @@ async function tell({ workflowId, signal, payload }: Tell): Promise<void> {
     .catch((error: unknown) => {
       if (!(error instanceof WorkflowNotFoundError)) throw error;
     });
+}
+
+/**
+ * A process that ended without closing its own record (terminated by an operator, failed, timed out) is
+ * closed in the read model by the parent that saw it end: its status, the reason, an entry on its record
+ * (chained into the audit log like any step) and no one asked to act, so it leaves every inbox.
+ */
+export async function closeEndedProcess(db: Db, ended: EndedProcess): Promise<void> {
+  const row = await db.processRecord.findUnique({ where: { workflowId: ended.workflowId }, select: { state: true } });
+  if (!row) return;
+  const view = JSON.parse(row.state) as ProcessView;
+  if (view.status !== 'RUNNING') return;
+  const at = new Date().toISOString();
+  view.record.push({ seq: view.record.length + 1, at, step: ended.status, summary: `${ended.reason} (seen by ${ended.seenBy})` });
+  await projectProcess(db, {
+    ...view,
+    step: 'CLOSED',
+    status: ended.status,
+    outcome: { status: ended.status, reason: ended.reason },
+    nextActors: [],
+    dueAt: undefined,
+    overdue: false,
+    updatedAt: at,
+    revision: (view.revision ?? 0) + 1,
+  });
 }
 
 export async function projectProcess(db: Db, view: ProcessView): Promise<void> {

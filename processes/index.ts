@@ -6,8 +6,17 @@ import { majorMatterProcess } from './majorMatterDecision/process';
 import { biddingProcess } from './projectBidding/process';
 import { secondmentProcess } from './secondment/process';
 import { taskDispatchProcess, villageTaskProcess } from './taskDispatch/process';
+import { evaluationProcess } from './villageEvaluation/process';
 
-export const PROCESSES = [itemAdmissionProcess, majorMatterProcess, biddingProcess, secondmentProcess, taskDispatchProcess, villageTaskProcess] as const;
+export const PROCESSES = [
+  itemAdmissionProcess,
+  majorMatterProcess,
+  biddingProcess,
+  secondmentProcess,
+  taskDispatchProcess,
+  villageTaskProcess,
+  evaluationProcess,
+] as const;
 
 /** The registry of the platform's processes; the workflow bundle's entry exports every workflow. */
 export const processRegistry = createProcessRegistry(PROCESSES);

@@ -6,6 +6,7 @@ import { createApp } from '../api/app';
 import { loadConfig, type Config } from '../platform/config';
 import { createLogger, installTemporalLogging, type Logger } from '../platform/logger';
 import { ensureSearchAttributes } from '../platform/search-attributes';
+import { ensureSchedules } from '../platform/schedules';
 import { connectClient, temporalTls } from '../platform/temporal-client';
 import { startDevServer, type DevServer } from '../platform/temporal-dev-server';
 import { createPrismaClient } from '../prisma/client';
@@ -50,6 +51,7 @@ async function run(config: Config, logger: Logger, address: string, devServer: D
   const tls = devServer ? undefined : temporalTls(config);
   const { client: temporal, connection } = await connectClient(address, config.TEMPORAL_NAMESPACE, tls);
   await ensureSearchAttributes(connection, config.TEMPORAL_NAMESPACE, processRegistry);
+  await ensureSchedules(temporal, config.TASK_QUEUE);
   const workerConnection = await NativeConnection.connect({ address, tls });
   const worker = await createWorker({
     connection: workerConnection,

@@ -1,9 +1,10 @@
 // Runs the worker alone (production: one container).
-import { Connection } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { loadConfig } from '../platform/config';
 import { createLogger, installTemporalLogging } from '../platform/logger';
 import { ensureSearchAttributes } from '../platform/search-attributes';
+import { ensureSchedules } from '../platform/schedules';
 import { temporalTls } from '../platform/temporal-client';
 import { createPrismaClient } from '../prisma/client';
 import { processRegistry } from '../processes';
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   const tls = temporalTls(config);
   const client = await Connection.connect({ address, tls });
   await ensureSearchAttributes(client, config.TEMPORAL_NAMESPACE, processRegistry);
+  await ensureSchedules(new Client({ connection: client, namespace: config.TEMPORAL_NAMESPACE }), config.TASK_QUEUE);
   await client.close();
   const db = createPrismaClient(config.DATABASE_URL);
   const connection = await NativeConnection.connect({ address, tls });

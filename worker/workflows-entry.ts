@@ -9,10 +9,16 @@ import type { BundleOptions, WorkerOptions } from '@temporalio/worker';
 
 const PACKAGES = path.resolve(__dirname, '..', 'node_modules');
 
+/** The platform's own workflows (housekeeping run by its schedules, platform/schedules.ts), beside the registry's. */
+const PLATFORM_WORKFLOWS = [
+  `export { pruneStepRequests } from ${JSON.stringify(require.resolve('../workflows/platform/prune-step-requests'))};\n`,
+  `export { closeProcessesEndedOutside } from ${JSON.stringify(require.resolve('../workflows/platform/close-ended-outside'))};\n`,
+].join('');
+
 /** What the bundler needs for the registry's entry: its path and a webpack resolution that finds the project's packages from there. */
 export function workflowsEntry(registry: { workflowsEntry(): string }): Pick<BundleOptions, 'workflowsPath' | 'webpackConfigHook'> {
   const workflowsPath = path.join(mkdtempSync(path.join(os.tmpdir(), 'cunwu-workflows-')), 'workflows.js');
-  writeFileSync(workflowsPath, registry.workflowsEntry());
+  writeFileSync(workflowsPath, registry.workflowsEntry() + PLATFORM_WORKFLOWS);
   return {
     workflowsPath,
     webpackConfigHook: (config) => ({ ...config, resolve: { ...config.resolve, modules: [...(config.resolve?.modules ?? []), PACKAGES] } }),

@@ -63,7 +63,16 @@ const boardEntry = z
     resolutionText: z.string().openapi({ description: 'The proposal as the resolving meeting passed it' }),
     proposalVersion: z.number().int(),
     resolution: votes
-      .extend({ meeting: z.enum(['REPRESENTATIVES_MEETING', 'VILLAGERS_MEETING']), meetingName: z.string(), meetingDate: z.string() })
+      .extend({
+        meeting: z.enum(['REPRESENTATIVES_MEETING', 'VILLAGERS_MEETING']),
+        meetingName: z.string(),
+        meetingDate: z.string(),
+        householdsPresent: z
+          .number()
+          .int()
+          .nullable()
+          .openapi({ description: "Households represented, when a villagers' meeting's quorum counts households (else null)" }),
+      })
       .nullable(),
     disclosure: z.object({ kind: z.enum(['RESOLUTION', 'RESULT']), startsAt: z.string(), endsAt: z.string(), heldOpen: z.boolean() }).nullable(),
     objections: z.object({ received: z.number().int(), answered: z.number().int() }),
@@ -115,6 +124,7 @@ function entryOf(view: PublicMajorMatterView): BoardEntry {
           votesFor: resolution.votesFor,
           votesAgainst: resolution.votesAgainst,
           abstentions: resolution.abstentions,
+          householdsPresent: resolution.quorumCountsHouseholds ? (resolution.householdsPresent ?? null) : null,
         }
       : null,
     disclosure: disclosure ? { kind: disclosure.kind, startsAt: disclosure.startsAt, endsAt: disclosure.endsAt, heldOpen: disclosure.heldOpen } : null,
@@ -182,7 +192,9 @@ function article(entry: BoardEntry): SafeHtml {
         html`<dt>决议会议</dt>
           <dd>${r.meetingDate} ${r.meetingName}</dd>
           <dt>表决情况</dt>
-          <dd>应到${r.expected}人，实到${r.present}人；赞成${r.votesFor}票，反对${r.votesAgainst}票，弃权${r.abstentions}票</dd>`
+          <dd>
+            应到${r.expected}人，实到${r.present}人${r.householdsPresent !== null ? html`，到会${r.householdsPresent}户` : ''}；赞成${r.votesFor}票，反对${r.votesAgainst}票，弃权${r.abstentions}票
+          </dd>`
       }
       ${
         d &&

@@ -29,6 +29,6 @@ export const biddingProcess = defineProcess<BiddingStart>()(biddingContract, {
   tests: { histories: { dir: 'test/projectBidding/histories' }, access: 'test/projectBidding/access', readers: 'test/projectBidding/readers' },
   readme: {
     name: '**Bid for the list** (揭榜挂帅)',
-    what: 'a town posts a project with weighted criteria and a stated tie-break; its eligible villages bid until the deadline (no bid: extend once or cancel, escalated if unanswered); a panel scores every bid, members tied to a village kept from scoring it; the best weighted total goes on public notice with objections from anyone of the town; the award (a major matter under the pinned rules starts 五议两公开 for the winning village), milestones accepted by the town; the runner-up if the winner withdraws or fails; a public board per town',
+    what: 'a town posts a project with weighted criteria and a stated tie-break; its eligible villages bid until the deadline (no bid: extend once or cancel, escalated if unanswered); a panel scores every bid, members tied to a village kept from scoring it; the best weighted total goes on public notice with objections from anyone of the town; the award (a major matter under the pinned rules starts 五议两公开 for the winning village), milestones accepted by the town; the runner-up if the winner withdraws or fails (the major matter its award started is closed); a public board per town',
   },
 });

@@ -32,6 +32,6 @@ export const secondmentProcess = defineProcess<SecondmentStart>()(secondmentCont
   tests: { histories: { dir: 'test/secondment/histories' }, access: 'test/secondment/access', readers: 'test/secondment/readers' },
   readme: {
     name: '**Secondment** (借调审批与清退)',
-    what: "a unit asks to borrow a cadre; eligibility lists every failure (banned categories, cool-down, term and cap, quota); both consents within a working-day period, review, approval, registration; extensions within the cap; at the term's end the cadre returns and the source unit confirms (else escalated); an inspector claws back, or registers a census finding",
+    what: "a unit asks to borrow a cadre; eligibility lists every failure (banned categories, cool-down, term and cap, quota); both consents within a working-day period, review, approval, registration (the requester may withdraw until then); extensions within the cap; at the term's end the cadre returns and the source unit confirms (else escalated); an inspector claws back, or registers a census finding",
   },
 });

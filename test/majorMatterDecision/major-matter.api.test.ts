@@ -204,7 +204,26 @@ describe.each(DATABASES)('on %s', (database) => {
     );
     expectRefused(refused, 422, 'RULE_BROKEN', 'majorMatterDecision.partyMeetingQuorum');
     expect(refused.body.detail).toContain('19 of 30 party members present, at least 20 needed');
-    expect((await read(id)).step).toBe('REVIEW');
+    // It could not decide, but it was held: a fact of the matter, with its date, figures and the rule it failed.
+    const after = await read(id);
+    expect(after.step).toBe('REVIEW');
+    expect(after.details.failedQuorums).toEqual([
+      expect.objectContaining({
+        meeting: 'PARTY_MEMBERS_MEETING',
+        meetingDate: daysAgo(0),
+        expected: 30,
+        present: 19,
+        rule: 'majorMatterDecision.partyMeetingQuorum',
+        reckoning: '19 of 30 party members present, at least 20 needed',
+      }),
+    ]);
+    expect(after.record.at(-1)).toMatchObject({
+      step: 'QUORUM_FAILED',
+      rule: 'majorMatterDecision.partyMeetingQuorum',
+      actor: { personId: SECRETARY },
+      summary: expect.stringContaining(`of ${daysAgo(0)}`),
+    });
+    expect(after.details.meetings).toEqual([expect.objectContaining({ meeting: 'JOINT_MEETING' })]);
     expect((await post(SECRETARY, id, 'party-members-meeting', partyMeeting({ expected: 30, present: 20, votesFor: 16 }))).body).toMatchObject({
       step: 'RESOLVE',
     });
@@ -215,9 +234,23 @@ describe.each(DATABASES)('on %s', (database) => {
     const neither = await post(SECRETARY, id, 'resolution-meeting', householdsOnly({ householdsPresent: 90 }));
     expectRefused(neither, 422, 'RULE_BROKEN', 'majorMatterDecision.villagersQuorumBasis');
     expect(neither.body.detail).toMatch(/adults 300 of 800 .*not met.*households 90 of 150 .*not met/);
+    expect((await read(id)).details.failedQuorums).toEqual([
+      expect.objectContaining({
+        meeting: 'VILLAGERS_MEETING',
+        householdsPresent: 90,
+        householdsExpected: 150,
+        rule: 'majorMatterDecision.villagersQuorumBasis',
+      }),
+    ]);
     const byHouseholds = await post(SECRETARY, id, 'resolution-meeting', householdsOnly());
     expect(byHouseholds.body).toMatchObject({ step: 'RESOLUTION_DISCLOSURE' });
     expect(byHouseholds.body.details.meetings.at(-1).reckoning).toMatch(/adults 300 of 800 .*not met.*households 110 of 150 .*met/);
+    // Its quorum counted households: the village board shows how many were present.
+    const board = await platform.api(undefined, 'GET', `/villages/${DONGSHAN}/board.json`);
+    const entry = board.body.underDisclosure.find((e: { workflowId: string }) => e.workflowId === id);
+    expect(entry.resolution).toMatchObject({ meeting: 'VILLAGERS_MEETING', present: 300, householdsPresent: 110 });
+    const page = await fetch(`${platform.baseUrl}/villages/${DONGSHAN}/board`);
+    expect(await page.text()).toContain('实到300人，到会110户');
   });
 
   test('notice periods too short are refused: party members 3 days, villagers 10 days', async () => {

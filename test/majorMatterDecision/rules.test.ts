@@ -25,6 +25,7 @@ import {
   mayReportProgress,
   MEETING_LABELS,
   MEETING_OF_STEP,
+  meetingRecordable,
   meetingValid,
   noticeDays,
   noticeKept,
@@ -416,6 +417,16 @@ describe('the vote: the process decides', () => {
 });
 
 describe('a meeting may be recorded', () => {
+  test('recordable: everything but the quorum (a meeting that failed its quorum is recorded, then refused)', () => {
+    const timeline = { today: TODAY, raisedOn: '2026-11-01' };
+    const inquorate = record({ present: 5, votesFor: 5, votesAgainst: 0 });
+    expect(meetingRecordable(rules, 'PARTY_MEMBERS_MEETING', inquorate, timeline)).toEqual(ok);
+    expect(meetingValid(rules, 'PARTY_MEMBERS_MEETING', inquorate, timeline)).toEqual(code('RULE_BROKEN', 'majorMatterDecision.partyMeetingQuorum'));
+    expect(meetingRecordable(rules, 'PARTY_MEMBERS_MEETING', record({ present: 10 }), timeline)).toEqual(code('INVALID_INPUT'));
+    expect(meetingRecordable(rules, 'PARTY_MEMBERS_MEETING', { ...inquorate, noticeDate: '2026-11-22' }, timeline)).toEqual(detail('notice'));
+    expect(meetingRecordable(rules, 'JOINT_MEETING', record(), { ...timeline, raisedOn: TODAY })).toEqual(code('RULE_BROKEN', 'majorMatterDecision.timeline'));
+  });
+
   test('valid: possible figures, notice kept, quorate; a villagers meeting counts households', () => {
     expect(meetingValid(rules, 'JOINT_MEETING', record(), { today: TODAY, raisedOn: '2026-11-01' })).toEqual(ok);
     expect(meetingValid(rules, 'JOINT_MEETING', record({ present: 10 }), { today: TODAY, raisedOn: '2026-11-01' })).toEqual(code('INVALID_INPUT'));

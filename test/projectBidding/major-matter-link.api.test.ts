@@ -7,7 +7,7 @@ import { majorMatterContract } from '../../workflows/majorMatterDecision/contrac
 
 const majorMatterViewSchema = majorMatterContract.view;
 import { DATABASES, startPlatform, type TestPlatform } from '../support/platform';
-import { AUDITOR, DONGSHAN, PANEL, archiveRoomPost, bidBody, biddingAt, inSeconds, ok, post, secretary, stepsOf, until } from './support';
+import { AUDITOR, DONGSHAN, NANTANG, PANEL, archiveRoomPost, bidBody, biddingAt, inSeconds, ok, post, secretary, stepsOf, until } from './support';
 
 describe.each(DATABASES)('on %s', (database) => {
   let platform: TestPlatform;
@@ -91,6 +91,33 @@ describe.each(DATABASES)('on %s', (database) => {
     );
     expect(proposed).toMatchObject({ step: 'DELIBERATE', details: { proposal: [{ version: 1, estimatedAmount: 200000 }], origin: { workflowId: id } } });
     expect(stepsOf(await ok(platform.api(AUDITOR, 'GET', `/biddings/${id}`)))).toContain('MAJOR_MATTER');
+  });
+
+  test("the runner-up awarded: the first winner's major matter, started by its award, is closed with the reason; the runner-up's starts", async () => {
+    // Nantang wins, Dongshan is the runner-up; Nantang withdraws and the project is offered to Dongshan.
+    const id = await biddingAt(platform, 'OFFERED');
+    const first = `matter-${NANTANG}--${id}`;
+    const second = `matter-${DONGSHAN}--${id}`;
+    await ok(platform.api(secretary(DONGSHAN), 'POST', `/biddings/${id}/offer-answer`, { accept: true }));
+    const awarded = await until(platform, id, (v) => v.step === 'IMPLEMENTATION');
+    expect(awarded.details).toMatchObject({ winner: DONGSHAN, majorMatterWorkflowId: second });
+    expect(awarded.record.find((r: { step: string }) => r.step === 'CLOSED_WHAT_IT_STARTED')).toMatchObject({
+      data: { workflowId: first, reason: expect.stringContaining('无力实施') },
+    });
+
+    const closed = await matterWhen(first, (v) => v.status !== 'RUNNING');
+    expect(closed).toMatchObject({
+      status: 'WITHDRAWN',
+      step: 'CLOSED',
+      nextActors: [],
+      outcome: { status: 'WITHDRAWN', reason: expect.stringContaining(`The award to ${NANTANG} no longer holds`) },
+    });
+    expect(closed.record.at(-1)).toMatchObject({ step: 'CLOSED_BY_ORIGIN', summary: expect.stringContaining(id) });
+    const inbox = (await platform.api(secretary(NANTANG), 'GET', '/me/inbox')).body.map((i: { workflowId: string }) => i.workflowId);
+    expect(inbox).not.toContain(first);
+    expect(await matterWhen(second, (v) => v.step === 'PROPOSE')).toMatchObject({ status: 'RUNNING', details: { origin: { workflowId: id } } });
+    expect((await platform.temporal.workflow.getHandle(first).describe()).status.name).toBe('COMPLETED');
+    expect(stepsOf(await ok(platform.api(AUDITOR, 'GET', `/biddings/${id}`)))).not.toContain('REPOST');
   });
 
   test('funds below the threshold: the award starts no major matter', async () => {

@@ -177,13 +177,15 @@ describe('projectBidding refusals and other paths (SQLite)', () => {
     expectRefused(await platform.api(POSTER, 'POST', `/biddings/${id}/reoffer`, { choice: 'OFFER_RUNNER_UP' }), 422, 'RULE_BROKEN');
     const reposted = await ok(platform.api(POSTER, 'POST', `/biddings/${id}/reoffer`, { choice: 'REPOST', reason: '重新贴榜' }));
     expect(reposted).toMatchObject({ status: 'CANCELLED', outcome: { reason: 'To be posted again: 重新贴榜' } });
-    expect(stepsOf(reposted).slice(-9)).toEqual([
+    expect(stepsOf(reposted).slice(-11)).toEqual([
       'WINNER_WITHDRAWS',
+      'CLOSED_WHAT_IT_STARTED',
       'OFFER_RUNNER_UP',
       'OFFER_ACCEPTED',
       'AWARD',
       'MAJOR_MATTER',
       'WINNER_FAILS',
+      'CLOSED_WHAT_IT_STARTED',
       'OFFER_RUNNER_UP',
       'OFFER_DECLINED',
       'REPOST',

@@ -64,8 +64,10 @@ test('each registered process has its rule section, its Update names unchanged',
     'secondment',
     'taskDispatch',
     'villageTask',
+    'villageEvaluation',
   ]);
   expect(Object.keys(RULE_SECTIONS)).toContain('secondment');
+  expect(Object.keys(RULE_SECTIONS)).toContain('villageEvaluation');
   expect(Object.keys(RULE_SECTIONS)).toContain('dispatch');
   // The names in the recorded histories: never renamed.
   expect(Object.keys(processRegistry.get('majorMatterDecision').contract.actions)).toEqual([
@@ -122,6 +124,7 @@ test('each registered process has its rule section, its Update names unchanged',
     'register',
     'requestExtension',
     'confirmReturn',
+    'withdraw',
     'clawback',
   ]);
 });

@@ -45,6 +45,7 @@ describe('the definitions', () => {
       dispatch: { reviewPeriod: 2, minimumLeadTime: 3, deadlineReminder: '1d', progressReportDay: 'FRIDAY', maxReworkRounds: 3 },
       // Its defaults, rule by rule, in test/majorMatterDecision/rules.test.ts.
       majorMatterDecision: expect.objectContaining({ reviewNoticeDays: 3, villagersNoticeDays: 10, resolutionDisclosure: '7d' }),
+      platform: { stepRequestRetention: '90d' },
       projectBidding: expect.any(Object), // its defaults: test/projectBidding/rules.test.ts
       secondment: expect.any(Object), // its defaults: test/secondment/rules.test.ts
     });

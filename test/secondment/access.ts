@@ -54,6 +54,13 @@ export function access(platform: TestPlatform): AccessFixtures {
           body: () => ({ months: 1, reason: '专班延期' }),
         },
       ],
+      withdraw: [
+        {
+          name: 'withdraw a secondment request',
+          process: at('REVIEW', 'p.qiaotou.nantang.cadre2', 'p.qiaotou.nantang.secretary', 'agriculture-rural'),
+          body: () => ({ reason: '专班撤销' }),
+        },
+      ],
       clawback: [
         {
           name: 'claw back a secondment',

@@ -22,6 +22,7 @@ import {
   termEnd,
   termStart,
   type SecondmentRules,
+  mayWithdraw,
 } from '../../workflows/secondment/rules';
 
 const rules: SecondmentRules = withDefaults().secondment;
@@ -338,6 +339,15 @@ describe('steps', () => {
     expect(mayRegister(view('APPROVAL'), orgDept, { registrationRef: 'r' })).toMatchObject({ code: 'WRONG_STEP' });
     expect(mayRegister(view('REGISTRATION'), approver, { registrationRef: 'r' })).toMatchObject({ code: 'NOT_AUTHORISED' });
     expect(mayRegister(view('REGISTRATION'), orgDept, { registrationRef: '' })).toMatchObject({ code: 'MISSING_REASON' });
+  });
+
+  test('a withdrawal: the borrowing unit that asked, before the term starts, with a reason', () => {
+    for (const step of ['CONSENT', 'REVIEW', 'APPROVAL', 'REGISTRATION'])
+      expect(mayWithdraw(view(step), borrower, { reason: '专班撤销' })).toEqual({ ok: true });
+    for (const step of ['ACTIVE', 'EXTENSION_REVIEW', 'RETURN_CONFIRMATION', 'CLAWBACK'])
+      expect(mayWithdraw(view(step), borrower, { reason: '专班撤销' })).toMatchObject({ code: 'WRONG_STEP' });
+    expect(mayWithdraw(view('REVIEW'), orgDept, { reason: '专班撤销' })).toMatchObject({ code: 'NOT_AUTHORISED' });
+    expect(mayWithdraw(view('REVIEW'), borrower, { reason: ' ' })).toMatchObject({ code: 'MISSING_REASON' });
   });
 
   test('an extension: the borrowing unit, while active, with a reason, never past the cap however many it takes', () => {

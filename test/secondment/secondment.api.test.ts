@@ -223,6 +223,45 @@ test('eligibility is checked again at registration: of two approved requests for
   expect(await refusalsOf(id)).toEqual([expect.objectContaining({ rule: 'secondment.oneAtATime', httpStatus: 422 })]);
 }, 60_000);
 
+test('the borrowing unit that asked withdraws its request before the term starts: recorded, closed WITHDRAWN with the reason', async () => {
+  const cadre = 'p.qiaotou.beiling.cadre2';
+  const consenter = 'p.qiaotou.beiling.secretary';
+  const asked = await ok(ask(cadre, CIVIL_AFFAIRS, { monthLasts: '1h' }));
+  const id = asked.workflowId;
+  await ok(platform.api(consenter, 'POST', `/secondments/${id}/consent`, { party: 'SOURCE_UNIT', consent: true }));
+  await ok(platform.api(cadre, 'POST', `/secondments/${id}/consent`, { party: 'CADRE', consent: true }));
+  await ok(platform.api(ORG_DEPARTMENT, 'POST', `/secondments/${id}/review`, { decision: 'APPROVE' }));
+  // Only the requester withdraws, and only with a reason.
+  expectProblem(await platform.api(BORROWER[AGRICULTURE], 'POST', `/secondments/${id}/withdraw`, { reason: '不借了' }), 403, 'WRONG_ORGANISATION');
+  expectProblem(await platform.api(APPROVER, 'POST', `/secondments/${id}/withdraw`, { reason: '不借了' }), 403, 'NOT_AUTHORISED');
+  expectProblem(await platform.api(BORROWER[CIVIL_AFFAIRS], 'POST', `/secondments/${id}/withdraw`, { reason: ' ' }), 422, 'MISSING_REASON');
+
+  const withdrawn = await ok(platform.api(BORROWER[CIVIL_AFFAIRS], 'POST', `/secondments/${id}/withdraw`, { reason: '专班提前撤销' }));
+  expect(withdrawn).toMatchObject({
+    status: 'WITHDRAWN',
+    step: 'CLOSED',
+    nextActors: [],
+    outcome: { status: 'WITHDRAWN', reason: expect.stringContaining('专班提前撤销') },
+    details: { ending: 'WITHDRAWN' },
+  });
+  expect(withdrawn.record.at(-1)).toMatchObject({
+    step: 'WITHDRAW',
+    actor: { personId: BORROWER[CIVIL_AFFAIRS], role: 'DISPATCHER', orgId: CIVIL_AFFAIRS },
+    data: { reason: '专班提前撤销' },
+  });
+  const inbox = (await platform.api(APPROVER, 'GET', '/me/inbox')).body.map((i: { workflowId: string }) => i.workflowId);
+  expect(inbox).not.toContain(id);
+  expectProblem(await platform.api(APPROVER, 'POST', `/secondments/${id}/approval`, { decision: 'APPROVE' }), 409, 'PROCESS_CLOSED');
+  await platform.recordHistory(id, 'secondment-withdrawn');
+}, 60_000);
+
+test('once the term has started the request cannot be withdrawn', async () => {
+  const cadre = 'p.qiaotou.beiling.cadre1';
+  const asked = await ok(ask(cadre, AGRICULTURE, { monthLasts: '1h' }));
+  await activate(asked.workflowId, 'p.qiaotou.beiling.secretary', cadre);
+  expectProblem(await platform.api(BORROWER[AGRICULTURE], 'POST', `/secondments/${asked.workflowId}/withdraw`, { reason: '不借了' }), 409, 'WRONG_STEP');
+}, 60_000);
+
 test('an extension asked later than the lead time before the end is refused', async () => {
   const asked = await ask('p.xikou.shangao.cadre1', CIVIL_AFFAIRS, { months: 1, monthLasts: '20s', periods: { secondmentExtensionLead: { duration: '16s' } } });
   const id = asked.body.workflowId;

@@ -511,6 +511,52 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(done).toMatchObject({ status: 'COMPLETED', outcome: { reason: expect.stringContaining(`${XIXI} CANCELLED`) } });
   });
 
+  test("one village's task terminated by an operator is closed by its dispatch, which records it and goes on with the others", async () => {
+    const XIXI = 'xingcun.qiaotou.xixi';
+    const started = await dispatch({ content: content({ screeningCode: 'XC-ASSIST-011', villageIds: [XIXI, 'xingcun.qiaotou.beiling'] }) });
+    const id = started.body.workflowId;
+    await until(`/dispatches/${id}`, (b) => b.step === 'REVIEW');
+    const [xixi, beiling] = (await platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'APPROVE' })).body.details.villages.map(
+      (v: { workflowId: string }) => v.workflowId,
+    );
+    await until(`/village-tasks/${xixi}`, (b) => b.step === 'RECEIVE');
+    const inboxOf = async (person: string) => (await platform.api(person, 'GET', '/me/inbox')).body.map((i: { workflowId: string }) => i.workflowId);
+    // In the secretary's inbox once the task has opened (a state read may answer from Temporal before).
+    await eventually(async () => ((await inboxOf(secretary('xixi'))).includes(xixi) ? true : undefined));
+
+    await platform.temporal.workflow.getHandle(xixi).terminate('村里已另行安排 handled otherwise');
+    // The dispatch is still running, says what happened to which village, and marks that village.
+    const seen = await until(`/dispatches/${id}`, (b) => b.record.some((r: { step: string }) => r.step === 'CHILD_ENDED'));
+    expect(seen.status).toBe('RUNNING');
+    expect(seen.record.find((r: { step: string }) => r.step === 'CHILD_ENDED')).toMatchObject({
+      summary: expect.stringContaining(`${XIXI} (${xixi}) TERMINATED`),
+      data: { workflowId: xixi, status: 'TERMINATED' },
+    });
+    expect(seen.details.villages.find((v: { villageId: string }) => v.villageId === XIXI).status).toBe('TERMINATED');
+    expect(seen.nextActors.map((a: { orgId: string }) => a.orgId)).not.toContain(XIXI);
+    // The terminated task is no longer RUNNING in the API, nor in anyone's inbox.
+    expect(await until(`/village-tasks/${xixi}`, (b) => b.status !== 'RUNNING')).toMatchObject({
+      status: 'TERMINATED',
+      step: 'CLOSED',
+      nextActors: [],
+      outcome: { reason: expect.stringContaining('Terminated') },
+    });
+    expect(await inboxOf(secretary('xixi'))).not.toContain(xixi);
+    const listed = await platform.api(AUDITOR, 'GET', `/village-tasks?countyId=xingcun&screeningCode=XC-ASSIST-011&status=TERMINATED`);
+    expect(listed.body.map((t: { workflowId: string }) => t.workflowId)).toEqual([xixi]);
+
+    await until(`/village-tasks/${beiling}`, (b) => b.step === 'RECEIVE');
+    await platform.api(secretary('beiling'), 'POST', `/village-tasks/${beiling}/receive`);
+    await platform.api(secretary('beiling'), 'POST', `/village-tasks/${beiling}/assign`, { personIds: [cadre('beiling')] });
+    await platform.api(cadre('beiling'), 'POST', `/village-tasks/${beiling}/complete`, { summary: '已完成', evidenceRefs: [] });
+    await platform.api(DISPATCHER, 'POST', `/village-tasks/${beiling}/acceptance`, { decision: 'ACCEPT' });
+    const done = await until(`/dispatches/${id}`, (b) => b.status !== 'RUNNING');
+    expect(done).toMatchObject({ status: 'COMPLETED', outcome: { reason: expect.stringContaining(`${XIXI} TERMINATED`) } });
+    const { status } = await platform.temporal.workflow.getHandle(id).describe();
+    expect(status.name).toBe('COMPLETED');
+    await platform.recordHistory(id, 'dispatch-village-terminated');
+  });
+
   test('a major matter approved by the town meeting goes on to the villages', async () => {
     const started = await dispatch({ content: content({ screeningCode: 'XC-ASSIST-009', villageIds: [NANTANG], majorMatter: true }) });
     const id = started.body.workflowId;

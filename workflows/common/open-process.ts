@@ -5,6 +5,7 @@ import {
   CancellationScope,
   condition,
   continueAsNew,
+  getExternalWorkflowHandle,
   log,
   setCurrentDetails,
   setHandler,
@@ -14,6 +15,7 @@ import {
 } from '@temporalio/workflow';
 import type { SearchAttributeUpdatePair, SignalDefinition } from '@temporalio/common';
 import { stepsOf } from './contract';
+import { childEndOf, closedByOrigin, closedByParent, type ChildEnd } from './children';
 import { Deadlines } from './deadlines';
 import type { ContinuableStart, Continuation, NextActor, ProcessStatus, ProcessView } from './view';
 import { closingOnCancel, enforce, nowIso, processSteps, recordStep, stepAnswer, workflowId } from './workflow-support';
@@ -61,6 +63,11 @@ export interface ProcessOptions<V extends ProcessView> {
   rules: PinnedRules;
   /** Periods shortened for this instance (tests and demos; refused in production at the door). */
   periods?: PeriodOverrides;
+  /**
+   * The process that started it (a bidding's award starting a major matter): it may close this one with a
+   * reason (`closeStarted`), which closes it WITHDRAWN, recorded; a message from any other is ignored.
+   */
+  origin?: { workflowId: string };
   /** Its parent process: told by the publication whenever what it `shows` of this process changes. */
   parent?: ParentLink<V>;
   /** Search attributes of its own, upserted with the kit's when they change. */
@@ -276,6 +283,69 @@ export function openProcess<V extends ProcessView, Step extends string = string>
       });
     },
     record: (entry: Parameters<typeof recordStep>[1]) => recordStep(view, entry),
+    /**
+     * Closes a process this one started (its `origin` is this one), with the reason, and records it here:
+     * closing or re-routing a process closes what it started. One already closed keeps its end.
+     */
+    async closeStarted(workflowId: string, reason: string): Promise<void> {
+      await getExternalWorkflowHandle(workflowId)
+        .signal(closedByOrigin, { originWorkflowId: view.workflowId, reason })
+        .catch(() => undefined);
+      recordStep(view, {
+        step: 'CLOSED_WHAT_IT_STARTED',
+        rule: 'closing or re-routing a process closes or re-routes what it started',
+        summary: `${workflowId}, started by this process, closed: ${reason}`,
+        data: { workflowId, reason },
+      });
+    },
+    /**
+     * A child's run that must not end this process: its result, or how it ended otherwise. A child
+     * cancelled closed its own record; one terminated by an operator, failed or timed out could not, so
+     * this process closes its read model (status, reason, out of every inbox) and records what happened
+     * to which child on its own record, under the lock; `onEnd` then marks it in the process's details.
+     * A child that could not start is not an end: that error is thrown.
+     */
+    async survive<R>(child: { workflowId: string; name: string }, running: Promise<R>, onEnd: (end: ChildEnd) => void): Promise<R | ChildEnd> {
+      try {
+        return await running;
+      } catch (error) {
+        const end = childEndOf(error);
+        if (!end) throw error;
+        if (!closedByParent(end)) {
+          onEnd(end);
+          return end;
+        }
+        await exclusively(async () => {
+          await activities.platform.closeEndedProcess({ workflowId: child.workflowId, status: end.status, reason: end.reason, seenBy: view.workflowId });
+          recordStep(view, {
+            step: 'CHILD_ENDED',
+            rule: 'a parent survives its child: terminated, failed or timed out, the child is closed and the parent goes on',
+            summary: `${child.name} (${child.workflowId}) ${end.status}: ${end.reason}`,
+            data: { workflowId: child.workflowId, status: end.status, reason: end.reason },
+          });
+          onEnd(end);
+          changes++;
+          await show();
+        });
+        return end;
+      }
+    },
   };
+  const origin = options.origin;
+  if (origin) {
+    process.signal(
+      closedByOrigin,
+      (closing) => closing.originWorkflowId === origin.workflowId,
+      (closing) => {
+        recordStep(view, {
+          step: 'CLOSED_BY_ORIGIN',
+          rule: 'closing or re-routing a process closes or re-routes what it started',
+          summary: `Closed by ${origin.workflowId}, which started it: ${closing.reason}`,
+          data: closing,
+        });
+        process.close('WITHDRAWN', closing.reason);
+      },
+    );
+  }
   return process;
 }

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { ROLES } from './roles';
 
-export const STATUSES = ['RUNNING', 'COMPLETED', 'REJECTED', 'WITHDRAWN', 'CANCELLED'] as const;
+export const STATUSES = ['RUNNING', 'COMPLETED', 'REJECTED', 'WITHDRAWN', 'CANCELLED', 'TERMINATED', 'FAILED', 'TIMED_OUT'] as const;
 // Who took a step; a projection leaves the person out where its reader may not know them (a protected objector).
 const actedAs = z.object({
   personId: z.string().optional().meta({ description: 'Absent where the reader may not know who acted (docs/processes.md §0.9)' }),

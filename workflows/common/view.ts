@@ -2,8 +2,12 @@ import type { Operation } from 'fast-json-patch';
 import type { ActedAs } from './actor';
 import type { Role } from './roles';
 
-/** Where a process stands overall. Every terminal status carries the reason it ended. */
-export type ProcessStatus = 'RUNNING' | 'COMPLETED' | 'REJECTED' | 'WITHDRAWN' | 'CANCELLED';
+/**
+ * Where a process stands overall. Every terminal status carries the reason it ended. TERMINATED, FAILED
+ * and TIMED_OUT are set from outside the process, by the parent that saw it end so (its own code never
+ * closes with them): terminated by an operator, failed, or past its execution timeout.
+ */
+export type ProcessStatus = 'RUNNING' | 'COMPLETED' | 'REJECTED' | 'WITHDRAWN' | 'CANCELLED' | 'TERMINATED' | 'FAILED' | 'TIMED_OUT';
 
 /** Who must act next, in which organisation, on what, and by when. */
 export interface NextActor {
@@ -61,6 +65,15 @@ export interface StepAnswer {
   step: string;
   status: ProcessStatus;
   revision: number;
+}
+
+/** A process that ended without closing its own record, as the parent that saw it end tells the read model. */
+export interface EndedProcess {
+  workflowId: string;
+  status: Extract<ProcessStatus, 'TERMINATED' | 'CANCELLED' | 'FAILED' | 'TIMED_OUT'>;
+  reason: string;
+  /** Who saw it end: the workflow id of its parent, or `the platform` (activities/ended-outside.ts). */
+  seenBy: string;
 }
 
 /** The read model lacks the revision a publication's change applies to: the workflow sends its whole state. */

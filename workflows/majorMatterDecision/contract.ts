@@ -182,9 +182,29 @@ const heldMeetingSchema = z.object({
   passed: z.boolean(),
   /** The thresholds applied, in words (which rule, which figures). */
   reckoning: z.string(),
+  /** Villagers' meeting: whether its quorum counted households (the pinned villagersQuorumBasis HOUSEHOLDS or EITHER). */
+  quorumCountsHouseholds: z.boolean().optional(),
   at: z.string(),
 });
 export type HeldMeeting = z.infer<typeof heldMeetingSchema>;
+
+/** A meeting that failed its quorum: a fact of the matter (docs/processes.md §3), though it could not decide. */
+const failedQuorumSchema = z.object({
+  meeting: z.enum(MEETINGS),
+  meetingDate: z.string(),
+  expected: z.number().int(),
+  present: z.number().int(),
+  householdsExpected: z.number().int().optional(),
+  householdsPresent: z.number().int().optional(),
+  minutesRef: z.string(),
+  proposalVersion: z.number().int(),
+  /** The county rule it failed, e.g. majorMatterDecision.partyMeetingQuorum. */
+  rule: z.string(),
+  /** The quorum applied, in words (which figures, how many were needed). */
+  reckoning: z.string(),
+  at: z.string(),
+});
+export type FailedQuorum = z.infer<typeof failedQuorumSchema>;
 
 export type DisclosureKind = 'RESOLUTION' | 'RESULT';
 const disclosureSchema = z.object({
@@ -240,6 +260,10 @@ export const detailsSchema = z
     }),
     proposal: z.array(revisionSchema),
     meetings: z.array(heldMeetingSchema),
+    failedQuorums: z
+      .array(failedQuorumSchema)
+      .optional()
+      .meta({ description: 'Meetings that failed their quorum: date, figures and the rule failed (the step was refused, the meeting is on record)' }),
     disclosures: z.array(disclosureSchema),
     objections: z.array(recordedObjectionSchema),
     concerns: z.array(recordedConcernSchema),

@@ -234,6 +234,14 @@ export function votePasses(rules: MatterRules, meeting: MeetingKind, record: Mee
 
 /** A meeting record that can be taken: figures possible, on the matter's timeline, notice kept, quorate. */
 export function meetingValid(rules: MatterRules, meeting: MeetingKind, record: MeetingRecord, timeline: Timeline): RuleResult {
+  return firstRefusal(meetingRecordable(rules, meeting, record, timeline), quorate(rules, meeting, record));
+}
+
+/**
+ * A meeting's record can be taken (figures, timeline, notice): all of `meetingValid` but the quorum. A
+ * meeting that was not quorate is still a fact of the matter: the step records it, then refuses (§3).
+ */
+export function meetingRecordable(rules: MatterRules, meeting: MeetingKind, record: MeetingRecord, timeline: Timeline): RuleResult {
   return firstRefusal(
     figuresHold(record),
     meeting === 'VILLAGERS_MEETING' && !record.householdsExpected
@@ -244,7 +252,6 @@ export function meetingValid(rules: MatterRules, meeting: MeetingKind, record: M
       : allowed,
     timelineHolds(record, timeline),
     noticeKept(rules, meeting, record),
-    quorate(rules, meeting, record),
   );
 }
 
@@ -279,6 +286,11 @@ export function mayPropose(view: MajorMatterView, actor: Actor, rules: MatterRul
 /** A meeting's record is valid (figures, notice, quorum). */
 export function meetingRule(view: MajorMatterView, rules: MatterRules, meeting: MeetingKind, record: MeetingRecord, nowMs: number): RuleResult {
   return meetingValid(rules, meeting, record, timelineOf(view, nowMs));
+}
+
+/** A meeting's record can be taken (figures, timeline, notice): the validator's part; the quorum is checked in the step, which records a failed one. */
+export function meetingRecordRule(view: MajorMatterView, rules: MatterRules, meeting: MeetingKind, record: MeetingRecord, nowMs: number): RuleResult {
+  return meetingRecordable(rules, meeting, record, timelineOf(view, nowMs));
 }
 
 /** A meeting step: at its step, recorded by its convener in the village, with a valid record. */

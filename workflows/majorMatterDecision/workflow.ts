@@ -24,13 +24,14 @@ import {
   disclosureStartsAt,
   MEETING_LABELS,
   MEETING_OF_STEP,
-  meetingRule,
+  meetingRecordRule,
   objectionAnswerRule,
   objectionRule,
   openConcerns,
   orderRule,
   progressRule,
   proposalRule,
+  quorate,
   quorum,
   unansweredObjections,
   votePasses,
@@ -95,6 +96,8 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
     },
     details: majorMatterDetails,
     searchAttributes: matterAttributes,
+    // The process that started it (a bidding's award) closes it when the award no longer holds.
+    ...(start.origin && { origin: start.origin }),
   });
   const { view, step, record, close, deadlines } = process;
   const rules = process.rules.values.majorMatterDecision;
@@ -120,7 +123,8 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
     const { passed, reckoning } = votePasses(rules, meeting, minutes);
     const proposalVersion = latestVersion().version;
     const quorate = quorum(rules, meeting, minutes).reckoning;
-    view.details.meetings.push({ ...minutes, meeting, proposalVersion, passed, reckoning: `${quorate}; ${reckoning}`, at: nowIso() });
+    const households = meeting === 'VILLAGERS_MEETING' && { quorumCountsHouseholds: rules.villagersQuorumBasis !== 'ADULTS' };
+    view.details.meetings.push({ ...minutes, meeting, proposalVersion, passed, reckoning: `${quorate}; ${reckoning}`, ...households, at: nowIso() });
     record({
       step: meeting,
       by: { actor, as: as(actor, ...convener) },
@@ -129,6 +133,40 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
       data: minutes,
     });
     return passed;
+  }
+
+  /**
+   * A meeting that failed its quorum could not decide, but it was held: it is recorded on the matter (date,
+   * figures, the rule it failed) and published before the step is refused, naming that rule.
+   */
+  async function quorumOrRecordFailure(meeting: MeetingKind, minutes: MeetingRecord, actor: Actor, convener: Role[]): Promise<void> {
+    const result = quorate(rules, meeting, minutes);
+    if (result.ok) return;
+    const { reckoning } = quorum(rules, meeting, minutes);
+    const { meetingDate, expected, present, householdsExpected, householdsPresent, minutesRef } = minutes;
+    const rule = result.rule ?? `majorMatterDecision.${meeting}`;
+    const fact = {
+      meeting,
+      meetingDate,
+      expected,
+      present,
+      householdsExpected,
+      householdsPresent,
+      minutesRef,
+      proposalVersion: latestVersion().version,
+      rule,
+      reckoning,
+    };
+    (view.details.failedQuorums ??= []).push({ ...fact, at: nowIso() });
+    record({
+      step: 'QUORUM_FAILED',
+      by: { actor, as: as(actor, ...convener) },
+      rule,
+      summary: `${MEETING_LABELS[meeting]} of ${meetingDate} (${minutesRef}) was not quorate: ${reckoning}; it could not decide`,
+      data: fact,
+    });
+    await process.show();
+    process.refuseUnless(result);
   }
 
   function returnToPropose(from: string, reasons: string, dueAt: string | undefined): void {
@@ -186,7 +224,7 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
 
   step(
     actions.deliberate,
-    (_actor, meeting) => meetingRule(view, rules, 'JOINT_MEETING', meeting, Date.now()),
+    (_actor, meeting) => meetingRecordRule(view, rules, 'JOINT_MEETING', meeting, Date.now()),
     async (actor, { amendment, ...minutes }) => {
       const passed = votePasses(rules, 'JOINT_MEETING', minutes).passed;
       const dueAt = await dueOf(passed ? 'REVIEW' : 'PROPOSE');
@@ -214,8 +252,9 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
 
   step(
     actions.review,
-    (_actor, meeting) => meetingRule(view, rules, 'PARTY_MEMBERS_MEETING', meeting, Date.now()),
+    (_actor, meeting) => meetingRecordRule(view, rules, 'PARTY_MEMBERS_MEETING', meeting, Date.now()),
     async (actor, minutes) => {
+      await quorumOrRecordFailure('PARTY_MEMBERS_MEETING', minutes, actor, ['VILLAGE_SECRETARY']);
       const passed = votePasses(rules, 'PARTY_MEMBERS_MEETING', minutes).passed;
       const dueAt = await dueOf(passed ? 'RESOLVE' : 'PROPOSE');
       holdMeeting('PARTY_MEMBERS_MEETING', minutes, actor, ['VILLAGE_SECRETARY']);
@@ -231,8 +270,9 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
 
   step(
     actions.resolve,
-    (_actor, meeting) => meetingRule(view, rules, meeting.meeting, meeting, Date.now()),
+    (_actor, meeting) => meetingRecordRule(view, rules, meeting.meeting, meeting, Date.now()),
     async (actor, { meeting, ...minutes }) => {
+      await quorumOrRecordFailure(meeting, minutes, actor, ['VILLAGE_SECRETARY', 'VILLAGE_CADRE']);
       const passed = votePasses(rules, meeting, minutes).passed;
       if (passed) {
         const startsAt = nowIso();

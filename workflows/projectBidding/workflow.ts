@@ -283,19 +283,19 @@ export async function projectBidding(start: BiddingStart): Promise<BiddingView> 
   step(
     actions.withdrawWinner,
     (_actor, withdrawal) => withdrawWinnerRule(withdrawal),
-    (actor, withdrawal) => {
+    async (actor, withdrawal) => {
       const villageId = (details.winner ?? details.proposedWinner)!;
       record({ step: 'WINNER_WITHDRAWS', by: asSecretary(actor, villageId), summary: `${villageId} withdraws: ${withdrawal.reason}`, data: withdrawal });
-      passOver(villageId);
+      await passOver(villageId, `${villageId} withdrew from the project: ${withdrawal.reason}`);
     },
   );
 
   step(
     actions.declareFailure,
     (_actor, failure) => declareFailureRule(failure),
-    (actor, failure) => {
+    async (actor, failure) => {
       record({ step: 'WINNER_FAILS', by: asTown(actor, 'DISPATCHER'), summary: `${details.winner} failed: ${failure.reason}`, data: failure });
-      passOver(details.winner!);
+      await passOver(details.winner!, `the town found ${details.winner} failed to implement: ${failure.reason}`);
     },
   );
 
@@ -339,7 +339,7 @@ export async function projectBidding(start: BiddingStart): Promise<BiddingView> 
         data: answer,
       });
       if (answer.accept) await award(villageId, 'offered to the runner-up after the winner withdrew or failed');
-      else passOver(villageId);
+      else await passOver(villageId, `${villageId} declined the offer`);
     },
   );
 
@@ -477,7 +477,13 @@ export async function projectBidding(start: BiddingStart): Promise<BiddingView> 
     process.moveTo('IMPLEMENTATION', asks);
   }
 
-  function passOver(villageId: string): void {
+  /** The village is out: the major matter its award started (its use of the funds) is closed with why. */
+  async function passOver(villageId: string, why: string): Promise<void> {
+    const matter = details.winner === villageId ? details.majorMatterWorkflowId : undefined;
+    if (matter) {
+      await process.closeStarted(matter, `The award to ${villageId} no longer holds (${why}): its use of the funds is not decided here`);
+      details.majorMatterWorkflowId = undefined;
+    }
     details.passedOver.push(villageId);
     details.winner = undefined;
     details.proposedWinner = undefined;

@@ -11,6 +11,8 @@ import { MAJOR_MATTER_RULES } from '../majorMatterDecision/rule-section';
 import { PROJECT_BIDDING_RULES } from '../projectBidding/rule-section';
 import { SECONDMENT_RULES } from '../secondment/rule-section';
 import { DISPATCH_RULES } from '../taskDispatch/rule-section';
+import { VILLAGE_EVALUATION_RULES } from '../villageEvaluation/rule-section';
+import { PLATFORM_RULES } from './platform-section';
 import type { RuleDefinition } from './units';
 
 export { WEEKDAYS, type Weekday } from './units';
@@ -25,8 +27,10 @@ export const RULE_SECTIONS = {
   admission: ADMISSION_RULES,
   dispatch: DISPATCH_RULES,
   majorMatterDecision: MAJOR_MATTER_RULES,
+  platform: PLATFORM_RULES,
   projectBidding: PROJECT_BIDDING_RULES,
   secondment: SECONDMENT_RULES,
+  villageEvaluation: VILLAGE_EVALUATION_RULES,
 } as const satisfies Record<string, Record<string, RuleDefinition>>;
 
 export type RuleSections = typeof RULE_SECTIONS;

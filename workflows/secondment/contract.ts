@@ -76,6 +76,11 @@ export const clawbackSchema = z
   .strict()
   .meta({ id: 'SecondmentClawback' });
 
+export const withdrawalSchema = z
+  .object({ reason: z.string().min(1).max(2000) })
+  .strict()
+  .meta({ id: 'SecondmentWithdrawal' });
+
 export type Consent = z.infer<typeof consentSchema>;
 export type ConsentParty = Consent['party'];
 export type Decision = z.infer<typeof decisionSchema>;
@@ -83,6 +88,7 @@ export type Registration = z.infer<typeof registrationSchema>;
 export type ExtensionRequest = z.infer<typeof extensionSchema>;
 export type ReturnConfirmation = z.infer<typeof confirmationSchema>;
 export type Clawback = z.infer<typeof clawbackSchema>;
+export type SecondmentWithdrawal = z.infer<typeof withdrawalSchema>;
 export type ClawbackGrounds = Clawback['grounds'];
 
 // ---- eligibility ----
@@ -219,7 +225,7 @@ export const detailsSchema = startSchema
     returnConfirmed: z.object({ ...confirmationSchema.shape, ...by }).optional(),
     clawback: z.object({ ...clawbackSchema.shape, ...by }).optional(),
     /** How the process ended when it did not run its course. */
-    ending: z.enum(['INELIGIBLE', 'CONSENT_REFUSED', 'LAPSED', 'REJECTED', 'RETURNED', 'CLAWED_BACK']).optional(),
+    ending: z.enum(['INELIGIBLE', 'CONSENT_REFUSED', 'LAPSED', 'REJECTED', 'WITHDRAWN', 'RETURNED', 'CLAWED_BACK']).optional(),
   })
   .meta({ id: 'SecondmentDetails' });
 
@@ -285,6 +291,13 @@ export const secondmentContract = defineContract(
         { role: sourceRole(d.sourceUnit), org: d.sourceUnit.id },
         ...(d.escalated ? [{ role: 'ORG_DEPARTMENT' as const, org: d.orgDepartmentId }] : []),
       ],
+    }),
+    withdraw: action(withdrawalSchema, {
+      path: 'withdraw',
+      summary: 'The borrowing unit that asked withdraws its request, with a reason, before the term starts',
+      doing: 'Withdrawing a secondment request',
+      at: ['CONSENT', 'REVIEW', 'APPROVAL', 'REGISTRATION'],
+      by: (d) => [{ role: 'DISPATCHER', org: d.borrowingUnit.id }],
     }),
     clawback: action(clawbackSchema, {
       path: 'clawback',

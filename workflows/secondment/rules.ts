@@ -18,6 +18,7 @@ import type {
   SecondmentDetails,
   SecondmentRequest,
   SecondmentView,
+  SecondmentWithdrawal,
 } from './contract';
 import { secondmentContract } from './contract';
 
@@ -300,6 +301,15 @@ export function extensionInTime(leadTimeEndsAt: string, endsAt: string): RuleRes
 /** Confirms the cadre is back: the source unit, or the organisation department once escalated (its `by`). */
 export function mayConfirmReturn(view: SecondmentView, actor: Actor): RuleResult {
   return mayTake(actions.confirmReturn, view, actor, {});
+}
+
+/** A withdrawal of the request states its reason (docs/processes.md §5); the contract's `at` keeps it before the term starts. */
+export function withdrawalRule(withdrawal: SecondmentWithdrawal): RuleResult {
+  return reasonGiven(withdrawal.reason, 'A withdrawal');
+}
+
+export function mayWithdraw(view: SecondmentView, actor: Actor, withdrawal: SecondmentWithdrawal): RuleResult {
+  return mayTake(actions.withdraw, view, actor, withdrawal, () => withdrawalRule(withdrawal));
 }
 
 export function clawbackRule(clawback: Clawback): RuleResult {

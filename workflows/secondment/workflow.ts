@@ -21,6 +21,7 @@ import {
   sourceRole,
   termEnd,
   termStart,
+  withdrawalRule,
 } from './rules';
 
 const { query, actions, searchAttributes } = secondmentContract;
@@ -226,6 +227,23 @@ export async function secondment(start: SecondmentStart): Promise<SecondmentView
     d.ending = d.ending ?? 'RETURNED';
     close('COMPLETED', d.clawback ? `Clawed back (${d.clawback.grounds}); the cadre is back` : 'Term ended; the cadre is back');
   });
+
+  // The borrowing unit that asked may withdraw its request until the term starts (docs/processes.md §5).
+  step(
+    actions.withdraw,
+    (_actor, withdrawal) => withdrawalRule(withdrawal),
+    (actor, withdrawal) => {
+      d.ending = 'WITHDRAWN';
+      record({
+        step: 'WITHDRAW',
+        by: as(actor, 'DISPATCHER', d.borrowingUnit.id),
+        rule: 'the requester may withdraw a request before the term starts',
+        summary: `${d.borrowingUnit.name} withdraws its request at ${view.step}: ${withdrawal.reason}`,
+        data: withdrawal,
+      });
+      close('WITHDRAWN', `Withdrawn by ${d.borrowingUnit.name}: ${withdrawal.reason}`);
+    },
+  );
 
   step(
     actions.clawback,

@@ -347,19 +347,16 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
           maxReworkRounds: start.maxReworkRounds ?? process.rules.values.dispatch.maxReworkRounds,
           ...(start.maxHistoryEvents !== undefined && { maxHistoryEvents: start.maxHistoryEvents }),
         };
-        return executeChild(villageTask, {
+        const running = executeChild(villageTask, {
           workflowId: v.workflowId,
           args: [childStart],
           staticSummary: villageTaskSummary(childStart),
           parentClosePolicy: 'ABANDON',
-        }).then(
-          (result) => ({ villageId: v.villageId, status: result.status }),
-          (error) => {
-            // One village's task cancelled by an operator closes that village only.
-            if (isCancellation(error)) return { villageId: v.villageId, status: 'CANCELLED' as ProcessStatus };
-            throw error;
-          },
-        );
+        });
+        // One village's task cancelled, terminated by an operator, failed or timed out closes that village only.
+        return process
+          .survive({ workflowId: v.workflowId, name: `The village task of ${v.villageId}` }, running, (end) => villageEnded(v.villageId, end.status))
+          .then((result) => ({ villageId: v.villageId, status: result.status }));
       });
       all = Promise.all(children);
       all.then(
@@ -399,6 +396,13 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
       close('COMPLETED', results.every((r) => r.status === 'COMPLETED') ? 'Every village task was accepted' : `Every village task closed: ${closed}`);
       await process.show();
     });
+  }
+
+  /** A village task that ended without telling (terminated, failed, timed out): its village is marked so. */
+  function villageEnded(villageId: string, status: ProcessStatus): void {
+    const village = view.details.villages.find((v) => v.villageId === villageId);
+    if (village && village.status === 'RUNNING') village.status = status;
+    view.overdue = view.details.villages.some((v) => v.status === 'RUNNING' && v.overdue);
   }
 
   /** A continued run's cancellation, passed on to the village tasks still running (the first run's children follow its scope). */

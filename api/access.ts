@@ -8,6 +8,7 @@
 import type { Response } from 'express';
 import type { Db, Prisma } from '../prisma/client';
 import type { Actor } from '../workflows/common/actor';
+import type { ReaderKind } from '../workflows/common/projection';
 import type { AppDeps } from './deps';
 import { forbidden } from './problem';
 
@@ -72,16 +73,40 @@ export function mayReadAt(scope: ReadScope, place: Omit<ProcessPlace, 'processTy
   return at('village') && !!place.villageId && scope.villages.has(place.villageId);
 }
 
-/** Refuses (403, logged) a read the actor's roles do not allow at the process's place, before anything asks Temporal. */
+/**
+ * What kind of reader of a process at `place` the actor is (docs/processes.md §0.9): an auditor of its
+ * county; its staff (the county's, or the levels of towns that read it); else its subject, as the
+ * process says (`isSubject`), or the public.
+ */
+export function readerKindAt(
+  scope: ReadScope,
+  actor: Actor,
+  place: Omit<ProcessPlace, 'processType' | 'workflowId'>,
+  readers: readonly ReadLevel[],
+  isSubject: () => boolean,
+): ReaderKind {
+  const at = (level: ReadLevel) => readers.includes(level);
+  if (scope.counties.has(place.countyId) && actor.roles.some((r) => r.role === 'AUDITOR' && r.countyId === place.countyId)) return 'auditor';
+  if (scope.counties.has(place.countyId)) return 'staff';
+  if (at('countyTowns') && scope.townCounties.has(place.countyId)) return 'staff';
+  if (at('town') && place.townId && scope.towns.has(place.townId)) return 'staff';
+  return isSubject() ? 'subject' : 'public';
+}
+
+/**
+ * Refuses (403, logged) a read the actor's roles do not allow at the process's place, before anything asks
+ * Temporal; `isSubject` (from the read model) lets the one a process is about read it too (a cadre their secondment).
+ */
 export async function requireReaderAt(
   deps: Pick<AppDeps, 'db'>,
   actor: Actor,
   res: Response,
   place: ProcessPlace,
   readers: readonly ReadLevel[],
+  isSubject: () => Promise<boolean> = () => Promise.resolve(false),
 ): Promise<void> {
   res.locals.process = { processType: place.processType, countyId: place.countyId, workflowId: place.workflowId };
-  if (!mayReadAt(await readScope(deps.db, actor), place, readers)) {
+  if (!mayReadAt(await readScope(deps.db, actor), place, readers) && !(await isSubject())) {
     throw forbidden(`Your roles do not let you read ${place.processType} processes of ${place.villageId ?? place.townId ?? place.countyId}.`);
   }
 }

@@ -52,12 +52,12 @@ export function createApp(deps: AppDeps, processes: ProcessRegistry) {
   app.use(express.json({ limit: '1mb' }));
 
   healthRoutes(http, deps);
-  meRoutes(http, deps);
+  meRoutes(http, deps, processes);
   catalogueRoutes(http, deps);
   ruleRoutes(http, deps);
   calendarRoutes(http, deps);
   mountProcesses(http, deps, processes);
-  auditRoutes(http, deps);
+  auditRoutes(http, deps, processes);
   refuseOtherMethods(http);
   app.use(router);
 

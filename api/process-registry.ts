@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import type { Db, Prisma } from '../prisma/client';
 import type { Actor } from '../workflows/common/actor';
 import { pascal, type Action, type Contract, type SearchAttributeKey, type ViewOf } from '../workflows/common/contract';
+import { READER_KINDS, type Projection, type Projections, type ReaderKind } from '../workflows/common/projection';
 import type { ProcessPlace, ReadLevel } from './access';
 import type { AppDeps } from './deps';
 import type { HttpDeps } from './http';
@@ -71,9 +72,12 @@ export interface ProcessDescriptor<C extends Contract = Contract, S = any> {
     readSummary: string;
     /** Filters of its list beyond the county, town, village, step, status and overdue (e.g. `screeningCode`). */
     listFilters?: Record<string, z.ZodType>;
-    /** What it answers instead of the bare view (start, read, steps): the view with what a front-end looks at first. */
-    presented?: { view: z.ZodType; present: (view: ViewOf<C>) => unknown };
   };
+  /**
+   * What each kind of reader sees of it (workflows/common/projection.ts): every read, start and step
+   * answers the reader's projection of the whole view, each with its own OpenAPI schema.
+   */
+  projections: Projections<ViewOf<C>>;
   starts: StartRoute<S, ViewOf<C>>[];
   /** The static summary an operator sees in the Temporal UI. */
   staticSummary: (start: S) => string;
@@ -94,11 +98,25 @@ export interface ProcessDescriptor<C extends Contract = Contract, S = any> {
   /**
    * Its tests' fixtures, from the project's root: its recorded histories for the replay test (a folder,
    * and which files of it), and the module whose `access(platform)` brings it to each action for the
-   * generated authorisation cases (test/support/access-cases.ts).
+   * generated authorisation cases (test/support/access-cases.ts), and the module whose `readers(platform)`
+   * gives the processes each kind of reader reads for the generated reader cases (test/support/reader-cases.ts).
    */
-  tests: { histories: { dir: string; match?: RegExp }; access?: string };
+  tests: { histories: { dir: string; match?: RegExp }; access?: string; readers?: string };
   /** Its line in the README's table of processes. */
   readme: { name: string; what: string };
+}
+
+/** The projection a kind of reader gets of the process: its own, or the default (the whole view for staff and auditors, the public one for a subject). */
+export function projectionFor(d: ProcessDescriptor, kind: ReaderKind): Projection {
+  const whole: Projection = { schema: d.contract.view, project: (view) => view };
+  const { projections: p } = d;
+  const declared = { staff: p.staff ?? whole, auditor: p.auditor ?? whole, subject: p.subject ?? p.public, public: p.public };
+  return declared[kind] as Projection;
+}
+
+/** The schemas of what its readers get, each once (the responses of its reads, starts and steps). */
+export function projectionSchemas(d: ProcessDescriptor): z.ZodType[] {
+  return [...new Set(READER_KINDS.map((kind) => projectionFor(d, kind).schema))];
 }
 
 /** Declares a process's descriptor; `S` is its workflow's start input. */

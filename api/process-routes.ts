@@ -6,7 +6,8 @@ import { readableRowsAt, requireReaderAt } from './access';
 import { requireCounty } from './auth';
 import type { AppDeps } from './deps';
 import { route, type HttpDeps } from './http';
-import { operationIds, type Begun, type ProcessDescriptor, type ProcessRegistry } from './process-registry';
+import { operationIds, projectionSchemas, type Begun, type ProcessDescriptor, type ProcessRegistry } from './process-registry';
+import { answerTo, isSubjectOfStored } from './readers';
 import { listProcesses, processSummarySchema, readHeaders, readProcess } from './workflow-calls/read';
 import { startProcess } from './workflow-calls/start';
 import { stepRoutes } from './workflow-calls/step';
@@ -37,9 +38,9 @@ function mountProcess(http: HttpDeps, deps: AppDeps, registry: ProcessRegistry, 
   const { base, tag } = d.http;
   const ids = operationIds(d);
   const params = z.object({ id: d.http.id });
-  const presented = d.http.presented;
-  const view = presented?.view ?? contract.view;
-  const present = (state: unknown) => (presented ? presented.present(state as never) : state);
+  // What its readers get: each kind's projection of the view (one schema each, in the document).
+  const [only, ...more] = projectionSchemas(d);
+  const view = more.length ? z.union([only, ...more]) : only;
 
   d.starts.forEach((start, i) => {
     const operationId = start.operationId ?? (i === 0 ? ids.start : undefined);
@@ -85,7 +86,7 @@ function mountProcess(http: HttpDeps, deps: AppDeps, registry: ProcessRegistry, 
           res.locals.repeated = res.locals.status === 200;
           throw refusal;
         }
-        return present(state);
+        return answerTo(deps, res, d, actor, state);
       },
     );
   });
@@ -125,15 +126,16 @@ function mountProcess(http: HttpDeps, deps: AppDeps, registry: ProcessRegistry, 
       refusals: [404, 503],
     },
     async ({ actor, params, res }) => {
-      await requireReaderAt(deps, actor, res, await registry.place(deps.db, processType, params.id), d.readers);
-      return present(await readProcess(deps, res, { processType, workflowId: params.id }, contract.query));
+      const place = await registry.place(deps.db, processType, params.id);
+      await requireReaderAt(deps, actor, res, place, d.readers, () => isSubjectOfStored(deps, d, actor, params.id));
+      return answerTo(deps, res, d, actor, await readProcess(deps, res, { processType, workflowId: params.id }, contract.query));
     },
   );
 
   stepRoutes(
     http,
     deps,
-    { base, tag, processType, params, view, ...(presented && { present }) },
+    { base, tag, processType, params, view, present: (state, actor, res) => answerTo(deps, res, d, actor, state) },
     Object.values(contract.actions).map((action) => ({
       path: action.path,
       operationId: ids.action(action.name),

@@ -50,7 +50,8 @@ function requestIdsIn(workflowId: string): string[] {
   return [...workflowId.matchAll(/-/g)].map((m) => workflowId.slice(m.index + 1));
 }
 
-export async function processTimeline(deps: AppDeps, workflowId: string): Promise<Timeline> {
+/** A process's timeline; its steps as `recordOf` shows the view's record to the reader (docs/processes.md §0.9: a bid stays sealed until its deadline). */
+export async function processTimeline(deps: AppDeps, workflowId: string, recordOf: (view: ProcessView) => readonly unknown[]): Promise<Timeline> {
   const row = await deps.db.processRecord.findUniqueOrThrow({ where: { workflowId } });
   const view = JSON.parse(row.state) as ProcessView;
   const [refusals, temporal] = await Promise.all([
@@ -63,7 +64,7 @@ export async function processTimeline(deps: AppDeps, workflowId: string): Promis
     fromTemporal(deps, workflowId),
   ]);
   const entries: Timeline['entries'] = [
-    ...view.record.map((entry) => ({ kind: 'STEP' as const, ...entry })),
+    ...(recordOf(view) as ProcessView['record']).map((entry) => ({ kind: 'STEP' as const, ...entry })),
     ...refusals.map((refusal) => ({ kind: 'REFUSAL' as const, ...presentRefusal(refusal) })),
   ].sort((a, b) => a.at.localeCompare(b.at));
   return {

@@ -27,8 +27,11 @@ async function villageTasks(db: Db, where: { villageId?: string; townId?: string
 const within = (iso: string | undefined, week: { from: Date; to: Date }) =>
   !!iso && Date.parse(iso) >= week.from.getTime() && Date.parse(iso) < week.to.getTime();
 
-/** Monday's list for one village: every open task, its due date, whether it is late or due this week. */
-export async function deploymentList(db: Db, villageId: string, at: Date) {
+/**
+ * Monday's list for one village: every open task, its due date, whether it is late or due this week, how
+ * many are assigned and, where `namesShown` says the reader may know them (docs/processes.md §0.9), who.
+ */
+export async function deploymentList(db: Db, villageId: string, at: Date, namesShown: (task: VillageTaskView) => boolean) {
   const week = weekOf(at);
   const open = (await villageTasks(db, { villageId })).filter((t) => t.status === 'RUNNING');
   return {
@@ -44,7 +47,8 @@ export async function deploymentList(db: Db, villageId: string, at: Date) {
       dueThisWeek: within(t.details.deadline, week),
       nextReportDueAt: t.details.nextReportDueAt ?? null,
       missedReports: t.details.missedReports,
-      assignees: t.details.assignees.map((a) => a.name),
+      assigned: t.details.assignees.length,
+      assignees: namesShown(t) ? t.details.assignees.map((a) => a.name) : [],
     })),
   };
 }

@@ -1,11 +1,13 @@
 // The village's public notice board (村务公开栏) for its major matters (五议两公开): what a paper board
 // shows — matters under disclosure and those recently closed, the resolution, its vote, the disclosure
-// period and how to object — and nothing about who suggested, objected or voted.
+// period and how to object — and nothing about who suggested, objected or voted: it is built from each
+// matter's public projection (docs/processes.md §0.9).
 import { z } from 'zod';
 import '../openapi';
 import type { Db } from '../../prisma/client';
 import { MAJOR_MATTER_KINDS, type MajorMatterKind } from '../../workflows/rules/definitions';
 import type { HeldMeeting, MajorMatterView } from '../../workflows/majorMatterDecision/contract';
+import { publicMajorMatter, type PublicMajorMatterView } from '../../workflows/majorMatterDecision/projections';
 import { notFound } from '../problem';
 import { html, page, type SafeHtml } from './page';
 
@@ -94,7 +96,7 @@ export const boardSchema = z
 export type Board = z.infer<typeof boardSchema>;
 type BoardEntry = z.infer<typeof boardEntry>;
 
-function entryOf(view: MajorMatterView): BoardEntry {
+function entryOf(view: PublicMajorMatterView): BoardEntry {
   const d = view.details;
   const resolution = [...d.meetings].reverse().find((m) => m.passed && (m.meeting === 'REPRESENTATIVES_MEETING' || m.meeting === 'VILLAGERS_MEETING'));
   const version = d.proposal.find((p) => p.version === resolution?.proposalVersion) ?? d.proposal.at(-1);
@@ -150,7 +152,8 @@ export async function villageBoard(db: Db, villageId: string, nowMs = Date.now()
     orderBy: { updatedAt: 'desc' },
     take: MAX_ENTRIES,
   });
-  const views = rows.map((r) => JSON.parse(r.state) as MajorMatterView);
+  // What the village's people read of each matter (its public projection), and no more.
+  const views = rows.map((r) => publicMajorMatter(JSON.parse(r.state) as MajorMatterView));
   return {
     villageId,
     villageName: village.name,

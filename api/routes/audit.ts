@@ -11,7 +11,9 @@ import { route, type HttpDeps } from '../http';
 import { idBefore, pageFrom, pageOf, pageQuery } from '../paging';
 import { notFound, Problem } from '../problem';
 import { presentRefusal, refusedAttemptSchema, type RefusalRow } from '../refusals';
+import { projectionFor, type ProcessRegistry } from '../process-registry';
 import { processTimeline, timelineSchema } from '../timeline';
+import type { ProcessView } from '../../workflows/common/view';
 
 const AUDIT_ROLES = ['AUDITOR', 'INSPECTOR', 'OPERATOR'] as const;
 const EXPORT_PAGE = 1000;
@@ -67,7 +69,7 @@ const chainVerdict = z
   })
   .openapi('AuditChainVerdict');
 
-export function auditRoutes(http: HttpDeps, deps: AppDeps): void {
+export function auditRoutes(http: HttpDeps, deps: AppDeps, processes: ProcessRegistry): void {
   route(
     http,
     {
@@ -154,7 +156,11 @@ export function auditRoutes(http: HttpDeps, deps: AppDeps): void {
       if (!row) throw notFound(`Process ${params.workflowId}`);
       res.locals.process = { ...row, workflowId: params.workflowId };
       requireAnyRole(actor, [...AUDIT_ROLES], row.countyId);
-      return processTimeline(deps, params.workflowId);
+      // The record as the county's auditors read it (everything but what is sealed from everyone).
+      const auditor = { kind: 'auditor' as const, personId: actor.personId, roles: actor.roles, now: new Date().toISOString() };
+      const recordOf = (view: ProcessView) =>
+        processes.has(row.processType) ? (projectionFor(processes.get(row.processType), 'auditor').project(view, auditor) as ProcessView).record : view.record;
+      return processTimeline(deps, params.workflowId, recordOf);
     },
   );
 }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { ROLES } from '../../workflows/common/roles';
 import type { AppDeps } from '../deps';
 import { route, type HttpDeps } from '../http';
+import type { ProcessRegistry } from '../process-registry';
+import { headingsFor } from '../readers';
 
 const me = z
   .object({
@@ -34,7 +36,7 @@ const notice = z
   })
   .openapi('Notice');
 
-export function meRoutes(http: HttpDeps, deps: AppDeps): void {
+export function meRoutes(http: HttpDeps, deps: AppDeps, processes: ProcessRegistry): void {
   route(http, { method: 'get', path: '/me', operationId: 'getMe', summary: 'Who the token says I am', tag: 'me', response: me }, ({ actor }) => ({
     personId: actor.personId,
     name: actor.name,
@@ -56,11 +58,13 @@ export function meRoutes(http: HttpDeps, deps: AppDeps): void {
         where: { closedAt: null, OR: actor.roles.map((r) => ({ role: r.role, orgId: r.orgId })) },
         orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }],
       });
+      // Each process's title and action as the caller's projection shows them (docs/processes.md §0.9).
+      const shown = await headingsFor(deps, processes, actor, [...new Set(items.map((i) => i.workflowId))]);
       return items.map((i) => ({
         workflowId: i.workflowId,
         processType: i.processType,
-        title: i.title,
-        action: i.action,
+        title: shown.get(i.workflowId)?.title ?? i.title,
+        action: shown.get(i.workflowId)?.nextActors.find((a) => a.role === i.role && a.orgId === i.orgId)?.action ?? i.action,
         role: i.role,
         orgId: i.orgId,
         dueAt: i.dueAt?.toISOString() ?? null,

@@ -119,8 +119,8 @@ export function stepRoutes(
     processType: string;
     params: z.ZodObject<{ id: z.ZodType<string> }>;
     view: z.ZodType;
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    present?: (view: any) => unknown;
+    /** The state after the step as the actor may see it. */
+    present: (view: ProcessView, actor: Actor, res: Response) => Promise<unknown>;
   },
   steps: ProcessStep[],
 ): void {
@@ -170,7 +170,7 @@ export function stepRoutes(
           });
         });
         res.req.log.info({ workflowId: params.id, update: step.update.name }, 'process step done');
-        return process.present ? process.present(view) : view;
+        return process.present(view, actor, res);
       },
     );
   }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { defineProcess } from '../../api/process-registry';
 import { admissionContract, admissionSummary, type AdmissionStart } from '../../workflows/itemAdmission/contract';
+import { admissionProjections } from '../../workflows/itemAdmission/projections';
 import { applyRoute, placeOfAdmission } from './api';
 
 export const itemAdmissionProcess = defineProcess<AdmissionStart>()(admissionContract, {
@@ -18,10 +19,12 @@ export const itemAdmissionProcess = defineProcess<AdmissionStart>()(admissionCon
   starts: [applyRoute],
   staticSummary: admissionSummary,
   startedBy: (view) => view.details.departmentId,
+  // Its readers are all staff; its public part is declared all the same (docs/processes.md §0.9).
+  projections: admissionProjections,
   // The county's staff, and every town of the county: towns are consulted on every admission.
   readers: ['county', 'countyTowns'],
   place: placeOfAdmission,
-  tests: { histories: { dir: 'test/itemAdmission/histories' }, access: 'test/itemAdmission/access' },
+  tests: { histories: { dir: 'test/itemAdmission/histories' }, access: 'test/itemAdmission/access', readers: 'test/itemAdmission/readers' },
   readme: {
     name: '**Admission** (准入)',
     what: 'a department applies; the coordination office reviews on three tests; towns are consulted (silence = no objection, timer); admit into the catalogue (at once or next version), admit once, or refuse; negative-list work refused outright',

@@ -9,7 +9,9 @@ import { route } from '../../api/http';
 import { problemSchema } from '../../api/openapi';
 import { html, page, type SafeHtml } from '../../api/pages/page';
 import { notFound } from '../../api/problem';
+import { anonymousReader } from '../../api/readers';
 import { TIE_BREAKS, type BiddingView, type TieBreak } from '../../workflows/projectBidding/contract';
+import { publicBidding, type PublicBiddingView } from '../../workflows/projectBidding/projections';
 
 const tag = 'boards';
 const params = z.object({ townId: z.string().regex(/^[a-z0-9.-]{1,100}$/, 'a town id') });
@@ -48,6 +50,7 @@ const boardSchema = z
         criteria: z.array(criterion),
         deadline: z.string(),
         tieBreak: z.enum(TIE_BREAKS),
+        bids: z.number().int().meta({ description: 'How many villages have bid: their bids are sealed until the deadline' }),
       }),
     ),
     onNotice: z.array(z.object({ workflowId: z.string(), title: z.string(), funds: z.number(), proposedWinner: place, noticeEndsAt: z.string(), ...scored })),
@@ -65,10 +68,11 @@ async function board(deps: AppDeps, townId: string): Promise<Board> {
   const villages = await deps.db.organisation.findMany({ where: { parentId: townId, kind: 'VILLAGE' } });
   const named = (id: string) => ({ id, name: villages.find((v) => v.id === id)?.name ?? id });
   const rows = await deps.db.processRecord.findMany({ where: { processType: 'projectBidding', townId }, orderBy: { startedAt: 'desc' } });
-  const views = rows.map((r) => JSON.parse(r.state) as BiddingView);
-  const scoresOf = (view: BiddingView) => {
+  // What the public reads of each post (its public projection): no bid's content, no sheet before the notice.
+  const reader = anonymousReader();
+  const views = rows.map((r) => publicBidding(JSON.parse(r.state) as BiddingView, reader));
+  const scoresOf = (view: PublicBiddingView) => {
     const result = view.details.results.at(-1)!;
-    const panelName = (personId: string) => view.details.panel.find((m) => m.personId === personId)?.name ?? personId;
     return {
       criteria: view.details.post.criteria,
       ranking: result.ranking.map((r) => ({
@@ -78,7 +82,7 @@ async function board(deps: AppDeps, townId: string): Promise<Board> {
         criterionMeans: r.criterionMeans,
         tieBrokenBy: r.tieBrokenBy,
       })),
-      sheets: result.sheets.map((s) => ({ panelMember: panelName(s.personId), village: named(s.villageId), scores: s.scores })),
+      sheets: result.sheets.map((s) => ({ panelMember: s.panelMember, village: named(s.villageId), scores: s.scores })),
     };
   };
   return {
@@ -97,6 +101,7 @@ async function board(deps: AppDeps, townId: string): Promise<Board> {
           criteria: post.criteria,
           deadline: v.details.deadline,
           tieBreak: post.tieBreak,
+          bids: v.details.bidCount,
         };
       }),
     onNotice: views
@@ -214,6 +219,8 @@ function renderBoard(b: Board): string {
                     <dd>${p.eligibleVillages.map((v) => v.name).join('、')}</dd>
                     <dt>揭榜截止</dt>
                     <dd>${beijing(p.deadline)}</dd>
+                    <dt>已揭榜</dt>
+                    <dd>${p.bids}个村（截止前密封）</dd>
                     ${
                       p.conditions.length
                         ? html`<dt>揭榜条件</dt>

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { secondmentActivities } from '../../activities/secondment';
 import { defineProcess } from '../../api/process-registry';
 import { secondmentContract, secondmentSummary, type SecondmentStart } from '../../workflows/secondment/contract';
+import { secondmentProjections } from '../../workflows/secondment/projections';
 import { censusRoute, placeOfSecondment, requestRoute, secondmentReportRoutes } from './api';
 import { seedSecondments } from './seed';
 
@@ -21,12 +22,14 @@ export const secondmentProcess = defineProcess<SecondmentStart>()(secondmentCont
   staticSummary: secondmentSummary,
   startedBy: (view) => (view.details.origin === 'CENSUS' ? view.details.inspectorOrgId : view.details.borrowingUnit.id),
   routes: secondmentReportRoutes,
+  // The cadre it is about reads their own part; the public part names no one.
+  projections: secondmentProjections,
   // A personnel matter: the county's staff and the staff of the town the cadre is away from; no village reader.
   readers: ['county', 'town'],
   place: placeOfSecondment,
   activities: secondmentActivities,
   seed: seedSecondments,
-  tests: { histories: { dir: 'test/secondment/histories' }, access: 'test/secondment/access' },
+  tests: { histories: { dir: 'test/secondment/histories' }, access: 'test/secondment/access', readers: 'test/secondment/readers' },
   readme: {
     name: '**Secondment** (借调审批与清退)',
     what: "a unit asks to borrow a cadre; eligibility lists every failure (banned categories, cool-down, term and cap, quota); both consents within a working-day period, review, approval, registration (the requester may withdraw until then); extensions within the cap; at the term's end the cadre returns and the source unit confirms (else escalated); an inspector claws back, or registers a census finding",

@@ -13,7 +13,8 @@ import {
   type VillageTaskStart,
 } from '../../workflows/taskDispatch/contract';
 import { checkRevision, dispatchRoute, dispatchViewSchema, placeOfDispatch, placeOfVillageTask, presentDispatch, screeningCodeFilter } from './api';
-import { weeklyRoutes } from './weekly';
+import { dispatchProjections, villageTaskProjections } from '../../workflows/taskDispatch/projections';
+import { villageTaskReaders, weeklyRoutes } from './weekly';
 
 export const taskDispatchProcess = defineProcess<DispatchStart>()(taskDispatchContract, {
   workflowModule: require.resolve('../../workflows/taskDispatch/workflow'),
@@ -25,8 +26,9 @@ export const taskDispatchProcess = defineProcess<DispatchStart>()(taskDispatchCo
     listSummary: 'Dispatches, filtered (from the read model)',
     readSummary: 'The full state of a dispatch, with every village and its screening flags',
     listFilters: screeningCodeFilter,
-    presented: { view: dispatchViewSchema, present: presentDispatch },
   },
+  // Its staff and auditors read it with its screening flags on top; its public part names no reviewer and gives no reasons.
+  projections: dispatchProjections({ schema: dispatchViewSchema, project: presentDispatch }),
   starts: [dispatchRoute],
   staticSummary: dispatchSummary,
   startedBy: (view) => view.details.dispatcherOrgId,
@@ -34,7 +36,7 @@ export const taskDispatchProcess = defineProcess<DispatchStart>()(taskDispatchCo
   // The county's staff and the town's (its stations' too); a village reads its own task, not the dispatch.
   readers: ['county', 'town'],
   place: placeOfDispatch,
-  tests: { histories: { dir: 'test/taskDispatch/histories', match: /^dispatch-/ }, access: 'test/taskDispatch/access' },
+  tests: { histories: { dir: 'test/taskDispatch/histories', match: /^dispatch-/ }, access: 'test/taskDispatch/access', readers: 'test/taskDispatch/readers' },
   readme: {
     name: "**Dispatch** (派单—审核) — its villages' tasks are `villageTask`",
     what: 'submit (a negative-list code is refused at once); automatic screening (catalogue, duplicates — two dispatches of one code to one village flag each other —, clarity; out-of-list work waits for a once-only admission); town review (approve / return / reject, due in 2 working days); collective decision for major matters; one child process per village; withdraw before receipt',
@@ -52,15 +54,21 @@ export const villageTaskProcess = defineProcess<VillageTaskStart>()(villageTaskC
     readSummary: "The full state of one village's task",
     listFilters: screeningCodeFilter,
   },
+  // The village's own people read its task whole; its party members and villagers read the public part.
+  projections: villageTaskProjections,
   // Started by its dispatch (a child workflow), never through the API.
   starts: [],
   staticSummary: villageTaskSummary,
   startedBy: (view) => view.details.dispatcherOrgId,
   // The week's rhythm of the villages' tasks: a village's Monday deployment list, a town's Friday report.
   routes: weeklyRoutes,
-  readers: ['county', 'town', 'village'],
+  readers: villageTaskReaders,
   place: placeOfVillageTask,
-  tests: { histories: { dir: 'test/taskDispatch/histories', match: /^village-task-/ }, access: 'test/taskDispatch/access-village-task' },
+  tests: {
+    histories: { dir: 'test/taskDispatch/histories', match: /^village-task-/ },
+    access: 'test/taskDispatch/access-village-task',
+    readers: 'test/taskDispatch/readers-village-task',
+  },
   readme: {
     name: "**Village task** (接单—办理—验收), a dispatch's child per village",
     what: 'receive, assign, Friday itemised reports, complete, accept or rework (bounded, then escalated); Monday deployment lists and Friday town roll-ups',

@@ -2,11 +2,16 @@ import { z } from 'zod';
 import { findOrganisation } from '../../domain/organisation';
 import { deploymentList, townWeeklyReport } from '../../domain/weekly';
 import type { AppDeps } from '../../api/deps';
-import { requirePlaceReader } from '../../api/access';
+import { readerKindAt, readScope, requirePlaceReader, type ReadLevel } from '../../api/access';
 import { route, type HttpDeps } from '../../api/http';
 import { notFound } from '../../api/problem';
 
+import type { VillageTaskView } from '../../workflows/taskDispatch/contract';
+import { villageTaskProjections } from '../../workflows/taskDispatch/projections';
+
 const tag = 'weekly';
+/** Who reads a village's task (its descriptor's readers). */
+export const villageTaskReaders: readonly ReadLevel[] = ['county', 'town', 'village'];
 const atQuery = z.object({ at: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Any instant in the week wanted; now when absent' }) });
 
 const deployment = z
@@ -24,7 +29,10 @@ const deployment = z
         dueThisWeek: z.boolean(),
         nextReportDueAt: z.string().nullable(),
         missedReports: z.array(z.string()).openapi({ description: 'Report due dates that passed without a report' }),
-        assignees: z.array(z.string()),
+        assigned: z.number().int(),
+        assignees: z.array(z.string()).openapi({
+          description: "Who is assigned: named to the task's staff, auditors and the village's own people; empty to its villagers and party members",
+        }),
       }),
     ),
   })
@@ -84,7 +92,11 @@ export function weeklyRoutes(http: HttpDeps, deps: AppDeps): void {
     async ({ actor, params, query }) => {
       const village = await orgOfKind(deps, params.villageId, 'VILLAGE');
       await requirePlaceReader(deps, actor, { countyId: village.countyId, townId: village.parentId ?? '', villageId: village.id });
-      return deploymentList(deps.db, village.id, query.at ? new Date(query.at) : new Date());
+      const scope = await readScope(deps.db, actor);
+      const reader = { personId: actor.personId, roles: actor.roles };
+      const namesShown = (task: VillageTaskView) =>
+        readerKindAt(scope, actor, task, villageTaskReaders, () => villageTaskProjections.isSubject!(task, { ...reader, now: '' })) !== 'public';
+      return deploymentList(deps.db, village.id, query.at ? new Date(query.at) : new Date(), namesShown);
     },
   );
 

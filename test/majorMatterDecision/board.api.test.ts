@@ -62,6 +62,16 @@ describe('the village board', () => {
     }
   });
 
+  test("is the matters' public projection (docs/processes.md §0.9): no person of the people table, no minutes, evidence or report reference", async () => {
+    const seen = await browser.render(`${platform.baseUrl}/villages/${DONGSHAN}/board?reader=public`);
+    const json = await platform.api(undefined, 'GET', `/villages/${DONGSHAN}/board.json`);
+    const people = await platform.db.person.findMany({ select: { id: true, name: true } });
+    for (const text of [seen.text, JSON.stringify(json.body)]) {
+      expect(people.filter((p) => text.includes(p.id) || text.includes(p.name)).map((p) => p.id)).toEqual([]);
+      for (const reference of ['会议纪要', '会议记录', 'photo-1', '验收报告']) expect(text).not.toContain(reference);
+    }
+  });
+
   test('the JSON twin gives the same board to front-ends; an unknown village is a 404 problem', async () => {
     const json = await platform.api(undefined, 'GET', `/villages/${DONGSHAN}/board.json`);
     expect(json.status).toBe(200);

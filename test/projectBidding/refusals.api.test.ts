@@ -44,7 +44,8 @@ describe('projectBidding refusals and other paths (SQLite)', () => {
     const id = await biddingWith([DONGSHAN]);
     expectRefused(await platform.api(secretary(DONGSHAN), 'POST', `/biddings/${id}/bids`, bidBody('再投一次')), 409, 'ALREADY_DONE');
     const revised = await ok(platform.api(secretary(DONGSHAN), 'POST', `/biddings/${id}/bid-revision`, bidBody('修订后的优势')));
-    expect(revised.details.bids).toEqual([expect.objectContaining({ villageId: DONGSHAN, advantages: '修订后的优势', revisions: 1 })]);
+    // The village reads its own bid (its secretary is the bid's subject); the bids stay sealed to the rest.
+    expect(revised.details.ownBids).toEqual([expect.objectContaining({ villageId: DONGSHAN, advantages: '修订后的优势', revisions: 1 })]);
     expectRefused(await platform.api(secretary(NANTANG), 'POST', `/biddings/${id}/bid-revision`, bidBody('没有投过')), 409, 'WRONG_STEP');
     expectRefused(await platform.api(secretary(BEILING), 'POST', `/biddings/${id}/bids`, bidBody('北岭村不在范围内')), 422, 'RULE_BROKEN');
     expectRefused(await platform.api('p.xikou.jinxi.secretary', 'POST', `/biddings/${id}/bids`, bidBody('外镇')), 403, 'WRONG_ORGANISATION');

@@ -3,6 +3,9 @@ import { openBrowser, type PageBrowser } from '../support/browser';
 import { startPlatform, type TestPlatform } from '../support/platform';
 import { DONGSHAN, NANTANG, QIAOTOU, archiveRoomPost, bidBody, inSeconds, ok, post, scoreAll, secretary, until } from './support';
 
+/** A bid's plan: sealed until the deadline, and never on the board. */
+const SEALED_PLAN = '密封方案：利用闲置村委会二楼';
+
 describe('the town board of bidding (SQLite, Chromium)', () => {
   let platform: TestPlatform;
   let browser: PageBrowser;
@@ -31,7 +34,15 @@ describe('the town board of bidding (SQLite, Chromium)', () => {
       }),
     );
     openId = open.workflowId;
+    await ok(platform.api(secretary(DONGSHAN), 'POST', `/biddings/${openId}/bids`, bidBody(DONGSHAN, { plan: SEALED_PLAN })));
   }, 120_000);
+  /** No bid's content, no person's id: what a board shows is the public projection. */
+  async function expectPublic(text: string) {
+    expect(text).not.toContain(SEALED_PLAN);
+    expect(text).not.toContain(bidBody(DONGSHAN).plan);
+    const people = await platform.db.person.findMany({ select: { id: true } });
+    expect(people.filter((p) => text.includes(p.id)).map((p) => p.id)).toEqual([]);
+  }
   afterAll(async () => {
     await browser?.close();
     await platform?.stop();
@@ -61,6 +72,12 @@ describe('the town board of bidding (SQLite, Chromium)', () => {
     expect((await platform.api(undefined, 'GET', '/towns/xingcun.nowhere/board.json')).status).toBe(404);
   });
 
+  test('the board shows what the public reads (docs/processes.md §0.9): how many bid, not what; the panel only with the scores; no person id', async () => {
+    const board = await platform.api(undefined, 'GET', `/towns/${QIAOTOU}/board.json`);
+    expect(board.body.openPosts).toEqual([expect.objectContaining({ workflowId: openId, bids: 1 })]);
+    await expectPublic(JSON.stringify(board.body));
+  });
+
   test('the page, rendered in Chromium on a phone, shows the open post, the award and every score, in Chinese', async () => {
     const seen = await browser.render(`${platform.baseUrl}/towns/${QIAOTOU}/board`);
     expect(seen.lang).toBe('zh-CN');
@@ -88,6 +105,8 @@ describe('the town board of bidding (SQLite, Chromium)', () => {
       expect(seen.text).toContain(text);
     }
     expect(seen.text).toContain('第一项指标得分高者优先');
+    expect(seen.text).toContain('1个村（截止前密封）');
+    await expectPublic(seen.text);
     expect(seen.scrollWidth).toBeLessThanOrEqual(390);
     const missing = await fetch(`${platform.baseUrl}/towns/xingcun.nowhere/board`);
     expect(missing.status).toBe(404);

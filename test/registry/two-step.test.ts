@@ -1,6 +1,6 @@
 // The registry proven by a process that exists only here (test/registry/two-step): registered with one
-// line (test/registry/registry.ts), it gets its routes, its OpenAPI paths, its access cases and its
-// replay from the registry, on a platform of its own (its bundle, worker and app).
+// line (test/registry/registry.ts), it gets its routes, its OpenAPI paths, its access cases, its
+// reader cases and its replay from the registry, on a platform of its own (its bundle, worker and app).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,7 +9,9 @@ import { workflowsEntry } from '../../worker/workflows-entry';
 import { accessCases } from '../support/access-cases';
 import { personasOf, runAccessCases, type Persona } from '../support/personas';
 import { startPlatform, type TestPlatform } from '../support/platform';
+import { readAs, readerCases } from '../support/reader-cases';
 import { historiesOf, replay } from '../support/replay';
+import type { ReaderKind } from '../../workflows/common/projection';
 import { testRegistry } from './registry';
 import { DONGSHAN, openNote, SECRETARY } from './two-step/access';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -99,6 +101,20 @@ test("its OpenAPI paths, named from the registry, beside the platform's", async 
     expect.arrayContaining(['TwoStepView', 'TwoStepDetails', 'TwoStepClose', 'TwoStepStart', 'SecondmentView']),
   );
   expect(operations('/secondments/{id}/consent')).toEqual({ post: 'secondmentConsent' });
+});
+
+test('its reader cases: each kind of reader reads its projection, with its own schema in the document', async () => {
+  const descriptor = testRegistry.get('twoStep');
+  const findings: string[] = [];
+  for (const c of readerCases(descriptor, platform)) {
+    const id = await c.process();
+    for (const kind of Object.keys(c.readers) as ReaderKind[]) findings.push(...(await readAs(platform, descriptor, c, id, kind)));
+  }
+  expect(findings).toEqual([]);
+  const document = (await platform.api(undefined, 'GET', '/openapi.json')).body;
+  expect(document.paths['/two-steps/{id}'].get.responses['200'].content['application/json'].schema).toEqual({
+    anyOf: [{ $ref: '#/components/schemas/TwoStepView' }, { $ref: '#/components/schemas/TwoStepPublicView' }],
+  });
 });
 
 test('its access cases, expected from its `by` and its readers', async () => {

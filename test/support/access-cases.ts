@@ -1,7 +1,7 @@
 // The authorisation cases a process's declarations imply: for each of its actions, every persona
 // against a process at one of the action's steps, expected allowed exactly when the action's `by`
 // names them (api/process-registry.ts, workflows/common/contract.ts); for its read, expected allowed
-// when its readers reach its place. A process's fixtures (the module its descriptor names in
+// when its readers reach its place, or the reader is its subject (a cadre, their secondment). A process's fixtures (the module its descriptor names in
 // `tests.access`) say how to bring it to each action and what body to send; its starts list their
 // allowed personas, since a start's check is in its `begin`.
 import path from 'node:path';
@@ -84,7 +84,11 @@ export function accessCases(registry: ProcessRegistry, processType: string, plat
     moves: false,
     async expected(id) {
       const place = await registry.place(platform.db, processType, id);
-      const allowed = await Promise.all(names.map(async (name) => mayReadAt(await readScope(platform.db, personas[name]), place, descriptor.readers)));
+      const view = await stateOf(platform, id);
+      const isSubject = (actor: Actor) => descriptor.projections.isSubject?.(view as never, { ...actor, now: new Date().toISOString() }) ?? false;
+      const allowed = await Promise.all(
+        names.map(async (name) => mayReadAt(await readScope(platform.db, personas[name]), place, descriptor.readers) || isSubject(personas[name])),
+      );
       return names.filter((_n, i) => allowed[i]);
     },
   };

@@ -4,12 +4,18 @@ import { z } from 'zod';
 import { ROLES } from './roles';
 
 export const STATUSES = ['RUNNING', 'COMPLETED', 'REJECTED', 'WITHDRAWN', 'CANCELLED', 'TERMINATED', 'FAILED', 'TIMED_OUT'] as const;
-const actedAs = z.object({ personId: z.string(), name: z.string(), role: z.enum(ROLES), orgId: z.string() });
+// Who took a step; a projection leaves the person out where its reader may not know them (a protected objector).
+const actedAs = z.object({
+  personId: z.string().optional().meta({ description: 'Absent where the reader may not know who acted (docs/processes.md §0.9)' }),
+  name: z.string().optional(),
+  role: z.enum(ROLES),
+  orgId: z.string(),
+});
 
 /** Who did a step and when, as a process's details keep it beside what was done. */
 export const by = { at: z.string(), personId: z.string() };
 
-const stepRecord = z
+export const stepRecordSchema = z
   .object({
     seq: z.number().int(),
     at: z.string(),
@@ -45,7 +51,7 @@ export function processViewSchema<T extends string, D extends z.ZodType>(process
       .optional()
       .meta({ description: 'The county rule set the process runs under, pinned at its start' }),
     revision: z.number().int().optional().meta({ description: "Counts the process's publications: the read model never takes an older one over a newer" }),
-    record: z.array(stepRecord),
+    record: z.array(stepRecordSchema),
     details,
   });
 }

@@ -43,6 +43,9 @@ export const suggestionSchema = z
     reason: text(),
     kind,
     estimatedAmount: amount,
+    protectIdentity: z.boolean().optional().meta({
+      description: 'Who suggested it is then known only to the village secretary, who takes it up, and to auditors (docs/processes.md §0.9)',
+    }),
     raisedOn: z.iso.date().optional().meta({
       description:
         "When the matter was first raised on paper, before it was entered (YYYY-MM-DD): at most the county's raisedOnPaperDays before today; its timeline starts then",
@@ -248,6 +251,7 @@ export const detailsSchema = z
       reason: z.string(),
       kind,
       estimatedAmount: z.number(),
+      protectIdentity: z.boolean().optional(),
       at: z.string(),
       raisedOn: z.string().optional().meta({ description: 'The day it was first raised on paper, when earlier than its entry (`at`)' }),
     }),

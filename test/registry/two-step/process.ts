@@ -5,6 +5,7 @@ import { defineProcess } from '../../../api/process-registry';
 import { notFound } from '../../../api/problem';
 import { pinRules, requestIdSchema } from '../../../api/workflow-calls/start';
 import { twoStepContract, type TwoStepStart } from './contract';
+import { twoStepProjections } from './projections';
 
 const body = z
   .object({ requestId: requestIdSchema, villageId: z.string().min(1).max(120), note: z.string().min(1).max(200) })
@@ -46,12 +47,13 @@ export const twoStepProcess = defineProcess<TwoStepStart>()(twoStepContract, {
   staticSummary: (start) => `Note · ${start.villageId} · ${start.note}`,
   startedBy: (view) => view.details.villageId,
   readers: ['county', 'town', 'village'],
+  projections: twoStepProjections,
   async place(db, workflowId) {
     const villageId = /^twoStep-(.+)--[^-]/.exec(workflowId)?.[1];
     const village = villageId ? await db.organisation.findUnique({ where: { id: villageId } }) : null;
     if (!village || village.kind !== 'VILLAGE' || !village.parentId) return undefined;
     return { countyId: village.countyId, townId: village.parentId, villageId: village.id };
   },
-  tests: { histories: { dir: 'test/registry/two-step/histories' }, access: 'test/registry/two-step/access' },
+  tests: { histories: { dir: 'test/registry/two-step/histories' }, access: 'test/registry/two-step/access', readers: 'test/registry/two-step/readers' },
   readme: { name: '**Two steps** (tests only)', what: 'opened by a village secretary, closed by its supervisor' },
 });

@@ -47,7 +47,7 @@ test('the refusal log pages by cursor, newest first, with every row once; filter
   expect(upToOldest.body.items).toEqual([]);
 
   expect((await platform.api(AUDITOR, 'GET', `/audit/refusals?countyId=${COUNTY}&cursor=not-ours`)).status).toBe(400);
-  expect((await platform.api(AUDITOR, 'GET', `/audit/refusals?countyId=${COUNTY}&from=${future}&to=${future}`)).status).toBe(400);
+  expect((await platform.api(AUDITOR, 'GET', `/audit/refusals?countyId=${COUNTY}&from=${future}&to=${future}`)).body).toEqual({ items: [], next: null });
   expect((await platform.api(SECRETARY, 'GET', `/audit/refusals?countyId=${COUNTY}`)).status).toBe(403);
 });
 

@@ -11,6 +11,7 @@ import { by } from '../common/view-schema';
 import type { ContinuableStart } from '../common/view';
 import type { PeriodOverrides } from '../rules/checks';
 import type { PinnedRules } from '../rules/definitions';
+import { VILLAGE_EVALUATION_RULES } from './rule-section';
 
 export const PROCESS_TYPE = 'villageEvaluation';
 
@@ -41,7 +42,11 @@ export type VillageFigures = z.infer<typeof figuresSchema>;
 
 // ---- the actions' bodies ----
 
-export const markSchema = z.object({ villageId: z.string().min(1).max(120), code: z.string().min(1).max(40), mark: z.number().int(), reason: text });
+/** A mark's widest bounds: the county's top mark (its rule) can never exceed this; within it, the rule decides. */
+const mark = z.number().int().min(0).max(VILLAGE_EVALUATION_RULES.topMark.max);
+/** The number of a dispute or an objection on the record. */
+const seq = z.number().int().min(1).max(10_000);
+export const markSchema = z.object({ villageId: z.string().min(1).max(120), code: z.string().min(1).max(40), mark, reason: text });
 export const marksSchema = z
   .object({ marks: z.array(markSchema).min(1).max(200) })
   .strict()
@@ -57,9 +62,9 @@ export const disputeSchema = z
   .meta({ id: 'EvaluationDispute' });
 export const disputeAnswerSchema = z
   .object({
-    dispute: z.number().int().min(1),
+    dispute: seq,
     answer: text,
-    mark: z.number().int().optional().meta({ description: 'The corrected mark, when the dispute is upheld' }),
+    mark: mark.optional().meta({ description: 'The corrected mark, when the dispute is upheld' }),
   })
   .strict()
   .meta({ id: 'EvaluationDisputeAnswer' });
@@ -67,10 +72,7 @@ export const objectionSchema = z
   .object({ villageId: z.string().min(1).max(120), text })
   .strict()
   .meta({ id: 'EvaluationObjection' });
-export const objectionAnswerSchema = z
-  .object({ objection: z.number().int().min(1), answer: text })
-  .strict()
-  .meta({ id: 'EvaluationObjectionAnswer' });
+export const objectionAnswerSchema = z.object({ objection: seq, answer: text }).strict().meta({ id: 'EvaluationObjectionAnswer' });
 
 export type Marks = z.infer<typeof marksSchema>;
 export type Mark = z.infer<typeof markSchema>;

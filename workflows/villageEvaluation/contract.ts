@@ -11,6 +11,7 @@ import { by } from '../common/view-schema';
 import type { ContinuableStart } from '../common/view';
 import type { PeriodOverrides } from '../rules/checks';
 import type { PinnedRules } from '../rules/definitions';
+import { VILLAGE_EVALUATION_RULES } from './rule-section';
 
 export const PROCESS_TYPE = 'villageEvaluation';
 
@@ -143,6 +144,7 @@ const listed = (d: EvaluationDetails, villageId: string | undefined) => d.villag
 export const evaluationContract = defineContract(
   {
     processType: PROCESS_TYPE,
+    rules: { villageEvaluation: VILLAGE_EVALUATION_RULES },
     name: 'Evaluation',
     steps: STEPS,
     details: detailsSchema,

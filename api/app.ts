@@ -30,8 +30,9 @@ function toProblem(error: unknown): Problem | undefined {
   return problemFromDatabase(error);
 }
 
-/** The API of the platform: its own routes, and every process of `processes` (processes/index.ts). */
-export function createApp(deps: AppDeps, processes: ProcessRegistry) {
+/** The API of the platform: its own routes, and every process of `processes` (processes/index.ts), each given the rules' sections the registry gathers. */
+export function createApp(given: Omit<AppDeps, 'ruleSections'>, processes: ProcessRegistry) {
+  const deps: AppDeps = { ...given, ruleSections: processes.ruleSections() };
   const app = express();
   const registry = createRegistry();
   const router = express.Router();

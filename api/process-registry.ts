@@ -11,6 +11,8 @@ import type { Db, Prisma } from '../prisma/client';
 import type { Actor } from '../workflows/common/actor';
 import { pascal, type Action, type Contract, type SearchAttributeKey, type ViewOf } from '../workflows/common/contract';
 import { READER_KINDS, type Projection, type Projections, type ReaderKind } from '../workflows/common/projection';
+import type { RuleDefinition, RuleSectionMap } from '../workflows/rules/definitions';
+import { PLATFORM_RULES } from '../workflows/rules/platform-section';
 import type { ProcessPlace, ReadLevel } from './access';
 import type { AppDeps } from './deps';
 import type { HttpDeps } from './http';
@@ -152,6 +154,11 @@ export interface ProcessRegistry {
   tags(): { name: string; description: string }[];
   /** Every process's own demo data (the demo county's seed runs them). */
   seeds(): ProcessSeed[];
+  /**
+   * The county's rules, section by section: the platform's (`platform`) and every section a contract
+   * declares (`contract.rules`), what the rule-set API, its checks, defaults and pinning are given.
+   */
+  ruleSections(): RuleSectionMap;
   /** Every process's own search attributes (the kit's are registered beside them). */
   searchAttributes(): SearchAttributeKey[];
   /** Each process's actions, for the generated access cases. */
@@ -168,6 +175,7 @@ export function createProcessRegistry(descriptors: readonly ProcessDescriptor[])
     if (!found) throw new Error(`No process ${processType} in the registry.`);
     return found;
   };
+  const sections = ruleSectionsOf(descriptors);
   return {
     all: descriptors,
     workflowsEntry: () => descriptors.map((d) => `export { ${d.contract.processType} } from ${JSON.stringify(d.workflowModule)};\n`).join(''),
@@ -181,10 +189,28 @@ export function createProcessRegistry(descriptors: readonly ProcessDescriptor[])
     activities: (db) => Object.assign({}, ...descriptors.map((d) => d.activities?.(db) ?? {})) as Record<string, (input: never) => Promise<unknown>>,
     tags: () => descriptors.map((d) => ({ name: d.http.tag, description: d.http.tagDescription })),
     seeds: () => descriptors.flatMap((d) => (d.seed ? [d.seed] : [])),
+    ruleSections: () => sections,
     searchAttributes: () => descriptors.flatMap((d) => Object.values(d.contract.searchAttributes)),
     actions: (processType) => Object.values(get(processType).contract.actions),
     readmeTable: () => readmeTable(descriptors),
   };
+}
+
+/**
+ * The platform's section and each contract's, by name in alphabetical order (whatever the registry's order):
+ * two contracts may declare one section, the same object, never two by one name.
+ */
+function ruleSectionsOf(descriptors: readonly ProcessDescriptor[]): RuleSectionMap {
+  const sections: Record<string, Readonly<Record<string, RuleDefinition>>> = { platform: PLATFORM_RULES };
+  for (const d of descriptors) {
+    for (const [name, section] of Object.entries(d.contract.rules)) {
+      if (Object.hasOwn(sections, name) && sections[name] !== section) {
+        throw new Error(`Two rule sections are named ${name} (${d.contract.processType}'s and another's).`);
+      }
+      sections[name] = section;
+    }
+  }
+  return Object.fromEntries(Object.entries(sections).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** Markdown: one row per process: what it does, its workflow type, its REST paths and actions, who reads it. */

@@ -1,9 +1,10 @@
 // A county's rule sets: versioned like the catalogue (draft → publish with an effective date → in force),
 // every change kept with who and why. The API edits them; a process start pins the one in force.
+// Each function is given the sections of the rules (the registry's `ruleSections()`) it checks and completes.
 import type { Db } from '../prisma/client';
 import type { NamedRule } from '../workflows/common/reasons';
 import { effectiveFromHolds, ruleViolations, withDefaults, type RuleViolation } from '../workflows/rules/checks';
-import type { PinnedRules, RuleValues } from '../workflows/rules/definitions';
+import type { PinnedRules, RuleSectionMap, RuleValues } from '../workflows/rules/definitions';
 import type { ActingPerson } from './catalogue';
 
 /** A change refused by the rule sets' own rules; `violations` names each rule outside its bounds. */
@@ -21,8 +22,8 @@ export class RuleSetError extends Error {
 
 type Row = Awaited<ReturnType<Db['ruleSet']['findFirst']>> & object;
 
-export function valuesOf(row: Row): RuleValues {
-  return withDefaults(JSON.parse(row.values) as Record<string, Record<string, unknown>>);
+export function valuesOf(sections: RuleSectionMap, row: Row): RuleValues {
+  return withDefaults(sections, JSON.parse(row.values) as Record<string, Record<string, unknown>>);
 }
 
 /** The published rule set in force at `at`: the latest effective one. */
@@ -37,9 +38,11 @@ export function ruleSetInForce(db: Db, countyId: string, at = new Date()) {
  * What a process starting now runs under: the rule set in force, completed with defaults for rules
  * it predates; a county that never published one runs under the defaults (version 0).
  */
-export async function rulesToPin(db: Db, countyId: string): Promise<PinnedRules> {
+export async function rulesToPin(db: Db, sections: RuleSectionMap, countyId: string): Promise<PinnedRules> {
   const row = await ruleSetInForce(db, countyId);
-  return row ? { ruleSetId: row.id, version: row.version, values: valuesOf(row) } : { ruleSetId: `${countyId}-defaults`, version: 0, values: withDefaults() };
+  return row
+    ? { ruleSetId: row.id, version: row.version, values: valuesOf(sections, row) }
+    : { ruleSetId: `${countyId}-defaults`, version: 0, values: withDefaults(sections) };
 }
 
 async function nextVersion(db: Db, countyId: string): Promise<number> {
@@ -52,11 +55,11 @@ function change(countyId: string, ruleSetId: string, action: string, by: ActingP
 }
 
 /** Opens a draft: a copy of the rules in force (or of the defaults). One draft at a time. */
-export async function draftRuleSet(db: Db, countyId: string, by: ActingPerson, note: string) {
+export async function draftRuleSet(db: Db, sections: RuleSectionMap, countyId: string, by: ActingPerson, note: string) {
   return db.$transaction(async (tx) => {
     const open = await tx.ruleSet.findFirst({ where: { countyId, status: 'DRAFT' } });
     if (open) throw new RuleSetError('CONFLICT', `A draft is already open: ${open.id}.`);
-    const source = await rulesToPin(tx as Db, countyId);
+    const source = await rulesToPin(tx as Db, sections, countyId);
     const version = await nextVersion(tx as Db, countyId);
     const draft = await tx.ruleSet.create({
       data: { id: `${countyId}-rules-v${version}`, countyId, version, status: 'DRAFT', values: JSON.stringify(source.values), createdBy: by.personId, note },
@@ -74,9 +77,16 @@ async function requireDraft(db: Db, ruleSetId: string) {
 }
 
 /** Changes rules of a draft. A value may stray outside its bounds here; the draft then cannot be published. */
-export async function changeRules(db: Db, ruleSetId: string, values: Record<string, Record<string, unknown>>, by: ActingPerson, reason: string) {
+export async function changeRules(
+  db: Db,
+  sections: RuleSectionMap,
+  ruleSetId: string,
+  values: Record<string, Record<string, unknown>>,
+  by: ActingPerson,
+  reason: string,
+) {
   const row = await requireDraft(db, ruleSetId);
-  const unknown = ruleViolations(values).filter((v) => v.bound === 'no such rule');
+  const unknown = ruleViolations(sections, values).filter((v) => v.bound === 'no such rule');
   if (unknown.length) throw new RuleSetError('RULE_BROKEN', `No such rule: ${unknown.map((v) => v.rule).join(', ')}.`, unknown);
   const current = JSON.parse(row.values) as Record<string, Record<string, unknown>>;
   const diff: Record<string, { from: unknown; to: unknown }> = {};
@@ -97,9 +107,9 @@ export async function changeRules(db: Db, ruleSetId: string, values: Record<stri
  * Publishes a draft, in force from `effectiveFrom` (from now when not given); refused, naming each rule and
  * bound, when any value is outside its bounds, and refused when it would take effect in the past.
  */
-export async function publishRuleSet(db: Db, ruleSetId: string, effectiveFrom: Date | undefined, by: ActingPerson) {
+export async function publishRuleSet(db: Db, sections: RuleSectionMap, ruleSetId: string, effectiveFrom: Date | undefined, by: ActingPerson) {
   const row = await requireDraft(db, ruleSetId);
-  const violations = ruleViolations(JSON.parse(row.values) as Record<string, Record<string, unknown>>);
+  const violations = ruleViolations(sections, JSON.parse(row.values) as Record<string, Record<string, unknown>>);
   if (violations.length) {
     const listed = violations.map((v) => `${v.rule} = ${JSON.stringify(v.value)} (must be ${v.bound})`).join('; ');
     throw new RuleSetError('RULE_BROKEN', `Outside the bounds: ${listed}.`, violations, { rule: 'ruleSets.bounds', zh: `规则取值超出允许范围：${listed}。` });

@@ -2,6 +2,7 @@
 // by the daily scheduled job (platform/schedules.ts, workflows/platform/prune-step-requests.ts).
 import type { Db } from '../prisma/client';
 import { durationMs } from '../workflows/rules/checks';
+import { PLATFORM_RULES } from '../workflows/rules/platform-section';
 import { rulesToPin } from './rule-sets';
 
 /**
@@ -26,7 +27,7 @@ export interface PruneResult {
 export async function pruneStepRequests(db: Db, now = new Date()): Promise<PruneResult> {
   const counties = await db.organisation.findMany({ where: { kind: 'COUNTY' }, select: { id: true } });
   const retentions: Record<string, string> = {};
-  for (const { id } of counties) retentions[id] = (await rulesToPin(db, id)).values.platform.stepRequestRetention;
+  for (const { id } of counties) retentions[id] = (await rulesToPin(db, { platform: PLATFORM_RULES }, id)).values.platform.stepRequestRetention;
   const cutoff = pruneCutoff(now, Object.values(retentions));
   if (!cutoff) return { retentions, deleted: 0 };
   const { count } = await db.stepRequest.deleteMany({ where: { createdAt: { lt: cutoff } } });

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import '../openapi';
 import type { Db } from '../../prisma/client';
-import { MAJOR_MATTER_KINDS, type MajorMatterKind } from '../../workflows/rules/definitions';
+import { MAJOR_MATTER_KINDS, type MajorMatterKind } from '../../workflows/majorMatterDecision/rule-section';
 import type { HeldMeeting, MajorMatterView } from '../../workflows/majorMatterDecision/contract';
 import { publicMajorMatter, type PublicMajorMatterView } from '../../workflows/majorMatterDecision/projections';
 import { notFound } from '../problem';

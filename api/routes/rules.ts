@@ -5,7 +5,7 @@ import { changeRules, draftRuleSet, publishRuleSet, ruleSetInForce, RuleSetError
 import type { Db } from '../../prisma/client';
 import type { Actor } from '../../workflows/common/actor';
 import { describeBound, ruleViolations } from '../../workflows/rules/checks';
-import { RULE_SECTIONS, type RuleDefinition } from '../../workflows/rules/definitions';
+import type { RuleDefinition, RuleSectionMap } from '../../workflows/rules/definitions';
 import type { AppDeps } from '../deps';
 import { requireCounty } from '../auth';
 import { route, type HttpDeps } from '../http';
@@ -73,7 +73,7 @@ const change = z
 type Row = Awaited<ReturnType<typeof ruleSetInForce>> & object;
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-function ruleSetOut(row: Row) {
+function ruleSetOut(sections: RuleSectionMap, row: Row) {
   const raw = JSON.parse(row.values) as Record<string, Record<string, unknown>>;
   return {
     id: row.id,
@@ -83,13 +83,13 @@ function ruleSetOut(row: Row) {
     effectiveFrom: iso(row.effectiveFrom),
     publishedAt: iso(row.publishedAt),
     note: row.note,
-    values: row.status === 'DRAFT' ? raw : valuesOf(row),
-    violations: ruleViolations(raw),
+    values: row.status === 'DRAFT' ? raw : valuesOf(sections, row),
+    violations: ruleViolations(sections, raw),
   };
 }
 
-function definitions() {
-  return Object.entries(RULE_SECTIONS).flatMap(([section, rules]) =>
+function definitions(sections: RuleSectionMap) {
+  return Object.entries(sections).flatMap(([section, rules]) =>
     Object.entries(rules as Record<string, RuleDefinition>).map(([rule, d]) => ({
       section,
       rule,
@@ -119,7 +119,8 @@ async function loadRuleSet(db: Db, actor: Actor, ruleSetId: string) {
   return row;
 }
 
-export function ruleRoutes(http: HttpDeps, { db }: AppDeps): void {
+export function ruleRoutes(http: HttpDeps, { db, ruleSections: sections }: AppDeps): void {
+  const out = (row: Row) => ruleSetOut(sections, row);
   route(
     http,
     {
@@ -130,7 +131,7 @@ export function ruleRoutes(http: HttpDeps, { db }: AppDeps): void {
       tag,
       response: z.array(definition),
     },
-    () => definitions(),
+    () => definitions(sections),
   );
 
   route(
@@ -147,8 +148,8 @@ export function ruleRoutes(http: HttpDeps, { db }: AppDeps): void {
     async ({ actor, params }) => {
       requireCounty(actor, params.countyId);
       const row = await ruleSetInForce(db, params.countyId);
-      if (row) return ruleSetOut(row);
-      const pinned = await rulesToPin(db, params.countyId);
+      if (row) return out(row);
+      const pinned = await rulesToPin(db, sections, params.countyId);
       return {
         id: pinned.ruleSetId,
         countyId: params.countyId,
@@ -177,7 +178,7 @@ export function ruleRoutes(http: HttpDeps, { db }: AppDeps): void {
     async ({ actor, params }) => {
       requireCounty(actor, params.countyId);
       const rows = await db.ruleSet.findMany({ where: { countyId: params.countyId }, orderBy: { version: 'desc' } });
-      return rows.map(ruleSetOut);
+      return rows.map(out);
     },
   );
 
@@ -198,7 +199,7 @@ export function ruleRoutes(http: HttpDeps, { db }: AppDeps): void {
     async ({ actor, params, body }) => {
       requireCounty(actor, params.countyId);
       const by = await requireCatalogueKeeper(db, actor, params.countyId);
-      return ruleSetOut(await ruleSetRule(() => draftRuleSet(db, params.countyId, by, body.note)));
+      return out(await ruleSetRule(() => draftRuleSet(db, sections, params.countyId, by, body.note)));
     },
   );
 
@@ -241,7 +242,7 @@ export function ruleRoutes(http: HttpDeps, { db }: AppDeps): void {
       response: ruleSet,
       refusals: [404],
     },
-    async ({ actor, params }) => ruleSetOut(await loadRuleSet(db, actor, params.ruleSetId)),
+    async ({ actor, params }) => out(await loadRuleSet(db, actor, params.ruleSetId)),
   );
 
   route(
@@ -260,7 +261,7 @@ export function ruleRoutes(http: HttpDeps, { db }: AppDeps): void {
     async ({ actor, params, body }) => {
       const row = await loadRuleSet(db, actor, params.ruleSetId);
       const by = await requireCatalogueKeeper(db, actor, row.countyId);
-      return ruleSetOut(await ruleSetRule(() => changeRules(db, row.id, body.values, by, body.reason)));
+      return out(await ruleSetRule(() => changeRules(db, sections, row.id, body.values, by, body.reason)));
     },
   );
 
@@ -281,7 +282,9 @@ export function ruleRoutes(http: HttpDeps, { db }: AppDeps): void {
     async ({ actor, params, body }) => {
       const row = await loadRuleSet(db, actor, params.ruleSetId);
       const by = await requireCatalogueKeeper(db, actor, row.countyId);
-      return ruleSetOut(await ruleSetRule(() => publishRuleSet(db, row.id, body.effectiveFrom === undefined ? undefined : new Date(body.effectiveFrom), by)));
+      return out(
+        await ruleSetRule(() => publishRuleSet(db, sections, row.id, body.effectiveFrom === undefined ? undefined : new Date(body.effectiveFrom), by)),
+      );
     },
   );
 }

@@ -24,8 +24,8 @@ export const requestIdSchema = z
 
 /** The rules in force for `countyId`, to be pinned into the process for its whole life (recorded in its start input). */
 export async function pinRules(deps: AppDeps, countyId: string, request: { periods?: PeriodOverrides; maxReworkRounds?: number }): Promise<PinnedRules> {
-  const rules = await rulesToPin(deps.db, countyId);
-  checkOverrides(rules, request);
+  const rules = await rulesToPin(deps.db, deps.ruleSections, countyId);
+  checkOverrides(deps.ruleSections, rules, request);
   return rules;
 }
 

@@ -8,6 +8,8 @@ import { catalogueItems, catalogueVersion, certificateList, negativeList } from 
 import { COUNTY_ID, organisations } from './data/organisations';
 import { people } from './data/people';
 import { withDefaults } from '../../workflows/rules/checks';
+import type { RuleSectionMap } from '../../workflows/rules/definitions';
+import { PLATFORM_RULES } from '../../workflows/rules/platform-section';
 
 export * from './data/catalogue';
 export * from './data/organisations';
@@ -15,10 +17,13 @@ export * from './data/people';
 export * from './data/cadres';
 export * from './calendar';
 
-/** Seeds the demo county, and each process's own data when given the registry of processes (processes/index.ts: its descriptors' `seed`). */
+/**
+ * Seeds the demo county, and each process's own data when given the registry of processes (processes/index.ts:
+ * its descriptors' `seed`, and the rules' sections whose defaults the county's rule set holds).
+ */
 export async function seedDemoCounty(
   db: Db,
-  processes?: { seeds(): ((tx: Prisma.TransactionClient, now: Date) => Promise<void>)[] },
+  processes?: { seeds(): ((tx: Prisma.TransactionClient, now: Date) => Promise<void>)[]; ruleSections(): RuleSectionMap },
 ): Promise<{ seeded: boolean }> {
   const result = await db.$transaction(
     async (tx) => {
@@ -55,7 +60,9 @@ export async function seedDemoCounty(
       });
       // The county's rules: the defaults of docs/processes.md, in force like the catalogue.
       // 兴村县 lets its county offices borrow township and village cadres, within their quotas (§5.2).
-      const values = withDefaults({ secondment: { countyLevelMayBorrow: true } });
+      const sections = processes?.ruleSections() ?? { platform: PLATFORM_RULES };
+      const given = { secondment: { countyLevelMayBorrow: true } };
+      const values = { ...given, ...withDefaults(sections, given) };
       const rules = { id: `${COUNTY_ID}-rules-v1`, countyId: COUNTY_ID, version: 1, status: 'PUBLISHED', values: JSON.stringify(values) };
       const by = { personId: catalogueVersion.publishedBy, at: catalogueVersion.publishedAt };
       await tx.ruleSet.create({

@@ -7,6 +7,9 @@ import { refused, ruleBroken } from '../../workflows/common/reasons';
 import { withDefaults } from '../../workflows/rules/checks';
 import type { CadreCategory, EligibilityFacts } from '../../workflows/secondment/contract';
 import { eligibilityFailures, ineligible } from '../../workflows/secondment/rules';
+import { SECONDMENT_RULES } from '../../workflows/secondment/rule-section';
+
+const sections = { secondment: SECONDMENT_RULES };
 
 const person = (...roles: [Actor['roles'][number]['role'], string][]): Actor => ({
   personId: 'p',
@@ -43,7 +46,7 @@ test("the kit's rules: process.atStep, process.by, process.reasonGiven", () => {
 });
 
 describe('each eligibility failure of a secondment names its rule', () => {
-  const rules = withDefaults().secondment;
+  const rules = withDefaults(sections).secondment;
   const START = '2026-12-01T00:00:00.000Z';
   const request = { personId: 'p', reason: 'URGENT' as const, explanation: 'e', start: '2026-12-01', months: 13 };
   const cadre = (category: CadreCategory, since = '2010-01-01T00:00:00.000Z') => ({

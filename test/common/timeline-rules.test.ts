@@ -7,6 +7,10 @@ import { noticeKept, raisedOnHolds, timelineHolds, type MatterRules } from '../.
 import type { MeetingKind, MeetingRecord } from '../../workflows/majorMatterDecision/contract';
 import { addMonths, coolDownEnds, eligibilityFailures, extensionInTime, monthsWith, type SecondmentRules } from '../../workflows/secondment/rules';
 import type { EligibilityFacts } from '../../workflows/secondment/contract';
+import { MAJOR_MATTER_RULES } from '../../workflows/majorMatterDecision/rule-section';
+import { SECONDMENT_RULES } from '../../workflows/secondment/rule-section';
+
+const sections = { majorMatterDecision: MAJOR_MATTER_RULES, secondment: SECONDMENT_RULES };
 
 const DAY = 86_400_000;
 const EPOCH = Date.parse('2024-01-01T00:00:00Z');
@@ -14,8 +18,8 @@ const EPOCH = Date.parse('2024-01-01T00:00:00Z');
 const dayOf = (offset: number) => new Date(EPOCH + offset * DAY).toISOString().slice(0, 10);
 const anyDay = fc.integer({ min: 0, max: 8 * 365 });
 
-const matter: MatterRules = withDefaults().majorMatterDecision;
-const secondment: SecondmentRules = withDefaults().secondment;
+const matter: MatterRules = withDefaults(sections).majorMatterDecision;
+const secondment: SecondmentRules = withDefaults(sections).secondment;
 
 describe("a meeting follows the matter's timeline", () => {
   /** The reference: raised ≤ notice ≤ meeting ≤ today, and previous meeting ≤ meeting, by day numbers. */

@@ -8,6 +8,7 @@ import type { Actor } from '../../workflows/common/actor';
 import type { PeriodOverrides } from '../../workflows/rules/checks';
 import { dispatchWorkflowId, type DispatchContent, type DispatchStart } from '../../workflows/taskDispatch/contract';
 import type { TestPlatform } from '../support/platform';
+import { processRegistry } from '../../processes';
 
 export const COUNTY = 'xingcun';
 export const QIAOTOU = 'xingcun.qiaotou';
@@ -60,7 +61,7 @@ export async function startDispatch(
     coordinationOfficeId: 'xingcun.coord-office',
     dispatcher,
     content,
-    rules: await rulesToPin(platform.db, COUNTY),
+    rules: await rulesToPin(platform.db, processRegistry.ruleSections(), COUNTY),
     periods: options.periods,
     ...(options.maxHistoryEvents !== undefined && { maxHistoryEvents: options.maxHistoryEvents }),
   };

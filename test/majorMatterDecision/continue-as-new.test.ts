@@ -7,6 +7,7 @@ import { majorMatterWorkflowId, type MajorMatterStart } from '../../workflows/ma
 import { actorOf, runsOf } from '../long-lives/support';
 import { startPlatform, type TestPlatform } from '../support/platform';
 import { bridge, CADRE, DONGSHAN, matterWhen, meeting, partyMeeting, proposal, representatives, SECRETARY, SUPERVISOR, VILLAGER } from './scenario';
+import { processRegistry } from '../../processes';
 
 let platform: TestPlatform;
 
@@ -25,7 +26,7 @@ test('a bridge repair continues as new on the way and closes with its record who
     villageId: DONGSHAN,
     suggestedBy: { actor: villager, as: actedAs(villager, 'VILLAGER', DONGSHAN) },
     suggestion: bridge() as MajorMatterStart['suggestion'],
-    rules: await rulesToPin(platform.db, 'xingcun'),
+    rules: await rulesToPin(platform.db, processRegistry.ruleSections(), 'xingcun'),
     periods: { resolutionDisclosure: { duration: '3s' }, resultDisclosure: { duration: '3s' } },
     maxHistoryEvents: 40,
   };

@@ -37,14 +37,17 @@ import {
   type MatterRules,
 } from '../../workflows/majorMatterDecision/rules';
 import { ruleOfPeriod, ruleViolations, withDefaults } from '../../workflows/rules/checks';
-import { MAJOR_MATTER_KINDS } from '../../workflows/rules/definitions';
+import { MAJOR_MATTER_KINDS, MAJOR_MATTER_RULES } from '../../workflows/majorMatterDecision/rule-section';
+
+/** The section this process owns (its contract's `rules`). */
+const sections = { majorMatterDecision: MAJOR_MATTER_RULES };
 
 const VILLAGE = 'xingcun.qiaotou.dongshan';
 const TOWN = 'xingcun.qiaotou';
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-11-23T04:00:00Z');
 const TODAY = '2026-11-23';
-const rules: MatterRules = withDefaults().majorMatterDecision;
+const rules: MatterRules = withDefaults(sections).majorMatterDecision;
 const stricter: MatterRules = { ...rules, villagersQuorumBasis: 'ADULTS', resolutionMajorityBase: 'ALL' };
 
 const actor = (...roles: [Role, string][]): Actor => ({
@@ -144,7 +147,7 @@ describe('what is a major matter', () => {
 });
 
 describe('the county rules of the section', () => {
-  const check = (values: Record<string, unknown>) => ruleViolations({ majorMatterDecision: values });
+  const check = (values: Record<string, unknown>) => ruleViolations(sections, { majorMatterDecision: values });
 
   test('kinds from the six, ratios from one half to all, notice days 1 to 30, disclosures 1 to 30 days', () => {
     expect(MAJOR_MATTER_KINDS).toEqual(['LAND_CONTRACT', 'COLLECTIVE_ASSETS', 'PUBLIC_WORKS', 'BORROWING', 'VILLAGE_PLAN', 'OTHER']);
@@ -186,9 +189,9 @@ describe('the county rules of the section', () => {
   });
 
   test('its periods name the rules they shorten', () => {
-    expect(ruleOfPeriod('majorMatterStep')).toMatchObject({ section: 'majorMatterDecision', rule: 'stepPeriod' });
-    expect(ruleOfPeriod('resolutionDisclosure')).toMatchObject({ section: 'majorMatterDecision', rule: 'resolutionDisclosure' });
-    expect(ruleOfPeriod('resultDisclosure')).toMatchObject({ section: 'majorMatterDecision', rule: 'resultDisclosure' });
+    expect(ruleOfPeriod(sections, 'majorMatterStep')).toMatchObject({ section: 'majorMatterDecision', rule: 'stepPeriod' });
+    expect(ruleOfPeriod(sections, 'resolutionDisclosure')).toMatchObject({ section: 'majorMatterDecision', rule: 'resolutionDisclosure' });
+    expect(ruleOfPeriod(sections, 'resultDisclosure')).toMatchObject({ section: 'majorMatterDecision', rule: 'resultDisclosure' });
   });
 });
 

@@ -5,6 +5,7 @@ import { biddingWorkflowId, type BiddingStart } from '../../workflows/projectBid
 import { actorOf, runsOf } from '../long-lives/support';
 import { startPlatform, type TestPlatform } from '../support/platform';
 import { DONGSHAN, NANTANG, PANEL, POSTER, QIAOTOU, XIXI, archiveRoomPost, bidBody, inSeconds, ok, scoreAll, secretary, stepsOf, until } from './support';
+import { processRegistry } from '../../processes';
 
 let platform: TestPlatform;
 beforeAll(async () => {
@@ -27,7 +28,7 @@ async function startBidding(maxHistoryEvents: number): Promise<string> {
     panel,
     townVillages: villages.map((v) => ({ villageId: v.id, orgIds: [v.id, ...grids.filter((g) => g.parentId === v.id).map((g) => g.id)] })),
     townOrgIds: [QIAOTOU],
-    rules: await rulesToPin(platform.db, 'xingcun'),
+    rules: await rulesToPin(platform.db, processRegistry.ruleSections(), 'xingcun'),
     periods: { biddingPublicNotice: { duration: '2s' } },
     maxHistoryEvents,
   };

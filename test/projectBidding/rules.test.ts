@@ -31,8 +31,10 @@ import {
   weightedTotal,
   weightsSumTo100,
 } from '../../workflows/projectBidding/rules';
-import { describeBound, PERIOD_NAMES, periodOf, ruleViolations, withDefaults } from '../../workflows/rules/checks';
-import { RULE_SECTIONS } from '../../workflows/rules/definitions';
+import { describeBound, periodNames, periodOf, ruleViolations, withDefaults } from '../../workflows/rules/checks';
+import { PROJECT_BIDDING_RULES } from '../../workflows/projectBidding/rule-section';
+
+const sections = { projectBidding: PROJECT_BIDDING_RULES };
 
 const TOWN = 'xingcun.qiaotou';
 const A = `${TOWN}.a`;
@@ -119,29 +121,29 @@ const OK = { ok: true };
 
 describe('the county rules of projectBidding', () => {
   test('defaults from docs/processes.md, each within its bounds', () => {
-    expect(withDefaults().projectBidding).toEqual({
+    expect(withDefaults(sections).projectBidding).toEqual({
       publicNoticePeriod: '5d',
       noBidChoicePeriod: '3d',
       maxExtensions: 1,
       milestoneAcceptancePeriod: 5,
       tieBreaks: ['FIRST_CRITERION_THEN_EARLIER_BID', 'HEAVIEST_CRITERION_THEN_EARLIER_BID', 'EARLIER_BID'],
     });
-    expect(ruleViolations({ projectBidding: withDefaults().projectBidding })).toEqual([]);
+    expect(ruleViolations(sections, { projectBidding: withDefaults(sections).projectBidding })).toEqual([]);
   });
 
   test('bounds in words, and the periods a test may shorten', () => {
-    const s = RULE_SECTIONS.projectBidding;
+    const s = sections.projectBidding;
     expect(describeBound(s.publicNoticePeriod)).toBe('a duration from 1d to 30d');
     expect(describeBound(s.noBidChoicePeriod)).toBe('a duration from 1h to 15d');
     expect(describeBound(s.maxExtensions)).toBe('a whole number from 0 to 3');
     expect(describeBound(s.milestoneAcceptancePeriod)).toBe('a whole number of working days from 1 to 20');
     expect(describeBound(s.tieBreaks)).toBe('at most 3 of FIRST_CRITERION_THEN_EARLIER_BID, HEAVIEST_CRITERION_THEN_EARLIER_BID, EARLIER_BID');
-    expect(PERIOD_NAMES).toEqual(expect.arrayContaining(['biddingPublicNotice', 'biddingNoBidChoice', 'biddingMilestoneAcceptance']));
-    const defaults = withDefaults();
-    expect(periodOf(defaults, 'biddingPublicNotice')).toEqual({ duration: '5d' });
-    expect(periodOf(defaults, 'biddingNoBidChoice')).toEqual({ duration: '3d' });
-    expect(periodOf(defaults, 'biddingMilestoneAcceptance')).toEqual({ workingDays: 5 });
-    expect(ruleViolations({ projectBidding: { tieBreaks: ['COIN_TOSS'] } })).toHaveLength(1);
+    expect(periodNames(sections)).toEqual(expect.arrayContaining(['biddingPublicNotice', 'biddingNoBidChoice', 'biddingMilestoneAcceptance']));
+    const defaults = withDefaults(sections);
+    expect(periodOf(sections, defaults, 'biddingPublicNotice')).toEqual({ duration: '5d' });
+    expect(periodOf(sections, defaults, 'biddingNoBidChoice')).toEqual({ duration: '3d' });
+    expect(periodOf(sections, defaults, 'biddingMilestoneAcceptance')).toEqual({ workingDays: 5 });
+    expect(ruleViolations(sections, { projectBidding: { tieBreaks: ['COIN_TOSS'] } })).toHaveLength(1);
   });
 });
 

@@ -1,11 +1,13 @@
 // What the registry of the platform's processes (processes/index.ts) derives, checked without a platform.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { operationIds } from '../../api/process-registry';
+import { createProcessRegistry, operationIds } from '../../api/process-registry';
 import { processRegistry, PROCESSES } from '../../processes';
 import { SEARCH_ATTRIBUTE_KEYS } from '../../workflows/common/search-attributes';
-import { RULE_SECTIONS } from '../../workflows/rules/definitions';
+import { PLATFORM_RULES } from '../../workflows/rules/platform-section';
 import { testRegistry } from './registry';
+import { twoStepProcess } from './two-step/process';
+import { TWO_STEP_RULES } from './two-step/rule-section';
 
 test("the README's table of processes is the registry's", () => {
   const readme = readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
@@ -66,9 +68,9 @@ test('each registered process has its rule section, its Update names unchanged',
     'villageTask',
     'villageEvaluation',
   ]);
-  expect(Object.keys(RULE_SECTIONS)).toContain('secondment');
-  expect(Object.keys(RULE_SECTIONS)).toContain('villageEvaluation');
-  expect(Object.keys(RULE_SECTIONS)).toContain('dispatch');
+  expect(Object.keys(processRegistry.ruleSections())).toContain('secondment');
+  expect(Object.keys(processRegistry.ruleSections())).toContain('villageEvaluation');
+  expect(Object.keys(processRegistry.ruleSections())).toContain('dispatch');
   // The names in the recorded histories: never renamed.
   expect(Object.keys(processRegistry.get('majorMatterDecision').contract.actions)).toEqual([
     'propose',
@@ -127,4 +129,34 @@ test('each registered process has its rule section, its Update names unchanged',
     'withdraw',
     'clawback',
   ]);
+});
+
+test("the county rules' sections: the platform's and every one a contract declares, each once, shared by name", () => {
+  for (const registry of [processRegistry, testRegistry]) {
+    const sections = registry.ruleSections();
+    expect(sections.platform).toBe(PLATFORM_RULES);
+    for (const d of registry.all) {
+      for (const [name, section] of Object.entries(d.contract.rules)) expect({ [name]: sections[name] }).toEqual({ [name]: section });
+    }
+    const declared = new Set(['platform', ...registry.all.flatMap((d) => Object.keys(d.contract.rules))]);
+    expect(Object.keys(sections).sort()).toEqual([...declared].sort());
+  }
+  expect(Object.keys(processRegistry.ruleSections())).toEqual([
+    'admission',
+    'dispatch',
+    'majorMatterDecision',
+    'platform',
+    'projectBidding',
+    'secondment',
+    'villageEvaluation',
+  ]);
+  // taskDispatch's two contracts share theirs.
+  expect(processRegistry.get('villageTask').contract.rules.dispatch).toBe(processRegistry.get('taskDispatch').contract.rules.dispatch);
+  // The test-only process declares a section of its own in its folder: registered with its one line, nothing else names it.
+  expect(twoStepProcess.contract.rules).toEqual({ twoStep: TWO_STEP_RULES });
+  expect(testRegistry.ruleSections().twoStep).toBe(TWO_STEP_RULES);
+  expect(processRegistry.ruleSections()).not.toHaveProperty('twoStep');
+  // Two different sections by one name are refused.
+  const clash = { ...twoStepProcess, contract: { ...twoStepProcess.contract, processType: 'clash', rules: { twoStep: { ...TWO_STEP_RULES } } } };
+  expect(() => createProcessRegistry([twoStepProcess, clash] as never)).toThrow('Two rule sections are named twoStep');
 });

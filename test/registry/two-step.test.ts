@@ -61,6 +61,11 @@ test('opened and closed through the routes the registry made', async () => {
   expect((await platform.api(SECRETARY, 'POST', `/two-steps/${id}/close`, { text: '已办结' })).body.code).toBe('NOT_AUTHORISED');
   expect((await platform.api(SUPERVISOR, 'POST', `/two-steps/${id}/close`, { text: ' ' })).body.code).toBe('MISSING_REASON');
   expect((await platform.api(SUPERVISOR, 'POST', `/two-steps/${id}/close`, {})).status).toBe(400);
+  // Its own county rule, pinned at its start: closing words of at most `twoStep.maxNoteLength` characters.
+  expect((await platform.api(SUPERVISOR, 'POST', `/two-steps/${id}/close`, { text: '办'.repeat(101) })).body).toMatchObject({
+    code: 'RULE_BROKEN',
+    rule: 'twoStep.maxNoteLength',
+  });
   const closed = await platform.api(SUPERVISOR, 'POST', `/two-steps/${id}/close`, { text: '已办结' });
   expect(closed.status).toBe(200);
   expect(closed.body).toMatchObject({ step: 'CLOSED', status: 'COMPLETED', details: { closed: { text: '已办结', personId: SUPERVISOR } } });
@@ -87,6 +92,14 @@ test('opened and closed through the routes the registry made', async () => {
   const files = [recorded, ...historiesOf(testRegistry.get('twoStep')).filter((f) => f !== recorded)];
   const output = replay(files, bundle);
   for (const file of files) expect(output).toContain(`replayed ${file}`);
+});
+
+test("its own section of the county's rules, declared in its folder only: listed, checked, seeded and pinned like any", async () => {
+  const definitions = (await platform.api(SECRETARY, 'GET', '/rules/definitions')).body as { section: string; rule: string; default: unknown }[];
+  expect(definitions.filter((d) => d.section === 'twoStep')).toEqual([expect.objectContaining({ rule: 'maxNoteLength', default: 100, unit: 'COUNT' })]);
+  const inForce = (await platform.api(SECRETARY, 'GET', '/counties/xingcun/rules')).body;
+  expect(inForce.values.twoStep).toEqual({ maxNoteLength: 100 });
+  expect(inForce.violations).toEqual([]);
 });
 
 test("its OpenAPI paths, named from the registry, beside the platform's", async () => {

@@ -5,7 +5,7 @@ import {
   describePeriod,
   durationMs,
   overrideRefusals,
-  PERIOD_NAMES,
+  periodNames,
   periodOf,
   ruleOfPeriod,
   ruleViolations,
@@ -13,10 +13,13 @@ import {
   shortestMs,
   withDefaults,
 } from '../../workflows/rules/checks';
-import { RULE_SECTIONS, WEEKDAYS, type RuleDefinition } from '../../workflows/rules/definitions';
+import { WEEKDAYS, type RuleDefinition } from '../../workflows/rules/definitions';
+import { processRegistry } from '../../processes';
 import { BEIJING_OFFSET_MS, endOfWeekday } from '../../workflows/common/durations';
 
-const defaults = withDefaults();
+/** The platform's sections and every registered process's. */
+const sections = processRegistry.ruleSections();
+const defaults = withDefaults(sections);
 
 describe('durations', () => {
   test.each([
@@ -48,13 +51,14 @@ describe('the definitions', () => {
       platform: { stepRequestRetention: '90d' },
       projectBidding: expect.any(Object), // its defaults: test/projectBidding/rules.test.ts
       secondment: expect.any(Object), // its defaults: test/secondment/rules.test.ts
+      villageEvaluation: { markingPeriod: 10, publicNotice: '5d', rewardAmount: 20000, rewardedVillages: 1, topMark: 100, yellowCardBelow: 60 },
     });
   });
 
   test('every default is within its own bounds, every rule says what it means', () => {
-    expect(ruleViolations(defaults)).toEqual([]);
-    for (const rules of Object.values(RULE_SECTIONS)) {
-      for (const rule of Object.values(rules) as RuleDefinition[]) expect(rule.meaning.length).toBeGreaterThan(20);
+    expect(ruleViolations(sections, defaults)).toEqual([]);
+    for (const rules of Object.values(sections)) {
+      for (const rule of Object.values(rules)) expect(rule.meaning.length).toBeGreaterThan(20);
     }
   });
 });
@@ -67,25 +71,25 @@ describe('bounds, exactly', () => {
     ['dispatch', 'maxReworkRounds', 1, 10],
   ];
   test.each(numeric)('%s.%s: from %d to %d, whole numbers only', (section, rule, min, max) => {
-    const check = (value: unknown) => ruleViolations({ [section]: { [rule]: value } });
-    const bound = describeBound((RULE_SECTIONS as unknown as Record<string, Record<string, RuleDefinition>>)[section][rule]);
+    const check = (value: unknown) => ruleViolations(sections, { [section]: { [rule]: value } });
+    const bound = describeBound(sections[section][rule]);
     expect(check(min)).toEqual([]);
     expect(check(max)).toEqual([]);
     for (const bad of [min - 1, max + 1, min + 0.5, String(min), null]) expect(check(bad)).toEqual([{ rule: `${section}.${rule}`, value: bad, bound }]);
   });
 
   test('bounds in words', () => {
-    expect(describeBound(RULE_SECTIONS.admission.consultationPeriod)).toBe('a whole number of working days from 1 to 30');
-    expect(describeBound(RULE_SECTIONS.dispatch.maxReworkRounds)).toBe('a whole number from 1 to 10');
-    expect(describeBound(RULE_SECTIONS.dispatch.deadlineReminder)).toBe('a duration from 1h to 7d');
-    expect(describeBound(RULE_SECTIONS.dispatch.progressReportDay)).toBe('one of MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY');
+    expect(describeBound(sections.admission.consultationPeriod)).toBe('a whole number of working days from 1 to 30');
+    expect(describeBound(sections.dispatch.maxReworkRounds)).toBe('a whole number from 1 to 10');
+    expect(describeBound(sections.dispatch.deadlineReminder)).toBe('a duration from 1h to 7d');
+    expect(describeBound(sections.dispatch.progressReportDay)).toBe('one of MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY');
     expect(describeBound({ unit: 'RATIO', default: 0.5, min: 0.5, max: 1, meaning: '' })).toBe('a ratio from 0.5 to 1');
     expect(describeBound({ unit: 'FLAG', default: true, meaning: '' })).toBe('true or false');
     expect(describeBound({ unit: 'LIST', default: [], options: ['A', 'B'], maxItems: 1, meaning: '' })).toBe('at most 1 of A, B');
   });
 
   test('dispatch.deadlineReminder: from 1h to 7d', () => {
-    const check = (value: unknown) => ruleViolations({ dispatch: { deadlineReminder: value } });
+    const check = (value: unknown) => ruleViolations(sections, { dispatch: { deadlineReminder: value } });
     for (const ok of ['1h', '60m', '3600s', '7d', '168h', '1d']) expect(check(ok)).toEqual([]);
     for (const bad of ['59m', '3599s', '169h', '8d', '0s', '', 'a day', 86_400_000, ['1h']]) {
       expect(check(bad)).toEqual([{ rule: 'dispatch.deadlineReminder', value: bad, bound: 'a duration from 1h to 7d' }]);
@@ -93,7 +97,7 @@ describe('bounds, exactly', () => {
   });
 
   test('dispatch.progressReportDay: a weekday', () => {
-    const check = (value: unknown) => ruleViolations({ dispatch: { progressReportDay: value } });
+    const check = (value: unknown) => ruleViolations(sections, { dispatch: { progressReportDay: value } });
     for (const day of ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY']) expect(check(day)).toEqual([]);
     expect(WEEKDAYS).toHaveLength(7);
     for (const bad of ['friday', 'FRI', '', 5]) expect(check(bad)).toHaveLength(1);
@@ -103,36 +107,31 @@ describe('bounds, exactly', () => {
     const ratio: RuleDefinition = { unit: 'RATIO', default: 0.5, min: 0.5, max: 1, meaning: '' };
     const flag: RuleDefinition = { unit: 'FLAG', default: false, meaning: '' };
     const list: RuleDefinition = { unit: 'LIST', default: [], options: ['A', 'B', 'C'], maxItems: 2, meaning: '' };
-    const sections = RULE_SECTIONS as unknown as Record<string, Record<string, RuleDefinition>>;
-    sections.later = { ratio, flag, list };
-    try {
-      const check = (rule: string, value: unknown) => ruleViolations({ later: { [rule]: value } }).length;
-      expect([check('ratio', 0.5), check('ratio', 1), check('ratio', 2 / 3)]).toEqual([0, 0, 0]);
-      expect([check('ratio', 0.49), check('ratio', 1.01), check('ratio', '0.6')]).toEqual([1, 1, 1]);
-      expect([check('flag', true), check('flag', false), check('flag', 'true'), check('flag', 0)]).toEqual([0, 0, 1, 1]);
-      expect([check('list', []), check('list', ['A', 'C']), check('list', ['A', 'B', 'C']), check('list', ['D']), check('list', 'A')]).toEqual([0, 0, 1, 1, 1]);
-      expect((withDefaults() as unknown as Record<string, unknown>).later).toEqual({ ratio: 0.5, flag: false, list: [] });
-    } finally {
-      delete sections.later;
-    }
+    const later = { ...sections, later: { ratio, flag, list } };
+    const check = (rule: string, value: unknown) => ruleViolations(later, { later: { [rule]: value } }).length;
+    expect([check('ratio', 0.5), check('ratio', 1), check('ratio', 2 / 3)]).toEqual([0, 0, 0]);
+    expect([check('ratio', 0.49), check('ratio', 1.01), check('ratio', '0.6')]).toEqual([1, 1, 1]);
+    expect([check('flag', true), check('flag', false), check('flag', 'true'), check('flag', 0)]).toEqual([0, 0, 1, 1]);
+    expect([check('list', []), check('list', ['A', 'C']), check('list', ['A', 'B', 'C']), check('list', ['D']), check('list', 'A')]).toEqual([0, 0, 1, 1, 1]);
+    expect((withDefaults(later) as unknown as Record<string, unknown>).later).toEqual({ ratio: 0.5, flag: false, list: [] });
   });
 
   test('unknown sections and rules are named', () => {
-    expect(ruleViolations({ dispatch: { reviewDays: 2 }, secondment: { cap: 1 } })).toEqual([
+    expect(ruleViolations(sections, { dispatch: { reviewDays: 2 }, secondment: { cap: 1 } })).toEqual([
       { rule: 'dispatch.reviewDays', value: 2, bound: 'no such rule' },
       { rule: 'secondment.cap', value: 1, bound: 'no such rule' },
     ]);
   });
 
   test('names that objects inherit are no rules either', () => {
-    expect(ruleViolations(JSON.parse('{"__proto__": {"toString": 1}, "dispatch": {"constructor": 2}}'))).toEqual([
+    expect(ruleViolations(sections, JSON.parse('{"__proto__": {"toString": 1}, "dispatch": {"constructor": 2}}'))).toEqual([
       { rule: '__proto__.toString', value: 1, bound: 'no such rule' },
       { rule: 'dispatch.constructor', value: 2, bound: 'no such rule' },
     ]);
   });
 
   test('every violation of a set is named, each with its bound', () => {
-    expect(ruleViolations({ admission: { consultationPeriod: 0 }, dispatch: { reviewPeriod: 11, maxReworkRounds: 2 } })).toEqual([
+    expect(ruleViolations(sections, { admission: { consultationPeriod: 0 }, dispatch: { reviewPeriod: 11, maxReworkRounds: 2 } })).toEqual([
       { rule: 'admission.consultationPeriod', value: 0, bound: 'a whole number of working days from 1 to 30' },
       { rule: 'dispatch.reviewPeriod', value: 11, bound: 'a whole number of working days from 1 to 10' },
     ]);
@@ -141,14 +140,14 @@ describe('bounds, exactly', () => {
 
 describe('defaults fill what a rule set does not give', () => {
   test('given values are kept, missing ones and missing sections defaulted', () => {
-    expect(withDefaults({ dispatch: { reviewPeriod: 4 } })).toEqual({ ...defaults, dispatch: { ...defaults.dispatch, reviewPeriod: 4 } });
-    expect(withDefaults({ admission: {} })).toEqual(defaults);
+    expect(withDefaults(sections, { dispatch: { reviewPeriod: 4 } })).toEqual({ ...defaults, dispatch: { ...defaults.dispatch, reviewPeriod: 4 } });
+    expect(withDefaults(sections, { admission: {} })).toEqual(defaults);
   });
 });
 
 describe('periods', () => {
   test('the periods the rules name', () => {
-    expect(PERIOD_NAMES).toEqual([
+    expect(periodNames(sections)).toEqual([
       'admissionConsultation',
       'dispatchReview',
       'minimumLeadTime',
@@ -163,24 +162,26 @@ describe('periods', () => {
       'secondmentConsent',
       'secondmentExtensionLead',
       'secondmentReturnConfirmation',
+      'evaluationMarking',
+      'evaluationNotice',
     ]);
   });
 
   test('each per-instance period names the rule it shortens', () => {
-    expect(ruleOfPeriod('admissionConsultation')).toMatchObject({ section: 'admission', rule: 'consultationPeriod' });
-    expect(ruleOfPeriod('dispatchReview')).toMatchObject({ section: 'dispatch', rule: 'reviewPeriod' });
-    expect(ruleOfPeriod('minimumLeadTime')).toMatchObject({ section: 'dispatch', rule: 'minimumLeadTime' });
-    expect(ruleOfPeriod('deadlineReminder')).toMatchObject({ section: 'dispatch', rule: 'deadlineReminder' });
-    expect(ruleOfPeriod('progressReport')).toMatchObject({ section: 'dispatch', rule: 'progressReportDay' });
-    expect(() => ruleOfPeriod('nothing' as never)).toThrow('No rule for the period nothing');
+    expect(ruleOfPeriod(sections, 'admissionConsultation')).toMatchObject({ section: 'admission', rule: 'consultationPeriod' });
+    expect(ruleOfPeriod(sections, 'dispatchReview')).toMatchObject({ section: 'dispatch', rule: 'reviewPeriod' });
+    expect(ruleOfPeriod(sections, 'minimumLeadTime')).toMatchObject({ section: 'dispatch', rule: 'minimumLeadTime' });
+    expect(ruleOfPeriod(sections, 'deadlineReminder')).toMatchObject({ section: 'dispatch', rule: 'deadlineReminder' });
+    expect(ruleOfPeriod(sections, 'progressReport')).toMatchObject({ section: 'dispatch', rule: 'progressReportDay' });
+    expect(() => ruleOfPeriod(sections, 'nothing' as never)).toThrow('No rule for the period nothing');
   });
 
   test('the period of a pinned rule, or the instance own', () => {
-    expect(periodOf(defaults, 'admissionConsultation')).toEqual({ workingDays: 5 });
-    expect(periodOf(defaults, 'deadlineReminder')).toEqual({ duration: '1d' });
-    expect(periodOf(defaults, 'progressReport')).toEqual({ weeklyOn: 'FRIDAY' });
-    expect(periodOf(defaults, 'dispatchReview', { dispatchReview: { duration: '1s' } })).toEqual({ duration: '1s' });
-    expect(periodOf(defaults, 'dispatchReview', { minimumLeadTime: { duration: '1s' } })).toEqual({ workingDays: 2 });
+    expect(periodOf(sections, defaults, 'admissionConsultation')).toEqual({ workingDays: 5 });
+    expect(periodOf(sections, defaults, 'deadlineReminder')).toEqual({ duration: '1d' });
+    expect(periodOf(sections, defaults, 'progressReport')).toEqual({ weeklyOn: 'FRIDAY' });
+    expect(periodOf(sections, defaults, 'dispatchReview', { dispatchReview: { duration: '1s' } })).toEqual({ duration: '1s' });
+    expect(periodOf(sections, defaults, 'dispatchReview', { minimumLeadTime: { duration: '1s' } })).toEqual({ workingDays: 2 });
   });
 
   test('shortest lengths and words', () => {
@@ -199,7 +200,7 @@ describe('periods', () => {
 });
 
 describe('per-instance periods and bounds', () => {
-  const refusals = (request: Parameters<typeof overrideRefusals>[1], production = false) => overrideRefusals(defaults, request, production);
+  const refusals = (request: Parameters<typeof overrideRefusals>[2], production = false) => overrideRefusals(sections, defaults, request, production);
 
   test('nothing asked, nothing refused, in every mode', () => {
     expect(refusals({})).toEqual([]);
@@ -248,7 +249,7 @@ describe('per-instance periods and bounds', () => {
     expect(refusals({ maxReworkRounds: 3 })).toEqual([]);
     for (const bad of [0, 4, 1.5])
       expect(refusals({ maxReworkRounds: bad })).toEqual([`maxReworkRounds: ${bad} must be a whole number from 1 to the county's rule (3).`]);
-    expect(overrideRefusals(withDefaults({ dispatch: { maxReworkRounds: 5 } }), { maxReworkRounds: 5 }, false)).toEqual([]);
+    expect(overrideRefusals(sections, withDefaults(sections, { dispatch: { maxReworkRounds: 5 } }), { maxReworkRounds: 5 }, false)).toEqual([]);
   });
 });
 

@@ -1,6 +1,9 @@
 // The retention of idempotency records: the cutoff is the longest retention any county asks for (pure).
 import { pruneCutoff } from '../../domain/step-requests';
 import { ruleViolations, withDefaults } from '../../workflows/rules/checks';
+import { PLATFORM_RULES } from '../../workflows/rules/platform-section';
+
+const sections = { platform: PLATFORM_RULES };
 
 const now = new Date('2026-12-03T04:00:00.000Z');
 
@@ -16,9 +19,9 @@ test('no county, or a retention that is not a duration: nothing is pruned', () =
 });
 
 test('the rule: 90 days by default, from one day to ten years', () => {
-  expect(withDefaults().platform.stepRequestRetention).toBe('90d');
-  expect(ruleViolations({ platform: { stepRequestRetention: '1d' } })).toEqual([]);
-  expect(ruleViolations({ platform: { stepRequestRetention: '3650d' } })).toEqual([]);
-  expect(ruleViolations({ platform: { stepRequestRetention: '23h' } })).toHaveLength(1);
-  expect(ruleViolations({ platform: { stepRequestRetention: '3651d' } })).toHaveLength(1);
+  expect(withDefaults(sections).platform.stepRequestRetention).toBe('90d');
+  expect(ruleViolations(sections, { platform: { stepRequestRetention: '1d' } })).toEqual([]);
+  expect(ruleViolations(sections, { platform: { stepRequestRetention: '3650d' } })).toEqual([]);
+  expect(ruleViolations(sections, { platform: { stepRequestRetention: '23h' } })).toHaveLength(1);
+  expect(ruleViolations(sections, { platform: { stepRequestRetention: '3651d' } })).toHaveLength(1);
 });

@@ -2,7 +2,6 @@
 // review, approval, registration, extensions, return and clawback; and the county's secondment rules.
 import type { Actor } from '../../workflows/common/actor';
 import { describeBound, ruleViolations, withDefaults } from '../../workflows/rules/checks';
-import { RULE_SECTIONS } from '../../workflows/rules/definitions';
 import type { EligibilityFacts, SecondmentRequest, SecondmentView } from '../../workflows/secondment/contract';
 import {
   addMonths,
@@ -24,8 +23,11 @@ import {
   type SecondmentRules,
   mayWithdraw,
 } from '../../workflows/secondment/rules';
+import { SECONDMENT_RULES } from '../../workflows/secondment/rule-section';
 
-const rules: SecondmentRules = withDefaults().secondment;
+const sections = { secondment: SECONDMENT_RULES };
+
+const rules: SecondmentRules = withDefaults(sections).secondment;
 const NOW = '2026-11-23T08:00:00.000Z';
 const TOWN = 'xingcun.qiaotou';
 const BUREAU = { id: 'xingcun.dept.agriculture-rural', kind: 'DEPARTMENT', name: '县农业农村局' };
@@ -431,7 +433,7 @@ describe("the county's secondment rules", () => {
       defaultQuota: 2,
       quotas: {},
     });
-    expect(ruleViolations({ secondment: rules })).toEqual([]);
+    expect(ruleViolations(sections, { secondment: rules })).toEqual([]);
   });
 
   test.each([
@@ -445,24 +447,22 @@ describe("the county's secondment rules", () => {
     ['returnConfirmationPeriod', 1, 30],
     ['defaultQuota', 0, 100],
   ])('secondment.%s: from %d to %d', (rule, min, max) => {
-    const check = (value: unknown) => ruleViolations({ secondment: { [rule]: value } }).length;
+    const check = (value: unknown) => ruleViolations(sections, { secondment: { [rule]: value } }).length;
     expect([check(min), check(max), check(min - 1), check(max + 1), check(min + 0.5)]).toEqual([0, 0, 1, 1, 1]);
   });
 
   test('the banned categories: a list of the four', () => {
-    const check = (value: unknown) => ruleViolations({ secondment: { bannedCategories: value } }).length;
+    const check = (value: unknown) => ruleViolations(sections, { secondment: { bannedCategories: value } }).length;
     expect([check([]), check(['NEW_RECRUIT']), check(['ORDINARY_CADRE']), check('NEW_RECRUIT')]).toEqual([0, 0, 1, 1]);
-    expect(describeBound(RULE_SECTIONS.secondment.bannedCategories)).toBe(
-      'at most 4 of PROBATIONARY_LEADER, LEADERSHIP_MEMBER, SELECTED_GRADUATE, NEW_RECRUIT',
-    );
+    expect(describeBound(sections.secondment.bannedCategories)).toBe('at most 4 of PROBATIONARY_LEADER, LEADERSHIP_MEMBER, SELECTED_GRADUATE, NEW_RECRUIT');
   });
 
   test('quotas: organisation ids, each a whole number within the bounds, so many at most', () => {
-    const check = (value: unknown) => ruleViolations({ secondment: { quotas: value } });
+    const check = (value: unknown) => ruleViolations(sections, { secondment: { quotas: value } });
     expect(check({})).toEqual([]);
     expect(check({ 'xingcun.dept.civil-affairs': 0, 'xingcun.dept.agriculture-rural': 100, x: 3 })).toEqual([]);
     const bound = 'at most 200 organisation ids, each with a whole number from 0 to 100';
-    expect(describeBound(RULE_SECTIONS.secondment.quotas)).toBe(bound);
+    expect(describeBound(sections.secondment.quotas)).toBe(bound);
     for (const bad of [{ a: -1 }, { a: 101 }, { a: 1.5 }, { a: '1' }, { 'A.b': 1 }, { '.a': 1 }, { '': 1 }, { ['a'.repeat(101)]: 1 }, [], [1], null, 'a', 3]) {
       expect(check(bad)).toEqual([{ rule: 'secondment.quotas', value: bad, bound }]);
     }
@@ -472,7 +472,7 @@ describe("the county's secondment rules", () => {
   });
 
   test('county-level borrowing: a flag', () => {
-    expect(ruleViolations({ secondment: { countyLevelMayBorrow: true } })).toEqual([]);
-    expect(ruleViolations({ secondment: { countyLevelMayBorrow: 'yes' } })).toHaveLength(1);
+    expect(ruleViolations(sections, { secondment: { countyLevelMayBorrow: true } })).toEqual([]);
+    expect(ruleViolations(sections, { secondment: { countyLevelMayBorrow: 'yes' } })).toHaveLength(1);
   });
 });

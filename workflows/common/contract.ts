@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { findRole, type Actor } from './actor';
 import { atStep, holds } from './guards';
 import { allowed, refused, type RuleResult } from './reasons';
+import type { RuleSectionMap } from '../rules/definitions';
 import type { Role } from './roles';
 import { processViewSchema } from './view-schema';
 import { STATE_QUERY, type ProcessView, type StepAnswer } from './view';
@@ -68,6 +69,11 @@ export interface Contract<
   actions: A;
   /** Search attributes of its own, besides the kit's (registered by the platform from the registry). */
   searchAttributes: K;
+  /**
+   * The sections of the county's rules it owns (`{ secondment: SECONDMENT_RULES }`): gathered by the
+   * registry for the rule-set API, checks, defaults and pinning; its deadlines read their periods here.
+   */
+  rules: RuleSectionMap;
 }
 
 type ActionMaker<D, S extends string> = <B>(body: z.ZodType<B> | undefined, spec: Omit<ActionSpec<D, B, S>, 'body'>) => ActionSpec<D, B, S>;
@@ -92,6 +98,8 @@ export function defineContract<
     steps: S;
     details: DS;
     searchAttributes?: K;
+    /** The sections of the county's rules it owns, by name (two contracts may share one, the same object). */
+    rules?: RuleSectionMap;
     /** The OpenAPI components' prefix (`<name>View`); `<ProcessType>` by default. */ name?: string;
   },
   actions: (action: ActionMaker<z.infer<DS>, S[number]>) => A,
@@ -108,6 +116,7 @@ export function defineContract<
     query: defineQuery<ProcessView<z.infer<DS>>>(STATE_QUERY),
     actions: Object.fromEntries(Object.entries(declared).map(([name, action]) => [name, { ...action, name, update: defineUpdate(name) }])) as never,
     searchAttributes: spec.searchAttributes ?? ({} as K),
+    rules: spec.rules ?? {},
   };
 }
 

@@ -2,7 +2,7 @@
 // recurring due dates (weekly reports) caught up week by week after the worker was down.
 import { msToNumber } from '@temporalio/common/lib/time';
 import { periodOf, DAY_MS, type Period, type PeriodOverrides } from '../rules/checks';
-import type { PeriodName, RuleValues } from '../rules/definitions';
+import type { PeriodName, RuleSectionMap, RuleValues } from '../rules/definitions';
 import type { ProcessActivities } from './publication';
 import { endOfWeekday } from './durations';
 import { nowIso } from './workflow-support';
@@ -10,6 +10,8 @@ import { nowIso } from './workflow-support';
 export interface DeadlineContext {
   countyId: string;
   rules: RuleValues;
+  /** The sections of the rules the process owns (its contract's `rules`): where its periods are defined. */
+  sections: RuleSectionMap;
   periods?: PeriodOverrides;
   activities: ProcessActivities;
   /** A deadline was computed on plain weekdays (the calendar lacks its year): record it and tell operators. */
@@ -21,7 +23,7 @@ export class Deadlines {
 
   /** The period a rule gives this process (shortened for this instance where a test or demo asked). */
   period(name: PeriodName): Period {
-    return periodOf(this.context.rules, name, this.context.periods);
+    return periodOf(this.context.sections, this.context.rules, name, this.context.periods);
   }
 
   /** When `name` ends if it starts at `from` (now by default). In a step, the calendar is asked with a bounded wait. */

@@ -22,7 +22,7 @@ import { closingOnCancel, enforce, nowIso, processSteps, recordStep, stepAnswer,
 import { LOCAL_ACTIVITIES, publisher, type OwnSearchAttributes, type ParentLink } from './publication';
 import type { RuleResult } from './reasons';
 import type { PeriodOverrides } from '../rules/checks';
-import type { PinnedRules } from '../rules/definitions';
+import type { PinnedRules, RuleSectionMap } from '../rules/definitions';
 
 /** A timer for the earliest due moment of a watch: `rang` once it is reached, unless cancelled. */
 interface Alarm {
@@ -61,6 +61,8 @@ export interface ProcessOptions<V extends ProcessView> {
   details(view: V): string;
   /** The rules pinned at start. */
   rules: PinnedRules;
+  /** The sections of the rules the process owns (its contract's `rules`): its deadlines' periods are theirs. */
+  ruleSections: RuleSectionMap;
   /** Periods shortened for this instance (tests and demos; refused in production at the door). */
   periods?: PeriodOverrides;
   /**
@@ -130,6 +132,7 @@ export function openProcess<V extends ProcessView, Step extends string = string>
   const deadlines = new Deadlines({
     countyId: view.countyId,
     rules: rules.values,
+    sections: options.ruleSections,
     periods: options.periods,
     activities,
     // Operators hold their role in the county's own organisation.

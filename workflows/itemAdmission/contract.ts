@@ -9,6 +9,7 @@ import { by } from '../common/view-schema';
 import type { ContinuableStart, Withdrawal } from '../common/view';
 import type { PeriodOverrides } from '../rules/checks';
 import type { PinnedRules } from '../rules/definitions';
+import { ADMISSION_RULES } from './rule-section';
 
 export const PROCESS_TYPE = 'itemAdmission';
 export const STEPS = ['SCREENING', 'REVIEW', 'CONSULTATION', 'DECISION', 'CLOSED'] as const;
@@ -95,7 +96,7 @@ export const detailsSchema = z
   .meta({ id: 'AdmissionDetails' });
 
 export const admissionContract = defineContract(
-  { processType: PROCESS_TYPE, name: 'Admission', steps: STEPS, details: detailsSchema },
+  { processType: PROCESS_TYPE, name: 'Admission', steps: STEPS, details: detailsSchema, rules: { admission: ADMISSION_RULES } },
   // The keys are the Update names of the recorded histories: never renamed.
   (action) => ({
     review: action(reviewSchema, {

@@ -1,5 +1,5 @@
 // The admission section of the county's rules (docs/processes.md §1): unit, default, bounds and meaning of
-// each; assembled into RULE_SECTIONS (workflows/rules/definitions.ts) as `admission`.
+// each; declared by its contract as `admission` (gathered by the registry), its type added to `RuleSections` below.
 import type { RuleDefinition } from '../rules/units';
 
 export const ADMISSION_RULES = {
@@ -12,3 +12,9 @@ export const ADMISSION_RULES = {
     period: 'admissionConsultation',
   },
 } as const satisfies Record<string, RuleDefinition>;
+
+declare module '../rules/definitions' {
+  interface RuleSections {
+    admission: typeof ADMISSION_RULES;
+  }
+}

@@ -14,6 +14,7 @@ export async function itemAdmission(start: AdmissionStart): Promise<AdmissionVie
   const process = openProcess<AdmissionView, AdmissionStep>({
     query,
     rules: start.rules,
+    ruleSections: admissionContract.rules,
     periods: start.periods,
     start,
     continued: start.continued,

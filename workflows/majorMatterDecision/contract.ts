@@ -9,7 +9,8 @@ import type { ActedAs, Actor } from '../common/actor';
 import { defineContract, type DetailsOf, type ViewOf } from '../common/contract';
 import type { ContinuableStart } from '../common/view';
 import type { PeriodOverrides } from '../rules/checks';
-import { MAJOR_MATTER_KINDS, type MajorMatterKind, type PinnedRules } from '../rules/definitions';
+import type { PinnedRules } from '../rules/definitions';
+import { MAJOR_MATTER_KINDS, type MajorMatterKind, MAJOR_MATTER_RULES } from './rule-section';
 
 export const MAJOR_MATTER_PROCESS = 'majorMatterDecision';
 export type { MajorMatterKind };
@@ -286,6 +287,7 @@ const RUNNING_STEPS = STEPS.filter((s) => s !== 'CLOSED');
 export const majorMatterContract = defineContract(
   {
     processType: MAJOR_MATTER_PROCESS,
+    rules: { majorMatterDecision: MAJOR_MATTER_RULES },
     name: 'MajorMatter',
     steps: STEPS,
     details: detailsSchema,

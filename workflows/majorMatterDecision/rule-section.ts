@@ -1,5 +1,5 @@
 // The majorMatterDecision section of the county's rules (docs/processes.md §3): unit, default, bounds and
-// meaning of each; assembled into RULE_SECTIONS (workflows/rules/definitions.ts) as `majorMatterDecision`.
+// meaning of each; declared by its contract as `majorMatterDecision` (gathered by the registry), its type added to `RuleSections` below.
 import type { RuleDefinition } from '../rules/units';
 
 /** What a village's major matter is about (docs/processes.md §3). */
@@ -142,3 +142,9 @@ export const MAJOR_MATTER_RULES = {
     period: 'resultDisclosure',
   },
 } as const satisfies Record<string, RuleDefinition>;
+
+declare module '../rules/definitions' {
+  interface RuleSections {
+    majorMatterDecision: typeof MAJOR_MATTER_RULES;
+  }
+}

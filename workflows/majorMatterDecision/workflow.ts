@@ -70,6 +70,7 @@ export async function majorMatterDecision(start: MajorMatterStart): Promise<Majo
   const process = openProcess<MajorMatterView, MajorMatterStep>({
     query,
     rules: start.rules,
+    ruleSections: majorMatterContract.rules,
     periods: start.periods,
     start,
     continued: start.continued,

@@ -11,6 +11,7 @@ import { ROLES } from '../common/roles';
 import type { ContinuableStart } from '../common/view';
 import type { PeriodOverrides } from '../rules/checks';
 import type { PinnedRules } from '../rules/definitions';
+import { PROJECT_BIDDING_RULES } from './rule-section';
 
 export const PROCESS_TYPE = 'projectBidding';
 
@@ -224,6 +225,7 @@ const ofTown = (d: { townOrgIds: string[]; townVillages: { orgIds: string[] }[] 
 export const biddingContract = defineContract(
   {
     processType: PROCESS_TYPE,
+    rules: { projectBidding: PROJECT_BIDDING_RULES },
     name: 'Bidding',
     steps: STEPS,
     details: detailsSchema,

@@ -1,5 +1,5 @@
 // The projectBidding section of the county's rules (揭榜挂帅, docs/processes.md §4): unit, default, bounds
-// and meaning of each; assembled into RULE_SECTIONS (workflows/rules/definitions.ts) as `projectBidding`.
+// and meaning of each; declared by its contract as `projectBidding` (gathered by the registry), its type added to `RuleSections` below.
 import type { RuleDefinition } from '../rules/units';
 
 export const PROJECT_BIDDING_RULES = {
@@ -45,3 +45,9 @@ export const PROJECT_BIDDING_RULES = {
     meaning: 'The tie-break rules a poster may state for equal weighted totals (§4.4: ties broken by a stated rule).',
   },
 } as const satisfies Record<string, RuleDefinition>;
+
+declare module '../rules/definitions' {
+  interface RuleSections {
+    projectBidding: typeof PROJECT_BIDDING_RULES;
+  }
+}

@@ -8,7 +8,7 @@ import { MAJOR_MATTER_PROCESS, majorMatterSummary, majorMatterWorkflowId, type M
 import { isMajorMatter } from '../majorMatterDecision/rules';
 import type { majorMatterDecision } from '../majorMatterDecision/workflow';
 import { withDefaults } from '../rules/checks';
-import type { MajorMatterKind } from '../rules/definitions';
+import { MAJOR_MATTER_RULES, type MajorMatterKind } from '../majorMatterDecision/rule-section';
 import { biddingDetails } from './details';
 import { biddingContract, type BiddingStart, type BiddingStep, type BiddingView, type Milestone } from './contract';
 import {
@@ -35,6 +35,8 @@ import {
 } from './rules';
 
 const { query, actions, searchAttributes: own } = biddingContract;
+/** The section of the major matter a winner's use of funds may start (its defaults where the pinned rules predate it). */
+const MATTER_SECTION = { majorMatterDecision: MAJOR_MATTER_RULES };
 
 /** A town's project funds are of no listed kind: their use is major by its amount, unless the county lists OTHER. */
 const FUNDS_KIND: MajorMatterKind = 'OTHER';
@@ -52,6 +54,7 @@ export async function projectBidding(start: BiddingStart): Promise<BiddingView> 
   const process = openProcess<BiddingView, BiddingStep>({
     query,
     rules: start.rules,
+    ruleSections: biddingContract.rules,
     periods: start.periods,
     start,
     continued: start.continued,
@@ -424,8 +427,8 @@ export async function projectBidding(start: BiddingStart): Promise<BiddingView> 
    * child left running when the bidding closes, linked both ways (`majorMatterWorkflowId` here, `origin` there).
    */
   async function useOfFunds(villageId: string): Promise<void> {
-    // Rules pinned before that section existed read its defaults.
-    const pinned = { ...process.rules, values: withDefaults(process.rules.values) };
+    // Rules pinned before that section existed read its defaults; the others pass as pinned.
+    const pinned = { ...process.rules, values: { ...process.rules.values, ...withDefaults(MATTER_SECTION, process.rules.values) } };
     const matterRules = pinned.values.majorMatterDecision;
     const required = isMajorMatter(matterRules, FUNDS_KIND, post.funds).ok;
     details.majorMatter = { required, funds: post.funds, kind: FUNDS_KIND, threshold: matterRules.amountThreshold };

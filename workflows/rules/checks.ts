@@ -1,7 +1,8 @@
 // Pure checks of the county's rules: values against their bounds, defaults for missing values,
-// and what a test or demo may shorten for one process instance.
+// and what a test or demo may shorten for one process instance. Each is given the sections it reads
+// (the registry's `ruleSections()`, or a process's own `contract.rules`): no list of them lives here.
 import { allowed, ruleBroken, type RuleResult } from '../common/reasons';
-import { RULE_SECTIONS, type PeriodName, type RuleDefinition, type RuleValues, type SectionName, type Weekday } from './definitions';
+import type { PeriodName, RuleDefinition, RuleSectionMap, RuleValues, SectionName, Weekday } from './definitions';
 
 /** A period a step is given: working days of the official calendar, a calendar duration, or every week on a weekday. */
 export type Period = { workingDays: number } | { duration: string } | { weeklyOn: Weekday };
@@ -77,15 +78,12 @@ export interface RuleViolation {
   bound: string;
 }
 
-type Sections = Record<string, Record<string, RuleDefinition>>;
-const SECTIONS: Sections = RULE_SECTIONS;
-
-/** Every value outside its rule's bounds, and every value for a rule that does not exist. */
-export function ruleViolations(values: Record<string, Record<string, unknown>>): RuleViolation[] {
+/** Every value outside its rule's bounds, and every value for a rule that does not exist in `sections`. */
+export function ruleViolations(sections: RuleSectionMap, values: Record<string, Record<string, unknown>>): RuleViolation[] {
   const found: RuleViolation[] = [];
   for (const [section, rules] of Object.entries(values)) {
     for (const [name, value] of Object.entries(rules)) {
-      const rule = Object.hasOwn(SECTIONS, section) && Object.hasOwn(SECTIONS[section], name) ? SECTIONS[section][name] : undefined;
+      const rule = Object.hasOwn(sections, section) && Object.hasOwn(sections[section], name) ? sections[section][name] : undefined;
       if (!rule) found.push({ rule: `${section}.${name}`, value, bound: 'no such rule' });
       else if (!within(rule, value)) found.push({ rule: `${section}.${name}`, value, bound: describeBound(rule) });
     }
@@ -93,24 +91,24 @@ export function ruleViolations(values: Record<string, Record<string, unknown>>):
   return found;
 }
 
-/** A complete rule set: `values` where given, the default elsewhere (a rule set older than a section gets its defaults). */
-export function withDefaults(values: Partial<Record<string, Record<string, unknown>>> = {}): RuleValues {
+/** A complete rule set of `sections`: `values` where given, the default elsewhere (a rule set older than a section gets its defaults). */
+export function withDefaults(sections: RuleSectionMap, values: Partial<Record<string, Record<string, unknown>>> = {}): RuleValues {
   return Object.fromEntries(
-    Object.entries(SECTIONS).map(([section, rules]) => [
+    Object.entries(sections).map(([section, rules]) => [
       section,
       Object.fromEntries(Object.entries(rules).map(([name, rule]) => [name, values[section]?.[name] ?? rule.default])),
     ]),
   ) as RuleValues;
 }
 
-/** Every period the rules name. */
-export const PERIOD_NAMES = Object.values(SECTIONS).flatMap((rules) =>
-  Object.values(rules).flatMap((rule) => (rule.period ? [rule.period] : [])),
-) as PeriodName[];
+/** Every period the rules of `sections` name. */
+export function periodNames(sections: RuleSectionMap): PeriodName[] {
+  return Object.values(sections).flatMap((rules) => Object.values(rules).flatMap((rule) => (rule.period ? [rule.period] : []))) as PeriodName[];
+}
 
-/** The rule a per-instance period shortens. */
-export function ruleOfPeriod(name: PeriodName): { section: SectionName; rule: string; definition: RuleDefinition } {
-  for (const [section, rules] of Object.entries(SECTIONS)) {
+/** The rule of `sections` a per-instance period shortens. */
+export function ruleOfPeriod(sections: RuleSectionMap, name: PeriodName): { section: SectionName; rule: string; definition: RuleDefinition } {
+  for (const [section, rules] of Object.entries(sections)) {
     for (const [rule, definition] of Object.entries(rules)) {
       if (definition.period === name) return { section: section as SectionName, rule, definition };
     }
@@ -119,10 +117,10 @@ export function ruleOfPeriod(name: PeriodName): { section: SectionName; rule: st
 }
 
 /** The period a pinned rule gives, shortened by the instance's own period where one was accepted. */
-export function periodOf(values: RuleValues, name: PeriodName, overrides?: PeriodOverrides): Period {
+export function periodOf(sections: RuleSectionMap, values: RuleValues, name: PeriodName, overrides?: PeriodOverrides): Period {
   const override = overrides?.[name];
   if (override) return override;
-  const { section, rule, definition } = ruleOfPeriod(name);
+  const { section, rule, definition } = ruleOfPeriod(sections, name);
   const value = (values[section] as Record<string, unknown>)[rule];
   if (definition.unit === 'WORKING_DAYS') return { workingDays: value as number };
   if (definition.unit === 'CHOICE') return { weeklyOn: value as Weekday };
@@ -147,21 +145,26 @@ export function describePeriod(period: Period): string {
  * production; elsewhere each may only shorten its rule, never below one second, and a bound
  * (rework rounds) may only be lowered within the rule's own bounds.
  */
-export function overrideRefusals(values: RuleValues, request: { periods?: PeriodOverrides; maxReworkRounds?: number }, production: boolean): string[] {
+export function overrideRefusals(
+  sections: RuleSectionMap,
+  values: RuleValues,
+  request: { periods?: PeriodOverrides; maxReworkRounds?: number },
+  production: boolean,
+): string[] {
   const periods = Object.entries(request.periods ?? {}) as [PeriodName, Period][];
   if (production && (periods.length > 0 || request.maxReworkRounds !== undefined)) {
     return ["Per-instance periods and bounds are for tests and demos: in production the county's rules apply."];
   }
   const refusals: string[] = [];
   for (const [name, period] of periods) {
-    const pinned = periodOf(values, name);
+    const pinned = periodOf(sections, values, name);
     const ms = shortestMs(period);
     if (ms === undefined) refusals.push(`periods.${name}: ${describePeriod(period)} is not a period of at least one second.`);
     else if (ms > shortestMs(pinned)!)
       refusals.push(`periods.${name}: ${describePeriod(period)} would lengthen the county's rule (${describePeriod(pinned)}); a period may only be shortened.`);
   }
   const rounds = request.maxReworkRounds;
-  const bound = RULE_SECTIONS.dispatch.maxReworkRounds;
+  const bound = sections.dispatch.maxReworkRounds as { min: number };
   if (rounds !== undefined && !(Number.isInteger(rounds) && rounds >= bound.min && rounds <= values.dispatch.maxReworkRounds)) {
     refusals.push(`maxReworkRounds: ${rounds} must be a whole number from ${bound.min} to the county's rule (${values.dispatch.maxReworkRounds}).`);
   }

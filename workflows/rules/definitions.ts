@@ -2,38 +2,28 @@
 // default and its documented bounds. A county's rule set gives each a value inside its bounds;
 // a process pins the rule set in force when it starts and keeps it for its whole life.
 //
-// Rules are organised by process section. A new process adds its section to RULE_SECTIONS in the
-// same shape (for example `majorMatterDecision: { noticeDays: { unit: 'CALENDAR_DURATION', … } }`),
-// kept in its own folder (workflows/<process>/rule-section.ts, like secondment's) and named here:
-// the rule-set API, its bound checks, the defaults of older rule sets and the pinning follow.
-import { ADMISSION_RULES } from '../itemAdmission/rule-section';
-import { MAJOR_MATTER_RULES } from '../majorMatterDecision/rule-section';
-import { PROJECT_BIDDING_RULES } from '../projectBidding/rule-section';
-import { SECONDMENT_RULES } from '../secondment/rule-section';
-import { DISPATCH_RULES } from '../taskDispatch/rule-section';
-import { VILLAGE_EVALUATION_RULES } from '../villageEvaluation/rule-section';
-import { PLATFORM_RULES } from './platform-section';
+// Rules are organised by section, each kept in the folder of what owns it (workflows/<process>/rule-section.ts,
+// the platform's in ./platform-section.ts) and named nowhere else: at run time a contract declares
+// the sections it owns (`defineContract({ …, rules: { secondment: SECONDMENT_RULES } })`) and the
+// registry of processes gathers them with the platform's (`ProcessRegistry.ruleSections()`), which the
+// rule-set API, its bound checks, the defaults of older rule sets and the pinning are given; for the
+// types, each section file adds itself to `RuleSections` below:
+//   declare module '../rules/definitions' { interface RuleSections { secondment: typeof SECONDMENT_RULES } }
 import type { RuleDefinition } from './units';
 
 export { WEEKDAYS, type Weekday } from './units';
-
-export { MAJOR_MATTER_KINDS, type MajorMatterKind } from '../majorMatterDecision/rule-section';
 
 export type { RuleDefinition } from './units';
 
 export type RuleUnit = RuleDefinition['unit'];
 
-export const RULE_SECTIONS = {
-  admission: ADMISSION_RULES,
-  dispatch: DISPATCH_RULES,
-  majorMatterDecision: MAJOR_MATTER_RULES,
-  platform: PLATFORM_RULES,
-  projectBidding: PROJECT_BIDDING_RULES,
-  secondment: SECONDMENT_RULES,
-  villageEvaluation: VILLAGE_EVALUATION_RULES,
-} as const satisfies Record<string, Record<string, RuleDefinition>>;
+/** Sections of rules by name, each rule by name: what the checks, the defaults and the API read. */
+export type RuleSectionMap = Readonly<Record<string, Readonly<Record<string, RuleDefinition>>>>;
 
-export type RuleSections = typeof RULE_SECTIONS;
+/** Every section's rules by the section's name: filled by declaration merging, each section file adding its own. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- augmented by each section's own file
+export interface RuleSections {}
+
 export type SectionName = keyof RuleSections;
 
 type PeriodsOf<Section> = { [K in keyof Section]: Section[K] extends { period: infer P extends string } ? P : never }[keyof Section];

@@ -1,5 +1,5 @@
 // The platform section of the county's rules (docs/processes.md §0.4): what the platform keeps for a
-// county besides its processes; assembled into RULE_SECTIONS (workflows/rules/definitions.ts) as `platform`.
+// county besides its processes; the registry's own section `platform` (ProcessRegistry.ruleSections()), its type added to `RuleSections` below.
 import type { RuleDefinition } from './units';
 
 export const PLATFORM_RULES = {
@@ -12,3 +12,9 @@ export const PLATFORM_RULES = {
       'How long an idempotency record (a request id or Idempotency-Key bound to its step) is kept; a retry after this is a new request. Older records are pruned by a daily scheduled job (§0.4).',
   },
 } as const satisfies Record<string, RuleDefinition>;
+
+declare module './definitions' {
+  interface RuleSections {
+    platform: typeof PLATFORM_RULES;
+  }
+}

@@ -13,6 +13,7 @@ import { by } from '../common/view-schema';
 import type { ContinuableStart } from '../common/view';
 import type { PeriodOverrides } from '../rules/checks';
 import type { PinnedRules } from '../rules/definitions';
+import { SECONDMENT_RULES } from './rule-section';
 
 export const PROCESS_TYPE = 'secondment';
 
@@ -239,6 +240,7 @@ export function sourceRole(unit: Pick<Unit, 'kind'>): Role {
 export const secondmentContract = defineContract(
   {
     processType: PROCESS_TYPE,
+    rules: { secondment: SECONDMENT_RULES },
     steps: STEPS,
     details: detailsSchema,
     /** When a secondment's term ends (借调期满). */

@@ -1,5 +1,5 @@
 // The secondment section of the county's rules (docs/processes.md §5): unit, default, bounds and meaning of
-// each; assembled into RULE_SECTIONS (workflows/rules/definitions.ts) as `secondment`.
+// each; declared by its contract as `secondment` (gathered by the registry), its type added to `RuleSections` below.
 import type { RuleDefinition } from '../rules/units';
 
 export const SECONDMENT_RULES = {
@@ -74,3 +74,9 @@ export const SECONDMENT_RULES = {
     meaning: 'Per borrowing unit (organisation id): cadres it may hold on secondment at once (§5.2).',
   },
 } as const satisfies Record<string, RuleDefinition>;
+
+declare module '../rules/definitions' {
+  interface RuleSections {
+    secondment: typeof SECONDMENT_RULES;
+  }
+}

@@ -34,6 +34,7 @@ export async function secondment(start: SecondmentStart): Promise<SecondmentView
   const process = openProcess<SecondmentView, SecondmentStep>({
     query,
     rules: start.rules,
+    ruleSections: secondmentContract.rules,
     periods: start.periods,
     start,
     continued: start.continued,

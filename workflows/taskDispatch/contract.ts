@@ -14,6 +14,7 @@ import type { ContinuableStart, ProcessStatus, StepAnswer, Withdrawal } from '..
 import type { PeriodOverrides } from '../rules/checks';
 import type { PinnedRules } from '../rules/definitions';
 import type { AdmissionApplication, AdmissionView } from '../itemAdmission/contract';
+import { DISPATCH_RULES } from './rule-section';
 
 export const DISPATCH_PROCESS = 'taskDispatch';
 export const VILLAGE_TASK_PROCESS = 'villageTask';
@@ -159,7 +160,7 @@ export const DISPATCH_STEPS = ['SCREENING', 'AWAITING_ADMISSION', 'REVIEW', 'REV
 export type DispatchStep = (typeof DISPATCH_STEPS)[number];
 
 export const taskDispatchContract = defineContract(
-  { processType: DISPATCH_PROCESS, steps: DISPATCH_STEPS, details: dispatchDetailsSchema, name: 'Dispatch' },
+  { processType: DISPATCH_PROCESS, steps: DISPATCH_STEPS, details: dispatchDetailsSchema, name: 'Dispatch', rules: { dispatch: DISPATCH_RULES } },
   // The keys are the Update names of the recorded histories: never renamed.
   (action) => ({
     revise: action(revisionSchema, {
@@ -285,7 +286,7 @@ const workers = (d: z.infer<typeof villageTaskDetailsSchema>, village: string | 
 ];
 
 export const villageTaskContract = defineContract(
-  { processType: VILLAGE_TASK_PROCESS, steps: VILLAGE_TASK_STEPS, details: villageTaskDetailsSchema },
+  { processType: VILLAGE_TASK_PROCESS, steps: VILLAGE_TASK_STEPS, details: villageTaskDetailsSchema, rules: { dispatch: DISPATCH_RULES } },
   // The keys are the Update names of the recorded histories: never renamed.
   (action) => ({
     receive: action(undefined, {

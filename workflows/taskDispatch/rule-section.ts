@@ -1,5 +1,5 @@
 // The dispatch section of the county's rules (docs/processes.md §2): unit, default, bounds and meaning of
-// each; assembled into RULE_SECTIONS (workflows/rules/definitions.ts) as `dispatch`.
+// each; declared by its contract as `dispatch` (gathered by the registry), its type added to `RuleSections` below.
 import { WEEKDAYS, type RuleDefinition } from '../rules/units';
 
 export const DISPATCH_RULES = {
@@ -42,3 +42,9 @@ export const DISPATCH_RULES = {
     meaning: 'Rounds of rework the dispatcher may order before acceptance is escalated to the town reviewer (§2.8).',
   },
 } as const satisfies Record<string, RuleDefinition>;
+
+declare module '../rules/definitions' {
+  interface RuleSections {
+    dispatch: typeof DISPATCH_RULES;
+  }
+}

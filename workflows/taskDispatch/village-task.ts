@@ -21,6 +21,7 @@ export async function villageTask(start: VillageTaskStart): Promise<VillageTaskV
   const process = openProcess<VillageTaskView, VillageTaskStep>({
     query: contract.query,
     rules: start.rules,
+    ruleSections: contract.rules,
     periods: start.periods,
     start,
     continued: start.continued,

@@ -30,6 +30,7 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
   const process = openProcess<DispatchView, DispatchStep>({
     query: contract.query,
     rules: start.rules,
+    ruleSections: contract.rules,
     periods: start.periods,
     start,
     continued: start.continued,

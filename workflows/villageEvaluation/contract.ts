@@ -145,6 +145,7 @@ const listed = (d: EvaluationDetails, villageId: string | undefined) => d.villag
 export const evaluationContract = defineContract(
   {
     processType: PROCESS_TYPE,
+    rules: { villageEvaluation: VILLAGE_EVALUATION_RULES },
     name: 'Evaluation',
     steps: STEPS,
     details: detailsSchema,

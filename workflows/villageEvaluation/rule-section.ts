@@ -1,5 +1,5 @@
 // The quarterly evaluation's section of the county's rules (docs/processes.md §7): unit, default, bounds
-// and meaning of each; assembled into RULE_SECTIONS (workflows/rules/definitions.ts) as `villageEvaluation`.
+// and meaning of each; declared by its contract as `villageEvaluation` (gathered by the registry), its type added to `RuleSections` below.
 import type { RuleDefinition } from '../rules/units';
 
 export const VILLAGE_EVALUATION_RULES = {
@@ -36,3 +36,9 @@ export const VILLAGE_EVALUATION_RULES = {
     meaning: 'A village whose weighted total, as a percentage of the top mark, is below this is given a yellow-card warning (黄牌警示, §7.6).',
   },
 } as const satisfies Record<string, RuleDefinition>;
+
+declare module '../rules/definitions' {
+  interface RuleSections {
+    villageEvaluation: typeof VILLAGE_EVALUATION_RULES;
+  }
+}

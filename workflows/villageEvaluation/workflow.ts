@@ -28,6 +28,7 @@ export async function villageEvaluation(start: EvaluationStart): Promise<Evaluat
   const process = openProcess<EvaluationView, EvaluationStep>({
     query,
     rules: start.rules,
+    ruleSections: evaluationContract.rules,
     periods: start.periods,
     start,
     continued: start.continued,

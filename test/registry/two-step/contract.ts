@@ -5,6 +5,7 @@ import { defineContract, type ViewOf } from '../../../workflows/common/contract'
 import { by } from '../../../workflows/common/view-schema';
 import type { Actor } from '../../../workflows/common/actor';
 import type { PinnedRules } from '../../../workflows/rules/definitions';
+import { TWO_STEP_RULES } from './rule-section';
 
 export const closeSchema = z
   .object({ text: z.string().min(1).max(200) })
@@ -14,6 +15,7 @@ export const closeSchema = z
 export const twoStepContract = defineContract(
   {
     processType: 'twoStep',
+    rules: { twoStep: TWO_STEP_RULES },
     steps: ['OPEN', 'CLOSED'],
     details: z.object({ villageId: z.string(), note: z.string(), closed: z.object({ ...closeSchema.shape, ...by }).optional() }).meta({ id: 'TwoStepDetails' }),
   },

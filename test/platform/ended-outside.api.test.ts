@@ -1,7 +1,8 @@
 // A process an operator terminates from the Temporal UI or CLI is closed on the record by the platform's
 // schedule: the API shows it TERMINATED with who did it and why, the inboxes let it go, the chain holds.
-import { endedOutsideScheduleId, ensureSchedules, pruneScheduleId } from '../../platform/schedules';
+import { endedOutsideScheduleId, ensureSchedules } from '../../platform/schedules';
 import { eventually, startPlatform, type TestPlatform } from '../support/platform';
+import { removeSchedules } from '../support/schedules';
 import { AUDITOR, dispatchAt, REVIEWER } from '../support/scenarios';
 
 let platform: TestPlatform;
@@ -10,12 +11,7 @@ beforeAll(async () => {
   await ensureSchedules(platform.temporal, platform.taskQueue);
 });
 afterAll(async () => {
-  for (const id of [pruneScheduleId, endedOutsideScheduleId]) {
-    await platform.temporal.schedule
-      .getHandle(id(platform.taskQueue))
-      .delete()
-      .catch(() => undefined);
-  }
+  await removeSchedules(platform);
   await platform?.stop();
 });
 

@@ -1,7 +1,8 @@
 // Idempotency records pruned after the county's retention (platform.stepRequestRetention) by the platform's
 // Temporal Schedule, created idempotently at start, on the real server and database.
-import { endedOutsideScheduleId, ensureSchedules, pruneScheduleId } from '../../platform/schedules';
+import { ensureSchedules, pruneScheduleId } from '../../platform/schedules';
 import { eventually, startPlatform, type TestPlatform } from '../support/platform';
+import { removeSchedules } from '../support/schedules';
 
 const OFFICE = 'p.coord-office.reviewer1';
 const HOUR = 3_600_000;
@@ -11,12 +12,7 @@ beforeAll(async () => {
   platform = await startPlatform('sqlite');
 });
 afterAll(async () => {
-  for (const id of [pruneScheduleId, endedOutsideScheduleId]) {
-    await platform.temporal.schedule
-      .getHandle(id(platform.taskQueue))
-      .delete()
-      .catch(() => undefined);
-  }
+  await removeSchedules(platform);
   await platform?.stop();
 });
 

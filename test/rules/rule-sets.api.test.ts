@@ -235,7 +235,6 @@ describe('per-instance periods and bounds', () => {
     [{ dispatchReview: {} }],
     [{ dispatchReview: { duration: 1000 } }],
     [{ deadlineReminder: { duration: '1 day' } }],
-    [{ unknownPeriod: { duration: '1s' } }],
   ])('%j is malformed: 400, nothing started', async (periods) => {
     const response = await dispatch({ periods });
     expectProblem(response, 400, 'INVALID_REQUEST');
@@ -253,6 +252,10 @@ describe('per-instance periods and bounds', () => {
     expect(response.body.detail).toContain('periods.dispatchReview');
     expect(response.body.detail).toContain('maxReworkRounds: 9');
     expectProblem(await applyForAdmission({ periods: { admissionConsultation: { workingDays: 25 } } }), 422, 'RULE_BROKEN');
+    // A period no rule names: the schema takes any name (a rule set may name new ones), the rules refuse it.
+    const unknown = await dispatch({ periods: { noSuchPeriod: { duration: '1s' } } });
+    expectProblem(unknown, 422, 'RULE_BROKEN');
+    expect(unknown.body.detail).toContain('body.periods.noSuchPeriod: no rule names this period');
   });
 
   test('in production no period or bound may be set at all, even a shortening; a start without them runs', async () => {

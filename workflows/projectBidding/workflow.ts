@@ -48,7 +48,7 @@ function biddingAttributes(view: BiddingView): SearchAttributeUpdatePair[] {
   ];
 }
 
-/** 揭榜挂帅: a town posts a project, villages bid, a panel scores, the best bid wins in public, the winner implements (PROCESSES.md §4). */
+/** 揭榜挂帅: a town posts a project, villages bid, a panel scores, the best bid wins in public, the winner implements (docs/processes.md §4). */
 export async function projectBidding(start: BiddingStart): Promise<BiddingView> {
   const { townId, post } = start;
   const process = openProcess<BiddingView, BiddingStep>({

@@ -487,39 +487,44 @@ describe.each(DATABASES)('on %s', (database) => {
     expectRefused(await platform.api('p.xikou.dispatcher', 'GET', '/dispatches?countyId=other-county'), 403, 'NOT_AUTHORISED');
   });
 
-  test("one village's task cancelled by an operator closes that village only; the dispatch completes with the others", async () => {
-    const XIXI = 'xingcun.qiaotou.xixi';
-    const started = await dispatch({ content: content({ screeningCode: 'XC-ASSIST-010', villageIds: [XIXI, 'xingcun.qiaotou.beiling'] }) });
+  const XIXI = 'xingcun.qiaotou.xixi';
+
+  /** A dispatch to Xixi and Beiling, approved, Xixi's task open to receive. */
+  async function approvedToXixiAndBeiling(screeningCode: string): Promise<{ id: string; xixi: string; beiling: string }> {
+    const started = await dispatch({ content: content({ screeningCode, villageIds: [XIXI, 'xingcun.qiaotou.beiling'] }) });
     const id = started.body.workflowId;
     await until(`/dispatches/${id}`, (b) => b.step === 'REVIEW');
     const [xixi, beiling] = (await platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'APPROVE' })).body.details.villages.map(
       (v: { workflowId: string }) => v.workflowId,
     );
     await until(`/village-tasks/${xixi}`, (b) => b.step === 'RECEIVE');
+    return { id, xixi, beiling };
+  }
+
+  /** Beiling's task received, assigned, completed and accepted. */
+  async function doneInBeiling(beiling: string): Promise<void> {
+    await until(`/village-tasks/${beiling}`, (b) => b.step === 'RECEIVE');
+    await platform.api(secretary('beiling'), 'POST', `/village-tasks/${beiling}/receive`);
+    await platform.api(secretary('beiling'), 'POST', `/village-tasks/${beiling}/assign`, { personIds: [cadre('beiling')] });
+    await platform.api(cadre('beiling'), 'POST', `/village-tasks/${beiling}/complete`, { summary: '已完成', evidenceRefs: [] });
+    await platform.api(DISPATCHER, 'POST', `/village-tasks/${beiling}/acceptance`, { decision: 'ACCEPT' });
+  }
+
+  test("one village's task cancelled by an operator closes that village only; the dispatch completes with the others", async () => {
+    const { id, xixi, beiling } = await approvedToXixiAndBeiling('XC-ASSIST-010');
     await platform.temporal.workflow.getHandle(xixi).cancel();
     expect(await until(`/village-tasks/${xixi}`, (b) => b.status !== 'RUNNING')).toMatchObject({
       status: 'CANCELLED',
       outcome: { reason: expect.stringContaining('Cancelled') },
     });
 
-    await until(`/village-tasks/${beiling}`, (b) => b.step === 'RECEIVE');
-    await platform.api(secretary('beiling'), 'POST', `/village-tasks/${beiling}/receive`);
-    await platform.api(secretary('beiling'), 'POST', `/village-tasks/${beiling}/assign`, { personIds: [cadre('beiling')] });
-    await platform.api(cadre('beiling'), 'POST', `/village-tasks/${beiling}/complete`, { summary: '已完成', evidenceRefs: [] });
-    await platform.api(DISPATCHER, 'POST', `/village-tasks/${beiling}/acceptance`, { decision: 'ACCEPT' });
+    await doneInBeiling(beiling);
     const done = await until(`/dispatches/${id}`, (b) => b.status !== 'RUNNING');
     expect(done).toMatchObject({ status: 'COMPLETED', outcome: { reason: expect.stringContaining(`${XIXI} CANCELLED`) } });
   });
 
   test("one village's task terminated by an operator is closed by its dispatch, which records it and goes on with the others", async () => {
-    const XIXI = 'xingcun.qiaotou.xixi';
-    const started = await dispatch({ content: content({ screeningCode: 'XC-ASSIST-011', villageIds: [XIXI, 'xingcun.qiaotou.beiling'] }) });
-    const id = started.body.workflowId;
-    await until(`/dispatches/${id}`, (b) => b.step === 'REVIEW');
-    const [xixi, beiling] = (await platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'APPROVE' })).body.details.villages.map(
-      (v: { workflowId: string }) => v.workflowId,
-    );
-    await until(`/village-tasks/${xixi}`, (b) => b.step === 'RECEIVE');
+    const { id, xixi, beiling } = await approvedToXixiAndBeiling('XC-ASSIST-011');
     const inboxOf = async (person: string) => (await platform.api(person, 'GET', '/me/inbox')).body.map((i: { workflowId: string }) => i.workflowId);
     // In the secretary's inbox once the task has opened (a state read may answer from Temporal before).
     await eventually(async () => ((await inboxOf(secretary('xixi'))).includes(xixi) ? true : undefined));
@@ -545,11 +550,7 @@ describe.each(DATABASES)('on %s', (database) => {
     const listed = await platform.api(AUDITOR, 'GET', `/village-tasks?countyId=xingcun&screeningCode=XC-ASSIST-011&status=TERMINATED`);
     expect(listed.body.map((t: { workflowId: string }) => t.workflowId)).toEqual([xixi]);
 
-    await until(`/village-tasks/${beiling}`, (b) => b.step === 'RECEIVE');
-    await platform.api(secretary('beiling'), 'POST', `/village-tasks/${beiling}/receive`);
-    await platform.api(secretary('beiling'), 'POST', `/village-tasks/${beiling}/assign`, { personIds: [cadre('beiling')] });
-    await platform.api(cadre('beiling'), 'POST', `/village-tasks/${beiling}/complete`, { summary: '已完成', evidenceRefs: [] });
-    await platform.api(DISPATCHER, 'POST', `/village-tasks/${beiling}/acceptance`, { decision: 'ACCEPT' });
+    await doneInBeiling(beiling);
     const done = await until(`/dispatches/${id}`, (b) => b.status !== 'RUNNING');
     expect(done).toMatchObject({ status: 'COMPLETED', outcome: { reason: expect.stringContaining(`${XIXI} TERMINATED`) } });
     const { status } = await platform.temporal.workflow.getHandle(id).describe();

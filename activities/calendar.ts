@@ -3,6 +3,7 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../prisma/client';
+import { calendarVersion } from '../domain/calendar';
 import { notifyOrganisations } from '../domain/notices';
 import {
   WEEKDAYS,
@@ -11,13 +12,18 @@ import {
   workingDeadline as workingDeadlineOn,
   yearOf,
   type CountedDeadline,
-  type Deadline,
+  type Deadline as BaseDeadline,
   type OfficialCalendar,
   type OfficialDay,
   type Weekday,
 } from '../domain/calendar-rules';
 
-export type { Deadline, Weekday };
+export type { Weekday };
+
+/** A due date as counted, with the version of the county's calendar it was counted on (domain/calendar.ts). */
+export interface Deadline extends BaseDeadline {
+  calendarVersion: number;
+}
 
 export interface WorkingDeadlineInput {
   countyId: string;
@@ -71,7 +77,8 @@ function callingWorkflow(): string | undefined {
  * role at the county) get a notice, once per process and missing years, saying what to load.
  */
 async function answered(db: Db, countyId: string, { at, plainWeekdays }: CountedDeadline): Promise<Deadline> {
-  if (!plainWeekdays) return { at };
+  const version = await calendarVersion(db, countyId);
+  if (!plainWeekdays) return { at, calendarVersion: version };
   const county = await db.organisation.findUnique({ where: { id: countyId }, select: { kind: true } });
   if (county?.kind === 'COUNTY') {
     await notifyOrganisations(db, {
@@ -81,7 +88,7 @@ async function answered(db: Db, countyId: string, { at, plainWeekdays }: Counted
       message: `${plainWeekdays.reason} Load it: POST /counties/${countyId}/calendar/years/${plainWeekdays.missingYears[0]}.`,
     });
   }
-  return { at, plainWeekdays: { reason: plainWeekdays.reason } };
+  return { at, calendarVersion: version, plainWeekdays: { reason: plainWeekdays.reason } };
 }
 
 /** Fewer working days than this in a year never happen: a window this wide holds any deadline. */

@@ -1,5 +1,6 @@
 // Activities: side effects, built from injected dependencies.
 import type { Db } from '../prisma/client';
+import type { CalendarChange } from '../workflows/common/calendar-changes';
 import type { EndedProcess, Publication } from '../workflows/common/view';
 import { applyAdmissionDecision, type AdmissionDecisionInput } from './admission';
 import { weeklyDueAt, workingDeadline, type WeeklyDueInput, type WorkingDeadlineInput } from './calendar';
@@ -8,6 +9,7 @@ import { claimedVillages, screenDispatch, villageStaff, type DispatchScreeningIn
 import { townsOfCounty } from '../domain/organisation';
 import { notifyOrganisations, type Notice } from '../domain/notices';
 import { pruneStepRequests } from '../domain/step-requests';
+import { tellCalendarChanged } from './calendar-revision';
 import { closeProcessesEndedOutside } from './ended-outside';
 import { closeEndedProcess, publishProcess } from './read-model';
 
@@ -26,6 +28,7 @@ export function createActivities(db: Db) {
     notifyOrganisations: (notice: Notice) => notifyOrganisations(db, notice),
     pruneStepRequests: () => pruneStepRequests(db),
     closeProcessesEndedOutside: () => closeProcessesEndedOutside(db),
+    tellCalendarChanged: (change: CalendarChange) => tellCalendarChanged(db, change),
   };
 }
 

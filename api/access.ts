@@ -3,14 +3,14 @@
 // county's processes; a town's staff (and its station's) read their town's dispatches and tasks
 // and the county's admissions, on which towns are consulted; a village's staff read its tasks;
 // its party members and villagers read what is public to the village: the tasks put on it.
-// Decided from the process id and the organisation table alone, before Temporal is asked, so a
-// refusal never tells whether a process exists.
+// Decided from the process id and the organisation table alone, before Temporal is asked; a process
+// the actor may not read answers as a missing one, so no refusal tells whether a process exists.
 import type { Response } from 'express';
 import type { Db, Prisma } from '../prisma/client';
 import type { Actor } from '../workflows/common/actor';
 import type { ReaderKind } from '../workflows/common/projection';
 import type { AppDeps } from './deps';
-import { forbidden } from './problem';
+import { concealed, forbidden } from './problem';
 
 /** Where a process sits, as its id says. */
 export interface ProcessPlace {
@@ -94,8 +94,9 @@ export function readerKindAt(
 }
 
 /**
- * Refuses (403, logged) a read the actor's roles do not allow at the process's place, before anything asks
- * Temporal; `isSubject` (from the read model) lets the one a process is about read it too (a cadre their secondment).
+ * Refuses a read the actor's roles do not allow at the process's place, before anything asks Temporal, as
+ * if the process did not exist (a 404; the refusal is logged); `isSubject` (from the read model) lets the
+ * one a process is about read it too (a cadre their secondment).
  */
 export async function requireReaderAt(
   deps: Pick<AppDeps, 'db'>,
@@ -107,7 +108,8 @@ export async function requireReaderAt(
 ): Promise<void> {
   res.locals.process = { processType: place.processType, countyId: place.countyId, workflowId: place.workflowId };
   if (!mayReadAt(await readScope(deps.db, actor), place, readers) && !(await isSubject())) {
-    throw forbidden(`Your roles do not let you read ${place.processType} processes of ${place.villageId ?? place.townId ?? place.countyId}.`);
+    const refusal = forbidden(`Your roles do not let you read ${place.processType} processes of ${place.villageId ?? place.townId ?? place.countyId}.`);
+    throw concealed(refusal, `Process ${place.workflowId}`);
   }
 }
 

@@ -83,9 +83,11 @@ export function createApp(given: Omit<AppDeps, 'ruleSections'>, processes: Proce
       return;
     }
     // A repeated request answered with its first refusal was recorded the first time.
-    if (REFUSAL_STATUSES.has(problem.status) && res.locals.actor && !res.locals.repeated) {
+    // A concealed refusal is logged as what it refused, with the status the caller was answered.
+    const refused = problem.conceals ? new Problem(problem.status, problem.conceals.code, problem.conceals.detail, problem.conceals.extras) : problem;
+    if ((REFUSAL_STATUSES.has(problem.status) || problem.conceals) && res.locals.actor && !res.locals.repeated) {
       const action = `${req.method} ${(req.route as { path: string } | undefined)?.path ?? req.path}`;
-      await recordRefusal(deps.db, res.locals.actor as Actor, action, problem, res.locals.process as ProcessRef | undefined, req.body).catch((err) =>
+      await recordRefusal(deps.db, res.locals.actor as Actor, action, refused, res.locals.process as ProcessRef | undefined, req.body).catch((err) =>
         req.log.error({ err }, 'could not record a refusal'),
       );
     }

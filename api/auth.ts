@@ -91,8 +91,11 @@ export function requireCounty(actor: Actor, countyId: string): void {
   if (!actor.roles.some((r) => r.countyId === countyId)) throw forbidden(`You hold no role in county ${countyId}.`);
 }
 
+export const hasAnyRole = (actor: Actor, roles: Role[], countyId: string): boolean =>
+  actor.roles.some((r) => r.countyId === countyId && roles.includes(r.role));
+
 export function requireAnyRole(actor: Actor, roles: Role[], countyId: string): void {
-  if (!actor.roles.some((r) => r.countyId === countyId && roles.includes(r.role))) {
+  if (!hasAnyRole(actor, roles, countyId)) {
     throw forbidden(`This needs one of the roles ${roles.join(', ')} in county ${countyId}.`);
   }
 }

@@ -26,6 +26,8 @@ export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends Z
   query?: Q;
   /** Request headers to document (e.g. Idempotency-Key). */
   headers?: AnyObject;
+  /** Headers of a successful answer to document (e.g. X-Reader-Kind). */
+  answerHeaders?: AnyObject;
   body?: B;
   response: ZodType;
   /** The response's media type when it is not JSON (e.g. `text/csv`): the handler then writes the response itself. */
@@ -105,10 +107,15 @@ function openApiPath(spec: RouteSpec<AnyObject, AnyObject, ZodType>): RouteConfi
     responses: {
       [spec.status ?? 200]: {
         description: spec.status === 201 ? 'Started' : 'OK',
+        headers: spec.answerHeaders,
         content: { [spec.mediaType ?? 'application/json']: { schema: spec.response } },
       },
       ...(spec.status === 201 && {
-        200: { description: 'Already started with this request id: the process as it stands', content: { 'application/json': { schema: spec.response } } },
+        200: {
+          description: 'Already started with this request id: the process as it stands',
+          headers: spec.answerHeaders,
+          content: { 'application/json': { schema: spec.response } },
+        },
       }),
       400: problemResponse('Invalid request'),
       ...(spec.public ? {} : { 401: problemResponse('No valid token'), 403: problemResponse('Wrong role or organisation') }),

@@ -10,6 +10,8 @@ export class Problem extends Error {
     readonly code: string,
     readonly detail: string,
     readonly extras: Record<string, unknown> = {},
+    /** The refusal a 404 stands for (see `concealed`): logged, never answered. */
+    readonly conceals?: Problem,
   ) {
     super(detail);
   }
@@ -29,6 +31,12 @@ export class Problem extends Error {
 
 export const notFound = (what: string) => new Problem(404, 'NOT_FOUND', `${what} was not found.`);
 export const forbidden = (detail: string) => new Problem(403, 'NOT_AUTHORISED', detail);
+
+/**
+ * A refusal by someone who may not read the resource, answered exactly as a missing one (a 404 saying
+ * `what` was not found), so that it does not tell the resource exists; the refusal is still logged.
+ */
+export const concealed = (refusal: Problem, what: string) => new Problem(404, 'NOT_FOUND', `${what} was not found.`, {}, refusal);
 
 /** Prisma's codes for a database that could not answer in time: SQLite's lock held elsewhere (P1008), a
  *  transaction that could not start or finish in time (P2028), a pool exhausted (P2024), a write conflict (P2034). */

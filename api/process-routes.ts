@@ -2,12 +2,14 @@
 // one POST per action and its own extra routes, each through `route()`, so the OpenAPI document
 // follows; reads and lists are decided by the process's place and readers (api/access.ts).
 import { z } from 'zod';
-import { readableRowsAt, requireReaderAt } from './access';
+import type { Actor } from '../workflows/common/actor';
+import { mayReadAt, readableRowsAt, readScope, requireReaderAt } from './access';
 import { requireCounty } from './auth';
 import type { AppDeps } from './deps';
 import { route, type HttpDeps } from './http';
+import { Problem } from './problem';
 import { operationIds, projectionSchemas, type Begun, type ProcessDescriptor, type ProcessRegistry } from './process-registry';
-import { answerTo, isSubjectOfStored } from './readers';
+import { answerTo, isSubjectOfStored, projectedAnswerHeaders } from './readers';
 import { listProcesses, processSummarySchema, readHeaders, readProcess } from './workflow-calls/read';
 import { startProcess } from './workflow-calls/start';
 import { stepRoutes } from './workflow-calls/step';
@@ -41,6 +43,13 @@ function mountProcess(http: HttpDeps, deps: AppDeps, registry: ProcessRegistry, 
   // What its readers get: each kind's projection of the view (one schema each, in the document).
   const [only, ...more] = projectionSchemas(d);
   const view = more.length ? z.union([only, ...more]) : only;
+  const mayRead = async (actor: Actor, workflowId: string) => {
+    const place = await registry.place(deps.db, processType, workflowId).catch((error: unknown) => {
+      if (error instanceof Problem && error.status === 404) return undefined;
+      throw error;
+    });
+    return !!place && (mayReadAt(await readScope(deps.db, actor), place, d.readers) || (await isSubjectOfStored(deps, d, actor, workflowId)));
+  };
 
   d.starts.forEach((start, i) => {
     const operationId = start.operationId ?? (i === 0 ? ids.start : undefined);
@@ -55,6 +64,7 @@ function mountProcess(http: HttpDeps, deps: AppDeps, registry: ProcessRegistry, 
         tag,
         body: start.body,
         response: view,
+        answerHeaders: projectedAnswerHeaders,
         status: 201,
         refusals: [404, 409, 422, 503],
       },
@@ -123,6 +133,7 @@ function mountProcess(http: HttpDeps, deps: AppDeps, registry: ProcessRegistry, 
       params,
       headers: readHeaders,
       response: view,
+      answerHeaders: projectedAnswerHeaders,
       refusals: [404, 503],
     },
     async ({ actor, params, res }) => {
@@ -135,7 +146,16 @@ function mountProcess(http: HttpDeps, deps: AppDeps, registry: ProcessRegistry, 
   stepRoutes(
     http,
     deps,
-    { base, tag, processType, params, view, present: (state, actor, res) => answerTo(deps, res, d, actor, state) },
+    {
+      base,
+      tag,
+      processType,
+      params,
+      view,
+      present: (state, actor, res) => answerTo(deps, res, d, actor, state),
+      answerHeaders: projectedAnswerHeaders,
+      mayRead,
+    },
     Object.values(contract.actions).map((action) => ({
       path: action.path,
       operationId: ids.action(action.name),

@@ -2,7 +2,9 @@
 // then the projection its descriptor declares for that kind of reader, from the whole view.
 import type { Response } from 'express';
 import type { Actor } from '../workflows/common/actor';
-import type { Reader } from '../workflows/common/projection';
+import { z } from 'zod';
+import './openapi'; // zod's .openapi()
+import { READER_KINDS, type Reader } from '../workflows/common/projection';
 import type { NextActor, ProcessView } from '../workflows/common/view';
 import { readerKindAt, readScope } from './access';
 import type { AppDeps } from './deps';
@@ -10,6 +12,13 @@ import { projectionFor, type ProcessDescriptor, type ProcessRegistry } from './p
 
 /** Names the kind of reader an answer was projected for (`staff`, `auditor`, `subject`, `public`). */
 export const READER_KIND = 'X-Reader-Kind';
+
+/** The headers of an answer that is a process as its reader sees it, for the document. */
+export const projectedAnswerHeaders = z.object({
+  [READER_KIND]: z.enum(READER_KINDS).openapi({
+    description: 'The kind of reader the answer was projected for: which of the schemas the body is (docs/processes.md §0.9)',
+  }),
+});
 
 /** The actor as a reader of `view`. */
 async function readerOf(deps: Pick<AppDeps, 'db'>, d: ProcessDescriptor, actor: Actor, view: ProcessView, now = new Date()): Promise<Reader> {

@@ -1,6 +1,7 @@
 // The county's official working-day calendar, kept in the database: a year loaded or amended by an
 // operator, and how long it still covers.
 import type { Db } from '../prisma/client';
+import type { CalendarDueDate, ProcessView } from '../workflows/common/view';
 import { beijingDay, coverage, holidayRanges, officialYear, type HolidayRange, type MakeUpWorkday, type OfficialDay, type YearProblem } from './calendar-rules';
 
 export interface CalendarKeeper {
@@ -63,13 +64,22 @@ const isUniqueViolation = (error: unknown) => (error as { code?: string }).code 
  * same load repeated changes nothing (`changed: false`), a different one needs `amend`.
  * Every load is recorded in CalendarChange with who, when, the source and why.
  */
+/**
+ * The version of a county's calendar: its latest change (a load or an amendment of any year), 0 before
+ * any. A due date records the version it was counted on, so a later change can find and move it.
+ */
+export async function calendarVersion(db: Pick<Db, 'calendarChange'>, countyId: string): Promise<number> {
+  const latest = await db.calendarChange.findFirst({ where: { countyId }, orderBy: { id: 'desc' }, select: { id: true } });
+  return latest?.id ?? 0;
+}
+
 export async function loadCalendarYear(
   db: Db,
   countyId: string,
   year: number,
   input: CalendarYearInput,
   by: CalendarKeeper,
-): Promise<{ changed: boolean; year: CalendarYearView }> {
+): Promise<{ changed: boolean; year: CalendarYearView; version: number }> {
   const result = officialYear(year, input.holidays, input.makeUpWorkdays);
   if ('problems' in result) {
     throw new CalendarRuleError(
@@ -82,7 +92,9 @@ export async function loadCalendarYear(
     db.$transaction(async (tx) => {
       const existing = await tx.calendarYear.findUnique({ where: { countyId_year: { countyId, year } }, include: { days: true } });
       const existingDays = existing?.days.map((d) => ({ date: d.date, kind: d.kind as OfficialDay['kind'], name: d.name }));
-      if (existing && existingDays && sameDays(existingDays, result.days)) return { changed: false, year: yearView({ ...existing, days: existingDays }) };
+      if (existing && existingDays && sameDays(existingDays, result.days)) {
+        return { changed: false, year: yearView({ ...existing, days: existingDays }), version: await calendarVersion(tx, countyId) };
+      }
       if (existing && !input.amend) {
         throw new CalendarRuleError(
           'CONFLICT',
@@ -98,7 +110,7 @@ export async function loadCalendarYear(
         await tx.calendarYear.create({ data: { countyId, year, ...row } });
       }
       await tx.calendarDay.createMany({ data: result.days.map((d) => ({ countyId, year, ...d })) });
-      await tx.calendarChange.create({
+      const change = await tx.calendarChange.create({
         data: {
           at: loadedAt,
           countyId,
@@ -112,7 +124,7 @@ export async function loadCalendarYear(
           makeUpWorkdays: result.days.filter((d) => d.kind === 'MAKE_UP_WORKDAY').length,
         },
       });
-      return { changed: true, year: yearView({ countyId, year, ...row, days: result.days }) };
+      return { changed: true, year: yearView({ countyId, year, ...row, days: result.days }), version: change.id };
     });
   // Two loads of a new year at once: the second finds the first's row on its retry.
   return attempt().catch((error: unknown) => {
@@ -162,4 +174,30 @@ export async function calendarHealth(db: Db, now: Date) {
     ),
   }));
   return { status: report.some((c) => c.degraded) ? ('degraded' as const) : ('ok' as const), counties: report };
+}
+
+/** A running process's due dates pending on the calendar (the read model's copy of its view). */
+export interface ProcessDueDates {
+  workflowId: string;
+  processType: string;
+  title: string;
+  dueDates: CalendarDueDate[];
+}
+
+/**
+ * The county's running processes with a due date still pending on its calendar, and those due dates:
+ * what a change of the calendar may move. `olderThan` keeps the due dates counted on an older version only.
+ */
+export async function pendingCalendarDueDates(db: Db, countyId: string, options: { olderThan?: number; now?: Date } = {}): Promise<ProcessDueDates[]> {
+  const now = (options.now ?? new Date()).getTime();
+  const rows = await db.processRecord.findMany({
+    where: { countyId, status: 'RUNNING' },
+    select: { workflowId: true, processType: true, title: true, state: true },
+    orderBy: { workflowId: 'asc' },
+  });
+  const older = (d: CalendarDueDate) => options.olderThan === undefined || d.calendarVersion < options.olderThan;
+  return rows.flatMap(({ state, ...row }) => {
+    const dueDates = ((JSON.parse(state) as ProcessView).calendarDueDates ?? []).filter((d) => Date.parse(d.at) > now && older(d));
+    return dueDates.length ? [{ ...row, dueDates }] : [];
+  });
 }

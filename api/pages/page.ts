@@ -1,5 +1,15 @@
 // Server-rendered pages for people (the public notice boards): one layout, escaped by construction.
 import escapeHtml from 'escape-html';
+import type { Response } from 'express';
+
+/**
+ * A public board may be kept by any cache but is checked again on every read: express gives its body a
+ * weak ETag and answers a request whose If-None-Match still holds with 304 (a board shows no clock time,
+ * so an unchanged board keeps its ETag).
+ */
+export function revalidatedPublicly(res: Response): void {
+  res.set('Cache-Control', 'public, no-cache');
+}
 
 /** HTML already escaped: what `html` returns and may be nested in another `html`. */
 export class SafeHtml {

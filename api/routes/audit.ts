@@ -6,10 +6,10 @@ import { z } from 'zod';
 import { verifyChain } from '../../domain/audit-chain';
 import type { Prisma } from '../../prisma/client';
 import type { AppDeps } from '../deps';
-import { requireAnyRole } from '../auth';
+import { hasAnyRole, requireAnyRole } from '../auth';
 import { route, type HttpDeps } from '../http';
 import { idBefore, pageFrom, pageOf, pageQuery } from '../paging';
-import { notFound } from '../problem';
+import { concealed, forbidden, notFound } from '../problem';
 import { presentRefusal, refusedAttemptSchema, type RefusalRow } from '../refusals';
 import { projectionFor, type ProcessRegistry } from '../process-registry';
 import { processTimeline, timelineSchema } from '../timeline';
@@ -154,7 +154,10 @@ export function auditRoutes(http: HttpDeps, deps: AppDeps, processes: ProcessReg
       const row = await deps.db.processRecord.findUnique({ where: { workflowId: params.workflowId }, select: { countyId: true, processType: true } });
       if (!row) throw notFound(`Process ${params.workflowId}`);
       res.locals.process = { ...row, workflowId: params.workflowId };
-      requireAnyRole(actor, [...AUDIT_ROLES], row.countyId);
+      // To anyone else the process is not there (a 404, logged).
+      if (!hasAnyRole(actor, [...AUDIT_ROLES], row.countyId)) {
+        throw concealed(forbidden(`A timeline is read by the county's ${AUDIT_ROLES.join(', ')}.`), `Process ${params.workflowId}`);
+      }
       // The record as the county's auditors read it (everything but what is sealed from everyone).
       const auditor = { kind: 'auditor' as const, personId: actor.personId, roles: actor.roles, now: new Date().toISOString() };
       const recordOf = (view: ProcessView) =>

@@ -1,13 +1,16 @@
 // The county's working-day calendar: read by anyone of the county, a year loaded (or amended) by
 // the county's OPERATOR each autumn from the State Council's notice.
 import { z } from 'zod';
-import { calendarSummary, calendarYear, CalendarRuleError, loadCalendarYear } from '../../domain/calendar';
+import { calendarSummary, calendarVersion, calendarYear, CalendarRuleError, loadCalendarYear, pendingCalendarDueDates } from '../../domain/calendar';
 import { findOrganisation } from '../../domain/organisation';
 import type { Db } from '../../prisma/client';
 import type { AppDeps } from '../deps';
 import { requireCounty, requireRole } from '../auth';
 import { route, type HttpDeps } from '../http';
 import { notFound, Problem } from '../problem';
+import { boundsOf, isUnconfirmed, notConfirmed, withinDeadline } from '../bounded';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { REVISE_DUE_DATES, reviseDueDatesWorkflowId, type CalendarChange } from '../../workflows/common/calendar-changes';
 
 const countyParams = z.object({ countyId: z.string().min(1) });
 const yearParams = countyParams.extend({ year: z.coerce.number().int().min(2000).max(2100) });
@@ -50,8 +53,38 @@ const yearOut = z
   .openapi('CalendarYear');
 
 const loadOut = yearOut
-  .extend({ changed: z.boolean().openapi({ description: 'false when the same year was already loaded (a retried request)' }) })
+  .extend({
+    changed: z.boolean().openapi({ description: 'false when the same year was already loaded (a retried request)' }),
+    calendarVersion: z.number().int().openapi({ description: "The county calendar's version now (its latest change)" }),
+    dueDatesRevision: z.string().openapi({
+      description:
+        'The Temporal workflow that tells every running process with a due date counted on an older version to count it again; its result lists them',
+    }),
+  })
   .openapi('CalendarYearLoaded');
+
+const dueDate = z.object({
+  period: z.string(),
+  from: z.string().openapi({ description: 'When the period started' }),
+  at: z.string(),
+  calendarVersion: z.number().int(),
+  plainWeekdays: z.boolean().optional().openapi({ description: 'Counted with plain weekdays: the calendar lacked a year it needed' }),
+});
+
+const pendingDueDates = z
+  .object({
+    calendarVersion: z.number().int(),
+    processes: z.array(
+      z.object({
+        workflowId: z.string(),
+        processType: z.string(),
+        title: z.string(),
+        behind: z.boolean().openapi({ description: 'A due date of it was counted on an older version, or with plain weekdays' }),
+        dueDates: z.array(dueDate),
+      }),
+    ),
+  })
+  .openapi('PendingCalendarDueDates');
 
 const summary = z
   .object({
@@ -92,7 +125,25 @@ async function requireCountyExists(db: Db, countyId: string) {
   if (!county || county.kind !== 'COUNTY') throw notFound(`County ${countyId}`);
 }
 
-export function calendarRoutes(http: HttpDeps, { db }: AppDeps): void {
+/** Starts (once per version) the revision of the county's pending due dates after a change of its calendar; answers its workflow id. */
+async function startRevision(deps: AppDeps, change: CalendarChange): Promise<string> {
+  const workflowId = reviseDueDatesWorkflowId(change);
+  const bounds = boundsOf(deps);
+  try {
+    await withinDeadline(deps.temporal, bounds.stepMs, () =>
+      deps.temporal.workflow.start(REVISE_DUE_DATES, { taskQueue: deps.taskQueue, workflowId, args: [change], workflowIdReusePolicy: 'REJECT_DUPLICATE' }),
+    );
+  } catch (error) {
+    if (error instanceof WorkflowExecutionAlreadyStartedError) return workflowId;
+    // The year is loaded; the same load again starts the revision (its version is the same).
+    if (isUnconfirmed(error)) throw notConfirmed(error, `The revision of ${change.countyId}'s due dates`, bounds);
+    throw error;
+  }
+  return workflowId;
+}
+
+export function calendarRoutes(http: HttpDeps, deps: AppDeps): void {
+  const { db } = deps;
   const tag = 'calendar';
   route(
     http,
@@ -155,6 +206,41 @@ export function calendarRoutes(http: HttpDeps, { db }: AppDeps): void {
   route(
     http,
     {
+      method: 'get',
+      path: '/counties/{countyId}/calendar/pending-due-dates',
+      operationId: 'listPendingCalendarDueDates',
+      summary:
+        "The county's running processes with due dates pending on its calendar (the county's OPERATOR): what a change of the calendar moves, and which were counted on an older version",
+      tag,
+      params: countyParams,
+      query: z.object({
+        behind: z
+          .enum(['true', 'false'])
+          .transform((v) => v === 'true')
+          .optional()
+          .openapi({ description: 'true: only processes with a due date counted on an older version or with plain weekdays' }),
+        limit: z.coerce.number().int().min(1).max(500).default(100),
+      }),
+      response: pendingDueDates,
+      refusals: [404],
+    },
+    async ({ actor, params, query }) => {
+      requireCounty(actor, params.countyId);
+      await requireCountyExists(db, params.countyId);
+      requireRole(actor, 'OPERATOR', params.countyId);
+      const version = await calendarVersion(db, params.countyId);
+      const isBehind = (d: { calendarVersion: number; plainWeekdays?: boolean }) => d.calendarVersion < version || d.plainWeekdays === true;
+      const processes = (await pendingCalendarDueDates(db, params.countyId))
+        .map((p) => ({ ...p, behind: p.dueDates.some(isBehind) }))
+        .filter((p) => !query.behind || p.behind)
+        .slice(0, query.limit);
+      return { calendarVersion: version, processes };
+    },
+  );
+
+  route(
+    http,
+    {
       method: 'post',
       path: '/counties/{countyId}/calendar/years/{year}',
       operationId: 'loadCalendarYear',
@@ -171,9 +257,10 @@ export function calendarRoutes(http: HttpDeps, { db }: AppDeps): void {
       await requireCountyExists(db, params.countyId);
       requireRole(actor, 'OPERATOR', params.countyId);
       try {
-        const { changed, year } = await loadCalendarYear(db, params.countyId, params.year, body, { personId: actor.personId, role: 'OPERATOR' });
+        const { changed, year, version } = await loadCalendarYear(db, params.countyId, params.year, body, { personId: actor.personId, role: 'OPERATOR' });
         if (!changed) res.locals.status = 200;
-        return { ...year, changed };
+        const dueDatesRevision = await startRevision(deps, { countyId: params.countyId, calendarVersion: version });
+        return { ...year, changed, calendarVersion: version, dueDatesRevision };
       } catch (error) {
         if (!(error instanceof CalendarRuleError)) throw error;
         if (error.code === 'CONFLICT') throw new Problem(409, 'CONFLICT', error.message);

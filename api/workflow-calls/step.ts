@@ -11,7 +11,7 @@ import { boundsOf, isUnconfirmed, notConfirmed, withinDeadline } from '../bounde
 import type { AppDeps } from '../deps';
 import { route, type HttpDeps } from '../http';
 import { bodyHash, IDEMPOTENCY_KEY, idempotencyKeyOf, keepRefusal, nextAttempt, useKey, type KeyUse } from '../idempotency';
-import { Problem, problemFromTemporal } from '../problem';
+import { concealed, Problem, problemFromTemporal } from '../problem';
 import type { ProcessRef } from '../refusals';
 import { readProcess } from './read';
 
@@ -109,6 +109,16 @@ async function knowingCountyOnRefusal<T>(ref: ProcessRef, knowCounty: () => Prom
   }
 }
 
+/** A step refused to an actor who may not read its process answers as a missing process would (`concealed`). */
+async function concealingFromNonReaders<T>(workflowId: string, mayRead: () => Promise<boolean>, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (error instanceof Problem && [403, 409, 422].includes(error.status) && !(await mayRead())) throw concealed(error, `Process ${workflowId}`);
+    throw error;
+  }
+}
+
 /** One POST route per step: the body validated here, the step refused or done by the workflow's Update. */
 export function stepRoutes(
   http: HttpDeps,
@@ -121,6 +131,10 @@ export function stepRoutes(
     view: z.ZodType;
     /** The state after the step as the actor may see it. */
     present: (view: ProcessView, actor: Actor, res: Response) => Promise<unknown>;
+    /** The headers of the answer (the kind of reader it was projected for). */
+    answerHeaders: z.ZodObject<z.ZodRawShape>;
+    /** Whether the actor may read the process: a step refused to one who may not answers as if it were missing. */
+    mayRead: (actor: Actor, workflowId: string) => Promise<boolean>;
   },
   steps: ProcessStep[],
 ): void {
@@ -137,41 +151,47 @@ export function stepRoutes(
         headers: stepHeaders,
         body: step.body,
         response: process.view,
+        answerHeaders: process.answerHeaders,
         refusals: [404, 409, 422, 503],
       },
-      async ({ actor, params, body, req, res }) => {
-        // The county (for a check, and for the log of a refusal) is read only when needed: not on the path of a step done.
-        const ref = { processType: process.processType, countyId: '', workflowId: params.id };
-        const knowCounty = async () => {
-          const known = await deps.db.processRecord.findUnique({ where: { workflowId: params.id }, select: { countyId: true } });
-          ref.countyId = known?.countyId ?? actor.roles[0]?.countyId ?? '';
-        };
-        res.locals.process = ref;
-        if (step.check) await knowCounty();
-        const key = idempotencyKeyOf(req);
-        const action = `POST ${process.base}/${params.id}/${step.path}`;
-        const use = key ? { scope: `person:${actor.personId}`, key, action, hash: bodyHash(action, body ?? null), workflowId: params.id } : undefined;
-        const view = await knowingCountyOnRefusal(ref, knowCounty, async () => {
-          const found = use && (await useKey(deps.db, use));
-          if (found?.refusal) {
-            res.locals.repeated = true;
-            throw found.refusal;
-          }
-          const args: [Actor, ...unknown[]] = step.body ? [actor, body] : [actor];
-          // The key, scoped to the person, is the Update's id (Temporal applies an Update id once and answers its
-          // repeats with the first outcome); after an UNAVAILABLE refusal, the next try has an id of its own.
-          const updateId = use && `${actor.personId}:${use.key}${found?.attempt ? `/${found.attempt}` : ''}`;
-          return keepingRefusal(deps, use && { ...use, attempt: found?.attempt ?? 0 }, async () => {
-            await step.check?.(body, ref);
-            const answer = await onProcess(deps, res, ref, (h) =>
-              h.executeUpdate(step.update as UpdateDefinition<StepAnswer, [Actor, ...unknown[]]>, { args, updateId }),
-            );
-            return stateAfterStep(deps, res, ref, answer);
-          });
-        });
-        res.req.log.info({ workflowId: params.id, update: step.update.name }, 'process step done');
-        return process.present(view, actor, res);
-      },
+      async ({ actor, params, body, req, res }) =>
+        concealingFromNonReaders(
+          params.id,
+          () => process.mayRead(actor, params.id),
+          async () => {
+            // The county (for a check, and for the log of a refusal) is read only when needed: not on the path of a step done.
+            const ref = { processType: process.processType, countyId: '', workflowId: params.id };
+            const knowCounty = async () => {
+              const known = await deps.db.processRecord.findUnique({ where: { workflowId: params.id }, select: { countyId: true } });
+              ref.countyId = known?.countyId ?? actor.roles[0]?.countyId ?? '';
+            };
+            res.locals.process = ref;
+            if (step.check) await knowCounty();
+            const key = idempotencyKeyOf(req);
+            const action = `POST ${process.base}/${params.id}/${step.path}`;
+            const use = key ? { scope: `person:${actor.personId}`, key, action, hash: bodyHash(action, body ?? null), workflowId: params.id } : undefined;
+            const view = await knowingCountyOnRefusal(ref, knowCounty, async () => {
+              const found = use && (await useKey(deps.db, use));
+              if (found?.refusal) {
+                res.locals.repeated = true;
+                throw found.refusal;
+              }
+              const args: [Actor, ...unknown[]] = step.body ? [actor, body] : [actor];
+              // The key, scoped to the person, is the Update's id (Temporal applies an Update id once and answers its
+              // repeats with the first outcome); after an UNAVAILABLE refusal, the next try has an id of its own.
+              const updateId = use && `${actor.personId}:${use.key}${found?.attempt ? `/${found.attempt}` : ''}`;
+              return keepingRefusal(deps, use && { ...use, attempt: found?.attempt ?? 0 }, async () => {
+                await step.check?.(body, ref);
+                const answer = await onProcess(deps, res, ref, (h) =>
+                  h.executeUpdate(step.update as UpdateDefinition<StepAnswer, [Actor, ...unknown[]]>, { args, updateId }),
+                );
+                return stateAfterStep(deps, res, ref, answer);
+              });
+            });
+            res.req.log.info({ workflowId: params.id, update: step.update.name }, 'process step done');
+            return process.present(view, actor, res);
+          },
+        ),
     );
   }
 }

@@ -6,7 +6,8 @@ import { findOrganisation } from '../../domain/organisation';
 import type { AppDeps } from '../../api/deps';
 import { route, type HttpDeps } from '../../api/http';
 import { problemSchema } from '../../api/openapi';
-import { boardSchema, renderBoard, villageBoard } from '../../api/pages/village-board';
+import { boardSchema, renderBoard, villageBoard } from './village-board';
+import { revalidatedPublicly } from '../../api/pages/page';
 import type { StartRoute } from '../../api/process-registry';
 import { notFound, problemOf } from '../../api/problem';
 import { periodOverridesSchema } from '../../api/routes/periods';
@@ -92,7 +93,10 @@ export function boardRoutes(http: HttpDeps, deps: AppDeps): void {
       public: true,
       refusals: [404],
     },
-    async ({ params }) => villageBoard(deps.db, params.villageId),
+    async ({ params, res }) => {
+      revalidatedPublicly(res);
+      return villageBoard(deps.db, params.villageId);
+    },
   );
   boardPage(http, deps);
 }
@@ -118,7 +122,7 @@ function boardPage(http: HttpDeps, deps: AppDeps): void {
     const params = villageParams.safeParse(req.params);
     if (!params.success) throw notFound('Village');
     const board = await villageBoard(deps.db, params.data.villageId);
-    // Always as it stands now: a board that changed (an objection, a closed period) is never shown from a cache.
-    res.status(200).type('text/html; charset=utf-8').set('Cache-Control', 'no-store').send(renderBoard(board));
+    revalidatedPublicly(res);
+    res.status(200).type('text/html; charset=utf-8').send(renderBoard(board));
   });
 }

@@ -1,20 +1,48 @@
 // A town's public board of bidding (揭榜挂帅公开栏): open posts with their criteria and deadlines, the
-// proposed winner on public notice, and awards with every score. No token: it is public, like a notice
-// board on the town hall's wall. Server-rendered in Chinese, with a JSON twin; from the read model.
+// proposed winner on public notice, and awards with every score, a page at a time. No token: it is
+// public, like a notice board on the town hall's wall. Server-rendered in Chinese, with a JSON twin;
+// from the read model; revalidated by ETag.
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../../api/deps';
 import type { HttpDeps } from '../../api/http';
 import { route } from '../../api/http';
 import { problemSchema } from '../../api/openapi';
-import { html, page, type SafeHtml } from '../../api/pages/page';
-import { notFound } from '../../api/problem';
+import { html, page, revalidatedPublicly, type SafeHtml } from '../../api/pages/page';
+import { notFound, Problem } from '../../api/problem';
+import type { Prisma } from '../../prisma/client';
 import { anonymousReader } from '../../api/readers';
 import { TIE_BREAKS, type BiddingView, type TieBreak } from '../../workflows/projectBidding/contract';
 import { publicBidding, type PublicBiddingView } from '../../workflows/projectBidding/projections';
 
 const tag = 'boards';
 const params = z.object({ townId: z.string().regex(/^[a-z0-9.-]{1,100}$/, 'a town id') });
+
+/** Open posts and posts on notice: at most this many of each, newest first. */
+const MAX_CURRENT = 50;
+/** The steps of a post that may have a winner. */
+const AWARDED_STEPS = ['IMPLEMENTATION', 'REOFFER', 'OFFERED', 'CLOSED'];
+
+/** Awards page by their post's start: a cursor is `<startedAt ms>~<workflowId>` of the last post of the page before. */
+const query = z.object({
+  limit: z.coerce.number().int().min(1).max(50).default(20).meta({ description: 'Awards on a page' }),
+  cursor: z
+    .string()
+    .regex(/^\d{1,15}~[A-Za-z0-9._-]{1,200}$/, 'a cursor this API gave')
+    .optional()
+    .meta({ description: 'The `next` of the page before (opaque); absent for the first page of awards' }),
+});
+type Page = z.infer<typeof query>;
+
+const cursorOf = (row: { startedAt: Date; workflowId: string }) => `${row.startedAt.getTime()}~${row.workflowId}`;
+
+/** Posts started before the cursor's, newest first (ties by id). */
+function before(cursor: Page['cursor']): Prisma.ProcessRecordWhereInput {
+  if (!cursor) return {};
+  const [ms, workflowId] = [Number(cursor.slice(0, cursor.indexOf('~'))), cursor.slice(cursor.indexOf('~') + 1)];
+  const startedAt = new Date(ms);
+  return { OR: [{ startedAt: { lt: startedAt } }, { startedAt, workflowId: { lt: workflowId } }] };
+}
 
 const TIE_BREAK_LABELS: Record<TieBreak, string> = {
   FIRST_CRITERION_THEN_EARLIER_BID: '总分相同时，第一项指标得分高者优先；仍相同则先投标者优先',
@@ -57,20 +85,35 @@ const boardSchema = z
     awards: z.array(
       z.object({ workflowId: z.string(), title: z.string(), funds: z.number(), winner: place, awardedAt: z.string(), status: z.string(), ...scored }),
     ),
+    next: z.string().nullable().meta({ description: 'The cursor of the next page of awards; null on the last' }),
   })
   .meta({ id: 'TownBoard' });
 
 type Board = z.infer<typeof boardSchema>;
 
-async function board(deps: AppDeps, townId: string): Promise<Board> {
+async function board(deps: AppDeps, townId: string, { cursor, limit }: Page): Promise<Board> {
   const town = await deps.db.organisation.findUnique({ where: { id: townId } });
   if (!town || town.kind !== 'TOWN') throw notFound(`Town ${townId}`);
   const villages = await deps.db.organisation.findMany({ where: { parentId: townId, kind: 'VILLAGE' } });
   const named = (id: string) => ({ id, name: villages.find((v) => v.id === id)?.name ?? id });
-  const rows = await deps.db.processRecord.findMany({ where: { processType: 'projectBidding', townId }, orderBy: { startedAt: 'desc' } });
+  const newestFirst: Prisma.ProcessRecordOrderByWithRelationInput[] = [{ startedAt: 'desc' }, { workflowId: 'desc' }];
+  const posts = { processType: 'projectBidding', townId };
+  const [current, awarded] = await Promise.all([
+    Promise.all(
+      ['BIDDING', 'PUBLIC_NOTICE'].map((step) =>
+        deps.db.processRecord.findMany({ where: { ...posts, status: 'RUNNING', step }, orderBy: newestFirst, take: MAX_CURRENT }),
+      ),
+    ),
+    deps.db.processRecord.findMany({
+      where: { ...posts, step: { in: AWARDED_STEPS }, ...before(cursor) },
+      orderBy: newestFirst,
+      take: limit + 1,
+    }),
+  ]);
+  const awardsPage = awarded.slice(0, limit);
   // What the public reads of each post (its public projection): no bid's content, no sheet before the notice.
   const reader = anonymousReader();
-  const views = rows.map((r) => publicBidding(JSON.parse(r.state) as BiddingView, reader));
+  const views = [...current.flat(), ...awardsPage].map((r) => publicBidding(JSON.parse(r.state) as BiddingView, reader));
   const scoresOf = (view: PublicBiddingView) => {
     const result = view.details.results.at(-1)!;
     return {
@@ -125,6 +168,7 @@ async function board(deps: AppDeps, townId: string): Promise<Board> {
         status: v.status,
         ...scoresOf(v),
       })),
+    next: awarded.length > limit ? cursorOf(awardsPage.at(-1)!) : null,
   };
 }
 
@@ -281,6 +325,7 @@ function renderBoard(b: Board): string {
             )
           : empty('已揭榜的项目')
       }
+      ${b.next && html`<p><a href="?cursor=${encodeURIComponent(b.next)}">更早的揭榜项目</a></p>`}
     </section>`;
   return page({
     title: `${b.town.name}揭榜挂帅公开栏`,
@@ -300,11 +345,15 @@ export function townBoardRoutes(http: HttpDeps, deps: AppDeps): void {
       summary: "A town's public board of bidding as JSON: open posts, winners on notice, awards with every score",
       tag,
       params,
+      query,
       response: boardSchema,
       public: true,
       refusals: [404],
     },
-    async ({ params }) => board(deps, params.townId),
+    async ({ params, query, res }) => {
+      revalidatedPublicly(res);
+      return board(deps, params.townId, query);
+    },
   );
 
   // The page itself: the same board, rendered for people (text/html).
@@ -316,9 +365,10 @@ export function townBoardRoutes(http: HttpDeps, deps: AppDeps): void {
     summary: "A town's public board of bidding (揭榜挂帅公开栏), a page in Chinese",
     tags: [tag],
     security: [],
-    request: { params },
+    request: { params, query },
     responses: {
       200: { description: 'The board', content: { 'text/html': { schema: z.string() } } },
+      400: { description: 'A cursor this API did not give', content: { 'application/problem+json': { schema: problemSchema } } },
       404: { description: 'Not found', content: { 'application/problem+json': { schema: problemSchema } } },
     },
   });
@@ -328,6 +378,9 @@ export function townBoardRoutes(http: HttpDeps, deps: AppDeps): void {
   http.router.get(expressPath, async (req: Request, res: Response) => {
     const parsed = params.safeParse(req.params);
     if (!parsed.success) throw notFound(`Town ${String(req.params.townId)}`);
-    res.type('text/html; charset=utf-8').send(renderBoard(await board(deps, parsed.data.townId)));
+    const paged = query.safeParse(req.query);
+    if (!paged.success) throw new Problem(400, 'INVALID_REQUEST', paged.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    revalidatedPublicly(res);
+    res.type('text/html; charset=utf-8').send(renderBoard(await board(deps, parsed.data.townId, paged.data)));
   });
 }

@@ -19,10 +19,16 @@ test('every process names its reader cases', () => {
   expect(processRegistry.all.filter((d) => !d.tests.readers).map((d) => d.contract.processType)).toEqual([]);
 });
 
-test("each projection has its own schema in the document: a process's read, start and steps answer any of them", async () => {
+test("each projection has its own schema in the document: a process's read, start and steps answer any of them, X-Reader-Kind says which", async () => {
   const document = (await platform.api(undefined, 'GET', '/openapi.json')).body;
   const answered = (path: string, method: string, status: string) => document.paths[path][method].responses[status].content['application/json'].schema;
+  // Which of them an answer is, its X-Reader-Kind header says.
+  const kindHeader = (path: string, method: string, status: string) => document.paths[path][method].responses[status].headers?.['X-Reader-Kind']?.schema;
   for (const d of processRegistry.all) {
+    const kinds = { type: 'string', enum: ['staff', 'auditor', 'subject', 'public'] };
+    expect(kindHeader(`${d.http.base}/{id}`, 'get', '200')).toMatchObject(kinds);
+    for (const action of Object.values(d.contract.actions)) expect(kindHeader(`${d.http.base}/{id}/${action.path}`, 'post', '200')).toMatchObject(kinds);
+    for (const start of d.starts) expect(kindHeader(start.path, 'post', '201')).toMatchObject(kinds);
     const refs = projectionSchemas(d).map((schema) => ({ $ref: `#/components/schemas/${String(schema.meta()?.id)}` }));
     const expected = refs.length > 1 ? { anyOf: refs } : refs[0];
     expect([d.contract.processType, answered(`${d.http.base}/{id}`, 'get', '200')]).toEqual([d.contract.processType, expected]);

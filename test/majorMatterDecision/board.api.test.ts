@@ -1,5 +1,5 @@
 // The village's public notice board (村务公开栏), as people see it: rendered in headless Debian Chromium.
-import { openBrowser, type PageBrowser } from '../support/browser';
+import { openBrowser, revalidating, type PageBrowser } from '../support/browser';
 import { startPlatform, type TestPlatform } from '../support/platform';
 import { DONGSHAN, matterAt, matterWhen, PARTY_MEMBER, SECRETARY, VILLAGER } from './scenario';
 
@@ -93,5 +93,28 @@ describe('the village board', () => {
     const documented = (await platform.api(undefined, 'GET', '/openapi.json')).body.paths;
     expect(Object.keys(documented)).toEqual(expect.arrayContaining(['/villages/{villageId}/board', '/villages/{villageId}/board.json']));
     expect(documented['/villages/{villageId}/board'].get.responses['200'].content).toHaveProperty(['text/html']);
+  });
+
+  test('is revalidated by its ETag: unchanged, it answers 304; an answered objection changes it', async () => {
+    const read = (path: string, etag?: string) => fetch(`${platform.baseUrl}/villages/${DONGSHAN}/${path}`, { headers: etag ? revalidating(etag) : {} });
+    const etags: Record<string, string> = {};
+    for (const path of ['board', 'board.json']) {
+      const first = await read(path);
+      expect([path, first.headers.get('cache-control')]).toEqual([path, 'public, no-cache']);
+      etags[path] = first.headers.get('etag')!;
+      expect((await read(path)).headers.get('etag')).toBe(etags[path]);
+      expect((await read(path, etags[path])).status).toBe(304);
+    }
+    const answered = await platform.api(SECRETARY, 'POST', `/major-matters/${underDisclosure}/objection-answers`, {
+      objectionSeq: 1,
+      upheld: false,
+      answer: '施工队由村民代表会议公开比选产生',
+    });
+    expect(answered.status).toBe(200);
+    for (const path of ['board', 'board.json']) {
+      const changed = await read(path, etags[path]);
+      expect([path, changed.status]).toEqual([path, 200]);
+      expect(changed.headers.get('etag')).not.toBe(etags[path]);
+    }
   });
 });

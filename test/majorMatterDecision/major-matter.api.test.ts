@@ -342,7 +342,7 @@ describe.each(DATABASES)('on %s', (database) => {
 
   test('the town quashes a resolution with reasons; another town may not', async () => {
     const id = await matterAt(platform, 'RESOLUTION_DISCLOSURE');
-    expectRefused(await post(XIKOU_REVIEWER, id, 'town-orders', { order: 'QUASH', reasons: '越权' }), 403, 'WRONG_ORGANISATION', 'process.by');
+    expectRefused(await post(XIKOU_REVIEWER, id, 'town-orders', { order: 'QUASH', reasons: '越权' }), 404, 'NOT_FOUND');
     expectRefused(await post(TOWN_REVIEWER, id, 'town-orders', { order: 'QUASH', reasons: ' ' }), 422, 'MISSING_REASON');
     const quashed = await post(TOWN_REVIEWER, id, 'town-orders', { order: 'QUASH', reasons: '决议内容违反土地管理法规定' });
     expect(quashed.body).toMatchObject({ status: 'REJECTED', step: 'CLOSED', outcome: { reason: expect.stringContaining('quashed') } });
@@ -356,17 +356,17 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(corrected.body).toMatchObject({ step: 'PROPOSE', details: { returns: [{ from: 'TOWN_ORDER' }] } });
   });
 
-  test('actors of another village are refused at every step; people of another village cannot suggest for Dongshan', async () => {
+  test('to actors of another village the matter is not there at any step (404, as a missing one); people of another village cannot suggest for Dongshan', async () => {
     const suggested = await platform.api(JINXI.villager, 'POST', '/major-matters', { requestId: uniqueId(), villageId: DONGSHAN, suggestion: bridge() });
     expectRefused(suggested, 403, 'WRONG_ORGANISATION');
     const id = await matterAt(platform, 'PROPOSE');
-    expectRefused(await post(JINXI.secretary, id, 'proposal', proposal()), 403, 'WRONG_ORGANISATION');
+    expectRefused(await post(JINXI.secretary, id, 'proposal', proposal()), 404, 'NOT_FOUND');
     expectRefused(await post(VILLAGER, id, 'proposal', proposal()), 403, 'NOT_AUTHORISED');
-    expectRefused(await post(JINXI.supervisor, id, 'concerns', { text: '程序有疑问' }), 403, 'WRONG_ORGANISATION');
-    expectRefused(await platform.api(JINXI.villager, 'GET', `/major-matters/${id}`), 403, 'NOT_AUTHORISED');
+    expectRefused(await post(JINXI.supervisor, id, 'concerns', { text: '程序有疑问' }), 404, 'NOT_FOUND');
+    expectRefused(await platform.api(JINXI.villager, 'GET', `/major-matters/${id}`), 404, 'NOT_FOUND');
     expect((await platform.api(VILLAGER, 'GET', `/major-matters/${id}`)).status).toBe(200);
     const disclosed = await matterAt(platform, 'RESOLUTION_DISCLOSURE');
-    expectRefused(await post(JINXI.partyMember, disclosed, 'objections', { text: '不同意' }), 403, 'WRONG_ORGANISATION');
+    expectRefused(await post(JINXI.partyMember, disclosed, 'objections', { text: '不同意' }), 404, 'NOT_FOUND');
   });
 
   test('what is not a major matter is refused; merging propose and deliberate is refused unless the rules allow it', async () => {

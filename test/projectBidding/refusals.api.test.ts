@@ -48,7 +48,7 @@ describe('projectBidding refusals and other paths (SQLite)', () => {
     expect(revised.details.ownBids).toEqual([expect.objectContaining({ villageId: DONGSHAN, advantages: '修订后的优势', revisions: 1 })]);
     expectRefused(await platform.api(secretary(NANTANG), 'POST', `/biddings/${id}/bid-revision`, bidBody('没有投过')), 409, 'WRONG_STEP');
     expectRefused(await platform.api(secretary(BEILING), 'POST', `/biddings/${id}/bids`, bidBody('北岭村不在范围内')), 422, 'RULE_BROKEN');
-    expectRefused(await platform.api('p.xikou.jinxi.secretary', 'POST', `/biddings/${id}/bids`, bidBody('外镇')), 403, 'WRONG_ORGANISATION');
+    expectRefused(await platform.api('p.xikou.jinxi.secretary', 'POST', `/biddings/${id}/bids`, bidBody('外镇')), 404, 'NOT_FOUND');
     expectRefused(
       await platform.api(secretary(NANTANG), 'POST', `/biddings/${id}/bids`, bidBody('缺条件说明', { conditionStatements: [] })),
       422,
@@ -134,7 +134,7 @@ describe('projectBidding refusals and other paths (SQLite)', () => {
     await scoreAll(platform, id, { [DONGSHAN]: { groundwork: [9, 9, 9], plan: [8, 8, 8], need: [8, 8, 8] }, [NANTANG]: equalScores });
     const objected = await ok(platform.api('p.qiaotou.nantang.villager', 'POST', `/biddings/${id}/objections`, { reason: '东山村所报前期基础与事实不符' }));
     expect(objected.nextActors).toEqual([expect.objectContaining({ role: 'TOWN_REVIEWER', action: 'answer 1 objection(s)' })]);
-    expectRefused(await platform.api('p.xikou.jinxi.villager', 'POST', `/biddings/${id}/objections`, { reason: '外镇' }), 403, 'WRONG_ORGANISATION');
+    expectRefused(await platform.api('p.xikou.jinxi.villager', 'POST', `/biddings/${id}/objections`, { reason: '外镇' }), 404, 'NOT_FOUND');
     // The notice period passes, but the open objection holds the award.
     await new Promise((r) => setTimeout(r, 2500));
     expect((await until(platform, id, () => true)).step).toBe('PUBLIC_NOTICE');

@@ -1,5 +1,5 @@
 // The town's public board of bidding (揭榜挂帅公开栏): no token, read as people read it, in headless Chromium.
-import { openBrowser, type PageBrowser } from '../support/browser';
+import { openBrowser, revalidating, type PageBrowser } from '../support/browser';
 import { startPlatform, type TestPlatform } from '../support/platform';
 import { DONGSHAN, NANTANG, QIAOTOU, archiveRoomPost, bidBody, inSeconds, ok, post, scoreAll, secretary, until } from './support';
 
@@ -111,4 +111,37 @@ describe('the town board of bidding (SQLite, Chromium)', () => {
     const missing = await fetch(`${platform.baseUrl}/towns/xingcun.nowhere/board`);
     expect(missing.status).toBe(404);
   });
+
+  test('awards come a page at a time, newest first; the board is revalidated by its ETag and changes with a new award', async () => {
+    const read = (path: string, etag?: string) => fetch(`${platform.baseUrl}/towns/${QIAOTOU}/${path}`, { headers: etag ? revalidating(etag) : {} });
+    const before = await read('board.json');
+    expect(before.headers.get('cache-control')).toBe('public, no-cache');
+    const etag = before.headers.get('etag')!;
+    expect((await read('board.json', etag)).status).toBe(304);
+
+    const second = await ok(
+      post(platform, { post: archiveRoomPost({ title: '第二个揭榜项目', deadline: inSeconds(8) }), periods: { biddingPublicNotice: { duration: '1s' } } }),
+    );
+    for (const v of [DONGSHAN, NANTANG]) await ok(platform.api(secretary(v), 'POST', `/biddings/${second.workflowId}/bids`, bidBody(v)));
+    await until(platform, second.workflowId, (v) => v.step === 'EVALUATION');
+    await scoreAll(platform, second.workflowId, {
+      [DONGSHAN]: { groundwork: [9, 9, 9], plan: [9, 9, 9], need: [9, 9, 9] },
+      [NANTANG]: { groundwork: [5, 5, 5], plan: [5, 5, 5], need: [5, 5, 5] },
+    });
+    await until(platform, second.workflowId, (v) => v.step === 'IMPLEMENTATION');
+    const changed = await read('board.json', etag);
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+
+    const awardsOf = (board: { awards: { workflowId: string }[] }) => board.awards.map((a) => a.workflowId);
+    const first = await platform.api(undefined, 'GET', `/towns/${QIAOTOU}/board.json?limit=1`);
+    expect([awardsOf(first.body), first.body.next]).toEqual([[second.workflowId], expect.any(String)]);
+    const next = await platform.api(undefined, 'GET', `/towns/${QIAOTOU}/board.json?limit=1&cursor=${encodeURIComponent(first.body.next)}`);
+    expect([awardsOf(next.body), next.body.next]).toEqual([[awardedId], null]);
+    // Open posts are on every page; the page links to the older awards.
+    expect(next.body.openPosts).toEqual(first.body.openPosts);
+    const seen = await browser.render(`${platform.baseUrl}/towns/${QIAOTOU}/board?limit=1`);
+    expect(seen.text).toContain('更早的揭榜项目');
+    expect((await read('board.json?cursor=x')).status).toBe(400);
+  }, 120_000);
 });

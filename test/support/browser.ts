@@ -56,7 +56,8 @@ export async function openBrowser(): Promise<PageBrowser> {
       try {
         await page.setViewport(viewport);
         const response = await page.goto(url, { waitUntil: 'load' });
-        if (!response?.ok()) throw new Error(`${url} answered ${response?.status()}`);
+        // 304: the browser kept the page and the server said it has not changed (boards are revalidated by ETag).
+        if (!response?.ok() && response?.status() !== 304) throw new Error(`${url} answered ${response?.status()}`);
         // A string, so the project's types stay free of the DOM library.
         const seen = (await page.evaluate(
           '({ text: document.body.innerText, title: document.title, lang: document.documentElement.lang, scrollWidth: document.documentElement.scrollWidth })',
@@ -73,3 +74,10 @@ export async function openBrowser(): Promise<PageBrowser> {
     },
   };
 }
+
+/**
+ * The headers of a request revalidating a kept copy, as a browser sends them. (fetch adds
+ * `Cache-Control: no-cache` to a request with If-None-Match unless given one, which would ask the
+ * server not to answer from its validators.)
+ */
+export const revalidating = (etag: string) => ({ 'if-none-match': etag, 'cache-control': 'max-age=0' });

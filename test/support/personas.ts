@@ -84,6 +84,9 @@ export async function callAs(platform: TestPlatform, token: string, method: 'GET
   return { requestId, status: response.status, code: ((await response.json()) as { code?: string }).code };
 }
 
+/** A refusal: a 403, or the 404 a process answers to one who may not read it (a missing process answers the same). */
+export const isRefusal = (outcome: { status: number; code?: string }) => outcome.status === 403 || (outcome.status === 404 && outcome.code === 'NOT_FOUND');
+
 /**
  * Runs generated cases one by one: every persona against each (refused ones first, on one process; each
  * further allowed one on a process of its own when a success moves it on). Returns `<case> · <persona>:
@@ -102,7 +105,7 @@ export async function runAccessCases(platform: TestPlatform, cases: AccessCase[]
       const target = c.moves && allowed.includes(name) && allowed.indexOf(name) > 0 ? await c.process!() : id;
       const outcome = await callAs(platform, personas.tokens.get(name)!, c.method, c.url(target), c.body?.());
       const ok = outcome.status >= 200 && outcome.status < 300;
-      actual.push(`${c.name} · ${name}: ${ok ? 'allowed' : outcome.status === 403 ? 'refused' : `${outcome.status} ${outcome.code}`}`);
+      actual.push(`${c.name} · ${name}: ${ok ? 'allowed' : isRefusal(outcome) ? 'refused' : `${outcome.status} ${outcome.code}`}`);
     }
   }
   return { expected: expected.sort(), actual: actual.sort() };

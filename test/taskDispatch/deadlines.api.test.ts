@@ -1,5 +1,6 @@
 // Deadlines that need the calendar beyond what it holds, and weekly reports missed while the worker was down.
 import { workingDeadline } from '../../activities/calendar';
+import { TEST_2027 } from '../support/calendar-2027';
 import { eventually, startPlatform, type TestPlatform } from '../support/platform';
 
 const DISPATCHER = 'p.qiaotou.dispatcher';
@@ -30,6 +31,35 @@ async function until(url: string, test: (body: any) => boolean, timeoutMs?: numb
     timeoutMs,
     () => last?.record?.map((r: { step: string; at: string }) => `${r.at} ${r.step}`),
   );
+}
+
+/** An admission reviewed and out for consultation (under the rules in force). */
+async function consultationOpened(proposedCode: string): Promise<string> {
+  const applied = await platform.api('p.dept.civil-affairs.dispatcher', 'POST', '/admissions', {
+    requestId: `plain-${proposedCode}-${Date.now()}`,
+    departmentId: 'xingcun.dept.civil-affairs',
+    application: {
+      title: '冬季防火宣传',
+      proposedCode,
+      kind: 'ASSIST',
+      whyVillages: '入户宣传',
+      legalBasis: '《消防法》',
+      expectedLoad: '每月2小时',
+      durationMonths: 3,
+      subItems: [],
+      scope: 'CATALOGUE',
+    },
+  });
+  const id: string = applied.body.workflowId;
+  await until(`/admissions/${id}`, (b) => b.step === 'REVIEW');
+  const met = { met: true, reason: '依法' };
+  const reviewed = await platform.api(OFFICE, 'POST', `/admissions/${id}/review`, {
+    requiredByLaw: met,
+    customarilyNeedsVillage: met,
+    withinVillageCapacity: met,
+  });
+  if (reviewed.status !== 200) throw new Error(`setup: ${reviewed.status} ${JSON.stringify(reviewed.body)}`);
+  return id;
 }
 
 test('after the worker was down, each missed weekly report is recorded on its own, not merged', async () => {
@@ -82,32 +112,50 @@ test('a deadline beyond the years the calendar holds is computed on plain weekda
   await platform.api(OFFICE, 'POST', `/rule-sets/${draft.body.id}/changes`, { values: { admission: { consultationPeriod: 30 } }, reason: '跨年征求意见' });
   await platform.api(OFFICE, 'POST', `/rule-sets/${draft.body.id}/publish`, {});
 
-  const applied = await platform.api('p.dept.civil-affairs.dispatcher', 'POST', '/admissions', {
-    requestId: `plain-${Date.now()}`,
-    departmentId: 'xingcun.dept.civil-affairs',
-    application: {
-      title: '冬季防火宣传',
-      proposedCode: 'XC-PLAIN-01',
-      kind: 'ASSIST',
-      whyVillages: '入户宣传',
-      legalBasis: '《消防法》',
-      expectedLoad: '每月2小时',
-      durationMonths: 3,
-      subItems: [],
-      scope: 'CATALOGUE',
-    },
-  });
-  const id = applied.body.workflowId;
-  await until(`/admissions/${id}`, (b) => b.step === 'REVIEW');
-  const met = { met: true, reason: '依法' };
-  const reviewed = await platform.api(OFFICE, 'POST', `/admissions/${id}/review`, {
-    requiredByLaw: met,
-    customarilyNeedsVillage: met,
-    withinVillageCapacity: met,
-  });
-  expect(reviewed.body.details.consultation.deadline).toBe(expected.at);
-  const fallback = reviewed.body.record.find((r: { step: string }) => r.step === 'CALENDAR_PLAIN_WEEKDAYS');
+  const id = await consultationOpened('XC-PLAIN-01');
+  const reviewed = (await platform.api(AUDITOR, 'GET', `/admissions/${id}`)).body;
+  expect(reviewed.details.consultation.deadline).toBe(expected.at);
+  const fallback = reviewed.record.find((r: { step: string }) => r.step === 'CALENDAR_PLAIN_WEEKDAYS');
   expect(fallback).toMatchObject({ rule: 'due dates follow the official calendar', summary: expect.stringContaining(expected.plainWeekdays!.reason) });
   const notices = await platform.api(OPERATOR, 'GET', '/me/notifications');
   expect(notices.body).toEqual(expect.arrayContaining([expect.objectContaining({ workflowId: id, kind: `CALENDAR_PLAIN_WEEKDAYS@${expected.at}` })]));
+});
+
+test("when next year's calendar is loaded, a due date counted on plain weekdays is counted again: moved, recorded with the calendar version, told; operators see it pending, then not", async () => {
+  // The rule set the test above published keeps the consultation at 30 working days: from early December, into 2027.
+  const id = await consultationOpened('XC-PLAIN-02');
+  const inConsultation = (await platform.api(AUDITOR, 'GET', `/admissions/${id}`)).body;
+  const counted = inConsultation.details.consultation.deadline as string;
+  const pending = inConsultation.calendarDueDates.find((d: { period: string }) => d.period === 'admissionConsultation');
+  expect(pending).toMatchObject({ at: counted, plainWeekdays: true });
+  const behind = async () =>
+    (
+      (await platform.api(OPERATOR, 'GET', '/counties/xingcun/calendar/pending-due-dates?behind=true&limit=500')).body.processes as { workflowId: string }[]
+    ).map((p) => p.workflowId);
+  expect(await behind()).toContain(id);
+
+  const loaded = await platform.api(OPERATOR, 'POST', '/counties/xingcun/calendar/years/2027', {
+    source: '国务院办公厅关于2027年部分节假日安排的通知（测试数据）',
+    reason: '导入次年日历',
+    ...TEST_2027,
+  });
+  expect(loaded.status).toBe(201);
+  expect(loaded.body.dueDatesRevision).toBe(`revise-due-dates-xingcun-v${loaded.body.calendarVersion}`);
+  const recounted = await workingDeadline(platform.db, { countyId: 'xingcun', fromIso: pending.from, workingDays: 30 });
+  expect(recounted.plainWeekdays).toBeUndefined();
+  expect(recounted.at).not.toBe(counted);
+
+  const moved = await until(`/admissions/${id}`, (b) => b.details.consultation.deadline === recounted.at);
+  expect(moved.nextActors.length).toBeGreaterThan(0);
+  for (const next of moved.nextActors) expect(next).toMatchObject({ role: 'TOWN_REVIEWER', dueAt: recounted.at });
+  expect(moved.record.find((r: { step: string }) => r.step === 'DUE_DATE_MOVED')).toMatchObject({
+    rule: `due dates follow the official calendar (version ${loaded.body.calendarVersion})`,
+    data: { period: 'admissionConsultation', from: counted, to: recounted.at, calendarVersion: loaded.body.calendarVersion },
+  });
+  const told = await platform.db.notification.findMany({ where: { workflowId: id, kind: `DUE_DATE_MOVED@${recounted.at}` } });
+  expect(told.map((n) => n.orgId).sort()).toEqual(moved.nextActors.map((n: { orgId: string }) => n.orgId).sort());
+  expect(await behind()).not.toContain(id);
+  // The revision's result in Temporal lists the processes it told.
+  const revision = await platform.temporal.workflow.getHandle(loaded.body.dueDatesRevision).result();
+  expect(revision.told).toContain(id);
 });

@@ -4,6 +4,7 @@ import { msToNumber } from '@temporalio/common/lib/time';
 import { periodOf, DAY_MS, type Period, type PeriodOverrides } from '../rules/checks';
 import type { PeriodName, RuleSectionMap, RuleValues } from '../rules/definitions';
 import type { ProcessActivities } from './publication';
+import type { CalendarDueDate } from './view';
 import { endOfWeekday } from './durations';
 import { nowIso } from './workflow-support';
 
@@ -16,6 +17,8 @@ export interface DeadlineContext {
   activities: ProcessActivities;
   /** A deadline was computed on plain weekdays (the calendar lacks its year): record it and tell operators. */
   onPlainWeekdays(reason: string, at: string, inStep: boolean): Promise<void>;
+  /** A due date was counted on the calendar: the process keeps it pending, so a change of the calendar can move it. */
+  onCalendarDue(due: CalendarDueDate): void;
 }
 
 export class Deadlines {
@@ -31,15 +34,32 @@ export class Deadlines {
     const period = this.period(name);
     const from = options.from ?? nowIso();
     if ('duration' in period) return new Date(Date.parse(from) + msToNumber(period.duration as `${number}s`)).toISOString();
+    const { due, plainWeekdays } = await this.counted(name, from, options.inStep ?? false);
+    if (plainWeekdays) await this.context.onPlainWeekdays(plainWeekdays, due.at, options.inStep ?? false);
+    this.context.onCalendarDue(due);
+    return due.at;
+  }
+
+  /** A pending due date counted again, from where it started, on the calendar as it is now. */
+  async recount(pending: CalendarDueDate): Promise<CalendarDueDate> {
+    if ('duration' in this.period(pending.period as PeriodName)) return pending;
+    return (await this.counted(pending.period as PeriodName, pending.from, false)).due;
+  }
+
+  /** `name` counted from `from` on the county's calendar; `plainWeekdays` says why it could not be, in full. */
+  private async counted(name: PeriodName, from: string, duringStep: boolean): Promise<{ due: CalendarDueDate; plainWeekdays?: string }> {
+    const period = this.period(name);
     const { platform, inStep } = this.context.activities;
-    const calendar = options.inStep ? inStep : platform;
+    const calendar = duringStep ? inStep : platform;
     const { countyId } = this.context;
     const found =
       'weeklyOn' in period
         ? await calendar.weeklyDueAt({ countyId, fromIso: from, weekday: period.weeklyOn })
-        : await calendar.workingDeadline({ countyId, fromIso: from, workingDays: period.workingDays });
-    if (found.plainWeekdays) await this.context.onPlainWeekdays(found.plainWeekdays.reason, found.at, options.inStep ?? false);
-    return found.at;
+        : await calendar.workingDeadline({ countyId, fromIso: from, workingDays: 'workingDays' in period ? period.workingDays : 0 });
+    const plainWeekdays = found.plainWeekdays?.reason;
+    // Counted before calendars had versions (an older run's history): version 0.
+    const due = { period: name, from, at: found.at, calendarVersion: found.calendarVersion ?? 0, ...(plainWeekdays && { plainWeekdays: true }) };
+    return { due, plainWeekdays };
   }
 
   /** When to remind before `deadline`. */

@@ -16,13 +16,14 @@ import {
 import type { SearchAttributeUpdatePair, SignalDefinition } from '@temporalio/common';
 import { stepsOf } from './contract';
 import { childEndOf, closedByOrigin, closedByParent, type ChildEnd } from './children';
+import { calendarChanged, concernedBy, moveDueDate, type CalendarChange, type DueDateFields } from './calendar-changes';
 import { Deadlines } from './deadlines';
-import type { ContinuableStart, Continuation, NextActor, ProcessStatus, ProcessView } from './view';
+import type { CalendarDueDate, ContinuableStart, Continuation, NextActor, ProcessStatus, ProcessView } from './view';
 import { closingOnCancel, enforce, nowIso, processSteps, recordStep, stepAnswer, workflowId } from './workflow-support';
 import { LOCAL_ACTIVITIES, publisher, type OwnSearchAttributes, type ParentLink } from './publication';
 import type { RuleResult } from './reasons';
 import type { PeriodOverrides } from '../rules/checks';
-import type { PinnedRules, RuleSectionMap } from '../rules/definitions';
+import type { PeriodName, PinnedRules, RuleSectionMap } from '../rules/definitions';
 
 /** A timer for the earliest due moment of a watch: `rang` once it is reached, unless cancelled. */
 interface Alarm {
@@ -78,6 +79,11 @@ export interface ProcessOptions<V extends ProcessView> {
   start?: ContinuableStart<V>;
   /** The state a previous run carried over (`start.continued`): the process resumes from it instead of opening anew. */
   continued?: Continuation<V>;
+  /**
+   * Where it keeps the due dates of its periods besides `dueAt` and its next actors', so that a change of
+   * the county's calendar moves them (calendar-changes.ts).
+   */
+  dueDateFields?: DueDateFields<V>;
 }
 
 /** How a wait of the main body may end the run: by default, once due and quiet, it continues as new. */
@@ -150,7 +156,45 @@ export function openProcess<V extends ProcessView, Step extends string = string>
         summary: `A due date (${at}) was computed on plain weekdays: ${reason}`,
       });
     },
+    onCalendarDue: (due) => {
+      const now = Date.now();
+      view.calendarDueDates = [...(view.calendarDueDates ?? []).filter((d) => d.period !== due.period && Date.parse(d.at) > now), due];
+    },
   });
+
+  /** The calendar changed: each pending due date counted on an older version is counted again; one that moved is moved, recorded and told. */
+  async function reviseDueDates(change: CalendarChange): Promise<void> {
+    const now = Date.now();
+    const pending: CalendarDueDate[] = [];
+    for (const due of view.calendarDueDates ?? []) {
+      if (Date.parse(due.at) <= now) continue;
+      if (due.calendarVersion >= change.calendarVersion) {
+        pending.push(due);
+        continue;
+      }
+      const recounted = await deadlines.recount(due);
+      if (recounted.at === due.at) {
+        pending.push(recounted);
+        continue;
+      }
+      // A due date the process no longer keeps (its step passed) is not pending any more.
+      if (!moveDueDate(view, options.dueDateFields?.[due.period as PeriodName], due.at, recounted.at)) continue;
+      pending.push(recounted);
+      recordStep(view, {
+        step: 'DUE_DATE_MOVED',
+        rule: `due dates follow the official calendar (version ${recounted.calendarVersion})`,
+        summary: `${due.period}: due ${due.at} → ${recounted.at}, counted again from ${due.from} on the calendar as changed`,
+        data: { period: due.period, from: due.at, to: recounted.at, countedFrom: due.from, calendarVersion: recounted.calendarVersion },
+      });
+      await process.notify(
+        concernedBy(view),
+        `DUE_DATE_MOVED@${recounted.at}`,
+        `截止时间调整 Due date moved: ${view.title}: ${due.at} → ${recounted.at} (the county's calendar changed).`,
+      );
+    }
+    view.calendarDueDates = pending;
+    changes++;
+  }
 
   const start = options.start;
   /** Time to continue as new: Temporal suggests it, or this run's history reached the test-only bound. */
@@ -334,6 +378,7 @@ export function openProcess<V extends ProcessView, Step extends string = string>
       }
     },
   };
+  process.signal(calendarChanged, (change) => change.countyId === view.countyId, reviseDueDates);
   const origin = options.origin;
   if (origin) {
     process.signal(

@@ -44,6 +44,18 @@ export function processViewSchema<T extends string, D extends z.ZodType>(process
     nextActors: z.array(z.object({ role: z.enum(ROLES), orgId: z.string(), action: z.string(), dueAt: z.string().optional() })),
     dueAt: z.string().optional(),
     overdue: z.boolean(),
+    calendarDueDates: z
+      .array(
+        z.object({
+          period: z.string(),
+          from: z.string(),
+          at: z.string(),
+          calendarVersion: z.number().int(),
+          plainWeekdays: z.boolean().optional(),
+        }),
+      )
+      .optional()
+      .meta({ description: "Pending due dates counted on the county's calendar, with the calendar version each was counted on" }),
     startedAt: z.string(),
     updatedAt: z.string(),
     rules: z

@@ -29,6 +29,20 @@ export interface StepRecord {
   data?: unknown;
 }
 
+/**
+ * A pending due date counted on the county's calendar (in working days or on a weekly report day):
+ * from when, by which period, and on which version of the calendar, so that a change of the calendar
+ * can move it (one per period: a later count of the same period replaces it).
+ */
+export interface CalendarDueDate {
+  period: string;
+  from: string;
+  at: string;
+  calendarVersion: number;
+  /** Counted with plain weekdays: the calendar lacked a year it needed. */
+  plainWeekdays?: boolean;
+}
+
 /** What every process answers to its state query, besides its own details. */
 export interface ProcessView<Details = unknown> {
   processType: string;
@@ -46,6 +60,8 @@ export interface ProcessView<Details = unknown> {
   nextActors: NextActor[];
   dueAt?: string;
   overdue: boolean;
+  /** Its pending due dates counted on the calendar. */
+  calendarDueDates?: CalendarDueDate[];
   startedAt: string;
   updatedAt: string;
   record: StepRecord[];

@@ -15,6 +15,7 @@ export async function itemAdmission(start: AdmissionStart): Promise<AdmissionVie
     query,
     rules: start.rules,
     ruleSections: admissionContract.rules,
+    dueDateFields: { admissionConsultation: { get: (v) => v.details.consultation?.deadline, set: (v, at) => void (v.details.consultation!.deadline = at) } },
     periods: start.periods,
     start,
     continued: start.continued,

@@ -1,6 +1,7 @@
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import { actedAs, findRole, type Actor } from '../common/actor';
 import type { NextActor } from '../common/view';
+import type { DueDateField } from '../common/calendar-changes';
 import { openProcess, type Timer } from '../common/open-process';
 import type { Role } from '../common/roles';
 import { nowIso } from '../common/workflow-support';
@@ -65,12 +66,26 @@ function matterAttributes(view: MajorMatterView): SearchAttributeUpdatePair[] {
 }
 
 /** 五议两公开: a village's major matter decided by its legal steps (docs/processes.md §3). */
+/** The end of the disclosure open now: a change of the calendar may move it. */
+const openDisclosureEnd: DueDateField<MajorMatterView> = {
+  get: (v) => {
+    const open = v.details.disclosures.at(-1);
+    return open && !open.closedAt ? open.endsAt : undefined;
+  },
+  set: (v, at) => void (v.details.disclosures.at(-1)!.endsAt = at),
+};
+
 export async function majorMatterDecision(start: MajorMatterStart): Promise<MajorMatterView> {
   const { villageId, townId } = start;
   const process = openProcess<MajorMatterView, MajorMatterStep>({
     query,
     rules: start.rules,
     ruleSections: majorMatterContract.rules,
+    dueDateFields: {
+      majorMatterStep: { get: (v) => v.details.next?.dueAt, set: (v, at) => void (v.details.next!.dueAt = at) },
+      resolutionDisclosure: openDisclosureEnd,
+      resultDisclosure: openDisclosureEnd,
+    },
     periods: start.periods,
     start,
     continued: start.continued,

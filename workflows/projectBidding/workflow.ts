@@ -49,12 +49,23 @@ function biddingAttributes(view: BiddingView): SearchAttributeUpdatePair[] {
 }
 
 /** 揭榜挂帅: a town posts a project, villages bid, a panel scores, the best bid wins in public, the winner implements (docs/processes.md §4). */
+/** The milestone reported and awaiting acceptance. */
+const reportedMilestone = (v: BiddingView) => v.details.milestones.find((m) => m.status === 'REPORTED');
+
 export async function projectBidding(start: BiddingStart): Promise<BiddingView> {
   const { townId, post } = start;
   const process = openProcess<BiddingView, BiddingStep>({
     query,
     rules: start.rules,
     ruleSections: biddingContract.rules,
+    dueDateFields: {
+      biddingPublicNotice: { get: (v) => v.details.noticeEndsAt, set: (v, at) => void (v.details.noticeEndsAt = at) },
+      biddingNoBidChoice: { get: (v) => v.details.noBidChoiceDueAt, set: (v, at) => void (v.details.noBidChoiceDueAt = at) },
+      biddingMilestoneAcceptance: {
+        get: (v) => reportedMilestone(v)?.acceptanceDueAt,
+        set: (v, at) => void (reportedMilestone(v)!.acceptanceDueAt = at),
+      },
+    },
     periods: start.periods,
     start,
     continued: start.continued,

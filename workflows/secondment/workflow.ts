@@ -35,6 +35,10 @@ export async function secondment(start: SecondmentStart): Promise<SecondmentView
     query,
     rules: start.rules,
     ruleSections: secondmentContract.rules,
+    dueDateFields: {
+      secondmentConsent: { get: (v) => v.details.consentDueAt, set: (v, at) => void (v.details.consentDueAt = at) },
+      secondmentReturnConfirmation: { get: (v) => v.details.returnDueAt, set: (v, at) => void (v.details.returnDueAt = at) },
+    },
     periods: start.periods,
     start,
     continued: start.continued,

@@ -22,6 +22,7 @@ export async function villageTask(start: VillageTaskStart): Promise<VillageTaskV
     query: contract.query,
     rules: start.rules,
     ruleSections: contract.rules,
+    dueDateFields: { progressReport: { get: (v) => v.details.nextReportDueAt, set: (v, at) => void (v.details.nextReportDueAt = at) } },
     periods: start.periods,
     start,
     continued: start.continued,

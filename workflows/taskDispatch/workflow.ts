@@ -31,6 +31,7 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
     query: contract.query,
     rules: start.rules,
     ruleSections: contract.rules,
+    dueDateFields: { dispatchReview: { get: (v) => v.details.reviewDueAt, set: (v, at) => void (v.details.reviewDueAt = at) } },
     periods: start.periods,
     start,
     continued: start.continued,

@@ -29,6 +29,10 @@ export async function villageEvaluation(start: EvaluationStart): Promise<Evaluat
     query,
     rules: start.rules,
     ruleSections: evaluationContract.rules,
+    dueDateFields: {
+      evaluationMarking: { get: (v) => v.details.markingDueAt, set: (v, at) => void (v.details.markingDueAt = at) },
+      evaluationNotice: { get: (v) => v.details.noticeEndsAt, set: (v, at) => void (v.details.noticeEndsAt = at) },
+    },
     periods: start.periods,
     start,
     continued: start.continued,

@@ -3,13 +3,13 @@
 // period and how to object — and nothing about who suggested, objected or voted: it is built from each
 // matter's public projection (docs/processes.md §0.9).
 import { z } from 'zod';
-import '../openapi';
+import '../../api/openapi';
 import type { Db } from '../../prisma/client';
 import { MAJOR_MATTER_KINDS, type MajorMatterKind } from '../../workflows/majorMatterDecision/rule-section';
 import type { HeldMeeting, MajorMatterView } from '../../workflows/majorMatterDecision/contract';
 import { publicMajorMatter, type PublicMajorMatterView } from '../../workflows/majorMatterDecision/projections';
-import { notFound } from '../problem';
-import { html, page, type SafeHtml } from './page';
+import { notFound } from '../../api/problem';
+import { html, page, type SafeHtml } from '../../api/pages/page';
 
 /** Closed matters stay on the board this long after they closed. */
 const RECENT_DAYS = 90;
@@ -86,7 +86,7 @@ export const boardSchema = z
     villageId: z.string(),
     villageName: z.string(),
     townName: z.string(),
-    generatedAt: z.string(),
+    updatedAt: z.string().nullable().openapi({ description: 'When what the board shows last changed (null while it shows nothing)' }),
     underDisclosure: z.array(boardEntry),
     recentlyClosed: z.array(boardEntry),
     howToObject: z.string(),
@@ -158,7 +158,7 @@ export async function villageBoard(db: Db, villageId: string, nowMs = Date.now()
     villageId,
     villageName: village.name,
     townName: town?.name ?? '',
-    generatedAt: new Date(nowMs).toISOString(),
+    updatedAt: rows.length ? new Date(Math.max(...rows.map((r) => r.updatedAt.getTime()))).toISOString() : null,
     underDisclosure: views.filter((v) => v.status === 'RUNNING').map(entryOf),
     // Only what was posted: a matter declined before any disclosure never was on the board.
     recentlyClosed: views.filter((v) => v.status !== 'RUNNING' && v.details.disclosures.length > 0).map(entryOf),
@@ -236,6 +236,6 @@ export function renderBoard(board: Board): string {
     title: `${board.villageName}村务公开栏`,
     subtitle: `${board.townName} · 五议两公开 重大事项`,
     body,
-    footer: `更新时间 ${local(board.generatedAt)}（北京时间）`,
+    footer: board.updatedAt ? `更新时间 ${local(board.updatedAt)}（北京时间）` : undefined,
   });
 }

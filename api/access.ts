@@ -113,6 +113,17 @@ export async function requireReaderAt(
   }
 }
 
+/** The rows of the read model of `countyId` that `scope` reads of a process read at `readers`: a Prisma filter, or undefined when none. */
+export function readableWhere(scope: ReadScope, readers: readonly ReadLevel[], countyId: string): Prisma.ProcessRecordWhereInput | undefined {
+  const at = (level: ReadLevel) => readers.includes(level);
+  if (scope.counties.has(countyId)) return {};
+  if (at('countyTowns') && scope.townCounties.has(countyId)) return {};
+  const towns = [...(at('town') ? scope.towns : []), ...(at('villageTowns') ? scope.villageTowns : [])];
+  const villages = at('village') ? [...scope.villages] : [];
+  const readable = [...(towns.length ? [{ townId: { in: towns } }] : []), ...(villages.length ? [{ villageId: { in: villages } }] : [])];
+  return readable.length ? { OR: readable } : undefined;
+}
+
 /** The rows of the read model an actor may list of a process read at `readers`: a Prisma filter, or a 403 when the actor reads none of them. */
 export async function readableRowsAt(
   deps: Pick<AppDeps, 'db'>,
@@ -121,15 +132,9 @@ export async function readableRowsAt(
   readers: readonly ReadLevel[],
   countyId: string,
 ): Promise<Prisma.ProcessRecordWhereInput> {
-  const scope = await readScope(deps.db, actor);
-  const at = (level: ReadLevel) => readers.includes(level);
-  if (scope.counties.has(countyId)) return {};
-  if (at('countyTowns') && scope.townCounties.has(countyId)) return {};
-  const towns = [...(at('town') ? scope.towns : []), ...(at('villageTowns') ? scope.villageTowns : [])];
-  const villages = at('village') ? [...scope.villages] : [];
-  const readable = [...(towns.length ? [{ townId: { in: towns } }] : []), ...(villages.length ? [{ villageId: { in: villages } }] : [])];
-  if (!readable.length) throw forbidden(`Your roles do not let you list ${processType} processes of ${countyId}.`);
-  return { OR: readable };
+  const readable = readableWhere(await readScope(deps.db, actor), readers, countyId);
+  if (!readable) throw forbidden(`Your roles do not let you list ${processType} processes of ${countyId}.`);
+  return readable;
 }
 
 /** A village's or town's weekly lists: read by the county's staff, the town's, and (a village's) the village's people. */

@@ -67,7 +67,7 @@ export function actorFromHeader(header: string | undefined, secret: string, requ
 export async function confirmLive(db: Db, actor: Actor): Promise<void> {
   const person = await db.person.findUnique({
     where: { id: actor.personId },
-    select: { roles: { select: { role: true, orgId: true, org: { select: { countyId: true } } } } },
+    select: { roles: { select: { role: true, orgId: true, org: { select: { countyId: true, name: true } } } } },
   });
   if (!person) throw unauthenticated(`The token's person ${actor.personId} is no longer on the county's register; sign in again.`);
   const held = new Set(person.roles.map((r) => `${r.role}@${r.orgId}@${r.org.countyId}`));
@@ -77,6 +77,9 @@ export async function confirmLive(db: Db, actor: Actor): Promise<void> {
       `The token claims ${ended.map((r) => `${r.role} in ${r.orgId}`).join(', ')}, which ${actor.personId} no longer holds; sign in again.`,
     );
   }
+  // The organisations' names as the register has them, for the record of what the actor does.
+  const names = new Map(person.roles.map((r) => [r.orgId, r.org.name]));
+  for (const assignment of actor.roles) assignment.orgName = names.get(assignment.orgId);
 }
 
 /** The actor's assignment of `role` in `orgId`, or a 403 naming what is missing. */

@@ -38,6 +38,7 @@ export const TAGS = [
   { name: 'rules', description: 'The rules a county sets for its processes, drafted, changed and published as rule sets' },
   { name: 'calendar', description: "The county's working-day calendar: official holidays and make-up working days, by year" },
   { name: 'weekly', description: "The week's rhythm: a village's Monday deployment list, a town's Friday report" },
+  { name: 'processes', description: 'Processes of every type at once, each as its readers may list it' },
   { name: 'audit', description: 'Refused steps, for auditors' },
   { name: 'boards', description: 'Public notice boards of villages and towns: pages for people, and their JSON' },
 ] as const;

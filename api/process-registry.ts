@@ -91,6 +91,8 @@ export interface ProcessDescriptor<C extends Contract = Contract, S = any> {
   checks?: Partial<Record<keyof C['actions'] & string, (deps: AppDeps, body: any, process: ProcessRef) => Promise<void>>>;
   /** Which levels of its place read it (the county's staff always do). */
   readers: readonly ReadLevel[];
+  /** It carries personal data (names, identities, circumstances): its staff's reads are logged, as auditors' always are (api/read-log.ts). */
+  personalData?: boolean;
   /** Where a workflow id puts the process (county, town, village), or undefined when no process can have that id. */
   place: (db: Db, workflowId: string) => Promise<Omit<ProcessPlace, 'processType' | 'workflowId'> | undefined>;
   /** Its own demo data, seeded with the demo county (in its transaction). */

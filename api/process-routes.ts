@@ -3,18 +3,37 @@
 // follows; reads and lists are decided by the process's place and readers (api/access.ts).
 import { z } from 'zod';
 import type { Actor } from '../workflows/common/actor';
-import { mayReadAt, readableRowsAt, readScope, requireReaderAt } from './access';
+import { mayReadAt, readableRowsAt, readableWhere, readScope, requireReaderAt } from './access';
 import { requireCounty } from './auth';
 import type { AppDeps } from './deps';
 import { route, type HttpDeps } from './http';
-import { Problem } from './problem';
+import { forbidden, notFound, Problem } from './problem';
+import { stateAt } from '../domain/process-history';
+import type { ProcessView } from '../workflows/common/view';
 import { operationIds, projectionSchemas, type Begun, type ProcessDescriptor, type ProcessRegistry } from './process-registry';
-import { answerTo, isSubjectOfStored, projectedAnswerHeaders } from './readers';
+import { answerTo, isSubjectOfStored, projectedAnswerHeaders, READER_KIND } from './readers';
+import { isLoggedRead, logRead } from './read-log';
+import type { ReaderKind } from '../workflows/common/projection';
 import { listProcesses, processSummarySchema, readHeaders, readProcess } from './workflow-calls/read';
 import { startProcess } from './workflow-calls/start';
 import { stepRoutes } from './workflow-calls/step';
 
 const orgId = z.string().min(1).max(120);
+
+/** A read of a process as it stood at an instant (auditors); now when absent. */
+const asOfQuery = z.object({
+  at: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .openapi({ description: 'The instant to read the process as it stood then (as the platform showed it); now when absent' }),
+});
+
+/** The state of a process as it stood at `at`; a 404 before it was first published. */
+async function stateAsOf(deps: AppDeps, workflowId: string, at: string): Promise<ProcessView> {
+  const state = await stateAt(deps.db, workflowId, new Date(at));
+  if (!state) throw notFound(`Process ${workflowId} as it stood at ${at}`);
+  return state;
+}
 
 /** The query of a process list: the county, and optionally its town, village, step and status. */
 export const listQuery = z.object({
@@ -31,7 +50,36 @@ export const listQuery = z.object({
 });
 
 export function mountProcesses(http: HttpDeps, deps: AppDeps, registry: ProcessRegistry): void {
+  listAcrossTypes(http, deps, registry);
   for (const descriptor of registry.all) mountProcess(http, deps, registry, descriptor);
+}
+
+/** `GET /processes`: every type's list at once, each type's rows as its readers may list them. */
+function listAcrossTypes(http: HttpDeps, deps: AppDeps, registry: ProcessRegistry): void {
+  const types = registry.all.map((d) => d.contract.processType) as [string, ...string[]];
+  route(
+    http,
+    {
+      method: 'get',
+      path: '/processes',
+      operationId: 'listProcesses',
+      summary: "Processes of every type, filtered like each type's list (from the read model), newest change first",
+      tag: 'processes',
+      query: listQuery.extend({ processType: z.enum(types).optional() }),
+      response: z.array(processSummarySchema),
+    },
+    async ({ actor, query }) => {
+      requireCounty(actor, query.countyId);
+      const { limit, processType, ...where } = query;
+      const scope = await readScope(deps.db, actor);
+      const readable = registry.all.flatMap((d) => {
+        const rows = (!processType || processType === d.contract.processType) && readableWhere(scope, d.readers, query.countyId);
+        return rows ? [{ AND: [{ processType: d.contract.processType }, rows] }] : [];
+      });
+      if (!readable.length) throw forbidden(`Your roles do not let you list ${processType ?? 'any'} processes of ${query.countyId}.`);
+      return listProcesses(deps, where, limit, { OR: readable });
+    },
+  );
 }
 
 function mountProcess(http: HttpDeps, deps: AppDeps, registry: ProcessRegistry, d: ProcessDescriptor): void {
@@ -131,15 +179,24 @@ function mountProcess(http: HttpDeps, deps: AppDeps, registry: ProcessRegistry, 
       summary: d.http.readSummary,
       tag,
       params,
+      query: asOfQuery,
       headers: readHeaders,
       response: view,
       answerHeaders: projectedAnswerHeaders,
       refusals: [404, 503],
     },
-    async ({ actor, params, res }) => {
+    async ({ actor, params, query, res }) => {
       const place = await registry.place(deps.db, processType, params.id);
       await requireReaderAt(deps, actor, res, place, d.readers, () => isSubjectOfStored(deps, d, actor, params.id));
-      return answerTo(deps, res, d, actor, await readProcess(deps, res, { processType, workflowId: params.id }, contract.query));
+      const state = query.at
+        ? await stateAsOf(deps, params.id, query.at)
+        : await readProcess(deps, res, { processType, workflowId: params.id }, contract.query);
+      const answer = await answerTo(deps, res, d, actor, state);
+      const readerKind = res.getHeader(READER_KIND) as ReaderKind;
+      if (isLoggedRead(readerKind, d.personalData)) {
+        await logRead(deps.db, actor, { countyId: state.countyId, processType, workflowId: params.id, readerKind, what: 'state' });
+      }
+      return answer;
     },
   );
 

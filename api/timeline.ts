@@ -21,6 +21,8 @@ const stepEntry = z.object({
   actor: z.unknown().optional(),
   requestId: z.string().optional(),
   rule: z.string().optional(),
+  ruleSet: z.object({ ruleSetId: z.string(), version: z.number().int() }).optional(),
+  runId: z.string().optional(),
   summary: z.string(),
   data: z.unknown().optional(),
 });
@@ -43,7 +45,7 @@ export const timelineSchema = z
   })
   .openapi('ProcessTimeline');
 
-type Timeline = z.infer<typeof timelineSchema>;
+export type Timeline = z.infer<typeof timelineSchema>;
 
 /** A workflow id's possible request ids: what follows each of its dashes (`dispatch-<town>-<requestId>`). */
 function requestIdsIn(workflowId: string): string[] {

@@ -1,5 +1,6 @@
 // The weekly rhythm (周一清单式部署、周五条目式汇报), computed from the processes' own records.
 import type { Db } from '../prisma/client';
+import { stateAt } from './process-history';
 import { BEIJING_OFFSET_MS } from '../workflows/common/durations';
 import type { VillageTaskView } from '../workflows/taskDispatch/contract';
 
@@ -19,9 +20,16 @@ export function weekOf(at: Date): { from: Date; to: Date; monday: string; friday
   };
 }
 
-async function villageTasks(db: Db, where: { villageId?: string; townId?: string }) {
-  const rows = await db.processRecord.findMany({ where: { processType: 'villageTask', ...where }, orderBy: [{ dueAt: 'asc' }] });
-  return rows.map((r) => JSON.parse(r.state) as VillageTaskView);
+/** The village tasks of a place as they stand, or, for a past instant, as they stood then (domain/process-history.ts). */
+async function villageTasks(db: Db, where: { villageId?: string; townId?: string }, at: Date) {
+  const past = at.getTime() < Date.now();
+  const rows = await db.processRecord.findMany({
+    where: { processType: 'villageTask', ...where, ...(past && { startedAt: { lte: at } }) },
+    orderBy: [{ dueAt: 'asc' }],
+  });
+  if (!past) return rows.map((r) => JSON.parse(r.state) as VillageTaskView);
+  const then = await Promise.all(rows.map((r) => stateAt(db, r.workflowId, at)));
+  return then.filter((t): t is VillageTaskView => t !== undefined);
 }
 
 const within = (iso: string | undefined, week: { from: Date; to: Date }) =>
@@ -33,7 +41,7 @@ const within = (iso: string | undefined, week: { from: Date; to: Date }) =>
  */
 export async function deploymentList(db: Db, villageId: string, at: Date, namesShown: (task: VillageTaskView) => boolean) {
   const week = weekOf(at);
-  const open = (await villageTasks(db, { villageId })).filter((t) => t.status === 'RUNNING');
+  const open = (await villageTasks(db, { villageId }, at)).filter((t) => t.status === 'RUNNING');
   return {
     villageId,
     weekStarting: week.monday,
@@ -70,7 +78,7 @@ function itemised(t: VillageTaskView, week: { from: Date; to: Date }) {
 /** Friday's roll-up for a town: per village, what is open, late, done and reported this week. */
 export async function townWeeklyReport(db: Db, townId: string, at: Date) {
   const week = weekOf(at);
-  const tasks = await villageTasks(db, { townId });
+  const tasks = await villageTasks(db, { townId }, at);
   const byVillage = new Map<string, VillageTaskView[]>();
   for (const t of tasks) byVillage.set(t.villageId!, [...(byVillage.get(t.villageId!) ?? []), t]);
   const villages = [...byVillage.entries()]

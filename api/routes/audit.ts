@@ -11,8 +11,12 @@ import { route, type HttpDeps } from '../http';
 import { idBefore, pageFrom, pageOf, pageQuery } from '../paging';
 import { concealed, forbidden, notFound } from '../problem';
 import { presentRefusal, refusedAttemptSchema, type RefusalRow } from '../refusals';
+import { logRead, presentRead, readLogSchema } from '../read-log';
 import { projectionFor, type ProcessRegistry } from '../process-registry';
-import { processTimeline, timelineSchema } from '../timeline';
+import { processTimeline, timelineSchema, type Timeline } from '../timeline';
+import { renderTimeline } from '../pages/timeline-page';
+import type { Actor } from '../../workflows/common/actor';
+import type { Response } from 'express';
 import type { ProcessView } from '../../workflows/common/view';
 
 const AUDIT_ROLES = ['AUDITOR', 'INSPECTOR', 'OPERATOR'] as const;
@@ -69,6 +73,25 @@ const chainVerdict = z
   .openapi('AuditChainVerdict');
 
 export function auditRoutes(http: HttpDeps, deps: AppDeps, processes: ProcessRegistry): void {
+  route(
+    http,
+    {
+      method: 'get',
+      path: '/audit/reads',
+      operationId: 'listLoggedReads',
+      summary: "Reads on the record: every auditor's read of a process, and staff reads of processes that carry personal data; newest first, a page at a time",
+      tag: 'audit',
+      query: z.object({ countyId: z.string().min(1), workflowId: z.string().optional(), personId: z.string().optional() }).extend(pageQuery),
+      response: pageOf(readLogSchema, 'ProcessReadLoggedPage'),
+    },
+    async ({ actor, query: { limit, cursor, ...where } }) => {
+      requireAnyRole(actor, [...AUDIT_ROLES], where.countyId);
+      const before = idBefore(cursor);
+      const rows = await deps.db.readLog.findMany({ where: { ...where, id: before ? { lt: before } : undefined }, orderBy: { id: 'desc' }, take: limit + 1 });
+      return pageFrom(rows, limit, presentRead);
+    },
+  );
+
   route(
     http,
     {
@@ -137,6 +160,23 @@ export function auditRoutes(http: HttpDeps, deps: AppDeps, processes: ProcessReg
     },
   );
 
+  /** A process's timeline as its county's auditors read it, the read logged; to anyone else the process is not there. */
+  async function timelineFor(actor: Actor, workflowId: string, res: Response): Promise<Timeline> {
+    const row = await deps.db.processRecord.findUnique({ where: { workflowId }, select: { countyId: true, processType: true } });
+    if (!row) throw notFound(`Process ${workflowId}`);
+    res.locals.process = { ...row, workflowId };
+    if (!hasAnyRole(actor, [...AUDIT_ROLES], row.countyId)) {
+      throw concealed(forbidden(`A timeline is read by the county's ${AUDIT_ROLES.join(', ')}.`), `Process ${workflowId}`);
+    }
+    // The record as the county's auditors read it (everything but what is sealed from everyone).
+    const auditor = { kind: 'auditor' as const, personId: actor.personId, roles: actor.roles, now: new Date().toISOString() };
+    await logRead(deps.db, actor, { countyId: row.countyId, processType: row.processType, workflowId, readerKind: 'auditor', what: 'timeline' });
+    const recordOf = (view: ProcessView) =>
+      processes.has(row.processType) ? (projectionFor(processes.get(row.processType), 'auditor').project(view, auditor) as ProcessView).record : view.record;
+    return processTimeline(deps, workflowId, recordOf);
+  }
+
+  const timelineParams = z.object({ workflowId: z.string().min(1).max(200) });
   route(
     http,
     {
@@ -146,23 +186,29 @@ export function auditRoutes(http: HttpDeps, deps: AppDeps, processes: ProcessReg
       summary:
         "A process's whole life in order, across all its runs: every recorded step and every refused attempt (refused starts of its request id included), the process that started it and those it started",
       tag: 'audit',
-      params: z.object({ workflowId: z.string().min(1).max(200) }),
+      params: timelineParams,
       response: timelineSchema,
       refusals: [503],
     },
+    ({ actor, params, res }) => timelineFor(actor, params.workflowId, res),
+  );
+
+  route(
+    http,
+    {
+      method: 'get',
+      path: '/processes/{workflowId}/timeline.html',
+      operationId: 'getProcessTimelinePage',
+      summary: 'The same timeline as a page to print (全过程记录): in Chinese, Beijing time',
+      tag: 'audit',
+      params: timelineParams,
+      response: z.string(),
+      mediaType: 'text/html',
+      refusals: [503],
+    },
     async ({ actor, params, res }) => {
-      const row = await deps.db.processRecord.findUnique({ where: { workflowId: params.workflowId }, select: { countyId: true, processType: true } });
-      if (!row) throw notFound(`Process ${params.workflowId}`);
-      res.locals.process = { ...row, workflowId: params.workflowId };
-      // To anyone else the process is not there (a 404, logged).
-      if (!hasAnyRole(actor, [...AUDIT_ROLES], row.countyId)) {
-        throw concealed(forbidden(`A timeline is read by the county's ${AUDIT_ROLES.join(', ')}.`), `Process ${params.workflowId}`);
-      }
-      // The record as the county's auditors read it (everything but what is sealed from everyone).
-      const auditor = { kind: 'auditor' as const, personId: actor.personId, roles: actor.roles, now: new Date().toISOString() };
-      const recordOf = (view: ProcessView) =>
-        processes.has(row.processType) ? (projectionFor(processes.get(row.processType), 'auditor').project(view, auditor) as ProcessView).record : view.record;
-      return processTimeline(deps, params.workflowId, recordOf);
+      const page = renderTimeline(await timelineFor(actor, params.workflowId, res));
+      res.status(200).type('text/html; charset=utf-8').send(page);
     },
   );
 }

@@ -130,7 +130,7 @@ export async function listProcesses(
   {
     villageId,
     ...where
-  }: { processType: string; countyId: string; status?: string; step?: string; townId?: string; villageId?: string; overdue?: boolean; screeningCode?: string },
+  }: { processType?: string; countyId: string; status?: string; step?: string; townId?: string; villageId?: string; overdue?: boolean; screeningCode?: string },
   take: number,
   readable: Prisma.ProcessRecordWhereInput = {},
 ) {

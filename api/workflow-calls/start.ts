@@ -44,10 +44,22 @@ export interface ProcessStart<W extends Workflow, V extends ProcessView> {
   firstCall?: (handle: WorkflowHandle) => Promise<V>;
 }
 
+/** What the Temporal UI shows of a process for its whole life beside its summary: the county rule set pinned into it at start. */
+function staticDetailsOf(start: unknown): string | undefined {
+  const rules = (start as { rules?: { ruleSetId?: string; version?: number } } | undefined)?.rules;
+  return rules?.ruleSetId ? `**Rules pinned at start**: ${rules.ruleSetId} (version ${rules.version})` : undefined;
+}
+
 /** Starts a process once: 201 with its state, or 200 with the state of the one a repeated request id started. */
 export async function startProcess<W extends Workflow, V extends ProcessView>(deps: AppDeps, res: Response, start: ProcessStart<W, V>): Promise<V> {
   const { processType, workflowId } = start;
-  const outcome = await startOnce<W>(deps, res, processType, { workflowId, args: start.args, staticSummary: start.staticSummary }, start.request);
+  const outcome = await startOnce<W>(
+    deps,
+    res,
+    processType,
+    { workflowId, args: start.args, staticSummary: start.staticSummary, staticDetails: staticDetailsOf(start.args[0]) },
+    start.request,
+  );
   const read = (live: boolean) => () => readProcess(deps, res, { processType, workflowId }, start.query, live);
   const first = start.firstCall;
   // A process just started answers itself (its read model may not hold its first state yet).
@@ -91,7 +103,7 @@ export async function startOnce<W extends Workflow>(
   deps: AppDeps,
   res: Response,
   workflowType: string,
-  options: { workflowId: string; args: Parameters<W>; staticSummary: string },
+  options: { workflowId: string; args: Parameters<W>; staticSummary: string; staticDetails?: string },
   request: unknown,
 ): Promise<'started' | 'existing' | Problem> {
   try {

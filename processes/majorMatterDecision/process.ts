@@ -24,6 +24,7 @@ export const majorMatterProcess = defineProcess<MajorMatterStart>()(majorMatterC
   projections: majorMatterProjections,
   // The county's staff, the town's, and the village's own people (its matters are public to it).
   readers: ['county', 'town', 'village'],
+  personalData: true,
   place: placeOfMatter,
   tests: {
     histories: { dir: 'test/majorMatterDecision/histories' },

@@ -26,6 +26,7 @@ export const secondmentProcess = defineProcess<SecondmentStart>()(secondmentCont
   projections: secondmentProjections,
   // A personnel matter: the county's staff and the staff of the town the cadre is away from; no village reader.
   readers: ['county', 'town'],
+  personalData: true,
   place: placeOfSecondment,
   activities: secondmentActivities,
   seed: seedSecondments,

@@ -63,6 +63,7 @@ export const villageTaskProcess = defineProcess<VillageTaskStart>()(villageTaskC
   // The week's rhythm of the villages' tasks: a village's Monday deployment list, a town's Friday report.
   routes: weeklyRoutes,
   readers: villageTaskReaders,
+  personalData: true,
   place: placeOfVillageTask,
   tests: {
     histories: { dir: 'test/taskDispatch/histories', match: /^village-task-/ },

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../domain/canonical-json';
 import { startPlatform, type TestPlatform } from '../support/platform';
+import { matterAt, TOWN_REVIEWER, VILLAGER } from '../majorMatterDecision/scenario';
 import { AUDITOR, COUNTY, dispatchAt, dispatchContent, DONGSHAN, QIAOTOU, SECRETARY } from '../support/scenarios';
 
 let platform: TestPlatform;
@@ -17,7 +18,8 @@ beforeAll(async () => {
     refusedBodies.push(body);
     expect((await platform.api(SECRETARY, 'POST', '/dispatches', body)).status).toBe(403);
   }
-  expect((await platform.api(SECRETARY, 'POST', `/dispatches/${dispatchId}/review`, { decision: 'APPROVE' })).status).toBe(409);
+  // A secretary may not read a town's dispatch: to them it is not there (404), and the refusal is logged all the same.
+  expect((await platform.api(SECRETARY, 'POST', `/dispatches/${dispatchId}/review`, { decision: 'APPROVE' })).status).toBe(404);
 }, 120_000);
 afterAll(async () => {
   await platform?.stop();
@@ -114,4 +116,23 @@ describe('the audit chain', () => {
     await platform.db.auditEntry.delete({ where: { id: last.id } });
     expect((await verify()).firstBroken).toMatchObject({ kind: 'HEAD' });
   });
+});
+
+test("reads on the record: an auditor's every read, staff reads of a process with personal data; not the public's, nor staff reads of one without", async () => {
+  const matter = await matterAt(platform, 'RESOLUTION_DISCLOSURE');
+  const read = async (person: string, path: string) => expect((await platform.api(person, 'GET', path)).status).toBe(200);
+  await read(AUDITOR, `/major-matters/${matter}`);
+  await read(AUDITOR, `/processes/${matter}/timeline`);
+  await read(TOWN_REVIEWER, `/major-matters/${matter}`);
+  await read(VILLAGER, `/major-matters/${matter}`);
+  // A dispatch names no one but its staff: its staff reads are not logged; an auditor's are.
+  await read('p.qiaotou.reviewer', `/dispatches/${dispatchId}`);
+
+  const logged = async (workflowId: string) =>
+    (await platform.api(AUDITOR, 'GET', `/audit/reads?countyId=${COUNTY}&workflowId=${workflowId}`)).body.items.map(
+      (r: { personId: string; readerKind: string; what: string }) => `${r.personId} ${r.readerKind} ${r.what}`,
+    );
+  expect(await logged(matter)).toEqual([`${TOWN_REVIEWER} staff state`, `${AUDITOR} auditor timeline`, `${AUDITOR} auditor state`]);
+  expect((await logged(dispatchId)).filter((read: string) => read.startsWith('p.qiaotou.reviewer'))).toEqual([]);
+  expect((await platform.api(SECRETARY, 'GET', `/audit/reads?countyId=${COUNTY}`)).status).toBe(403);
 });

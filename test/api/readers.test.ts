@@ -76,3 +76,26 @@ test("an auditor's timeline of a process shows its record as auditors read it: a
   expect(timeline.body.entries.map((e: { step?: string }) => e.step)).toContain('BID');
   expect(JSON.stringify(timeline.body)).not.toContain(plan);
 });
+
+test('GET /processes lists every type at once, each type as its reader may list it', async () => {
+  const all = await platform.api(AUDITOR, 'GET', '/processes?countyId=xingcun&limit=500');
+  expect(all.status).toBe(200);
+  const typesOf = (list: { processType: string }[]) => [...new Set(list.map((p) => p.processType))].sort();
+  // The reader cases above opened processes of every registered type.
+  expect(typesOf(all.body)).toEqual(processRegistry.all.map((d) => d.contract.processType).sort());
+
+  const villager = 'p.qiaotou.dongshan.villager';
+  const listed = await platform.api(villager, 'GET', '/processes?countyId=xingcun&limit=500');
+  expect(listed.status).toBe(200);
+  expect(typesOf(listed.body)).not.toContain('secondment');
+  const unread: string[] = [];
+  for (const p of listed.body as { processType: string; workflowId: string }[]) {
+    const read = await platform.api(villager, 'GET', `${processRegistry.get(p.processType).http.base}/${p.workflowId}`);
+    if (read.status !== 200) unread.push(`${p.workflowId}: ${read.status}`);
+  }
+  expect(unread).toEqual([]);
+
+  const secondments = await platform.api(AUDITOR, 'GET', '/processes?countyId=xingcun&processType=secondment');
+  expect(typesOf(secondments.body)).toEqual(['secondment']);
+  expect((await platform.api(villager, 'GET', '/processes?countyId=xingcun&processType=secondment')).status).toBe(403);
+});

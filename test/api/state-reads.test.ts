@@ -3,7 +3,7 @@
 // the worker stopped or its cache cold; `Cache-Control: no-cache` asks the workflow itself.
 import { getDispatch, getVillageTask } from '../../workflows/taskDispatch/contract';
 import { DATABASES, eventually, startPlatform, type ApiResponse, type TestPlatform } from '../support/platform';
-import { AUDITOR, dispatchAt, DISPATCHER, SECRETARY, villageTaskAt } from '../support/scenarios';
+import { AUDITOR, dispatchAt, DISPATCHER, REVIEWER, SECRETARY, villageTaskAt } from '../support/scenarios';
 
 const READ_MS = 2_000;
 const LIVE = { 'cache-control': 'no-cache' };
@@ -96,6 +96,21 @@ describe.each(DATABASES)('on %s', (database) => {
     const [after] = await read(`/village-tasks/${task}`);
     expect(after.body).toEqual(assigned.body);
     expect(after.body.revision).toBeGreaterThan(before.body.revision);
+  });
+
+  test('a process reads as it stood at any instant (`?at=`): before a step, after it, and not before it began', async () => {
+    const before = new Date().toISOString();
+    const id = await dispatchAt(platform, 'REVIEW');
+    const inReview = new Date().toISOString();
+    expect((await platform.api(REVIEWER, 'POST', `/dispatches/${id}/review`, { decision: 'RETURN', reasons: '要求不够具体' })).status).toBe(200);
+    const [now] = await read(`/dispatches/${id}`);
+    const [then] = await read(`/dispatches/${id}?at=${encodeURIComponent(inReview)}`);
+    expect([now.body.step, then.body.step]).toEqual(['REVISION', 'REVIEW']);
+    expect(then.body.record.map((r: { step: string }) => r.step)).not.toContain('REVIEW');
+    expect(then.body.revision).toBeLessThan(now.body.revision);
+    const [later] = await read(`/dispatches/${id}?at=${encodeURIComponent(new Date().toISOString())}`);
+    expect(later.body).toEqual(now.body);
+    expect((await platform.api(AUDITOR, 'GET', `/dispatches/${id}?at=${encodeURIComponent(before)}`)).status).toBe(404);
   });
 
   test('an ended process reads as final from the read model', async () => {

@@ -283,6 +283,7 @@ describe.each(DATABASES)('on %s', (database) => {
     const handle = platform.temporal.workflow.getHandle(id);
     const description = await handle.describe();
     expect(await description.staticSummary()).toContain('准入 Admission');
+    expect(await description.staticDetails()).toBe(`**Rules pinned at start**: ${started.body.rules.ruleSetId} (version ${started.body.rules.version})`);
     const found = await eventually(async () => {
       for await (const wf of platform.temporal.workflow.list({
         query: `CunwuProcess = 'itemAdmission' AND CunwuStep = 'REVIEW' AND CunwuCounty = 'xingcun' AND WorkflowId = '${id}'`,

@@ -56,7 +56,8 @@ describe.each(DATABASES)('on %s', (database) => {
 
   const post = (person: string, id: string, path: string, body?: unknown) => platform.api(person, 'POST', `/major-matters/${id}/${path}`, body);
   const read = async (id: string) => (await platform.api(AUDITOR, 'GET', `/major-matters/${id}`)).body;
-  const stepsOf = (view: { record: { step: string }[] }) => view.record.map((r) => r.step);
+  // A due date counted on plain weekdays (near a year's end, before the next year is loaded) adds a note to the record; not a step.
+  const stepsOf = (view: { record: { step: string }[] }) => view.record.map((r) => r.step).filter((step) => step !== 'CALENDAR_PLAIN_WEEKDAYS');
 
   /** A refusal as problem+json: its status, code and, for a business rule, the rule it applied, the pinned rule set and both languages. */
   function expectRefused(response: { status: number; body: any; contentType: string }, status: number, code: string, rule?: string) {

@@ -1,5 +1,6 @@
 // Major matters of Dongshan brought to a given step through the API, by the seeded people who act there.
 import { eventually, type TestPlatform } from '../support/platform';
+import { beijingToday } from '../support/days';
 
 export const DONGSHAN = 'xingcun.qiaotou.dongshan';
 export const SECRETARY = 'p.qiaotou.dongshan.secretary';
@@ -14,7 +15,7 @@ let counter = 0;
 export const uniqueId = (prefix = 'mm') => `${prefix}-${Date.now().toString(36)}${(++counter).toString(36)}`;
 
 /** A date `days` before today (UTC), as minutes record it. */
-export const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+export const daysAgo = (days: number) => beijingToday(-days);
 
 /** A suggestion first raised on paper three weeks ago (its meetings' notices may then precede its entry). */
 export const bridge = (overrides: Record<string, unknown> = {}) => ({

@@ -9,6 +9,7 @@ const getSecondment = secondmentContract.query;
 import { actorOf, runsOf } from '../long-lives/support';
 import { eventually, startPlatform, type TestPlatform } from '../support/platform';
 import { processRegistry } from '../../processes';
+import { beijingToday } from '../support/days';
 
 const MAX_EVENTS = 20;
 const BUREAU = { id: 'xingcun.dept.civil-affairs', kind: 'DEPARTMENT', name: '兴村县民政局' };
@@ -41,7 +42,7 @@ test('a secondment that continues as new during its term keeps its timers', asyn
     orgDepartmentId: 'xingcun.dept.organisation',
     approverOrgId: 'xingcun',
     inspectorOrgId: 'xingcun.dept.discipline-inspection',
-    request: { personId: 'p.xikou.cadre.hu', reason: 'URGENT', explanation: '防汛应急专班', start: new Date().toISOString().slice(0, 10), months: 4 },
+    request: { personId: 'p.xikou.cadre.hu', reason: 'URGENT', explanation: '防汛应急专班', start: beijingToday(), months: 4 },
     rules: await rulesToPin(platform.db, processRegistry.ruleSections(), 'xingcun'),
     periods: { secondmentReturnConfirmation: { duration: '4s' }, secondmentExtensionLead: { duration: '1s' } },
     monthLasts: '4s',

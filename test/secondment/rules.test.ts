@@ -242,7 +242,10 @@ describe('the term', () => {
   });
 
   test('from the day asked for, or from registration when that is later', () => {
-    expect(termStart('2026-12-01', '2026-11-23T08:00:00.000Z')).toBe('2026-12-01T00:00:00.000Z');
+    // A day asked for begins at 00:00 Beijing time.
+    expect(termStart('2026-12-01', '2026-11-23T08:00:00.000Z')).toBe('2026-11-30T16:00:00.000Z');
+    expect(termStart('2026-11-24', '2026-11-23T15:59:59.999Z')).toBe('2026-11-23T16:00:00.000Z');
+    expect(termStart('2026-11-24', '2026-11-23T16:00:00.001Z')).toBe('2026-11-23T16:00:00.001Z');
     expect(termStart('2026-11-01', '2026-11-23T08:00:00.000Z')).toBe('2026-11-23T08:00:00.000Z');
     expect(termStart('2026-11-23T08:00:00.000Z', '2026-11-23T08:00:00.000Z')).toBe('2026-11-23T08:00:00.000Z');
   });

@@ -1,6 +1,7 @@
 // Secondments brought to a given step through the API, by the seeded people who act there.
 import { randomUUID } from 'node:crypto';
 import type { TestPlatform } from '../support/platform';
+import { beijingToday } from '../support/days';
 
 export const ORG_DEPARTMENT = 'p.dept.organisation.reviewer';
 export const APPROVER = 'p.county.approver';
@@ -35,7 +36,7 @@ export const secondmentRequest = (personId: string, borrowingUnitId: string) => 
   personId,
   reason: 'SPECIAL_NEED',
   explanation: '全县农村人居环境整治专班',
-  start: new Date().toISOString().slice(0, 10),
+  start: beijingToday(),
   months: 2,
 });
 

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { secondmentContract } from '../../workflows/secondment/contract';
 import { eventually, startPlatform, type TestPlatform } from '../support/platform';
+import { beijingToday } from '../support/days';
 
 const OFFICE = 'p.coord-office.reviewer1';
 const ORG_DEPARTMENT = 'p.dept.organisation.reviewer';
@@ -38,7 +39,7 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => beijingToday();
 /** The day `months` calendar months from today (YYYY-MM-DD). */
 const inMonths = (months: number) => {
   const d = new Date();
@@ -188,7 +189,8 @@ test('the cool-down is measured to the start asked, not to today: refused within
   expect(after.body).toMatchObject({
     status: 'RUNNING',
     step: 'CONSENT',
-    details: { eligibility: { eligible: true, measuredTo: `${inMonths(16)}T00:00:00.000Z` } },
+    // Measured to the start of the day asked for, 00:00 Beijing time.
+    details: { eligibility: { eligible: true, measuredTo: new Date(`${inMonths(16)}T00:00:00+08:00`).toISOString() } },
   });
   const other = await ask('p.qiaotou.cadre.wang', CIVIL_AFFAIRS);
   expect(other.body).toMatchObject({ status: 'RUNNING', step: 'CONSENT', details: { eligibility: { eligible: true } } });

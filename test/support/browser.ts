@@ -28,7 +28,8 @@ export interface RenderedPage {
 }
 
 export interface PageBrowser {
-  render(url: string, viewport?: { width: number; height: number }): Promise<RenderedPage>;
+  /** Opens `url` (with `headers`, e.g. a page for signed-in users: an Authorization header) and reads it. */
+  render(url: string, viewport?: { width: number; height: number }, headers?: Record<string, string>): Promise<RenderedPage>;
   close(): Promise<void>;
 }
 
@@ -51,10 +52,11 @@ export async function openBrowser(): Promise<PageBrowser> {
     ],
   });
   return {
-    async render(url, viewport = { width: 390, height: 844 }) {
+    async render(url, viewport = { width: 390, height: 844 }, headers) {
       const page = await browser.newPage();
       try {
         await page.setViewport(viewport);
+        if (headers) await page.setExtraHTTPHeaders(headers);
         const response = await page.goto(url, { waitUntil: 'load' });
         // 304: the browser kept the page and the server said it has not changed (boards are revalidated by ETag).
         if (!response?.ok() && response?.status() !== 304) throw new Error(`${url} answered ${response?.status()}`);

@@ -243,6 +243,7 @@ describe.each(DATABASES)('on %s', (database) => {
     const list = await platform.api(secretary('dongshan'), 'GET', `/villages/${DONGSHAN}/deployment-list`);
     expect(list.body.tasks).toEqual([expect.objectContaining({ workflowId: dongshan, step: 'IN_PROGRESS', overdue: false })]);
     const rollUp = await platform.api(REVIEWER, 'GET', '/towns/xingcun.qiaotou/weekly-report');
+    const whileInProgress = encodeURIComponent(new Date().toISOString());
     expect(rollUp.body.villages).toEqual(
       expect.arrayContaining([expect.objectContaining({ villageId: DONGSHAN, open: 1, reportsThisWeek: 1, withoutReportThisWeek: [] })]),
     );
@@ -290,6 +291,14 @@ describe.each(DATABASES)('on %s', (database) => {
     expect(weekly.body.villages).toEqual(
       expect.arrayContaining([expect.objectContaining({ villageId: NANTANG, open: 0, acceptedThisWeek: 1, reworkedThisWeek: 1 })]),
     );
+    // The same reports as of the moment both tasks were in progress count the statuses as they were then.
+    const then = await platform.api(REVIEWER, 'GET', `/towns/xingcun.qiaotou/weekly-report?at=${whileInProgress}`);
+    const taskThen = (villageId: string, workflowId: string) =>
+      then.body.villages.find((v: { villageId: string }) => v.villageId === villageId).tasks.find((t: { workflowId: string }) => t.workflowId === workflowId);
+    expect(taskThen(DONGSHAN, dongshan)).toMatchObject({ step: 'IN_PROGRESS', status: 'RUNNING' });
+    expect(taskThen(NANTANG, nantang)).toMatchObject({ step: 'IN_PROGRESS', status: 'RUNNING' });
+    const mondayThen = await platform.api(secretary('dongshan'), 'GET', `/villages/${DONGSHAN}/deployment-list?at=${whileInProgress}`);
+    expect(mondayThen.body.tasks).toEqual(expect.arrayContaining([expect.objectContaining({ workflowId: dongshan, step: 'IN_PROGRESS' })]));
   });
 
   test('a second open task with the same code for the same village is flagged duplicate; return, revise and withdraw', async () => {

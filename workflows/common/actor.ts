@@ -5,6 +5,8 @@ export interface RoleAssignment {
   role: Role;
   orgId: string;
   countyId: string;
+  /** The organisation's name, from the register when the request was authenticated (not from the token). */
+  orgName?: string;
 }
 
 /** Who performs a step: taken from the authenticated request, never from the body. */
@@ -21,6 +23,7 @@ export interface ActedAs {
   name: string;
   role: Role;
   orgId: string;
+  orgName?: string;
 }
 
 export function findRole(actor: Actor, role: Role, orgId: string): RoleAssignment | undefined {
@@ -28,5 +31,6 @@ export function findRole(actor: Actor, role: Role, orgId: string): RoleAssignmen
 }
 
 export function actedAs(actor: Actor, role: Role, orgId: string): ActedAs {
-  return { personId: actor.personId, name: actor.name, role, orgId };
+  const orgName = findRole(actor, role, orgId)?.orgName;
+  return { personId: actor.personId, name: actor.name, role, orgId, ...(orgName && { orgName }) };
 }

@@ -10,6 +10,7 @@ const actedAs = z.object({
   name: z.string().optional(),
   role: z.enum(ROLES),
   orgId: z.string(),
+  orgName: z.string().optional(),
 });
 
 /** Who did a step and when, as a process's details keep it beside what was done. */
@@ -23,6 +24,11 @@ export const stepRecordSchema = z
     actor: actedAs.optional(),
     requestId: z.string().optional(),
     rule: z.string().optional(),
+    ruleSet: z
+      .object({ ruleSetId: z.string(), version: z.number().int() })
+      .optional()
+      .meta({ description: 'The county rule set (and version) pinned in the process when the step was taken' }),
+    runId: z.string().optional().meta({ description: 'The Temporal run the step was taken in (a process that continued as new has several)' }),
     summary: z.string(),
     data: z.unknown().optional().meta({ description: "The step's own input, as recorded" }),
   })

@@ -25,6 +25,10 @@ export interface StepRecord {
   actor?: ActedAs;
   requestId?: string;
   rule?: string;
+  /** The rule set pinned in the process, by which the step was judged. */
+  ruleSet?: { ruleSetId: string; version: number };
+  /** The Temporal run the step was taken in. */
+  runId?: string;
   summary: string;
   data?: unknown;
 }

@@ -125,7 +125,8 @@ export function nowIso(): string {
 export function recordStep(view: ProcessView, step: Omit<StepRecord, 'seq' | 'at' | 'requestId'> & { by?: { actor: Actor; as: ActedAs } }): void {
   const { by, ...rest } = step;
   const at = nowIso();
-  view.record.push({ seq: view.record.length + 1, at, ...rest, actor: by?.as, requestId: by?.actor.requestId });
+  const context = { ...(view.rules && { ruleSet: view.rules }), runId: workflowInfo().runId };
+  view.record.push({ seq: view.record.length + 1, at, ...rest, actor: by?.as, requestId: by?.actor.requestId, ...context });
   view.updatedAt = at;
 }
 

@@ -1,11 +1,12 @@
 // What each reader sees of a secondment (docs/processes.md §0.9, §5): a personnel matter. Its staff
-// (the county's, the source town's) and auditors read it whole; the cadre it is about reads their own
-// part (the request, its eligibility, the consents, the decisions and the term); the public part names
+// (the county's, the source town's) and auditors read it whole; the cadre it is about, and the unit
+// they are borrowed from (which consents and confirms the return), read the cadre's own part (the
+// request, its eligibility, the consents, the decisions and the term); the public part names
 // no one: the units, the dates, the decisions and the term.
 // Pure: projections of the whole view, which the read model keeps.
 import { z } from 'zod';
-import { publicView, publicViewSchema, type Projections, type Reader } from '../common/projection';
-import { detailsSchema, PROCESS_TYPE, type SecondmentView } from './contract';
+import { holds, publicView, publicViewSchema, type Projections, type Reader } from '../common/projection';
+import { detailsSchema, PROCESS_TYPE, sourceRole, type SecondmentView } from './contract';
 
 const shape = detailsSchema.shape;
 const decided = z.object({ decision: z.enum(['APPROVE', 'REJECT']), stage: z.enum(['REQUEST', 'EXTENSION']), at: z.string() });
@@ -39,7 +40,7 @@ export const publicSecondmentDetailsSchema = detailsSchema
 
 export const publicSecondmentViewSchema = publicViewSchema(PROCESS_TYPE, publicSecondmentDetailsSchema).meta({ id: 'SecondmentPublicView' });
 
-/** The cadre's own part: the public one, with them, their request, its eligibility and the consents. */
+/** The cadre's own part (and their unit's): the public one, with them, their request, its eligibility and the consents. */
 export const subjectSecondmentViewSchema = publicViewSchema(
   PROCESS_TYPE,
   publicSecondmentDetailsSchema
@@ -105,8 +106,9 @@ export function subjectSecondment(view: SecondmentView) {
 }
 
 export const secondmentProjections: Projections<SecondmentView> = {
-  // The cadre it is about.
-  isSubject: (view, reader: Omit<Reader, 'kind'>) => reader.personId === view.details.cadre.personId,
+  // The cadre it is about, and the unit the cadre is borrowed from, which consents and confirms the return.
+  isSubject: (view, reader: Omit<Reader, 'kind'>) =>
+    reader.personId === view.details.cadre.personId || holds(reader, sourceRole(view.details.sourceUnit), view.details.sourceUnit.id),
   subject: { schema: subjectSecondmentViewSchema, project: subjectSecondment },
   public: { schema: publicSecondmentViewSchema, project: publicSecondment },
 };

@@ -47,7 +47,8 @@ function categoryLabel(category: string): string {
   return 'a new recruit (新录用人员)';
 }
 
-const day = (iso: string) => iso.slice(0, 10);
+/** The Beijing day of an instant (a plain day stays itself), as the county reads dates. */
+const day = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** `iso` plus `months` calendar months (the last day of a shorter month when the day does not exist). */
 export function addMonths(iso: string, months: number): string {
@@ -66,9 +67,10 @@ export function termEnd(from: string, months: number, monthLasts?: string): stri
   return new Date(Date.parse(from) + months * durationMs(monthLasts)!).toISOString();
 }
 
-/** When the term starts: the day asked for, or the registration when it comes later. */
+/** When the term starts: the beginning of the day asked for (00:00 Beijing), or the registration when it comes later. */
 export function termStart(requestedStart: string, registeredAt: string): string {
-  return Date.parse(requestedStart) > Date.parse(registeredAt) ? new Date(requestedStart).toISOString() : registeredAt;
+  const begins = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(requestedStart) ? `${requestedStart}T00:00:00+08:00` : requestedStart);
+  return begins > Date.parse(registeredAt) ? new Date(begins).toISOString() : registeredAt;
 }
 
 /** The rule of a category's years (selected graduates, new recruits); none for a category banned outright. */

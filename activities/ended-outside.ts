@@ -3,7 +3,8 @@
 // still says RUNNING. Found through Temporal's visibility, each is closed on the record with what
 // Temporal kept of its end: the read model shows it, its inbox items close, its claims lapse.
 import { Context } from '@temporalio/activity';
-import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client, type WorkflowExecutionInfo } from '@temporalio/client';
+import { childEndedOutside } from '../workflows/common/children';
 import { temporal } from '@temporalio/proto';
 import type { Db } from '../prisma/client';
 import type { EndedProcess } from '../workflows/common/view';
@@ -37,6 +38,18 @@ async function endOf(client: Client, execution: WorkflowExecutionInfo): Promise<
   return `Failed: ${event?.workflowExecutionFailedEventAttributes?.failure?.message ?? 'no failure recorded'}`;
 }
 
+/** Its parent (which may have continued as new, holding no handle on it) learns how it ended; a parent that ended too is not there to tell. */
+async function tellParent(client: Client, execution: WorkflowExecutionInfo, ended: EndedProcess): Promise<void> {
+  const parent = execution.parentExecution?.workflowId;
+  if (!parent) return;
+  await client.workflow
+    .getHandle(parent)
+    .signal(childEndedOutside, ended)
+    .catch((error: unknown) => {
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+    });
+}
+
 /** Closes, on the record, every process that ended outside the platform in the last week and still reads RUNNING; answers their ids. */
 export async function closeProcessesEndedOutside(db: Db): Promise<{ closed: string[] }> {
   const client = Context.current().client;
@@ -44,7 +57,9 @@ export async function closeProcessesEndedOutside(db: Db): Promise<{ closed: stri
   for await (const execution of client.workflow.list({ query: closedOutside(new Date(Date.now() - LOOK_BACK_MS)) })) {
     const status = STATUS[execution.status.name];
     if (!status) continue;
-    await closeEndedProcess(db, { workflowId: execution.workflowId, status, reason: await endOf(client, execution), seenBy: 'the platform' });
+    const ended = { workflowId: execution.workflowId, status, reason: await endOf(client, execution), seenBy: 'the platform' };
+    await closeEndedProcess(db, ended);
+    await tellParent(client, execution, ended);
     closed.push(execution.workflowId);
   }
   return { closed };

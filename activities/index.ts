@@ -9,6 +9,7 @@ import { claimedVillages, screenDispatch, villageStaff, type DispatchScreeningIn
 import { townsOfCounty } from '../domain/organisation';
 import { notifyOrganisations, type Notice } from '../domain/notices';
 import { pruneStepRequests } from '../domain/step-requests';
+import { archiveClosedProcesses } from './archive';
 import { tellCalendarChanged } from './calendar-revision';
 import { closeProcessesEndedOutside } from './ended-outside';
 import { closeEndedProcess, publishProcess } from './read-model';
@@ -29,6 +30,7 @@ export function createActivities(db: Db) {
     pruneStepRequests: () => pruneStepRequests(db),
     closeProcessesEndedOutside: () => closeProcessesEndedOutside(db),
     tellCalendarChanged: (change: CalendarChange) => tellCalendarChanged(db, change),
+    archiveClosedProcesses: () => archiveClosedProcesses(db),
   };
 }
 

@@ -14,7 +14,8 @@ import { operationIds, projectionSchemas, type Begun, type ProcessDescriptor, ty
 import { answerTo, isSubjectOfStored, projectedAnswerHeaders, READER_KIND } from './readers';
 import { isLoggedRead, logRead } from './read-log';
 import type { ReaderKind } from '../workflows/common/projection';
-import { listProcesses, processSummarySchema, readHeaders, readProcess } from './workflow-calls/read';
+import { listProcesses, processSummarySchema, readHeaders, readProcess, wantsLiveState } from './workflow-calls/read';
+import type { Response } from 'express';
 import { startProcess } from './workflow-calls/start';
 import { stepRoutes } from './workflow-calls/step';
 
@@ -28,8 +29,9 @@ const asOfQuery = z.object({
     .openapi({ description: 'The instant to read the process as it stood then (as the platform showed it); now when absent' }),
 });
 
-/** The state of a process as it stood at `at`; a 404 before it was first published. */
-async function stateAsOf(deps: AppDeps, workflowId: string, at: string): Promise<ProcessView> {
+/** The state of a process as it stood at `at`; a 404 before it was first published. Its headers are checked as any read's. */
+async function stateAsOf(deps: AppDeps, res: Response, workflowId: string, at: string): Promise<ProcessView> {
+  wantsLiveState(res);
   const state = await stateAt(deps.db, workflowId, new Date(at));
   if (!state) throw notFound(`Process ${workflowId} as it stood at ${at}`);
   return state;
@@ -189,7 +191,7 @@ function mountProcess(http: HttpDeps, deps: AppDeps, registry: ProcessRegistry, 
       const place = await registry.place(deps.db, processType, params.id);
       await requireReaderAt(deps, actor, res, place, d.readers, () => isSubjectOfStored(deps, d, actor, params.id));
       const state = query.at
-        ? await stateAsOf(deps, params.id, query.at)
+        ? await stateAsOf(deps, res, params.id, query.at)
         : await readProcess(deps, res, { processType, workflowId: params.id }, contract.query);
       const answer = await answerTo(deps, res, d, actor, state);
       const readerKind = res.getHeader(READER_KIND) as ReaderKind;

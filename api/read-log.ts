@@ -11,8 +11,8 @@ export interface ProcessRead {
   processType: string;
   workflowId: string;
   readerKind: ReaderKind;
-  /** What was read: `state` (the process as its reader sees it) or `timeline`. */
-  what: 'state' | 'timeline';
+  /** What was read: `state` (the process as its reader sees it), its `timeline` or its `archive`. */
+  what: 'state' | 'timeline' | 'archive';
 }
 
 /** Whether a read is logged: an auditor's always; staff's of a process that carries personal data. */

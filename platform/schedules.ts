@@ -1,6 +1,7 @@
 // The platform's Temporal Schedules, created or brought up to date at every start of the platform or a
-// worker (idempotent): the daily pruning of idempotency records (domain/step-requests.ts), and the
-// closing on the record of processes ended from outside the platform (activities/ended-outside.ts).
+// worker (idempotent): the daily pruning of idempotency records (domain/step-requests.ts), the closing
+// on the record of processes ended from outside the platform (activities/ended-outside.ts), and the
+// archive of closed processes beyond Temporal's retention (activities/archive.ts).
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
 
 /** The schedule's id: one per task queue, so the workers of one deployment share it. */
@@ -35,9 +36,25 @@ function endedOutsideSchedule(taskQueue: string): ScheduleOptions {
   };
 }
 
+/** The schedule's id: one per task queue. */
+export function archiveScheduleId(taskQueue: string): string {
+  return `cunwu-archive-closed@${taskQueue}`;
+}
+
+function archiveSchedule(taskQueue: string): ScheduleOptions {
+  return {
+    scheduleId: archiveScheduleId(taskQueue),
+    // Well within any retention Temporal is given (24 hours in development).
+    spec: { intervals: [{ every: '10 minutes' }] },
+    action: { type: 'startWorkflow', workflowType: 'archiveClosedProcesses', taskQueue, args: [], workflowExecutionTimeout: '30 minutes' },
+    policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '10 minutes' },
+    state: { note: 'Keeps each closed process (state, refusals, raw histories, pinned rules) beyond Temporal\'s retention (README, "For auditors")' },
+  };
+}
+
 /** Creates the platform's schedules, or updates them to this code's spec and action when they exist. */
 export async function ensureSchedules(client: Client, taskQueue: string): Promise<void> {
-  for (const options of [pruneSchedule(taskQueue), endedOutsideSchedule(taskQueue)]) await ensureSchedule(client, options);
+  for (const options of [pruneSchedule(taskQueue), endedOutsideSchedule(taskQueue), archiveSchedule(taskQueue)]) await ensureSchedule(client, options);
 }
 
 async function ensureSchedule(client: Client, options: ScheduleOptions): Promise<void> {

@@ -14,6 +14,7 @@ const PLATFORM_WORKFLOWS = [
   `export { pruneStepRequests } from ${JSON.stringify(require.resolve('../workflows/platform/prune-step-requests'))};\n`,
   `export { closeProcessesEndedOutside } from ${JSON.stringify(require.resolve('../workflows/platform/close-ended-outside'))};\n`,
   `export { reviseDueDates } from ${JSON.stringify(require.resolve('../workflows/platform/revise-due-dates'))};\n`,
+  `export { archiveClosedProcesses } from ${JSON.stringify(require.resolve('../workflows/platform/archive-closed'))};\n`,
 ].join('');
 
 /** What the bundler needs for the registry's entry: its path and a webpack resolution that finds the project's packages from there. */

@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { stringify } from 'csv-stringify';
 import { z } from 'zod';
 import { verifyChain } from '../../domain/audit-chain';
+import { hashOfJson } from '../../domain/canonical-json';
 import type { Prisma } from '../../prisma/client';
 import type { AppDeps } from '../deps';
 import { hasAnyRole, requireAnyRole } from '../auth';
@@ -58,6 +59,29 @@ function whereOf(filters: RefusalFilters): Prisma.RefusedAttemptWhereInput {
   const { countyId, workflowId, personId, processType, from, to } = filters;
   return { countyId, workflowId, personId, processType, at: { gte: from ? new Date(from) : undefined, lt: to ? new Date(to) : undefined } };
 }
+
+const archiveSchema = z
+  .object({
+    workflowId: z.string(),
+    archivedAt: z.string(),
+    sha256: z.string().openapi({ description: 'SHA-256 of the document as canonical JSON (RFC 8785), kept when it was archived' }),
+    intact: z.boolean().openapi({ description: 'The document still hashes to sha256' }),
+    document: z
+      .object({
+        workflowId: z.string(),
+        processType: z.string(),
+        countyId: z.string(),
+        state: z.unknown().openapi({ description: 'Its final state, the record of every step included' }),
+        refusals: z.array(z.unknown()),
+        ruleSet: z.unknown().openapi({ description: 'The rule set it pinned: id, version and every value' }),
+        runs: z
+          .array(z.object({ runId: z.string(), status: z.string(), startedAt: z.string(), closedAt: z.string().nullable(), history: z.unknown() }))
+          .openapi({ description: "Every run's raw event history, as Temporal's proto JSON (what a replay reads)" }),
+        historiesExpired: z.string().optional(),
+      })
+      .passthrough(),
+  })
+  .openapi('ProcessArchive');
 
 const chainVerdict = z
   .object({
@@ -191,6 +215,44 @@ export function auditRoutes(http: HttpDeps, deps: AppDeps, processes: ProcessReg
       refusals: [503],
     },
     ({ actor, params, res }) => timelineFor(actor, params.workflowId, res),
+  );
+
+  route(
+    http,
+    {
+      method: 'get',
+      path: '/processes/{workflowId}/archive',
+      operationId: 'getProcessArchive',
+      summary:
+        "A closed process as archived beyond Temporal's retention: its final state, refused attempts, the raw event history of every run and the rule set it pinned, with the document's SHA-256 recomputed",
+      tag: 'audit',
+      params: timelineParams,
+      response: archiveSchema,
+    },
+    async ({ actor, params, res }) => {
+      const archive = await deps.db.processArchive.findUnique({ where: { workflowId: params.workflowId } });
+      if (!archive) throw notFound(`The archive of ${params.workflowId} (a process is archived within minutes of closing)`);
+      res.locals.process = { countyId: archive.countyId, processType: archive.processType, workflowId: params.workflowId };
+      if (!hasAnyRole(actor, [...AUDIT_ROLES], archive.countyId)) {
+        throw concealed(forbidden(`An archive is read by the county's ${AUDIT_ROLES.join(', ')}.`), `The archive of ${params.workflowId}`);
+      }
+      await logRead(deps.db, actor, {
+        countyId: archive.countyId,
+        processType: archive.processType,
+        workflowId: params.workflowId,
+        readerKind: 'auditor',
+        what: 'archive',
+      });
+      const document = JSON.parse(archive.document) as unknown;
+      res.setHeader('Content-Disposition', `attachment; filename="${params.workflowId}.archive.json"`);
+      return {
+        workflowId: params.workflowId,
+        archivedAt: archive.archivedAt.toISOString(),
+        sha256: archive.sha256,
+        intact: hashOfJson(document) === archive.sha256,
+        document,
+      };
+    },
   );
 
   route(

@@ -9,7 +9,14 @@ const me = z
   .object({
     personId: z.string(),
     name: z.string(),
-    roles: z.array(z.object({ role: z.enum(ROLES), orgId: z.string(), countyId: z.string() })),
+    roles: z.array(
+      z.object({
+        role: z.enum(ROLES),
+        orgId: z.string(),
+        countyId: z.string(),
+        orgName: z.string().optional().openapi({ description: 'The organisation as the register names it' }),
+      }),
+    ),
   })
   .openapi('Me');
 

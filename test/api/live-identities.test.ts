@@ -45,5 +45,6 @@ test('a token of a person whose role ended, then who left the register, is refus
 test('a token whose person still holds every role it claims is honoured', async () => {
   const me = await platform.api('p.qiaotou.dongshan.secretary', 'GET', '/me');
   expect(me.status).toBe(200);
-  expect(me.body.roles).toEqual(expect.arrayContaining([{ role: 'VILLAGE_SECRETARY', orgId: DONGSHAN, countyId: COUNTY }]));
+  // Each with the organisation's name, from the register.
+  expect(me.body.roles).toEqual(expect.arrayContaining([{ role: 'VILLAGE_SECRETARY', orgId: DONGSHAN, countyId: COUNTY, orgName: '东山村' }]));
 });

@@ -120,6 +120,7 @@ describe.each(DATABASES)('on %s', (database) => {
     });
     expect(shown.details).toContain('**Next meeting / step**: 村务联席会议 joint meeting, due ');
     expect(shown.summary).toContain('修复村口受损石桥');
+    expect(shown.details).toContain(`GET /processes/${id}/timeline`);
 
     // The joint meeting passes and lowers the amount: version 2, which the meetings after it vote on.
     const deliberated = await post(SECRETARY, id, 'joint-meeting', meeting({ amendment: { estimatedAmount: 360_000, note: '桥面板改用本地石材，节约造价' } }));

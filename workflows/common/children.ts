@@ -44,3 +44,10 @@ export interface OriginClosing {
 
 /** Sent by a process to one it started (see `closeStarted` in open-process.ts); taken only from that origin. */
 export const closedByOrigin = defineSignal<[OriginClosing]>('closedByOrigin');
+
+/**
+ * A child that ended outside the platform (terminated, cancelled, failed or timed out in Temporal), as
+ * the platform saw it (activities/ended-outside.ts): sent to its parent, which may have continued as new
+ * and so hold no handle on the child to learn it otherwise.
+ */
+export const childEndedOutside = defineSignal<[EndedProcess]>('childEndedOutside');

@@ -35,7 +35,7 @@ export function nextActorsLine(actors: NextActor[]): string {
   return actors.map((a) => `${a.role} @ ${a.orgId} (${a.action}${a.dueAt ? `, due ${a.dueAt}` : ''})`).join('; ');
 }
 
-/** A process's details: heading, step and status, its own `lines`, the rules it runs under, who acts next. */
+/** A process's details: heading, step and status, its own `lines`, the rules it runs under, who acts next, where the API has its whole life. */
 export function processDetails(view: ProcessView, heading: string, lines: string[]): string {
   const ending = view.outcome ? ` — ${view.outcome.reason}` : '';
   return [
@@ -44,5 +44,6 @@ export function processDetails(view: ProcessView, heading: string, lines: string
     ...lines,
     `- **Rules**: ${view.rules ? `${view.rules.ruleSetId} (version ${view.rules.version})` : 'defaults (started before rules were pinned)'}`,
     `- **Next**: ${nextActorsLine(view.nextActors)}`,
+    `- **API**: its whole life GET /processes/${view.workflowId}/timeline (a page to print: …/timeline.html)`,
   ].join('\n');
 }

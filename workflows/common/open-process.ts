@@ -15,7 +15,7 @@ import {
 } from '@temporalio/workflow';
 import type { SearchAttributeUpdatePair, SignalDefinition } from '@temporalio/common';
 import { stepsOf } from './contract';
-import { childEndOf, closedByOrigin, closedByParent, type ChildEnd } from './children';
+import { childEndedOutside, childEndOf, closedByOrigin, closedByParent, type ChildEnd } from './children';
 import { calendarChanged, concernedBy, moveDueDate, type CalendarChange, type DueDateFields } from './calendar-changes';
 import { Deadlines } from './deadlines';
 import type { CalendarDueDate, ContinuableStart, Continuation, NextActor, ProcessStatus, ProcessView } from './view';
@@ -79,6 +79,11 @@ export interface ProcessOptions<V extends ProcessView> {
   start?: ContinuableStart<V>;
   /** The state a previous run carried over (`start.continued`): the process resumes from it instead of opening anew. */
   continued?: Continuation<V>;
+  /**
+   * A child of its ended outside the platform (`childEndedOutside`): answers whether it was its child and
+   * still running to it, having marked it ended; the kit then records it.
+   */
+  onChildEnded?: (view: V, child: ChildEnd & { workflowId: string }) => boolean;
   /**
    * Where it keeps the due dates of its periods besides `dueAt` and its next actors', so that a change of
    * the county's calendar moves them (calendar-changes.ts).
@@ -379,6 +384,23 @@ export function openProcess<V extends ProcessView, Step extends string = string>
     },
   };
   process.signal(calendarChanged, (change) => change.countyId === view.countyId, reviseDueDates);
+  const onChildEnded = options.onChildEnded;
+  if (onChildEnded) {
+    process.signal(
+      childEndedOutside,
+      () => true,
+      (child) => {
+        if (!onChildEnded(view, child)) return;
+        recordStep(view, {
+          step: 'CHILD_ENDED',
+          rule: 'a parent survives its child: terminated, failed or timed out, the child is closed and the parent goes on',
+          summary: `${child.workflowId} ${child.status}: ${child.reason} (seen by ${child.seenBy})`,
+          data: { workflowId: child.workflowId, status: child.status, reason: child.reason },
+        });
+        changes++;
+      },
+    );
+  }
   const origin = options.origin;
   if (origin) {
     process.signal(

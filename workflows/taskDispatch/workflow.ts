@@ -32,6 +32,12 @@ export async function taskDispatch(start: DispatchStart): Promise<DispatchView> 
     rules: start.rules,
     ruleSections: contract.rules,
     dueDateFields: { dispatchReview: { get: (v) => v.details.reviewDueAt, set: (v, at) => void (v.details.reviewDueAt = at) } },
+    // A continued run holds no handle on its villages' tasks: the platform tells it of one ended outside.
+    onChildEnded: (dispatch, child): boolean => {
+      const village = dispatch.details.villages.find((v) => v.workflowId === child.workflowId && v.status === 'RUNNING');
+      if (village) villageEnded(village.villageId, child.status);
+      return village !== undefined;
+    },
     periods: start.periods,
     start,
     continued: start.continued,

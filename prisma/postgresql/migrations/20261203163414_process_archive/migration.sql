@@ -1,0 +1,17 @@
+-- CreateTable
+CREATE TABLE "ProcessArchive" (
+    "workflowId" TEXT NOT NULL,
+    "countyId" TEXT NOT NULL,
+    "processType" TEXT NOT NULL,
+    "archivedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "sha256" TEXT NOT NULL,
+    "document" TEXT NOT NULL,
+
+    CONSTRAINT "ProcessArchive_pkey" PRIMARY KEY ("workflowId")
+);
+
+-- CreateIndex
+CREATE INDEX "ProcessArchive_countyId_archivedAt_idx" ON "ProcessArchive"("countyId", "archivedAt");
+
+-- AddForeignKey
+ALTER TABLE "ProcessArchive" ADD CONSTRAINT "ProcessArchive_workflowId_fkey" FOREIGN KEY ("workflowId") REFERENCES "ProcessRecord"("workflowId") ON DELETE RESTRICT ON UPDATE CASCADE;

@@ -13,7 +13,7 @@ import {
   type DispatchView,
 } from '../../workflows/taskDispatch/contract';
 import { eventually, startPlatform, type TestPlatform } from '../support/platform';
-import { act, actorOf, DISPATCHER, REVIEWER, runsOf, startDispatch } from './support';
+import { act, actorOf, continuedDispatch, DISPATCHER, REVIEWER, runsOf, startDispatch } from './support';
 
 const DONGSHAN = 'xingcun.qiaotou.dongshan';
 const SECRETARY = 'p.qiaotou.dongshan.secretary';
@@ -100,27 +100,8 @@ test('a village task and its dispatch continue as new, keeping state, reminders 
 }, 120_000);
 
 test("a continued dispatch's cancellation still reaches its villages (abandoned children, cancelled by workflow id)", async () => {
-  const villages = [DONGSHAN, 'xingcun.qiaotou.nantang'];
-  const dispatchId = await startDispatch(platform, {
-    villageIds: villages,
-    deadline: new Date(Date.now() + 10 * 86_400_000).toISOString(),
-    periods: { minimumLeadTime: { duration: '1s' } },
-    maxHistoryEvents: 36,
-  });
+  const { dispatchId, tasks } = await continuedDispatch(platform, [DONGSHAN, 'xingcun.qiaotou.nantang']);
   const dispatch = platform.temporal.workflow.getHandle(dispatchId);
-  await eventually(async () => ((await dispatch.query(getDispatch)).step === 'REVIEW' ? true : undefined));
-  await act(platform, dispatchId, reviewDispatch, await actorOf(platform, REVIEWER), { decision: 'APPROVE' });
-  const tasks = (await dispatch.query(getDispatch)).details.villages.map((v) => v.workflowId);
-  // Each receipt is a workflow task of the dispatch's own: two of them pass the bound however the
-  // villages' openings were batched into the dispatch's tasks (a busy machine batches more of them).
-  const secretaryOf = (task: string) => `p.qiaotou.${task.split('.').pop()}.secretary`; // <dispatch>--xingcun.qiaotou.<village>
-  for (const task of tasks) await act(platform, task, receiveTask, await actorOf(platform, secretaryOf(task)));
-  let runs: Awaited<ReturnType<typeof runsOf>> = [];
-  await eventually(
-    async () => ((runs = await runsOf(platform, dispatchId)).length >= 2 ? true : undefined),
-    20_000,
-    () => runs,
-  );
   expect((await dispatch.query(getDispatch)).details.villages.map((v) => v.status)).toEqual(['RUNNING', 'RUNNING']);
 
   await dispatch.cancel();

@@ -6,8 +6,8 @@ import { rulesToPin } from '../../domain/rule-sets';
 import { tokenClaimsFor } from '../../domain/identity';
 import type { Actor } from '../../workflows/common/actor';
 import type { PeriodOverrides } from '../../workflows/rules/checks';
-import { dispatchWorkflowId, type DispatchContent, type DispatchStart } from '../../workflows/taskDispatch/contract';
-import type { TestPlatform } from '../support/platform';
+import { dispatchWorkflowId, getDispatch, receiveTask, reviewDispatch, type DispatchContent, type DispatchStart } from '../../workflows/taskDispatch/contract';
+import { eventually, type TestPlatform } from '../support/platform';
 import { processRegistry } from '../../processes';
 
 export const COUNTY = 'xingcun';
@@ -68,6 +68,34 @@ export async function startDispatch(
   const workflowId = dispatchWorkflowId(QIAOTOU, `long-${randomUUID()}`);
   await platform.temporal.workflow.start('taskDispatch', { workflowId, taskQueue: platform.taskQueue, args: [start] });
   return workflowId;
+}
+
+/**
+ * A dispatch to `villageIds`, approved and received by every village, that has continued as new: its run
+ * holds no handle on the village tasks any more. Answers its id and its tasks' ids, in village order.
+ */
+export async function continuedDispatch(platform: TestPlatform, villageIds: string[]): Promise<{ dispatchId: string; tasks: string[] }> {
+  const dispatchId = await startDispatch(platform, {
+    villageIds,
+    deadline: new Date(Date.now() + 10 * 86_400_000).toISOString(),
+    periods: { minimumLeadTime: { duration: '1s' } },
+    maxHistoryEvents: 36,
+  });
+  const dispatch = platform.temporal.workflow.getHandle(dispatchId);
+  await eventually(async () => ((await dispatch.query(getDispatch)).step === 'REVIEW' ? true : undefined));
+  await act(platform, dispatchId, reviewDispatch, await actorOf(platform, REVIEWER), { decision: 'APPROVE' });
+  const tasks = (await dispatch.query(getDispatch)).details.villages.map((v) => v.workflowId);
+  // Each receipt is a workflow task of the dispatch's own: two of them pass the bound however the
+  // villages' openings were batched into the dispatch's tasks (a busy machine batches more of them).
+  const secretaryOf = (task: string) => `p.qiaotou.${task.split('.').pop()}.secretary`; // <dispatch>--xingcun.qiaotou.<village>
+  for (const task of tasks) await act(platform, task, receiveTask, await actorOf(platform, secretaryOf(task)));
+  let runs: Run[] = [];
+  await eventually(
+    async () => ((runs = await runsOf(platform, dispatchId)).length >= 2 ? true : undefined),
+    20_000,
+    () => runs,
+  );
+  return { dispatchId, tasks };
 }
 
 export interface Run {

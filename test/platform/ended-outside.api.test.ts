@@ -7,8 +7,8 @@ import { archiveScheduleId, endedOutsideScheduleId, ensureSchedules } from '../.
 import { replay } from '../support/replay';
 import { eventually, startPlatform, type TestPlatform } from '../support/platform';
 import { removeSchedules } from '../support/schedules';
-import { getDispatch, receiveTask, reviewDispatch } from '../../workflows/taskDispatch/contract';
-import { act, actorOf, runsOf, startDispatch } from '../long-lives/support';
+import { getDispatch } from '../../workflows/taskDispatch/contract';
+import { continuedDispatch } from '../long-lives/support';
 import { AUDITOR, dispatchAt, DONGSHAN, REVIEWER } from '../support/scenarios';
 
 const NANTANG = 'xingcun.qiaotou.nantang';
@@ -47,24 +47,11 @@ test('a dispatch terminated in Temporal reads TERMINATED, names the operator and
 });
 
 test('a village task terminated after its dispatch continued as new: the platform tells the dispatch, which closes that village and goes on', async () => {
-  const villages = [DONGSHAN, NANTANG];
-  const dispatchId = await startDispatch(platform, {
-    villageIds: villages,
-    deadline: new Date(Date.now() + 10 * 86_400_000).toISOString(),
-    periods: { minimumLeadTime: { duration: '1s' } },
-    maxHistoryEvents: 36,
-  });
+  const {
+    dispatchId,
+    tasks: [dongshan, nantang],
+  } = await continuedDispatch(platform, [DONGSHAN, NANTANG]);
   const dispatch = platform.temporal.workflow.getHandle(dispatchId);
-  await eventually(async () => ((await dispatch.query(getDispatch)).step === 'REVIEW' ? true : undefined));
-  await act(platform, dispatchId, reviewDispatch, await actorOf(platform, REVIEWER), { decision: 'APPROVE' });
-  const [dongshan, nantang] = (await dispatch.query(getDispatch)).details.villages.map((v) => v.workflowId);
-  for (const [task, village] of [
-    [dongshan, 'dongshan'],
-    [nantang, 'nantang'],
-  ])
-    await act(platform, task, receiveTask, await actorOf(platform, `p.qiaotou.${village}.secretary`));
-  // The dispatch has continued as new: its run holds no handle on the village tasks any more.
-  await eventually(async () => ((await runsOf(platform, dispatchId)).length >= 2 ? true : undefined), 20_000);
 
   await platform.temporal.workflow.getHandle(nantang).terminate('误派：南塘村不涉及');
   const schedule = platform.temporal.schedule.getHandle(endedOutsideScheduleId(platform.taskQueue));

@@ -2,7 +2,7 @@
 // carries the process's revision: the read model only ever moves forward.
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { applyPatch, compare } from 'fast-json-patch';
+import { applyPatch, type Operation } from 'fast-json-patch';
 import { appendToChain, unchainedSteps } from '../domain/audit-chain';
 import type { Db } from '../prisma/client';
 import { READ_MODEL_BEHIND, type EndedProcess, type ProcessView, type Publication, type Tell } from '../workflows/common/view';
@@ -28,9 +28,9 @@ async function project(db: Db, publication: Publication): Promise<void> {
       nonRetryable: true,
     });
   }
-  const previous = JSON.parse(row.state) as ProcessView;
-  const { newDocument } = applyPatch(structuredClone(previous), publication.patch, false, true);
-  await projectProcess(db, { ...newDocument, revision: publication.revision }, previous);
+  const { newDocument } = applyPatch(JSON.parse(row.state) as ProcessView, publication.patch, false, true);
+  const change: Operation[] = [...publication.patch, { op: 'add', path: '/revision', value: publication.revision }];
+  await projectProcess(db, { ...newDocument, revision: publication.revision }, change);
 }
 
 /** A parent that has ended (withdrawn, terminated by an operator) is not there to tell: the child's work goes on. */
@@ -70,10 +70,10 @@ export async function closeEndedProcess(db: Db, ended: EndedProcess): Promise<vo
 
 /**
  * Projects a process's state: its read model row, its revision (kept so the state can be read as it
- * stood at any instant), its steps into the audit chain, its inbox. `previous` is the state the row held,
- * when the caller has read it.
+ * stood at any instant: `change` when the state is the stored one changed by it, else the whole state),
+ * its steps into the audit chain, its inbox.
  */
-export async function projectProcess(db: Db, view: ProcessView, previous?: ProcessView): Promise<void> {
+export async function projectProcess(db: Db, view: ProcessView, change?: Operation[]): Promise<void> {
   const record = {
     processType: view.processType,
     countyId: view.countyId,
@@ -102,11 +102,6 @@ export async function projectProcess(db: Db, view: ProcessView, previous?: Proce
   const villages = view.villageIds ?? (view.villageId ? [view.villageId] : []);
   const revision = view.revision ?? 0;
   await db.$transaction(async (tx) => {
-    const before =
-      previous ??
-      (await tx.processRecord
-        .findUnique({ where: { workflowId: view.workflowId }, select: { state: true } })
-        .then((row) => (row ? (JSON.parse(row.state) as ProcessView) : undefined)));
     // An older publication (a retried activity overtaken by a newer one) never overwrites a newer.
     const newer = await tx.processRecord.updateMany({ where: { workflowId: view.workflowId, revision: { lt: revision } }, data: { ...record, revision } });
     if (newer.count === 0) {
@@ -116,9 +111,9 @@ export async function projectProcess(db: Db, view: ProcessView, previous?: Proce
         data: { workflowId: view.workflowId, ...record, revision, villages: { create: villages.map((villageId) => ({ villageId })) } },
       });
     }
-    const change = newer.count > 0 && before ? { patch: compare(before, view) } : { whole: view };
     // When the platform took it: from this instant on, the process read so.
-    await tx.processRevision.create({ data: { workflowId: view.workflowId, revision, at: new Date(), change: JSON.stringify(change) } });
+    const stored = JSON.stringify(change ? { patch: change } : { whole: view });
+    await tx.processRevision.create({ data: { workflowId: view.workflowId, revision, at: new Date(), change: stored } });
     const steps = await unchainedSteps(tx, view.workflowId, view.record);
     await appendToChain(
       tx,

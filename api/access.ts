@@ -93,6 +93,17 @@ export function readerKindAt(
   return isSubject() ? 'subject' : 'public';
 }
 
+/** The actor's roles reach the process's place at one of the levels that read it, or the process is about them. */
+export async function mayReadProcess(
+  deps: Pick<AppDeps, 'db'>,
+  actor: Actor,
+  place: Omit<ProcessPlace, 'processType' | 'workflowId'>,
+  readers: readonly ReadLevel[],
+  isSubject: () => Promise<boolean>,
+): Promise<boolean> {
+  return mayReadAt(await readScope(deps.db, actor), place, readers) || (await isSubject());
+}
+
 /**
  * Refuses a read the actor's roles do not allow at the process's place, before anything asks Temporal, as
  * if the process did not exist (a 404; the refusal is logged); `isSubject` (from the read model) lets the
@@ -107,7 +118,7 @@ export async function requireReaderAt(
   isSubject: () => Promise<boolean> = () => Promise.resolve(false),
 ): Promise<void> {
   res.locals.process = { processType: place.processType, countyId: place.countyId, workflowId: place.workflowId };
-  if (!mayReadAt(await readScope(deps.db, actor), place, readers) && !(await isSubject())) {
+  if (!(await mayReadProcess(deps, actor, place, readers, isSubject))) {
     const refusal = forbidden(`Your roles do not let you read ${place.processType} processes of ${place.villageId ?? place.townId ?? place.countyId}.`);
     throw concealed(refusal, `Process ${place.workflowId}`);
   }

@@ -24,7 +24,7 @@ export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends Z
   tag: string;
   params?: P;
   query?: Q;
-  /** Request headers to document (e.g. Idempotency-Key). */
+  /** Request headers to document and check (e.g. Idempotency-Key): one out of its bounds is a 400. */
   headers?: AnyObject;
   /** Headers of a successful answer to document (e.g. X-Reader-Kind). */
   answerHeaders?: AnyObject;
@@ -144,14 +144,12 @@ export function route<P extends AnyObject, Q extends AnyObject, B extends ZodTyp
     const actor = spec.public ? (undefined as unknown as Actor) : actorFromHeader(req.headers.authorization, deps.jwtSecret, req.id as string);
     if (actor) await deps.confirmLive(actor);
     res.locals.actor = actor;
-    const result = await handler({
-      params: parse(spec.params, req.params, 'params'),
-      query: parse(spec.query, req.query, 'query'),
-      body: parse(spec.body, req.body, 'body'),
-      actor,
-      req,
-      res,
-    });
+    const params = parse(spec.params, req.params, 'params');
+    const query = parse(spec.query, req.query, 'query');
+    const body = parse(spec.body, req.body, 'body');
+    // The request headers it documents are held to their bounds too (the handler reads them from `req`).
+    parse(spec.headers, req.headers, 'headers');
+    const result = await handler({ params, query, body, actor, req, res });
     if (!spec.mediaType) res.status((res.locals.status as number | undefined) ?? spec.status ?? 200).json(result);
   });
 }

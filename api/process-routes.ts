@@ -3,7 +3,7 @@
 // follows; reads and lists are decided by the process's place and readers (api/access.ts).
 import { z } from 'zod';
 import type { Actor } from '../workflows/common/actor';
-import { mayReadAt, readableRowsAt, readableWhere, readScope, requireReaderAt } from './access';
+import { mayReadProcess, readableRowsAt, readableWhere, readScope, requireReaderAt } from './access';
 import { requireCounty } from './auth';
 import type { AppDeps } from './deps';
 import { route, type HttpDeps } from './http';
@@ -14,8 +14,7 @@ import { operationIds, projectionSchemas, type Begun, type ProcessDescriptor, ty
 import { answerTo, isSubjectOfStored, projectedAnswerHeaders, READER_KIND } from './readers';
 import { isLoggedRead, logRead } from './read-log';
 import type { ReaderKind } from '../workflows/common/projection';
-import { listProcesses, processSummarySchema, readHeaders, readProcess, wantsLiveState } from './workflow-calls/read';
-import type { Response } from 'express';
+import { listProcesses, processSummarySchema, readHeaders, readProcess } from './workflow-calls/read';
 import { startProcess } from './workflow-calls/start';
 import { stepRoutes } from './workflow-calls/step';
 
@@ -29,9 +28,8 @@ const asOfQuery = z.object({
     .openapi({ description: 'The instant to read the process as it stood then (as the platform showed it); now when absent' }),
 });
 
-/** The state of a process as it stood at `at`; a 404 before it was first published. Its headers are checked as any read's. */
-async function stateAsOf(deps: AppDeps, res: Response, workflowId: string, at: string): Promise<ProcessView> {
-  wantsLiveState(res);
+/** The state of a process as it stood at `at`; a 404 before it was first published. */
+async function stateAsOf(deps: AppDeps, workflowId: string, at: string): Promise<ProcessView> {
   const state = await stateAt(deps.db, workflowId, new Date(at));
   if (!state) throw notFound(`Process ${workflowId} as it stood at ${at}`);
   return state;
@@ -98,7 +96,7 @@ function mountProcess(http: HttpDeps, deps: AppDeps, registry: ProcessRegistry, 
       if (error instanceof Problem && error.status === 404) return undefined;
       throw error;
     });
-    return !!place && (mayReadAt(await readScope(deps.db, actor), place, d.readers) || (await isSubjectOfStored(deps, d, actor, workflowId)));
+    return !!place && (await mayReadProcess(deps, actor, place, d.readers, () => isSubjectOfStored(deps, d, actor, workflowId)));
   };
 
   d.starts.forEach((start, i) => {
@@ -191,7 +189,7 @@ function mountProcess(http: HttpDeps, deps: AppDeps, registry: ProcessRegistry, 
       const place = await registry.place(deps.db, processType, params.id);
       await requireReaderAt(deps, actor, res, place, d.readers, () => isSubjectOfStored(deps, d, actor, params.id));
       const state = query.at
-        ? await stateAsOf(deps, res, params.id, query.at)
+        ? await stateAsOf(deps, params.id, query.at)
         : await readProcess(deps, res, { processType, workflowId: params.id }, contract.query);
       const answer = await answerTo(deps, res, d, actor, state);
       const readerKind = res.getHeader(READER_KIND) as ReaderKind;

@@ -1,6 +1,15 @@
 // Server-rendered pages for people (the public notice boards): one layout, escaped by construction.
 import escapeHtml from 'escape-html';
 import type { Response } from 'express';
+import { BEIJING_OFFSET_MS } from '../../workflows/common/durations';
+
+/** An instant as people in the county read it: Beijing time, `YYYY-MM-DD HH:MM` (`:SS` too, to the second). */
+export function beijingTime(iso: string, toTheSecond = false): string {
+  return new Date(Date.parse(iso) + BEIJING_OFFSET_MS)
+    .toISOString()
+    .slice(0, toTheSecond ? 19 : 16)
+    .replace('T', ' ');
+}
 
 /**
  * A public board may be kept by any cache but is checked again on every read: express gives its body a

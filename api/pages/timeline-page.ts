@@ -3,12 +3,9 @@
 import { ROLE_LABELS } from '../../workflows/common/roles';
 import type { ActedAs } from '../../workflows/common/actor';
 import type { Timeline } from '../timeline';
-import { html, page, type SafeHtml } from './page';
+import { beijingTime, html, page, type SafeHtml } from './page';
 
 type Entry = Timeline['entries'][number];
-
-/** An instant as people in the county read it: Beijing time, to the second. */
-const beijing = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
 
 function who(actor: Partial<ActedAs> | undefined): string {
   if (!actor?.role) return '系统';
@@ -19,7 +16,7 @@ function who(actor: Partial<ActedAs> | undefined): string {
 function row(entry: Entry): SafeHtml {
   if (entry.kind === 'STEP') {
     return html`<tr>
-      <td>${beijing(entry.at)}</td>
+      <td>${beijingTime(entry.at, true)}</td>
       <td>${entry.seq}. ${entry.step}</td>
       <td>${who(entry.actor as Partial<ActedAs> | undefined)}</td>
       <td>${entry.rule ?? ''}</td>
@@ -27,7 +24,7 @@ function row(entry: Entry): SafeHtml {
     </tr>`;
   }
   return html`<tr class="refused">
-    <td>${beijing(entry.at)}</td>
+    <td>${beijingTime(entry.at, true)}</td>
     <td>拒绝：${entry.action}</td>
     <td>${entry.personId}（${entry.roles}）</td>
     <td>${entry.rule ?? entry.reasonCode}</td>
@@ -76,7 +73,7 @@ export function renderTimeline(timeline: Timeline): string {
         <dt>运行</dt>
         <dd>
           <ul>
-            ${timeline.runs.map((r) => html`<li>${r.runId}：${beijing(r.startedAt)} 起${r.closedAt ? `，${beijing(r.closedAt)} 止` : ''}（${r.status}）</li>`)}
+            ${timeline.runs.map((r) => html`<li>${r.runId}：${beijingTime(r.startedAt, true)} 起${r.closedAt ? `，${beijingTime(r.closedAt, true)} 止` : ''}（${r.status}）</li>`)}
           </ul>
         </dd>
         ${links(timeline)}

@@ -12,7 +12,7 @@ import { route, type HttpDeps } from '../http';
 import { idBefore, pageFrom, pageOf, pageQuery } from '../paging';
 import { concealed, forbidden, notFound } from '../problem';
 import { presentRefusal, refusedAttemptSchema, type RefusalRow } from '../refusals';
-import { logRead, presentRead, readLogSchema } from '../read-log';
+import { logRead, presentRead, readLogSchema, type ProcessRead } from '../read-log';
 import { projectionFor, type ProcessRegistry } from '../process-registry';
 import { processTimeline, timelineSchema, type Timeline } from '../timeline';
 import { renderTimeline } from '../pages/timeline-page';
@@ -184,17 +184,22 @@ export function auditRoutes(http: HttpDeps, deps: AppDeps, processes: ProcessReg
     },
   );
 
-  /** A process's timeline as its county's auditors read it, the read logged; to anyone else the process is not there. */
+  /** A read only the county's audit roles make, logged; to anyone else what they read is not there (a 404 saying `missing`, logged). */
+  async function readForAudit(actor: Actor, res: Response, read: Omit<ProcessRead, 'readerKind'>, missing: string): Promise<void> {
+    res.locals.process = { countyId: read.countyId, processType: read.processType, workflowId: read.workflowId };
+    if (!hasAnyRole(actor, [...AUDIT_ROLES], read.countyId)) {
+      throw concealed(forbidden(`A process's ${read.what} is read by the county's ${AUDIT_ROLES.join(', ')}.`), missing);
+    }
+    await logRead(deps.db, actor, { ...read, readerKind: 'auditor' });
+  }
+
+  /** A process's timeline as its county's auditors read it. */
   async function timelineFor(actor: Actor, workflowId: string, res: Response): Promise<Timeline> {
     const row = await deps.db.processRecord.findUnique({ where: { workflowId }, select: { countyId: true, processType: true } });
     if (!row) throw notFound(`Process ${workflowId}`);
-    res.locals.process = { ...row, workflowId };
-    if (!hasAnyRole(actor, [...AUDIT_ROLES], row.countyId)) {
-      throw concealed(forbidden(`A timeline is read by the county's ${AUDIT_ROLES.join(', ')}.`), `Process ${workflowId}`);
-    }
+    await readForAudit(actor, res, { ...row, workflowId, what: 'timeline' }, `Process ${workflowId}`);
     // The record as the county's auditors read it (everything but what is sealed from everyone).
     const auditor = { kind: 'auditor' as const, personId: actor.personId, roles: actor.roles, now: new Date().toISOString() };
-    await logRead(deps.db, actor, { countyId: row.countyId, processType: row.processType, workflowId, readerKind: 'auditor', what: 'timeline' });
     const recordOf = (view: ProcessView) =>
       processes.has(row.processType) ? (projectionFor(processes.get(row.processType), 'auditor').project(view, auditor) as ProcessView).record : view.record;
     return processTimeline(deps, workflowId, recordOf);
@@ -232,17 +237,8 @@ export function auditRoutes(http: HttpDeps, deps: AppDeps, processes: ProcessReg
     async ({ actor, params, res }) => {
       const archive = await deps.db.processArchive.findUnique({ where: { workflowId: params.workflowId } });
       if (!archive) throw notFound(`The archive of ${params.workflowId} (a process is archived within minutes of closing)`);
-      res.locals.process = { countyId: archive.countyId, processType: archive.processType, workflowId: params.workflowId };
-      if (!hasAnyRole(actor, [...AUDIT_ROLES], archive.countyId)) {
-        throw concealed(forbidden(`An archive is read by the county's ${AUDIT_ROLES.join(', ')}.`), `The archive of ${params.workflowId}`);
-      }
-      await logRead(deps.db, actor, {
-        countyId: archive.countyId,
-        processType: archive.processType,
-        workflowId: params.workflowId,
-        readerKind: 'auditor',
-        what: 'archive',
-      });
+      const { countyId, processType } = archive;
+      await readForAudit(actor, res, { countyId, processType, workflowId: params.workflowId, what: 'archive' }, `The archive of ${params.workflowId}`);
       const document = JSON.parse(archive.document) as unknown;
       res.setHeader('Content-Disposition', `attachment; filename="${params.workflowId}.archive.json"`);
       return {

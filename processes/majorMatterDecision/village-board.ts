@@ -9,7 +9,7 @@ import { MAJOR_MATTER_KINDS, type MajorMatterKind } from '../../workflows/majorM
 import type { HeldMeeting, MajorMatterView } from '../../workflows/majorMatterDecision/contract';
 import { publicMajorMatter, type PublicMajorMatterView } from '../../workflows/majorMatterDecision/projections';
 import { notFound } from '../../api/problem';
-import { html, page, type SafeHtml } from '../../api/pages/page';
+import { beijingTime, html, page, type SafeHtml } from '../../api/pages/page';
 
 /** Closed matters stay on the board this long after they closed. */
 const RECENT_DAYS = 90;
@@ -166,11 +166,6 @@ export async function villageBoard(db: Db, villageId: string, nowMs = Date.now()
   };
 }
 
-/** A moment as people there read it: Beijing time. */
-function local(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
-
 const yuan = (amount: number) => `${amount.toLocaleString('en-US')} 元`;
 
 function article(entry: BoardEntry): SafeHtml {
@@ -199,7 +194,7 @@ function article(entry: BoardEntry): SafeHtml {
       ${
         d &&
         html`<dt>${d.kind === 'RESOLUTION' ? '决议公示期' : '结果公示期'}</dt>
-          <dd>${local(d.startsAt)} 至 ${local(d.endsAt)}${d.heldOpen ? '（异议答复前继续公示）' : ''}</dd>`
+          <dd>${beijingTime(d.startsAt)} 至 ${beijingTime(d.endsAt)}${d.heldOpen ? '（异议答复前继续公示）' : ''}</dd>`
       }
       <dt>异议</dt>
       <dd>收到${entry.objections.received}件，已答复${entry.objections.answered}件</dd>
@@ -236,6 +231,6 @@ export function renderBoard(board: Board): string {
     title: `${board.villageName}村务公开栏`,
     subtitle: `${board.townName} · 五议两公开 重大事项`,
     body,
-    footer: board.updatedAt ? `更新时间 ${local(board.updatedAt)}（北京时间）` : undefined,
+    footer: board.updatedAt ? `更新时间 ${beijingTime(board.updatedAt)}（北京时间）` : undefined,
   });
 }

@@ -8,7 +8,7 @@ import type { AppDeps } from '../../api/deps';
 import type { HttpDeps } from '../../api/http';
 import { route } from '../../api/http';
 import { problemSchema } from '../../api/openapi';
-import { html, page, revalidatedPublicly, type SafeHtml } from '../../api/pages/page';
+import { beijingTime, html, page, revalidatedPublicly, type SafeHtml } from '../../api/pages/page';
 import { notFound, Problem } from '../../api/problem';
 import type { Prisma } from '../../prisma/client';
 import { anonymousReader } from '../../api/readers';
@@ -172,11 +172,6 @@ async function board(deps: AppDeps, townId: string, { cursor, limit }: Page): Pr
   };
 }
 
-/** An instant as people in the town read it: Beijing time. */
-function beijing(iso: string): string {
-  return `${new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')}（北京时间）`;
-}
-
 const yuan = (funds: number) => `${funds.toLocaleString('zh-CN')} 元`;
 
 function criteriaTable(criteria: Board['openPosts'][number]['criteria']): SafeHtml {
@@ -262,7 +257,7 @@ function renderBoard(b: Board): string {
                     <dt>可揭榜村</dt>
                     <dd>${p.eligibleVillages.map((v) => v.name).join('、')}</dd>
                     <dt>揭榜截止</dt>
-                    <dd>${beijing(p.deadline)}</dd>
+                    <dd>${beijingTime(p.deadline)}（北京时间）</dd>
                     <dt>已揭榜</dt>
                     <dd>${p.bids}个村（截止前密封）</dd>
                     ${
@@ -294,7 +289,7 @@ function renderBoard(b: Board): string {
                     <dt>支持资金</dt>
                     <dd>${yuan(n.funds)}</dd>
                     <dt>公示截止</dt>
-                    <dd>${beijing(n.noticeEndsAt)}</dd>
+                    <dd>${beijingTime(n.noticeEndsAt)}（北京时间）</dd>
                   </dl>
                   ${scoresTables(n)}
                 </article>`,
@@ -316,7 +311,7 @@ function renderBoard(b: Board): string {
                     <dt>支持资金</dt>
                     <dd>${yuan(a.funds)}</dd>
                     <dt>揭榜时间</dt>
-                    <dd>${beijing(a.awardedAt)}</dd>
+                    <dd>${beijingTime(a.awardedAt)}（北京时间）</dd>
                     <dt>状态</dt>
                     <dd>${a.status === 'COMPLETED' ? '已验收' : a.status === 'RUNNING' ? '实施中' : a.status}</dd>
                   </dl>

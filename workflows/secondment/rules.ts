@@ -4,6 +4,7 @@ import type { Actor } from '../common/actor';
 import { mayTake } from '../common/contract';
 import { allowed, firstRefusal, refused, ruleBroken, type RuleId, type RuleResult } from '../common/reasons';
 import { reasonGiven } from '../common/guards';
+import { beijingDayOf } from '../common/durations';
 import { durationMs } from '../rules/checks';
 import type { RuleValues } from '../rules/definitions';
 import type {
@@ -46,9 +47,6 @@ function categoryLabel(category: string): string {
   if (category === 'SELECTED_GRADUATE') return 'a selected graduate (选调生)';
   return 'a new recruit (新录用人员)';
 }
-
-/** The Beijing day of an instant (a plain day stays itself), as the county reads dates. */
-const day = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** `iso` plus `months` calendar months (the last day of a shorter month when the day does not exist). */
 export function addMonths(iso: string, months: number): string {
@@ -99,8 +97,8 @@ function categoryFailure(facts: EligibilityFacts, rules: SecondmentRules, starts
     failure(
       'BANNED_CATEGORY',
       rule,
-      `${cadre.name} is ${label} since ${day(cadre.since)}: not before ${years} years, on ${day(until)}; the term would start ${day(startsAt)}.`,
-      `${cadre.name} 自 ${day(cadre.since)} 起属于 ${cadre.category}，满 ${years} 年（${day(until)}）前不得借调；借调拟于 ${day(startsAt)} 开始。`,
+      `${cadre.name} is ${label} since ${beijingDayOf(cadre.since)}: not before ${years} years, on ${beijingDayOf(until)}; the term would start ${beijingDayOf(startsAt)}.`,
+      `${cadre.name} 自 ${beijingDayOf(cadre.since)} 起属于 ${cadre.category}，满 ${years} 年（${beijingDayOf(until)}）前不得借调；借调拟于 ${beijingDayOf(startsAt)} 开始。`,
     ),
   ];
 }
@@ -130,8 +128,8 @@ function historyFailures(facts: EligibilityFacts, rules: SecondmentRules, starts
     failure(
       'COOL_DOWN',
       'coolDownMonths',
-      `${name} returned from ${last.borrowingUnitId} on ${day(endedAt(last))}: no second secondment within ${rules.coolDownMonths} months, so no term before ${day(until)}; this one would start ${day(startsAt)}.`,
-      `${name} 于 ${day(endedAt(last))} 从 ${last.borrowingUnitId} 归位：${rules.coolDownMonths} 个月内不得再次借调，${day(until)} 前不得开始新的借调；本次拟于 ${day(startsAt)} 开始。`,
+      `${name} returned from ${last.borrowingUnitId} on ${beijingDayOf(endedAt(last))}: no second secondment within ${rules.coolDownMonths} months, so no term before ${beijingDayOf(until)}; this one would start ${beijingDayOf(startsAt)}.`,
+      `${name} 于 ${beijingDayOf(endedAt(last))} 从 ${last.borrowingUnitId} 归位：${rules.coolDownMonths} 个月内不得再次借调，${beijingDayOf(until)} 前不得开始新的借调；本次拟于 ${beijingDayOf(startsAt)} 开始。`,
     ),
   ];
 }
